@@ -1,0 +1,216 @@
+// Streams the records of a DECP JSON file without ever holding the file in one string.
+//
+// A byte-level scanner follows the JSON structure (strings, escapes, nesting) and cuts out each
+// record of the container: {"marches": [ … ]} (2019 and 2.0.0), {"marches": {"marche": [ … ],
+// "contrat-concession": [ … ]}} (2024), or a bare top-level array. Only one record's bytes are held
+// at a time, so memory is bounded by the largest record, whatever the file size.
+import type { Readable } from "node:stream";
+import {
+  SourceFormatError,
+  type ContainerShape,
+  type RecordKind,
+  type SourceRecord,
+} from "./types.ts";
+import { parseRecordText } from "./json-record.ts";
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+
+interface Level {
+  type: "object" | "array";
+  key: string | null; // last key read in this object (only tracked near the top)
+  expectKey: boolean;
+}
+
+/** Where the records live: the path of keys from the root to the array that holds them. */
+function recordKindAt(stack: Level[]): RecordKind | null | undefined {
+  // Bare array at the root.
+  if (stack.length === 1 && stack[0].type === "array") return null;
+  if (stack.length < 2 || stack[0].type !== "object" || stack[0].key !== "marches")
+    return undefined;
+  if (stack.length === 2 && stack[1].type === "array") return null;
+  if (stack.length === 3 && stack[1].type === "object" && stack[2].type === "array") {
+    const key = stack[1].key;
+    if (key === "marche") return "marche";
+    if (key === "contrat-concession") return "contrat-concession";
+  }
+  return undefined;
+}
+
+export async function* readJsonRecords(
+  input: Readable,
+  sourceName: string,
+  onShape?: (shape: ContainerShape) => void,
+): AsyncGenerator<SourceRecord> {
+  const stack: Level[] = [];
+  let inString = false;
+  let escape = false;
+  let line = 1;
+  let offset = 0; // bytes before the current chunk
+  let first = true;
+  let shapeSent = false;
+  let sawContainer = false;
+
+  // Capture of the current record (or of a key string near the top).
+  let recordDepth = -1; // stack length at which the current record started
+  let recordKind: RecordKind | null = null;
+  let recordParts: Buffer[] = [];
+  let recordStart = 0; // start index of the record within the current chunk
+  let scalarRecord = false;
+  let keyParts: Buffer[] | null = null;
+  let keyStart: number; // start index of a key string within the current chunk
+  let position = 0;
+  const ready: SourceRecord[] = [];
+
+  const fail = (detail: string, at: number): never => {
+    throw new SourceFormatError(sourceName, `line ${line}, byte ${at}`, detail);
+  };
+
+  const emitRecord = (chunk: Buffer, end: number) => {
+    recordParts.push(chunk.subarray(recordStart, end));
+    const text = Buffer.concat(recordParts).toString("utf8");
+    recordParts = [];
+    ready.push({ position: position++, kindHint: recordKind, ...parseRecordText(text) });
+    recordDepth = -1;
+    scalarRecord = false;
+  };
+
+  const sendShape = () => {
+    if (shapeSent) return;
+    shapeSent = true;
+    sawContainer = true;
+    onShape?.(stack[0].type === "array" || stack.length === 2 ? "json-array" : "json-object");
+  };
+
+  for await (const data of input) {
+    let chunk = data as Buffer;
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    recordStart = 0;
+    keyStart = 0;
+    const length = chunk.length;
+    let i = 0;
+    while (i < length) {
+      const byte = chunk[i];
+      if (inString) {
+        if (escape) {
+          escape = false;
+          i++;
+          continue;
+        }
+        // Jump to the next quote or backslash: string bodies are most of the bytes.
+        const quote = chunk.indexOf(QUOTE, i);
+        const slash = chunk.indexOf(BACKSLASH, i);
+        if (slash !== -1 && (quote === -1 || slash < quote)) {
+          escape = true;
+          i = slash + 1;
+          continue;
+        }
+        if (quote === -1) {
+          i = length;
+          continue;
+        }
+        inString = false;
+        if (keyParts) {
+          keyParts.push(chunk.subarray(keyStart, quote));
+          stack[stack.length - 1].key = Buffer.concat(keyParts).toString("utf8");
+          keyParts = null;
+        }
+        i = quote + 1;
+        continue;
+      }
+      if (scalarRecord && (byte === 0x2c || byte === 0x5d || byte <= 0x20)) emitRecord(chunk, i);
+      switch (byte) {
+        case NEWLINE:
+          line++;
+          break;
+        case QUOTE: {
+          const top = stack[stack.length - 1];
+          if (recordDepth === -1 && top?.type === "array" && recordKindAt(stack) !== undefined) {
+            startRecord(i, true);
+          }
+          inString = true;
+          if (top?.type === "object" && top.expectKey && recordDepth === -1 && stack.length <= 2) {
+            top.expectKey = false;
+            keyParts = [];
+            keyStart = i + 1;
+          }
+          break;
+        }
+        case 0x7b: // {
+        case 0x5b: {
+          // [
+          const top = stack[stack.length - 1];
+          if (recordDepth === -1 && top?.type === "array" && recordKindAt(stack) !== undefined) {
+            startRecord(i, false);
+          }
+          if (top?.type === "object") top.expectKey = false;
+          stack.push({
+            type: byte === 0x7b ? "object" : "array",
+            key: null,
+            expectKey: byte === 0x7b,
+          });
+          if (recordDepth === -1 && recordKindAt(stack) !== undefined) sendShape();
+          break;
+        }
+        case 0x7d: // }
+        case 0x5d: {
+          // ]
+          const top = stack.pop();
+          if (!top || top.type !== (byte === 0x7d ? "object" : "array")) {
+            fail(`unexpected '${String.fromCharCode(byte)}'`, offset + i);
+          }
+          if (recordDepth !== -1 && stack.length === recordDepth) emitRecord(chunk, i + 1);
+          break;
+        }
+        case 0x3a: // :
+          break;
+        case 0x2c: {
+          // ,
+          const top = stack[stack.length - 1];
+          if (top?.type === "object") top.expectKey = true;
+          break;
+        }
+        default:
+          if (byte > 0x20) {
+            const top = stack[stack.length - 1];
+            if (!top) fail("the file is not a JSON object or array", offset + i);
+            if (recordDepth === -1 && top.type === "array" && recordKindAt(stack) !== undefined) {
+              startRecord(i, true);
+            }
+          }
+      }
+      i++;
+    }
+    if (recordDepth !== -1) recordParts.push(chunk.subarray(recordStart));
+    if (keyParts) keyParts.push(chunk.subarray(keyStart));
+    offset += length;
+    yield* ready.splice(0);
+  }
+
+  if (first) fail("the file is empty", 0);
+  if (inString || stack.length > 0) {
+    throw new SourceFormatError(
+      sourceName,
+      `end of file, line ${line}, byte ${offset}`,
+      `truncated JSON: ${stack.length} unclosed ${stack.length === 1 ? "bracket" : "brackets"}` +
+        (position > 0 ? ` after record ${position - 1}` : ""),
+    );
+  }
+  if (!sawContainer) {
+    fail('no DECP records found: expected a top-level "marches" key or array', offset);
+  }
+  yield* ready.splice(0);
+
+  function startRecord(at: number, scalar: boolean) {
+    recordDepth = stack.length;
+    recordKind = recordKindAt(stack) ?? null;
+    recordParts = [];
+    recordStart = at;
+    scalarRecord = scalar;
+    sendShape();
+  }
+}

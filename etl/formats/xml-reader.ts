@@ -1,0 +1,173 @@
+// Streaming reader for DECP XML files: yields one SourceRecord per <marche> / <contrat-concession>.
+// National files are about 1 GB, so the file is never held in memory: saxes is fed chunk by chunk
+// and only the record being read is kept as a tree.
+
+import { createReadStream } from "node:fs";
+import type { Readable } from "node:stream";
+import { SaxesParser } from "saxes";
+import {
+  SourceFormatError,
+  type ContainerShape,
+  type RecordKind,
+  type SourceRecord,
+} from "./types.ts";
+
+/** An element being built, inside the current record. */
+interface Frame {
+  name: string;
+  line: number;
+  /** Child values by element name, in document order; null while no child element was seen. */
+  children: Map<string, unknown[]> | null;
+  /** Text content, kept only while the element has no child element. */
+  text: string;
+}
+
+const RECORD_KINDS: ReadonlySet<string> = new Set<RecordKind>(["marche", "contrat-concession"]);
+
+function kindOf(name: string): RecordKind | null {
+  return RECORD_KINDS.has(name) ? (name as RecordKind) : null;
+}
+
+/** Element name without its namespace prefix (`dc:marche` → `marche`). */
+function localName(name: string): string {
+  return name.slice(name.indexOf(":") + 1);
+}
+
+/** Text-only element → trimmed string ("" when blank); element with children → object. */
+function frameValue(frame: Frame): unknown {
+  if (frame.children === null) return frame.text.trim();
+  // fromEntries defines own properties, so even a `__proto__` element stays an ordinary key.
+  return Object.fromEntries(
+    [...frame.children].map(([name, values]) => [name, values.length === 1 ? values[0] : values]),
+  );
+}
+
+export async function* readXmlRecords(
+  input: string | Readable, // a file path, or an already opened stream (e.g. gunzipped)
+  sourceName: string,
+  onShape?: (shape: ContainerShape) => void,
+  options: { highWaterMark?: number } = {},
+): AsyncGenerator<SourceRecord> {
+  // Namespaces are not resolved (xmlns: false): DECP files only declare xsi for the schema
+  // location, and an undeclared prefix must not make a file unreadable.
+  const parser = new SaxesParser({ position: true, xmlns: false });
+  const where = (): string => `line ${parser.line}, column ${parser.column + 1}`;
+  const fail = (detail: string, at: string = where()): SourceFormatError =>
+    new SourceFormatError(sourceName, at, detail);
+
+  let rootName: string | null = null;
+  let rootLine = 0;
+  let rootOpen = false; // the <marches> wrapper, which is not itself part of any record
+  let tagLine = 0; // line where the tag being opened starts (an open tag may span lines)
+  const stack: Frame[] = []; // stack[0] is the record element being read
+  const ready: SourceRecord[] = []; // records completed in the current chunk, not yet yielded
+  let position = 0;
+
+  parser.on("error", (err) => {
+    // saxes prefixes its messages with "line:column: "; the position goes in `where` instead.
+    throw fail(`malformed XML: ${err.message.replace(/^\d+:\d+: /, "")}`);
+  });
+  parser.on("opentagstart", () => {
+    tagLine = parser.line;
+  });
+  parser.on("opentag", (tag) => {
+    const name = localName(tag.name);
+    if (rootName === null) {
+      rootName = name;
+      rootLine = tagLine;
+      if (name === "marches") {
+        rootOpen = true;
+        onShape?.("xml-list");
+        return;
+      }
+      if (kindOf(name) === null) {
+        throw fail(
+          `root element <${name}> is not a DECP root (expected <marches>, <marche> or <contrat-concession>)`,
+        );
+      }
+      onShape?.("xml-single");
+    }
+    stack.push({ name, line: tagLine, children: null, text: "" });
+  });
+  const onText = (text: string): void => {
+    const top = stack.at(-1);
+    if (top !== undefined && top.children === null) top.text += text;
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  parser.on("closetag", () => {
+    const frame = stack.pop();
+    if (frame === undefined) {
+      rootOpen = false; // </marches>
+      return;
+    }
+    const value = frameValue(frame);
+    const parent = stack.at(-1);
+    if (parent === undefined) {
+      // Any child of <marches> is a record, even an unknown one: the pipeline rejects it with a
+      // reason rather than this reader dropping it silently.
+      ready.push({
+        position: position++,
+        kindHint: kindOf(frame.name),
+        value,
+        raw: JSON.stringify(value),
+      });
+      return;
+    }
+    if (parent.children === null) {
+      parent.children = new Map();
+      parent.text = ""; // whitespace around child elements is layout, not data
+    }
+    const siblings = parent.children.get(frame.name);
+    if (siblings === undefined) parent.children.set(frame.name, [value]);
+    else siblings.push(value);
+  });
+
+  /** Feeds text to the parser; returns the error it raised, so that records completed
+   *  earlier in the same chunk can still be yielded before it is thrown. */
+  const feed = (text: string): unknown => {
+    try {
+      parser.write(text);
+      return undefined;
+    } catch (err) {
+      return err;
+    }
+  };
+
+  // fatal: bytes that are not UTF-8 (e.g. a Latin-1 file) must stop the run, not become U+FFFD.
+  // The decoder keeps multibyte characters split across chunks, and drops a leading BOM.
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const decode = (bytes?: Buffer): string => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch {
+      throw fail("the file is not valid UTF-8", `after line ${parser.line}`);
+    }
+  };
+
+  const hwm = options.highWaterMark;
+  const stream =
+    typeof input === "string"
+      ? createReadStream(input, hwm === undefined ? {} : { highWaterMark: hwm })
+      : input;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const error = feed(decode(chunk));
+    yield* ready.splice(0);
+    if (error !== undefined) throw error;
+  }
+  const error = feed(decode());
+  yield* ready.splice(0);
+  if (error !== undefined) throw error;
+
+  // Check completeness ourselves before close(): the messages can then name what is missing.
+  const endOfFile = "end of file";
+  if (rootName === null) throw fail("no XML root element (empty file?)", endOfFile);
+  const open = stack[0] ?? (rootOpen ? { name: rootName, line: rootLine } : undefined);
+  if (open !== undefined) {
+    throw fail(
+      `truncated XML: <${open.name}> opened at line ${open.line} is not closed`,
+      endOfFile,
+    );
+  }
+  parser.close(); // reports anything else left unfinished (e.g. a tag cut after the root)
+}

@@ -1,0 +1,77 @@
+// One raw record → a rejection with its reason, or the canonical rows of a marché or a concession.
+import type { ContainerShape, RecordKind, SourceRecord } from "../formats/types.ts";
+import { IssueLog, type FieldIssue } from "./issues.ts";
+import { cleanIdentifier, cleanSiret } from "./fields.ts";
+import { child, cleanKeys, isTree, type Tree } from "./structure.ts";
+import { normaliseMarche, type MarcheRows } from "./marche.ts";
+import { normaliseConcession, type ConcessionRows } from "./concession.ts";
+import { detectRecordFormat, type DecpFormat } from "./format.ts";
+import { isFictitiousTestRecord } from "./test-records.ts";
+
+interface Identified {
+  uid: string;
+  format: DecpFormat;
+  /** datePublicationDonnees, used to keep the latest published version of a duplicate. */
+  published: string | null;
+  issues: FieldIssue[];
+}
+
+export type NormalisedRecord =
+  | { type: "reject"; kind: RecordKind | null; reason: string }
+  | ({ type: "marche" } & Identified & MarcheRows)
+  | ({ type: "concession" } & Identified & ConcessionRows);
+
+export function normaliseRecord(
+  source: SourceRecord,
+  shape: ContainerShape,
+  today: Date,
+): NormalisedRecord {
+  const log = new IssueLog(shape.startsWith("xml"));
+  if (source.parseError) return reject(source.kindHint, `invalid JSON: ${source.parseError}`);
+  if (!isTree(source.value)) return reject(source.kindHint, "not an object");
+  const record = cleanKeys(source.value, log) as Tree;
+  for (const key of source.nonStandardLiterals ?? []) {
+    log.add(key, "NaN", "non-standard JSON literal read as empty", "nulled");
+  }
+
+  const kind = kindOf(record, source.kindHint);
+  if (kind === null)
+    return reject(null, "not a contract: neither a marché nor a contrat de concession");
+  if (isFictitiousTestRecord(record))
+    return reject(kind, "fictitious test record (see test-records.ts)");
+
+  const id = cleanIdentifier(record.id);
+  if (id === null) return reject(kind, "missing contract id (id)");
+  const buyerField = kind === "marche" ? "acheteur" : "autoriteConcedante";
+  const buyer = cleanSiret(child(record, buyerField).id, `${buyerField}.id`, log);
+  if (buyer === null) return reject(kind, `missing buyer id (${buyerField}.id)`);
+
+  const uid = `${buyer}${id}`;
+  const format = detectRecordFormat(record, shape);
+  if (kind === "marche") {
+    const rows = normaliseMarche(record, uid, { id, buyer }, log, today);
+    const published = rows.contract.date_publication_donnees as string | null;
+    return { type: "marche", uid, format, published, issues: log.issues, ...rows };
+  }
+  const rows = normaliseConcession(record, uid, { id, buyer }, log, today);
+  const published = rows.concession.date_publication_donnees as string | null;
+  return { type: "concession", uid, format, published, issues: log.issues, ...rows };
+}
+
+function reject(kind: RecordKind | null, reason: string): NormalisedRecord {
+  return { type: "reject", kind, reason };
+}
+
+const CONCESSION_TYPES = new Set(["contrat de concession", "contrat-concession", "concession"]);
+
+function kindOf(record: Tree, hint: RecordKind | null): RecordKind | null {
+  if (hint) return hint;
+  if (typeof record._type === "string") {
+    const type = record._type.trim().toLowerCase();
+    if (type === "marché" || type === "marche") return "marche";
+    if (CONCESSION_TYPES.has(type)) return "contrat-concession";
+  }
+  if ("autoriteConcedante" in record || "concessionnaires" in record) return "contrat-concession";
+  if ("acheteur" in record || "titulaires" in record) return "marche";
+  return null;
+}

@@ -1,0 +1,227 @@
+// One ETL run: read every source as a stream, normalise each record, stage the rows, build a new
+// snapshot database beside the current one, and replace the current one only when all is done.
+// A failed or interrupted run leaves the current database untouched.
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readJsonRecords } from "./formats/json-reader.ts";
+import { readXmlRecords } from "./formats/xml-reader.ts";
+import { SourceFormatError, type ContainerShape, type SourceRecord } from "./formats/types.ts";
+import { normaliseRecord, type NormalisedRecord } from "./normalise/record.ts";
+import { download, isUrl, openSource } from "./stages/open-source.ts";
+import { Staging } from "./load/staging.ts";
+import { buildSnapshot, countsBySource } from "./load/build-snapshot.ts";
+import { writeRunLog } from "./load/run-log.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const SAMPLES_DIR = join(ROOT, "data", "samples");
+export const REFERENCE_DIR = join(ROOT, "data", "reference");
+export const DEFAULT_DB = process.env.OBSERVATORY_DB ?? join(ROOT, "data", "observatory.duckdb");
+
+export interface EtlOptions {
+  inputs: string[];
+  dbPath: string;
+  /** Progress lines (stderr in the command). */
+  log?: (line: string) => void;
+  /** "Today" for date checks; fixed in tests. */
+  today?: Date;
+}
+
+export interface SourceReport {
+  source: string;
+  format: string;
+  bytes: number;
+  sha256: string;
+  records_read: number;
+  loaded: number;
+  rejected: number;
+  duplicates: number;
+  field_issues: number;
+  duration_ms: number;
+}
+
+export interface EtlReport {
+  status: "ok" | "failed";
+  run_id: string;
+  db: string;
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+  contracts: number;
+  concessions: number;
+  sources: SourceReport[];
+  error?: { source: string | null; message: string };
+}
+
+/** The shipped samples, in name order (daily files are named by date, so later ones win ties). */
+export function defaultInputs(): string[] {
+  return readdirSync(SAMPLES_DIR)
+    .filter((name) => /\.(json|xml)$/i.test(name))
+    .sort()
+    .map((name) => join(SAMPLES_DIR, name));
+}
+
+export async function runEtl(options: EtlOptions): Promise<EtlReport> {
+  const log = options.log ?? (() => {});
+  const today = options.today ?? new Date();
+  const started = new Date();
+  const runId =
+    started
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d+Z$/, "Z") + `-${process.pid}`;
+  const dbPath = resolve(options.dbPath);
+  const inputs = options.inputs.length > 0 ? options.inputs : defaultInputs();
+  const buildDir = `${dbPath}.build-${runId}`;
+  const report: EtlReport = {
+    status: "failed",
+    run_id: runId,
+    db: dbPath,
+    started_at: started.toISOString(),
+    finished_at: "",
+    duration_ms: 0,
+    contracts: 0,
+    concessions: 0,
+    sources: [],
+  };
+  let current: string | null = null;
+  try {
+    await mkdir(dirname(dbPath), { recursive: true });
+    await mkdir(buildDir, { recursive: true });
+    const staging = new Staging(buildDir);
+    for (const [index, input] of inputs.entries()) {
+      current = displayName(input);
+      report.sources.push(await readSource(input, index, current, staging, buildDir, today, log));
+    }
+    current = null;
+    await staging.close();
+    log(`building the snapshot (${report.sources.length} sources)…`);
+    const snapshotPath = join(buildDir, "snapshot.duckdb");
+    const snapshot = await buildSnapshot(snapshotPath, staging, runId, REFERENCE_DIR);
+    try {
+      const counts = await countsBySource(snapshot.connection);
+      for (const source of report.sources) {
+        Object.assign(
+          source,
+          counts.get(source.source) ?? { loaded: 0, duplicates: 0, field_issues: 0 },
+        );
+        checkBalance(source);
+      }
+      report.status = "ok";
+      finish(report, started);
+      const totals = await writeRunLog(
+        snapshot.connection,
+        report,
+        existsSync(dbPath) ? dbPath : null,
+        log,
+      );
+      report.contracts = totals.contracts;
+      report.concessions = totals.concessions;
+    } finally {
+      snapshot.close();
+    }
+    // The swap: a rename is atomic, so readers see the old file or the new one, never a mix.
+    await rm(`${dbPath}.wal`, { force: true });
+    await rename(snapshotPath, dbPath);
+  } catch (error) {
+    report.status = "failed";
+    const message = error instanceof Error ? error.message : String(error);
+    report.error = { source: error instanceof SourceFormatError ? error.source : current, message };
+    finish(report, started);
+  } finally {
+    await rm(buildDir, { recursive: true, force: true });
+  }
+  return report;
+}
+
+async function readSource(
+  input: string,
+  index: number,
+  name: string,
+  staging: Staging,
+  buildDir: string,
+  today: Date,
+  log: (line: string) => void,
+): Promise<SourceReport> {
+  const started = Date.now();
+  const path = isUrl(input) ? await download(input, buildDir, index) : input;
+  const opened = await openSource(path, name);
+  let shape: ContainerShape = "json-array";
+  const setShape = (s: ContainerShape) => (shape = s);
+  const records: AsyncIterable<SourceRecord> =
+    opened.syntax === "json"
+      ? readJsonRecords(opened.stream, name, setShape)
+      : readXmlRecords(opened.stream, name, setShape);
+  const formats = new Set<string>();
+  let read = 0;
+  let rejected = 0;
+  let lastLog = Date.now();
+  for await (const record of records) {
+    read++;
+    const normalised = safeNormalise(record, shape, today);
+    if (normalised.type === "reject") rejected++;
+    else formats.add(normalised.format);
+    await staging.add(normalised, {
+      sourceIndex: index,
+      source: name,
+      position: record.position,
+      raw: record.raw,
+    });
+    if (Date.now() - lastLog > 2000) {
+      lastLog = Date.now();
+      log(
+        `  ${name}: ${read.toLocaleString("en")} records, ${(opened.stats.bytes / 1e6).toFixed(0)} MB read`,
+      );
+    }
+  }
+  const syntax = opened.syntax.toUpperCase();
+  const format = formats.size > 0 ? `${[...formats].sort().join("+")} ${syntax}` : syntax;
+  log(`${name}: ${format}, ${read} records read, ${rejected} rejected`);
+  return {
+    source: name,
+    format,
+    bytes: opened.stats.bytes,
+    sha256: opened.stats.sha256,
+    records_read: read,
+    loaded: 0,
+    rejected,
+    duplicates: 0,
+    field_issues: 0,
+    duration_ms: Date.now() - started,
+  };
+}
+
+/** A record the normaliser cannot handle is rejected with the reason, never lost. */
+function safeNormalise(record: SourceRecord, shape: ContainerShape, today: Date): NormalisedRecord {
+  try {
+    return normaliseRecord(record, shape, today);
+  } catch (error) {
+    return {
+      type: "reject",
+      kind: record.kindHint,
+      reason: `normalisation error: ${(error as Error).message}`,
+    };
+  }
+}
+
+function checkBalance(source: SourceReport): void {
+  if (source.records_read !== source.loaded + source.rejected + source.duplicates) {
+    throw new Error(
+      `${source.source}: ${source.records_read} records read but ${source.loaded} loaded + ` +
+        `${source.rejected} rejected + ${source.duplicates} duplicates`,
+    );
+  }
+}
+
+function finish(report: EtlReport, started: Date): void {
+  const finished = new Date();
+  report.finished_at = finished.toISOString();
+  report.duration_ms = finished.getTime() - started.getTime();
+}
+
+function displayName(input: string): string {
+  if (isUrl(input)) return input;
+  const rel = relative(process.cwd(), resolve(input));
+  return rel.startsWith("..") ? resolve(input) : rel;
+}

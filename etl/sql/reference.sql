@@ -1,0 +1,31 @@
+-- Reference data, read from the CSV files of data/reference ({{dir}} is replaced by that folder).
+INSERT INTO ref_regions
+SELECT REG, LIBELLE FROM read_csv('{{dir}}/cog2024-regions.csv', header = true, all_varchar = true);
+
+INSERT INTO ref_departements
+SELECT DEP, LIBELLE, REG FROM read_csv('{{dir}}/cog2024-departements.csv', header = true, all_varchar = true);
+
+INSERT INTO ref_cpv_divisions
+SELECT left(CODE, 2), FR
+FROM read_csv('{{dir}}/codelist-cpv-2008-fr.csv', header = true, all_varchar = true)
+WHERE CODE LIKE '__000000-_';
+
+-- Commune (INSEE code) → département. Communes déléguées and associées take their parent's.
+CREATE TEMP TABLE ref_communes AS
+WITH cog AS (
+  SELECT COM, DEP, COMPARENT FROM read_csv('{{dir}}/cog2024-communes.csv', header = true, all_varchar = true)
+)
+SELECT c.COM AS code, any_value(coalesce(c.DEP, p.DEP)) AS departement
+FROM cog c LEFT JOIN cog p ON p.COM = c.COMPARENT AND p.DEP IS NOT NULL
+WHERE coalesce(c.DEP, p.DEP) IS NOT NULL
+GROUP BY c.COM;
+
+-- Postal code → département (through the communes it serves; the smallest code if several).
+CREATE TEMP TABLE ref_postal AS
+SELECT l.Code_postal AS code, min(c.departement) AS departement
+FROM read_csv('{{dir}}/laposte-hexasmal-2025.csv', header = true, delim = ';', all_varchar = true) l
+JOIN ref_communes c ON c.code = l.Code_commune_INSEE
+GROUP BY l.Code_postal;
+
+CREATE TEMP TABLE ref_cpv AS
+SELECT left(CODE, 8) AS code FROM read_csv('{{dir}}/codelist-cpv-2008-fr.csv', header = true, all_varchar = true);

@@ -1,0 +1,231 @@
+-- Canonical model of the observatory. One snapshot database holds exactly these tables.
+-- Field names follow the published DECP names in snake_case; enumerations hold the codes of
+-- etl/normalise/vocabulary.ts (one vocabulary for the 2019 and 2024 formats).
+
+-- Marchés: one row per contract after deduplication.
+CREATE TABLE contracts (
+  uid                         VARCHAR NOT NULL PRIMARY KEY, -- acheteur_id || '-' || id
+  id                          VARCHAR NOT NULL,
+  acheteur_id                 VARCHAR NOT NULL,             -- SIRET of the buyer
+  acheteur_nom                VARCHAR,                      -- v1 only
+  nature                      VARCHAR,                      -- vocabulary code
+  nature_raw                  VARCHAR,
+  objet                       VARCHAR,
+  code_cpv                    VARCHAR,                      -- 8 digits, no check digit
+  cpv_division                VARCHAR,                      -- first 2 digits
+  type_marche                 VARCHAR,                      -- travaux | fournitures | services (from CPV)
+  procedure                   VARCHAR,                      -- vocabulary code
+  procedure_raw               VARCHAR,
+  lieu_code                   VARCHAR,
+  lieu_type_code              VARCHAR,                      -- vocabulary code of typeCode
+  lieu_nom                    VARCHAR,
+  departement                 VARCHAR,                      -- département of execution (derived)
+  region                      VARCHAR,                      -- région of execution (derived, COG code)
+  duree_mois_initiale         DOUBLE,
+  duree_mois                  DOUBLE,                       -- current: after the last modification
+  montant_initial             DOUBLE,
+  montant                     DOUBLE,                       -- current: after the last modification
+  montant_suspect             BOOLEAN NOT NULL,             -- flagged amount (0, < 1 000 €, …)
+  forme_prix                  VARCHAR,
+  date_notification           DATE,
+  date_publication_donnees    DATE,
+  considerations_sociales     VARCHAR[],                    -- NULL = field not filled
+  considerations_environnementales VARCHAR[],
+  offres_recues               INTEGER,
+  marche_innovant             BOOLEAN,
+  techniques                  VARCHAR[],
+  modalites_execution         VARCHAR[],
+  types_prix                  VARCHAR[],
+  sous_traitance_declaree     BOOLEAN,
+  attribution_avance          BOOLEAN,
+  taux_avance                 DOUBLE,
+  type_groupement_operateurs  VARCHAR,                      -- vocabulary code
+  origine_france              DOUBLE,
+  origine_ue                  DOUBLE,
+  ccag                        VARCHAR,
+  id_accord_cadre             VARCHAR,
+  titulaires_count            INTEGER NOT NULL,
+  titulaires_siret_count      INTEGER NOT NULL,             -- titulaires identified by a valid SIRET
+  modifications_count         INTEGER NOT NULL,
+  decp_format                 VARCHAR NOT NULL,             -- v1 | v2.0.0 | v2
+  source                      VARCHAR NOT NULL,
+  source_position             INTEGER NOT NULL              -- 0-based index of the record in its source
+);
+
+-- One row per contract x titulaire (initial titulaires; modifications may add others).
+CREATE TABLE contract_suppliers (
+  uid                   VARCHAR NOT NULL,
+  position              INTEGER NOT NULL,
+  type_identifiant      VARCHAR,
+  titulaire_id          VARCHAR,
+  denomination_sociale  VARCHAR,                            -- v1 only
+  PRIMARY KEY (uid, position)
+);
+
+CREATE TABLE contract_modifications (
+  uid                         VARCHAR NOT NULL,
+  position                    INTEGER NOT NULL,             -- order of notification
+  id                          VARCHAR,
+  objet_modification          VARCHAR,
+  date_notification           DATE,
+  date_publication_donnees    DATE,
+  duree_mois                  DOUBLE,
+  montant                     DOUBLE,                       -- as published (new total per the schema)
+  montant_suspect_delta       BOOLEAN NOT NULL,             -- looks like a delta, not a total
+  titulaires                  VARCHAR,                      -- JSON array of new titulaires, if any
+  PRIMARY KEY (uid, position)
+);
+
+CREATE TABLE subcontracting_acts (
+  uid                         VARCHAR NOT NULL,
+  position                    INTEGER NOT NULL,
+  id                          VARCHAR,
+  sous_traitant_type_identifiant VARCHAR,
+  sous_traitant_id            VARCHAR,
+  duree_mois                  DOUBLE,
+  date_notification           DATE,
+  date_publication_donnees    DATE,
+  montant                     DOUBLE,
+  variation_prix              VARCHAR,
+  modifications               VARCHAR,                      -- JSON of modificationsActesSousTraitance
+  PRIMARY KEY (uid, position)
+);
+
+-- Contrats de concession: one row per contract after deduplication.
+CREATE TABLE concessions (
+  uid                         VARCHAR NOT NULL PRIMARY KEY, -- autorite_concedante_id || '-' || id
+  id                          VARCHAR NOT NULL,
+  autorite_concedante_id      VARCHAR NOT NULL,
+  autorite_concedante_nom     VARCHAR,
+  nature                      VARCHAR,
+  nature_raw                  VARCHAR,
+  objet                       VARCHAR,
+  procedure                   VARCHAR,
+  procedure_raw               VARCHAR,
+  lieu_code                   VARCHAR,
+  lieu_type_code              VARCHAR,
+  lieu_nom                    VARCHAR,
+  departement                 VARCHAR,
+  region                      VARCHAR,
+  duree_mois_initiale         DOUBLE,
+  duree_mois                  DOUBLE,
+  valeur_globale_initiale     DOUBLE,
+  valeur_globale              DOUBLE,
+  montant_subvention_publique DOUBLE,
+  date_signature              DATE,
+  date_debut_execution        DATE,
+  date_publication_donnees    DATE,
+  considerations_sociales     VARCHAR[],
+  considerations_environnementales VARCHAR[],
+  concessionnaires_count      INTEGER NOT NULL,
+  modifications_count         INTEGER NOT NULL,
+  decp_format                 VARCHAR NOT NULL,
+  source                      VARCHAR NOT NULL,
+  source_position             INTEGER NOT NULL
+);
+
+CREATE TABLE concession_holders (
+  uid                   VARCHAR NOT NULL,
+  position              INTEGER NOT NULL,
+  type_identifiant      VARCHAR,
+  concessionnaire_id    VARCHAR,
+  denomination_sociale  VARCHAR,
+  PRIMARY KEY (uid, position)
+);
+
+CREATE TABLE concession_modifications (
+  uid                         VARCHAR NOT NULL,
+  position                    INTEGER NOT NULL,
+  id                          VARCHAR,
+  objet_modification          VARCHAR,
+  date_signature              DATE,
+  date_publication_donnees    DATE,
+  duree_mois                  DOUBLE,
+  valeur_globale              DOUBLE,
+  PRIMARY KEY (uid, position)
+);
+
+-- Annual execution data of concessions (donneesExecution), one row per year and tariff.
+CREATE TABLE concession_execution (
+  uid                         VARCHAR NOT NULL,
+  position                    INTEGER NOT NULL,
+  date_publication_donnees    DATE,
+  depenses_investissement     DOUBLE,
+  tarifs                      VARCHAR,                      -- JSON array of {intituleTarif, tarif}
+  PRIMARY KEY (uid, position)
+);
+
+-- Records that could not be used, with the raw record.
+CREATE TABLE rejects (
+  run_id        VARCHAR NOT NULL,
+  source        VARCHAR NOT NULL,
+  position      INTEGER NOT NULL,
+  kind          VARCHAR,
+  reason        VARCHAR NOT NULL,
+  raw           VARCHAR NOT NULL
+);
+
+-- Fields repaired, nulled or flagged in usable records, with the original value.
+CREATE TABLE field_issues (
+  run_id        VARCHAR NOT NULL,
+  source        VARCHAR NOT NULL,
+  position      INTEGER NOT NULL,
+  uid           VARCHAR,
+  field         VARCHAR NOT NULL,
+  raw_value     VARCHAR,
+  problem       VARCHAR NOT NULL,
+  action        VARCHAR NOT NULL                             -- repaired | nulled | flagged
+);
+
+-- Records dropped as duplicates, and the record kept in their place.
+CREATE TABLE duplicates (
+  run_id           VARCHAR NOT NULL,
+  source           VARCHAR NOT NULL,
+  position         INTEGER NOT NULL,
+  kind             VARCHAR NOT NULL,
+  uid              VARCHAR NOT NULL,
+  kept_source      VARCHAR NOT NULL,
+  kept_position    INTEGER NOT NULL
+);
+
+-- Run log: one row per run, one row per run x source. Earlier runs are carried over.
+CREATE TABLE runs (
+  run_id        VARCHAR NOT NULL PRIMARY KEY,
+  started_at    TIMESTAMP NOT NULL,
+  finished_at   TIMESTAMP NOT NULL,
+  status        VARCHAR NOT NULL,
+  contracts     INTEGER NOT NULL,
+  concessions   INTEGER NOT NULL,
+  tool_version  VARCHAR NOT NULL
+);
+
+CREATE TABLE run_sources (
+  run_id        VARCHAR NOT NULL,
+  source        VARCHAR NOT NULL,
+  format        VARCHAR NOT NULL,
+  bytes         BIGINT NOT NULL,
+  sha256        VARCHAR NOT NULL,
+  records_read  INTEGER NOT NULL,
+  loaded        INTEGER NOT NULL,
+  rejected      INTEGER NOT NULL,
+  duplicates    INTEGER NOT NULL,
+  field_issues  INTEGER NOT NULL,
+  duration_ms   INTEGER NOT NULL
+);
+
+-- Reference data loaded from data/reference (COG 2024, CPV 2008) with every snapshot.
+CREATE TABLE ref_regions (
+  code          VARCHAR NOT NULL PRIMARY KEY,
+  nom           VARCHAR NOT NULL
+);
+
+CREATE TABLE ref_departements (
+  code          VARCHAR NOT NULL PRIMARY KEY,
+  nom           VARCHAR NOT NULL,
+  region        VARCHAR NOT NULL
+);
+
+CREATE TABLE ref_cpv_divisions (
+  division      VARCHAR NOT NULL PRIMARY KEY,
+  libelle       VARCHAR NOT NULL
+);

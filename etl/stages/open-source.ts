@@ -1,0 +1,95 @@
+// Opens one source for reading: a local file, or a URL downloaded first to a temporary file.
+// Gzip is undone on the fly; JSON or XML is told from the first meaningful byte, never from the
+// file name; bytes and SHA-256 of the file as stored are measured while it is read.
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+import { SourceFormatError } from "../formats/types.ts";
+
+export interface OpenedSource {
+  syntax: "json" | "xml";
+  stream: Readable;
+  /** Bytes and hash of the stored file; final once the stream has been read to its end. */
+  stats: { bytes: number; sha256: string };
+}
+
+export function isUrl(input: string): boolean {
+  return /^https?:\/\//i.test(input);
+}
+
+export async function download(url: string, dir: string, index: number): Promise<string> {
+  const target = join(dir, `download-${index}`);
+  const response = await fetch(url);
+  if (!response.ok || !response.body) {
+    throw new SourceFormatError(url, "download", `HTTP ${response.status} ${response.statusText}`);
+  }
+  await pipeline(
+    Readable.fromWeb(response.body as import("node:stream/web").ReadableStream),
+    createWriteStream(target),
+  );
+  return target;
+}
+
+export async function openSource(path: string, name: string): Promise<OpenedSource> {
+  await stat(path).catch(() => {
+    throw new SourceFormatError(name, "open", "file not found");
+  });
+  const head = await firstBytes(path, 64 * 1024);
+  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
+  const text = gzipped ? await firstBytes(path, 64 * 1024, true) : head;
+  const syntax = detectSyntax(text, name);
+
+  const hash = createHash("sha256");
+  const stats = { bytes: 0, sha256: "" };
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  raw.on("data", (chunk) => {
+    stats.bytes += chunk.length;
+    hash.update(chunk as Buffer);
+  });
+  raw.on("end", () => (stats.sha256 = hash.digest("hex")));
+  const stream = gzipped
+    ? raw.pipe(createGunzip())
+    : raw.pipe(new PassThrough({ highWaterMark: 1 << 20 }));
+  raw.on("error", (error) => stream.destroy(error));
+  return { syntax, stream, stats };
+}
+
+function detectSyntax(head: Buffer, name: string): "json" | "xml" {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && head[i] <= 0x20) i++;
+  if (i >= head.length) throw new SourceFormatError(name, "start of file", "the file is empty");
+  if (head[i] === 0x7b || head[i] === 0x5b) return "json";
+  if (head[i] === 0x3c) return "xml";
+  throw new SourceFormatError(
+    name,
+    "start of file",
+    "neither JSON nor XML (first character " + JSON.stringify(String.fromCharCode(head[i])) + ")",
+  );
+}
+
+async function firstBytes(path: string, count: number, gunzip = false): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  const source = createReadStream(path, { start: 0, end: gunzip ? undefined : count - 1 });
+  const stream = gunzip ? source.pipe(createGunzip()) : source;
+  try {
+    for await (const chunk of stream) {
+      parts.push(chunk as Buffer);
+      total += (chunk as Buffer).length;
+      if (total >= count) break;
+    }
+  } catch (error) {
+    throw new SourceFormatError(
+      path,
+      "start of file",
+      `unreadable gzip data: ${(error as Error).message}`,
+    );
+  } finally {
+    source.destroy();
+  }
+  return Buffer.concat(parts);
+}

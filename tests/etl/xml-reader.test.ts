@@ -1,0 +1,222 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readXmlRecords } from "../../etl/formats/xml-reader.ts";
+import {
+  SourceFormatError,
+  type ContainerShape,
+  type SourceRecord,
+} from "../../etl/formats/types.ts";
+
+const samples = join(import.meta.dirname, "../../data/samples");
+const tmp = mkdtempSync(join(tmpdir(), "xml-reader-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function readAll(
+  path: string,
+  options?: { highWaterMark?: number },
+): Promise<{ records: SourceRecord[]; shapes: ContainerShape[] }> {
+  const records: SourceRecord[] = [];
+  const shapes: ContainerShape[] = [];
+  for await (const r of readXmlRecords(path, "test", (s) => shapes.push(s), options))
+    records.push(r);
+  return { records, shapes };
+}
+
+function tempFile(name: string, content: string | Buffer): string {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** Kinds of the record opening tags, counted from the text independently of the reader
+ *  (`<marche` followed by a space, `>` or `/`, so `<marches>` and closing tags are not counted). */
+function kindsInText(text: string): string[] {
+  return [...text.matchAll(/<(marche|contrat-concession)[\s>/]/g)].map((m) => m[1]);
+}
+
+/** Reads the file expecting a SourceFormatError; returns it with the records yielded before it. */
+async function readUntilError(
+  path: string,
+  source: string,
+): Promise<{ error: SourceFormatError; records: SourceRecord[] }> {
+  const records: SourceRecord[] = [];
+  try {
+    for await (const r of readXmlRecords(path, source)) records.push(r);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SourceFormatError);
+    return { error: error as SourceFormatError, records };
+  }
+  throw new Error("expected a SourceFormatError");
+}
+
+const files: [string, ContainerShape][] = [
+  ["official-v1.5-example-mar-avec-modifications.xml", "xml-single"],
+  ["official-v1.5-example-cc-avec-modifications.xml", "xml-single"],
+  ["official-v1.5-example-paquet.xml", "xml-list"],
+  ["official-v2.0.0-example-paquet.xml", "xml-list"],
+  ["official-v2.0.x-example-Marche.xml", "xml-list"],
+  ["official-v2.0.x-example-Contrat-concession.xml", "xml-list"],
+  ["official-v2.0.x-example-Contrat-concession-modification.xml", "xml-list"],
+  ["real-hybrid-v1v2-2024-single-record.xml", "xml-list"],
+];
+
+describe("readXmlRecords on the sample files", () => {
+  it.each(files)("%s: record count, kinds, positions and shape", async (file, shape) => {
+    const path = join(samples, file);
+    const { records, shapes } = await readAll(path);
+    const expected = kindsInText(readFileSync(path, "utf8"));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(records.map((r) => r.kindHint)).toEqual(expected);
+    expect(records.map((r) => r.position)).toEqual(expected.map((_, i) => i));
+    expect(shapes).toEqual([shape]);
+    for (const r of records) expect(JSON.parse(r.raw)).toEqual(r.value);
+  });
+
+  it("builds the tree of the v1.5 marché with modifications", async () => {
+    const { records } = await readAll(
+      join(samples, "official-v1.5-example-mar-avec-modifications.xml"),
+    );
+    expect(records).toHaveLength(1);
+    const value = records[0].value as Record<string, unknown>;
+    expect(value.id).toBe("2010345211203");
+    expect(value.acheteur).toEqual({ id: "21350238800019", nom: "Ville de Rennes" });
+    expect(value.montant).toBe("127000");
+    expect(value.titulaires).toEqual({
+      titulaire: [
+        { typeIdentifiant: "SIRET", id: "81223113200026", denominationSociale: "Garami SARL" },
+        { typeIdentifiant: "TVA", id: "DE814864138", denominationSociale: "Hellman Gmbh" },
+      ],
+    });
+    const modifications = (value.modifications as { modification: Record<string, unknown>[] })
+      .modification;
+    expect(modifications).toHaveLength(3);
+    expect(modifications[1]).toEqual({
+      objetModification: "Changement de durée : allongement du marché.",
+      datePublicationDonneesModification: "2008-11-17",
+      dateNotificationModification: "2008-11-02",
+      dureeMois: "30",
+    });
+    expect(modifications[2].titulaires).toEqual({
+      titulaire: [
+        { typeIdentifiant: "SIRET", id: "81223113200026", denominationSociale: "Garami SARL" },
+        { typeIdentifiant: "SIRET", id: "87845484200015", denominationSociale: "Jullié SA" },
+      ],
+    });
+    // Attributes of the root (xmlns:xsi, xsi:noNamespaceSchemaLocation) are not part of the tree.
+    expect(Object.keys(value)).not.toContain("xmlns:xsi");
+  });
+
+  it("trims text and turns whitespace-only elements into '' (real hybrid file)", async () => {
+    const { records } = await readAll(join(samples, "real-hybrid-v1v2-2024-single-record.xml"));
+    const value = records[0].value as Record<string, unknown>;
+    expect(value.acheteur).toEqual({
+      id: "20007067000019",
+      nom: "CC DU PAYS DE DOL ET DE LA BAIE DU MONT SAINT-MICHEL",
+    });
+    for (const key of [
+      "marcheInnovant",
+      "techniques",
+      "ccag",
+      "offresRecues",
+      "attributionAvance",
+    ]) {
+      expect(value[key]).toBe("");
+    }
+    // A single titulaire stays an object, not a one-element array.
+    expect(value.titulaires).toEqual({
+      titulaire: {
+        typeIdentifiant: "SIRET",
+        id: "50327243700032",
+        denominationSociale: "SCIC ENERGIES RENOUVELABLES PAYS DE RANCE",
+      },
+    });
+  });
+
+  it.each([1, 7, 100])("gives the same records when read in %i-byte chunks", async (hwm) => {
+    for (const file of [
+      "official-v1.5-example-mar-avec-modifications.xml",
+      "official-v2.0.0-example-paquet.xml",
+    ]) {
+      const path = join(samples, file);
+      const whole = await readAll(path);
+      const chunked = await readAll(path, { highWaterMark: hwm });
+      expect(chunked).toEqual(whole);
+    }
+  });
+
+  it("accepts a UTF-8 BOM", async () => {
+    const original = join(samples, "official-v1.5-example-paquet.xml");
+    const path = tempFile(
+      "bom.xml",
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(original)]),
+    );
+    expect(await readAll(path)).toEqual(await readAll(original));
+  });
+});
+
+describe("readXmlRecords on hand-written XML", () => {
+  it("yields unknown children of <marches> with kindHint null, strips prefixes, decodes entities and CDATA", async () => {
+    const path = tempFile(
+      "mixed.xml",
+      `<d:marches xmlns:d="urn:x"><d:contrat-concession><d:objet> A &amp; B <![CDATA[<C>]]> </d:objet>` +
+        `<vide/></d:contrat-concession><autre><x>1</x></autre><marche>texte</marche></d:marches>`,
+    );
+    const { records, shapes } = await readAll(path);
+    expect(shapes).toEqual(["xml-list"]);
+    expect(records.map((r) => [r.position, r.kindHint, r.value])).toEqual([
+      [0, "contrat-concession", { objet: "A & B <C>", vide: "" }],
+      [1, null, { x: "1" }],
+      [2, "marche", "texte"],
+    ]);
+  });
+});
+
+describe("readXmlRecords on malformed files", () => {
+  it("fails on a truncated file, after yielding the records completed before the cut", async () => {
+    const text = readFileSync(join(samples, "official-v1.5-example-paquet.xml"), "utf8");
+    const cut = text.slice(0, Math.floor(text.length / 2));
+    const path = tempFile("truncated.xml", cut);
+    const { error, records } = await readUntilError(path, "cut-source");
+    expect(error.message).toContain("cut-source");
+    expect(error.message).toContain("end of file");
+    expect(error.message).toMatch(
+      /truncated XML: <(marche|contrat-concession)> opened at line \d+ is not closed/,
+    );
+    const completed = cut.match(/<\/(marche|contrat-concession)>/g) ?? [];
+    expect(records).toHaveLength(completed.length);
+  });
+
+  it("fails on a syntax error with its line and column", async () => {
+    const path = tempFile(
+      "syntax.xml",
+      "<marches>\n<marche><id>1</id></marche>\n<marche><id>2</i></marche>\n</marches>",
+    );
+    const { error, records } = await readUntilError(path, "bad-source");
+    expect(error.message).toMatch(/^bad-source: malformed XML: .+ \(line 3, column \d+\)$/);
+    expect(records).toHaveLength(1);
+  });
+
+  it("fails on an empty file", async () => {
+    const { error } = await readUntilError(tempFile("empty.xml", ""), "empty-source");
+    expect(error.message).toContain("empty-source");
+    expect(error.where).toBe("end of file");
+  });
+
+  it("fails on a root that is not a DECP root", async () => {
+    const { error } = await readUntilError(tempFile("foo.xml", "<foo/>"), "foo-source");
+    expect(error.message).toContain("foo-source");
+    expect(error.message).toContain("<foo> is not a DECP root");
+    expect(error.where).toMatch(/^line 1, column \d+$/);
+  });
+
+  it("fails on bytes that are not UTF-8", async () => {
+    const path = tempFile(
+      "latin1.xml",
+      Buffer.from("<marche><objet>caf\xe9</objet></marche>", "latin1"),
+    );
+    const { error } = await readUntilError(path, "latin1-source");
+    expect(error.message).toContain("not valid UTF-8");
+  });
+});
