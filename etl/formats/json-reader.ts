@@ -84,11 +84,8 @@ export async function* readJsonRecords(
   };
 
   for await (const data of input) {
-    let chunk = data as Buffer;
-    if (first) {
-      first = false;
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
-    }
+    const chunk = data as Buffer;
+    first = false;
     recordStart = 0;
     keyStart = 0;
     const length = chunk.length;
@@ -177,6 +174,9 @@ export async function* readJsonRecords(
         default:
           if (byte > 0x20) {
             const top = stack[stack.length - 1];
+            // A UTF-8 byte-order mark may open the file, possibly split across chunks.
+            const inBom = offset + i < 3 && (byte === 0xef || byte === 0xbb || byte === 0xbf);
+            if (!top && inBom) break;
             if (!top) fail("the file is not a JSON object or array", offset + i);
             if (recordDepth === -1 && top.type === "array" && recordKindAt(stack) !== undefined) {
               startRecord(i, true);

@@ -8,6 +8,7 @@ import {
   cleanEnum,
   cleanIdentifier,
   cleanText,
+  parseNumber,
 } from "./fields.ts";
 import { child, isTree, listOf, type Tree } from "./structure.ts";
 import { CONCESSION_NATURES, PROCEDURES } from "./vocabulary.ts";
@@ -64,7 +65,13 @@ export function normaliseConcession(
   const execution = listOf(record.donneesExecution, "donneesAnnuelles").map((item, position) => {
     const year = isTree(item) ? item : {};
     const field = `donneesExecution[${position}]`;
-    const tariffs = listOf(year.tarifs, "tarif");
+    const tariffs = listOf(year.tarifs, "tarif").map((t, i) => {
+      const tariff = isTree(t) ? t : {};
+      return {
+        intituleTarif: cleanText(tariff.intituleTarif, `${field}.tarifs[${i}].intituleTarif`, log),
+        tarif: parseNumber(tariff.tarif, `${field}.tarifs[${i}].tarif`, log),
+      };
+    });
     return {
       uid,
       position,

@@ -14,6 +14,15 @@ export function isBlank(value: unknown): boolean {
   return false;
 }
 
+/** Blank check that logs the markers producers write for a missing value ("NC", "MQ", "-"). */
+function isBlankLogged(value: unknown, field: string, log: IssueLog): boolean {
+  if (!isBlank(value)) return false;
+  if (typeof value === "string" && value.trim() !== "" && value.trim().toLowerCase() !== "null") {
+    log.add(field, value, "marker of a missing value", "nulled");
+  }
+  return true;
+}
+
 const HTML_ENTITIES: Record<string, string> = {
   amp: "&",
   lt: "<",
@@ -77,7 +86,9 @@ export function cleanSiret(value: unknown, field: string, log: IssueLog): string
   const id = cleanIdentifier(value);
   if (id === null) return null;
   const compact = id.replace(/[\s.\u00a0]/g, "");
-  if (compact !== id) log.add(field, id, "spaces inside a SIRET", "repaired");
+  if (typeof value === "string" && compact !== value) {
+    log.add(field, value, "spaces inside or around a SIRET", "repaired");
+  }
   if (/^\d{14}$/.test(compact)) return compact;
   if (/^\d{9}$/.test(compact))
     log.add(field, compact, "SIREN (9 digits) instead of a SIRET", "flagged");
@@ -119,7 +130,7 @@ export function cleanDate(
   log: IssueLog,
   today: Date,
 ): string | null {
-  if (isBlank(value)) return null;
+  if (isBlankLogged(value, field, log)) return null;
   const text = String(value).trim();
   let y: number, m: number, d: number;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(.*)$/.exec(text);
@@ -161,7 +172,7 @@ export function cleanDate(
 
 /** A number written as a number, or as text in French or English notation. */
 export function parseNumber(value: unknown, field: string, log: IssueLog): number | null {
-  if (isBlank(value)) return null;
+  if (isBlankLogged(value, field, log)) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") {
     log.add(field, value, "not a number", "nulled");
@@ -248,7 +259,7 @@ const FALSE_WORDS = new Set(["false", "non", "0", "faux", "no"]);
 /** A boolean: true/false, or oui/non, 1/0 written as text (repaired). */
 export function cleanBoolean(value: unknown, field: string, log: IssueLog): boolean | null {
   if (typeof value === "boolean") return value;
-  if (isBlank(value)) return null;
+  if (isBlankLogged(value, field, log)) return null;
   const word = String(value).trim().toLowerCase();
   const parsed = TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : null;
   if (parsed === null) log.add(field, value, "not a boolean", "nulled");
@@ -266,7 +277,7 @@ export function cleanEnum(
   vocabulary: Vocabulary,
   log: IssueLog,
 ): string | null {
-  if (isBlank(value)) return null;
+  if (isBlankLogged(value, field, log)) return null;
   const text = String(value).trim();
   const entry = lookup(vocabulary, text);
   if (!entry) {

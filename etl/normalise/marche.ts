@@ -13,7 +13,7 @@ import {
   cleanRate,
   cleanText,
 } from "./fields.ts";
-import { child, listOf, type Tree } from "./structure.ts";
+import { child, isTree, listOf, type Tree } from "./structure.ts";
 import {
   CONTRACT_NATURES,
   EXECUTION_MODES,
@@ -158,7 +158,11 @@ function subcontractingActs(record: Tree, uid: string, log: IssueLog, today: Dat
     const field = `actesSousTraitance[${position}]`;
     const party = cleanParty(act.sousTraitant, `${field}.sousTraitant`, log);
     const id = cleanIdentifier(act.id);
-    const own = changes.filter((c) => id !== null && cleanIdentifier((c as Tree)?.id) === id);
+    const own = changes
+      .filter((c) => id !== null && isTree(c) && cleanIdentifier(c.id) === id)
+      .map((c, i) =>
+        subcontractingChange(c as Tree, `modificationsActesSousTraitance[${i}]`, log, today),
+      );
     return {
       uid,
       position,
@@ -178,4 +182,24 @@ function subcontractingActs(record: Tree, uid: string, log: IssueLog, today: Dat
       modifications: own.length > 0 ? JSON.stringify(own) : null,
     };
   });
+}
+
+function subcontractingChange(change: Tree, field: string, log: IssueLog, today: Date) {
+  return {
+    id: cleanIdentifier(change.id),
+    dureeMois: cleanDuration(change.dureeMois, `${field}.dureeMois`, log),
+    dateNotification: cleanDate(
+      change.dateNotificationModificationSousTraitance,
+      `${field}.dateNotificationModificationSousTraitance`,
+      log,
+      today,
+    ),
+    montant: cleanAmount(change.montant, `${field}.montant`, log).value,
+    datePublicationDonnees: cleanDate(
+      change.datePublicationDonnees,
+      `${field}.datePublicationDonnees`,
+      log,
+      today,
+    ),
+  };
 }

@@ -7,6 +7,7 @@
 import type { IssueLog } from "./issues.ts";
 import { cleanAmount, cleanDate, cleanDuration, cleanIdentifier, cleanText } from "./fields.ts";
 import { isTree, listOf } from "./structure.ts";
+import { cleanParty } from "./parts.ts";
 
 export interface ModificationRow {
   uid?: string;
@@ -58,7 +59,9 @@ export function applyModifications(
       ),
       duration: cleanDuration(m.dureeMois, `${field}.dureeMois`, log),
       amount: cleanAmount(m.montant, `${field}.montant`, log).value,
-      titulaires: listOf(m.titulaires, "titulaire"),
+      titulaires: listOf(m.titulaires, "titulaire").map((t, i) =>
+        cleanParty(t, `${field}.titulaires[${i}]`, log),
+      ),
     };
   });
   // Order of notification; modifications without a date keep their published order.

@@ -6,7 +6,10 @@
 export interface VocabularyEntry {
   code: string;
   label: string;
+  /** Values of the official schemas (2019, 2.0.0 or 2024). */
   wordings: string[];
+  /** Known non-standard spellings met in real files: accepted, and logged as repaired. */
+  variants?: string[];
 }
 
 export type Vocabulary = readonly VocabularyEntry[];
@@ -206,12 +209,17 @@ export const PLACE_CODE_TYPES: Vocabulary = [
 /** Identifier types of titulaires and concessionnaires: codes are the schema's own values. */
 export const IDENTIFIER_TYPES: Vocabulary = [
   { code: "SIRET", label: "SIRET", wordings: ["SIRET"] },
-  { code: "TVA", label: "TVA intracommunautaire", wordings: ["TVA", "TVA_INTRACOMMUNAUTAIRE"] },
+  {
+    code: "TVA",
+    label: "TVA intracommunautaire",
+    wordings: ["TVA"],
+    variants: ["TVA_INTRACOMMUNAUTAIRE"],
+  },
   { code: "TAHITI", label: "TAHITI", wordings: ["TAHITI"] },
   { code: "RIDET", label: "RIDET", wordings: ["RIDET"] },
-  { code: "FRWF", label: "FRWF", wordings: ["FRWF", "FRW"] },
+  { code: "FRWF", label: "FRWF", wordings: ["FRWF"], variants: ["FRW"] },
   { code: "IREP", label: "IREP", wordings: ["IREP"] },
-  { code: "HORS-UE", label: "Hors UE", wordings: ["HORS-UE", "HORS_UE", "HORS UE"] },
+  { code: "HORS-UE", label: "Hors UE", wordings: ["HORS-UE"] },
 ];
 
 /** Folds a wording for matching: lower case, no accents, any apostrophe, dash or run of spaces. */
@@ -232,7 +240,9 @@ export function lookup(vocabulary: Vocabulary, wording: string): VocabularyEntry
   if (!index) {
     index = new Map();
     for (const entry of vocabulary) {
-      for (const w of [...entry.wordings, entry.code]) index.set(foldWording(w), entry);
+      for (const w of [...entry.wordings, ...(entry.variants ?? []), entry.code]) {
+        index.set(foldWording(w), entry);
+      }
     }
     indexes.set(vocabulary, index);
   }

@@ -1,0 +1,109 @@
+// A broken source fails the whole run with a message naming the file and where it broke, and the
+// database in place is left exactly as it was.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, rmSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
+import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
+import { openDatabase, queryRows } from "../../lib/duckdb.ts";
+
+const run = promisify(execFile);
+const dir = tempDir();
+const dbPath = join(dir, "observatory.duckdb");
+const good = join(SAMPLES_DIR, "real-v1-e-marchespublics-2019-04.json");
+const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+function brokenCopy(name: string, from: string, cut: (text: string) => string): string {
+  const path = join(dir, name);
+  writeFileSync(path, cut(readFileSync(join(SAMPLES_DIR, from), "utf8")));
+  return path;
+}
+
+beforeAll(async () => {
+  const report = await runEtl({ inputs: [good], dbPath, today: TEST_TODAY });
+  expect(report.status).toBe("ok");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const CASES: [string, () => string, RegExp][] = [
+  [
+    "a JSON file cut in the middle",
+    () =>
+      brokenCopy("truncated.json", "real-v1-pes-dgfip-2019-04.json", (t) =>
+        t.slice(0, t.length / 2),
+      ),
+    /truncated\.json: truncated JSON.*\(end of file, line \d+, byte \d+\)/,
+  ],
+  [
+    "an XML file cut in the middle",
+    () =>
+      brokenCopy("truncated.xml", "official-v1.5-example-paquet.xml", (t) =>
+        t.slice(0, t.length / 2),
+      ),
+    /truncated\.xml: truncated XML.*line \d+/,
+  ],
+  [
+    "a JSON file with a stray bracket",
+    () =>
+      brokenCopy("malformed.json", "official-v1.5-example-paquet.json", (t) => t.replace("]", "}")),
+    /malformed\.json: unexpected '\}' \(line \d+, byte \d+\)/,
+  ],
+  [
+    "an empty file",
+    () => brokenCopy("empty.json", "official-v1.5-example-paquet.json", () => ""),
+    /empty\.json: the file is empty/,
+  ],
+  [
+    "a file that is neither JSON nor XML",
+    () => brokenCopy("notes.json", "official-v1.5-example-paquet.json", () => "id;montant\n1;2\n"),
+    /notes\.json: neither JSON nor XML/,
+  ],
+  [
+    "JSON without DECP records",
+    () => brokenCopy("other.json", "official-v1.5-example-paquet.json", () => '{"data": [1, 2]}'),
+    /other\.json: no DECP records found/,
+  ],
+];
+
+describe("a broken source", () => {
+  it.each(CASES)(
+    "%s: the run fails and the database is unchanged",
+    async (_label, make, message) => {
+      const before = sha(dbPath);
+      // The broken file comes after a good one: the good one's records must not land either.
+      const report = await runEtl({
+        inputs: [join(SAMPLES_DIR, "official-v1.5-example-mar-basique.json"), make()],
+        dbPath,
+        today: TEST_TODAY,
+      });
+      expect(report.status).toBe("failed");
+      expect(`${report.error?.source}: ${report.error?.message}`).toMatch(message);
+      expect(sha(dbPath)).toBe(before);
+      expect(readdirSync(dir).filter((name) => name.includes(".build-"))).toEqual([]);
+      const db = await openDatabase(dbPath, { readOnly: true });
+      const [row] = await queryRows(
+        db.connection,
+        "SELECT count(*) AS n, count(DISTINCT source) AS sources FROM contracts",
+      );
+      db.close();
+      expect(row).toEqual({ n: 441, sources: 1 });
+    },
+  );
+
+  it("makes the command exit non-zero with the file named on stderr", async () => {
+    const path = brokenCopy("cli-truncated.json", "real-v1-pes-dgfip-2019-04.json", (t) =>
+      t.slice(0, 5000),
+    );
+    const error = await run("npx", ["tsx", "etl/cli.ts", path, "--db", dbPath, "--json"]).then(
+      () => null,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(error?.code).toBe(1);
+    expect(error?.stderr).toMatch(/cli-truncated\.json: truncated JSON/);
+    expect(error?.stderr).toContain("The database was not changed.");
+    expect(JSON.parse(error?.stdout ?? "").status).toBe("failed");
+  });
+});

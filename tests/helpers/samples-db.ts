@@ -1,0 +1,37 @@
+// Builds a real DuckDB snapshot from the shipped samples into a temporary folder.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runEtl, type EtlReport } from "../../etl/pipeline.ts";
+import { openDatabase, queryRows, type Database, type Row } from "../../lib/duckdb.ts";
+
+/** Fixed "today" so date checks give the same answer every day. */
+export const TEST_TODAY = new Date("2026-11-28T00:00:00Z");
+
+export interface TestDb {
+  report: EtlReport;
+  db: Database;
+  query: (sql: string, params?: (string | number)[]) => Promise<Row[]>;
+  cleanup: () => void;
+}
+
+export function tempDir(prefix = "decp-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function buildTestDb(inputs: string[] = []): Promise<TestDb> {
+  const dir = tempDir();
+  const dbPath = join(dir, "observatory.duckdb");
+  const report = await runEtl({ inputs, dbPath, today: TEST_TODAY });
+  if (report.status !== "ok") throw new Error(`ETL failed: ${report.error?.message}`);
+  const db = await openDatabase(dbPath, { readOnly: true });
+  return {
+    report,
+    db,
+    query: (sql, params) => queryRows(db.connection, sql, params),
+    cleanup: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
