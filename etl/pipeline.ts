@@ -98,7 +98,9 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     await staging.close();
     log(`building the snapshot (${report.sources.length} sources)…`);
     const snapshotPath = join(buildDir, "snapshot.duckdb");
+    const buildStarted = Date.now();
     const snapshot = await buildSnapshot(snapshotPath, staging, runId, REFERENCE_DIR);
+    log(`snapshot built in ${((Date.now() - buildStarted) / 1000).toFixed(1)} s`);
     try {
       const counts = await countsBySource(snapshot.connection);
       for (const source of report.sources) {
@@ -177,7 +179,8 @@ async function readSource(
   }
   const syntax = opened.syntax.toUpperCase();
   const format = formats.size > 0 ? `${[...formats].sort().join("+")} ${syntax}` : syntax;
-  log(`${name}: ${format}, ${read} records read, ${rejected} rejected`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`${name}: ${format}, ${read} records read, ${rejected} rejected (${seconds} s)`);
   return {
     source: name,
     format,

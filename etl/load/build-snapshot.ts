@@ -14,6 +14,7 @@ export interface SourceCounts {
 // Columns that exist only while staging: where a row came from, and its publication date.
 const RECORD_TAG = ["source_index INTEGER", "record_position INTEGER"];
 const RANKING = ["published DATE"];
+const BUILD_MEMORY_LIMIT = process.env.OBSERVATORY_ETL_MEMORY ?? "512MB";
 
 export async function buildSnapshot(
   path: string,
@@ -24,6 +25,9 @@ export async function buildSnapshot(
   const db = await openDatabase(path);
   const { connection } = db;
   try {
+    // Bounded memory whatever the input size: DuckDB spills to disk beyond this.
+    await connection.run(`SET memory_limit = '${BUILD_MEMORY_LIMIT}'`);
+    await connection.run("SET preserve_insertion_order = false");
     await runScript(connection, readSql("schema.sql"));
     await runScript(
       connection,
@@ -63,7 +67,7 @@ async function loadStagingTable(
   await connection.run(
     `INSERT INTO ${stage} SELECT * FROM read_json(${sqlString(staging.fileOf(table))},
        format = 'newline_delimited', columns = {${struct.join(", ")}},
-       maximum_object_size = 268435456)`,
+       maximum_object_size = 33554432)`,
   );
 }
 

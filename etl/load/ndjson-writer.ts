@@ -3,7 +3,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 
-const BATCH_BYTES = 1 << 20;
+const BATCH_BYTES = 4 << 20;
 
 export class NdjsonWriter {
   private readonly stream: WriteStream;
@@ -14,13 +14,17 @@ export class NdjsonWriter {
     this.stream = createWriteStream(path);
   }
 
-  async write(row: object): Promise<void> {
+  /** Buffers a row; when `full` turns true, the caller awaits flush(). */
+  write(row: object): void {
     this.buffer += JSON.stringify(row) + "\n";
     this.rows++;
-    if (this.buffer.length >= BATCH_BYTES) await this.flush();
   }
 
-  private async flush(): Promise<void> {
+  get full(): boolean {
+    return this.buffer.length >= BATCH_BYTES;
+  }
+
+  async flush(): Promise<void> {
     if (this.buffer === "") return;
     const ok = this.stream.write(this.buffer);
     this.buffer = "";

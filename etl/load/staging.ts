@@ -39,11 +39,17 @@ export class Staging {
     return this.writers[table].path;
   }
 
+  /** Stages the rows of one record; awaits only when a staging buffer is full. */
   async add(record: NormalisedRecord, origin: RecordOrigin): Promise<void> {
+    this.stage(record, origin);
+    for (const writer of Object.values(this.writers)) if (writer.full) await writer.flush();
+  }
+
+  private stage(record: NormalisedRecord, origin: RecordOrigin): void {
     const tag = { source_index: origin.sourceIndex, record_position: origin.position };
     const w = this.writers;
     if (record.type === "reject") {
-      await w.rejects.write({
+      w.rejects.write({
         source: origin.source,
         position: origin.position,
         kind: record.kind,
@@ -53,7 +59,7 @@ export class Staging {
       return;
     }
     for (const issue of record.issues) {
-      await w.field_issues.write({
+      w.field_issues.write({
         source: origin.source,
         position: origin.position,
         uid: record.uid,
@@ -66,18 +72,17 @@ export class Staging {
     const meta = { ...tag, published: record.published, decp_format: record.format };
     const base = { source: origin.source, source_position: origin.position };
     if (record.type === "marche") {
-      await w.contracts.write({ ...record.contract, ...base, ...meta });
-      for (const row of record.suppliers) await w.contract_suppliers.write({ ...row, ...tag });
+      w.contracts.write(Object.assign(record.contract, base, meta));
+      for (const row of record.suppliers) w.contract_suppliers.write(Object.assign(row, tag));
       for (const row of record.modifications)
-        await w.contract_modifications.write({ ...row, ...tag });
-      for (const row of record.subcontracting)
-        await w.subcontracting_acts.write({ ...row, ...tag });
+        w.contract_modifications.write(Object.assign(row, tag));
+      for (const row of record.subcontracting) w.subcontracting_acts.write(Object.assign(row, tag));
     } else {
-      await w.concessions.write({ ...record.concession, ...base, ...meta });
-      for (const row of record.holders) await w.concession_holders.write({ ...row, ...tag });
+      w.concessions.write(Object.assign(record.concession, base, meta));
+      for (const row of record.holders) w.concession_holders.write(Object.assign(row, tag));
       for (const row of record.modifications)
-        await w.concession_modifications.write({ ...row, ...tag });
-      for (const row of record.execution) await w.concession_execution.write({ ...row, ...tag });
+        w.concession_modifications.write(Object.assign(row, tag));
+      for (const row of record.execution) w.concession_execution.write(Object.assign(row, tag));
     }
   }
 

@@ -12,28 +12,49 @@ export function isTree(value: unknown): value is Tree {
  * ("acheteur.id" → acheteur.id, logged), at every depth.
  */
 export function cleanKeys(value: unknown, log: IssueLog, path = ""): unknown {
-  if (Array.isArray(value)) return value.map((item, i) => cleanKeys(item, log, `${path}[${i}]`));
-  if (!isTree(value)) return value;
-  const out: Tree = {};
-  for (const [rawKey, child] of Object.entries(value)) {
-    const key = rawKey.trim();
-    const where = path ? `${path}.${key}` : key;
-    if (key !== rawKey) log.add(where, rawKey, "key with surrounding spaces", "repaired");
-    const clean = cleanKeys(child, log, where);
-    const dot = key.indexOf(".");
-    if (dot > 0 && !(key in out)) {
-      const [head, tail] = [key.slice(0, dot), key.slice(dot + 1)];
-      const parent = isTree(out[head]) ? (out[head] as Tree) : {};
-      if (!(tail in parent)) {
-        parent[tail] = clean;
-        out[head] = parent;
-        log.add(where, key, "flattened key expanded", "repaired");
-        continue;
-      }
-    }
-    out[key] = clean;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const items = value.map((item, i) => {
+      const clean = cleanKeys(item, log, `${path}[${i}]`);
+      if (clean !== item) changed = true;
+      return clean;
+    });
+    return changed ? items : value;
   }
-  return out;
+  if (!isTree(value)) return value;
+  // Most records need no change: keep the object itself, and copy only when a key must be fixed.
+  let out: Tree | null = null;
+  const keys = Object.keys(value);
+  for (let k = 0; k < keys.length; k++) {
+    const rawKey = keys[k];
+    const child = value[rawKey];
+    const clean = cleanKeys(child, log, path ? `${path}.${rawKey}` : rawKey);
+    const needsFix = rawKey.trim() !== rawKey || rawKey.indexOf(".") > 0;
+    if (!out && (needsFix || clean !== child)) {
+      out = {};
+      for (let j = 0; j < k; j++) out[keys[j]] = value[keys[j]];
+    }
+    if (out) placeKey(out, rawKey, clean, log, path);
+  }
+  return out ?? value;
+}
+
+function placeKey(out: Tree, rawKey: string, clean: unknown, log: IssueLog, path: string): void {
+  const key = rawKey.trim();
+  const where = path ? `${path}.${key}` : key;
+  if (key !== rawKey) log.add(where, rawKey, "key with surrounding spaces", "repaired");
+  const dot = key.indexOf(".");
+  if (dot > 0 && !(key in out)) {
+    const [head, tail] = [key.slice(0, dot), key.slice(dot + 1)];
+    const parent = isTree(out[head]) ? { ...(out[head] as Tree) } : {};
+    if (!(tail in parent)) {
+      parent[tail] = clean;
+      out[head] = parent;
+      log.add(where, key, "flattened key expanded", "repaired");
+      return;
+    }
+  }
+  out[key] = clean;
 }
 
 /**

@@ -233,9 +233,21 @@ export function foldWording(text: string): string {
 }
 
 const indexes = new WeakMap<Vocabulary, Map<string, VocabularyEntry>>();
+// Exact published wordings seen so far: real files repeat a handful of values millions of times.
+const seen = new WeakMap<Vocabulary, Map<string, VocabularyEntry | undefined>>();
+const SEEN_LIMIT = 10_000;
 
 /** The entry matching a published wording, or undefined when the value is unknown. */
 export function lookup(vocabulary: Vocabulary, wording: string): VocabularyEntry | undefined {
+  let cache = seen.get(vocabulary);
+  if (!cache) seen.set(vocabulary, (cache = new Map()));
+  if (cache.has(wording)) return cache.get(wording);
+  const entry = lookupFolded(vocabulary, wording);
+  if (cache.size < SEEN_LIMIT) cache.set(wording, entry);
+  return entry;
+}
+
+function lookupFolded(vocabulary: Vocabulary, wording: string): VocabularyEntry | undefined {
   let index = indexes.get(vocabulary);
   if (!index) {
     index = new Map();
