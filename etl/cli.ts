@@ -1,44 +1,77 @@
 // npm run etl -- [FILE|URL …] [--db PATH] [--json]
+//               --refresh [--config FILE]     fetch the declared sources, rebuild if something changed
+//               --snapshots | --rollback RUN  list the kept snapshots, or make one current again
 // Progress goes to stderr; stdout carries the summary table, or only one JSON object with --json.
 import { parseArgs } from "node:util";
-import { DEFAULT_DB, runEtl } from "./pipeline.ts";
+import { DEFAULT_DB, runEtl, type EtlReport } from "./pipeline.ts";
 import { formatSummary } from "./summary.ts";
+import { loadConfig } from "./refresh/config.ts";
+import { refresh, type RefreshReport } from "./refresh/refresh.ts";
+import { listSnapshots, rollback } from "./load/snapshots.ts";
 
-const USAGE = "usage: npm run etl -- [FILE|URL …] [--db PATH] [--json]";
+const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json]
+       npm run etl -- --refresh [--config observatory.config.json] [--db PATH] [--json]
+       npm run etl -- --snapshots | --rollback RUN_ID [--db PATH]`;
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { db: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
+      options: {
+        db: { type: "string" },
+        json: { type: "boolean" },
+        refresh: { type: "boolean" },
+        config: { type: "string", default: "observatory.config.json" },
+        snapshots: { type: "boolean" },
+        rollback: { type: "string" },
+        help: { type: "boolean" },
+      },
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    say(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (parsed.values.help) {
+  const { values, positionals } = parsed;
+  const dbPath = values.db ?? DEFAULT_DB;
+  if (values.help) {
     process.stdout.write(
       `${USAGE}\nWith no FILE, loads the DECP samples shipped in data/samples.\n`,
     );
     return 0;
   }
-  const report = await runEtl({
-    inputs: parsed.positionals,
-    dbPath: parsed.values.db ?? DEFAULT_DB,
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
-  if (parsed.values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  else process.stdout.write(formatSummary(report));
-  if (report.status !== "ok") {
+  if (values.snapshots) {
+    for (const s of listSnapshots(dbPath)) process.stdout.write(`${s.runId}\t${s.bytes}\n`);
+    return 0;
+  }
+  if (values.rollback) {
+    await rollback(dbPath, values.rollback);
+    say(`snapshot ${values.rollback} is current again`);
+    return 0;
+  }
+  const report: EtlReport | RefreshReport = values.refresh
+    ? await refresh({ config: loadConfig(values.config), dbPath, trigger: "manual", log: say })
+    : await runEtl({ inputs: positionals, dbPath, log: say });
+  if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else if ("sources" in report) process.stdout.write(formatSummary(report));
+  else process.stdout.write(`refresh ${report.status}\n`);
+  if (report.status === "failed") {
     const where = report.error?.source ? `${report.error.source}: ` : "";
     const message = report.error?.message ?? "unknown error";
-    process.stderr.write(
-      `error: ${message.startsWith(where) ? message : where + message}\nThe database was not changed.\n`,
+    say(
+      `error: ${message.startsWith(where) ? message : where + message}\nThe database was not changed.`,
     );
     return 1;
   }
   return 0;
 }
 
-process.exitCode = await main();
+main().then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    say(`error: ${error.message}`);
+    process.exitCode = 1;
+  },
+);

@@ -2,7 +2,7 @@
 // snapshot database beside the current one, and replace the current one only when all is done.
 // A failed or interrupted run leaves the current database untouched.
 import { existsSync, readdirSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readJsonRecords } from "./formats/json-reader.ts";
@@ -13,19 +13,30 @@ import { download, isUrl, openSource } from "./stages/open-source.ts";
 import { Staging } from "./load/staging.ts";
 import { buildSnapshot, countsBySource } from "./load/build-snapshot.ts";
 import { writeRunLog } from "./load/run-log.ts";
+import { appendRun } from "./load/run-history.ts";
+import { acquireLock, cleanLeftovers, DEFAULT_KEEP, installSnapshot } from "./load/snapshots.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SAMPLES_DIR = join(ROOT, "data", "samples");
 export const REFERENCE_DIR = join(ROOT, "data", "reference");
 export const DEFAULT_DB = process.env.OBSERVATORY_DB ?? join(ROOT, "data", "observatory.duckdb");
 
+/** A file or URL, or a file with the name to record for it and the syntax it must have. */
+export type EtlInput = string | { path: string; name: string; syntax?: "json" | "xml" };
+
 export interface EtlOptions {
-  inputs: string[];
+  inputs: EtlInput[];
   dbPath: string;
   /** Progress lines (stderr in the command). */
   log?: (line: string) => void;
   /** "Today" for date checks; fixed in tests. */
   today?: Date;
+  /** How many snapshots to keep for roll-back (default 3). */
+  keepSnapshots?: number;
+  /** The caller already holds the build lock (a refresh that downloaded first). */
+  locked?: boolean;
+  /** Extra fields recorded with the run in the history (trigger, downloads). */
+  context?: Record<string, unknown>;
 }
 
 export interface SourceReport {
@@ -86,13 +97,18 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     sources: [],
   };
   let current: string | null = null;
+  let releaseLock: (() => Promise<void>) | null = null;
   try {
     await mkdir(dirname(dbPath), { recursive: true });
+    releaseLock = options.locked ? async () => {} : await acquireLock(dbPath, log);
+    if (!options.locked) await cleanLeftovers(dbPath, log);
     await mkdir(buildDir, { recursive: true });
     const staging = new Staging(buildDir);
     for (const [index, input] of inputs.entries()) {
-      current = displayName(input);
-      report.sources.push(await readSource(input, index, current, staging, buildDir, today, log));
+      const source =
+        typeof input === "string" ? { path: input, name: uniqueName(input, index, inputs) } : input;
+      current = source.name;
+      report.sources.push(await readSource(source, index, staging, buildDir, today, log));
     }
     current = null;
     await staging.close();
@@ -123,9 +139,8 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     } finally {
       snapshot.close();
     }
-    // The swap: a rename is atomic, so readers see the old file or the new one, never a mix.
-    await rm(`${dbPath}.wal`, { force: true });
-    await rename(snapshotPath, dbPath);
+    await installSnapshot(snapshotPath, dbPath, runId, options.keepSnapshots ?? DEFAULT_KEEP);
+    log(`snapshot ${runId} is now current`);
   } catch (error) {
     report.status = "failed";
     const message = error instanceof Error ? error.message : String(error);
@@ -133,22 +148,26 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     finish(report, started);
   } finally {
     await rm(buildDir, { recursive: true, force: true });
+    if (releaseLock) {
+      await appendRun(dbPath, { ...options.context, ...report }).catch(() => undefined);
+      await releaseLock();
+    }
   }
   return report;
 }
 
 async function readSource(
-  input: string,
+  input: { path: string; name: string; syntax?: "json" | "xml" },
   index: number,
-  name: string,
   staging: Staging,
   buildDir: string,
   today: Date,
   log: (line: string) => void,
 ): Promise<SourceReport> {
   const started = Date.now();
-  const path = isUrl(input) ? await download(input, buildDir, index) : input;
-  const opened = await openSource(path, name);
+  const name = input.name;
+  const path = isUrl(input.path) ? await download(input.path, buildDir, index) : input.path;
+  const opened = await openSource(path, name, input.syntax);
   let shape: ContainerShape = "json-array";
   const setShape = (s: ContainerShape) => (shape = s);
   const records: AsyncIterable<SourceRecord> =
@@ -223,7 +242,16 @@ function finish(report: EtlReport, started: Date): void {
   report.duration_ms = finished.getTime() - started.getTime();
 }
 
-function displayName(input: string): string {
+/** The name recorded for a source: unique within the run, even if a file is given twice. */
+function uniqueName(input: string, index: number, all: EtlInput[]): string {
+  const name = displayName(input);
+  const earlier = all
+    .slice(0, index)
+    .filter((other) => typeof other === "string" && displayName(other) === name);
+  return earlier.length > 0 ? `${name}#${earlier.length + 1}` : name;
+}
+
+export function displayName(input: string): string {
   if (isUrl(input)) return input;
   const rel = relative(process.cwd(), resolve(input));
   return rel.startsWith("..") ? resolve(input) : rel;

@@ -34,7 +34,11 @@ export async function download(url: string, dir: string, index: number): Promise
   return target;
 }
 
-export async function openSource(path: string, name: string): Promise<OpenedSource> {
+export async function openSource(
+  path: string,
+  name: string,
+  expected?: "json" | "xml",
+): Promise<OpenedSource> {
   await stat(path).catch(() => {
     throw new SourceFormatError(name, "open", "file not found");
   });
@@ -42,6 +46,13 @@ export async function openSource(path: string, name: string): Promise<OpenedSour
   const gzipped = head[0] === 0x1f && head[1] === 0x8b;
   const text = gzipped ? await firstBytes(path, 64 * 1024, true) : head;
   const syntax = detectSyntax(text, name);
+  if (expected && syntax !== expected) {
+    throw new SourceFormatError(
+      name,
+      "start of file",
+      `expected ${expected.toUpperCase()}, found ${syntax.toUpperCase()}`,
+    );
+  }
 
   const hash = createHash("sha256");
   const stats = { bytes: 0, sha256: "" };

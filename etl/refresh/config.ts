@@ -1,0 +1,96 @@
+// The refresh configuration users edit (observatory.config.json): declared sources and schedule.
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+const Base = {
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _")
+    .describe("stable name of the source"),
+  enabled: z.boolean().default(true),
+  format: z.enum(["json", "xml"]).optional().describe("expected syntax; another one fails the run"),
+  description: z.string().optional(),
+};
+
+export const SourceSchema = z.union([
+  z.strictObject({
+    ...Base,
+    path: z.string().min(1).describe("local file or folder of DECP files"),
+  }),
+  z.strictObject({ ...Base, url: z.url().describe("a DECP file to download (http or https)") }),
+  z.strictObject({
+    ...Base,
+    datagouv: z.strictObject({
+      dataset: z.string().regex(/^[0-9a-f]{24}$/, "a data.gouv.fr dataset id (24 hex digits)"),
+      match: z.string().min(1).describe("regular expression on the resource title or file name"),
+    }),
+  }),
+]);
+
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  schedule: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      cron: z.string().min(1).describe("cron expression, e.g. '0 6 * * *'"),
+      timezone: z.string().default("Europe/Paris"),
+    })
+    .optional(),
+  allowPartial: z
+    .boolean()
+    .default(false)
+    .describe("build a snapshot even if a source failed (using its last good copy)"),
+  keepSnapshots: z.number().int().min(1).max(50).default(3),
+  datagouvApi: z.url().default("https://www.data.gouv.fr/api/1"),
+  download: z
+    .strictObject({
+      timeoutSeconds: z.number().positive().default(600),
+      idleTimeoutSeconds: z.number().positive().default(60),
+      maxBytes: z.number().int().positive().default(5_000_000_000),
+      retries: z.number().int().min(0).max(10).default(3),
+      retryDelaySeconds: z.number().min(0).default(2),
+    })
+    .default({
+      timeoutSeconds: 600,
+      idleTimeoutSeconds: 60,
+      maxBytes: 5_000_000_000,
+      retries: 3,
+      retryDelaySeconds: 2,
+    }),
+  sources: z.array(SourceSchema).min(1),
+});
+
+export type RefreshConfig = z.infer<typeof ConfigSchema>;
+export type SourceConfig = z.infer<typeof SourceSchema>;
+
+export class ConfigError extends Error {
+  constructor(file: string, problems: string[]) {
+    super(`${file}: invalid configuration\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(text: string, file: string): RefreshConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(file, [`not JSON: ${(error as Error).message}`]);
+  }
+  const result = ConfigSchema.safeParse(data);
+  if (!result.success) {
+    throw new ConfigError(
+      file,
+      result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
+    );
+  }
+  const ids = result.data.sources.map((s) => s.id);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length > 0)
+    throw new ConfigError(file, [`sources: id used twice: ${twice.join(", ")}`]);
+  return result.data;
+}
+
+export function loadConfig(file: string): RefreshConfig {
+  return parseConfig(readFileSync(file, "utf8"), file);
+}
