@@ -2,7 +2,7 @@
 // temporary file renamed only on success, SHA-256 to tell an unchanged file, a size limit, a total
 // and an idle time-out, and retries with exponential back-off on network errors and 5xx answers.
 import { createHash } from "node:crypto";
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { once } from "node:events";
@@ -60,6 +60,10 @@ export async function download(
   options: DownloadOptions,
 ): Promise<DownloadResult> {
   await mkdir(cacheDir, { recursive: true });
+  // Temporary files of a download killed mid-way (kill -9) are never reused.
+  for (const name of readdirSync(cacheDir)) {
+    if (name.startsWith(".download-")) await rm(join(cacheDir, name), { force: true });
+  }
   let attempt = 0;
   for (;;) {
     attempt++;
