@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_DB, runEtl, type EtlReport } from "./pipeline.ts";
 import { formatSummary } from "./summary.ts";
 import { loadConfig } from "./refresh/config.ts";
-import { refresh, type RefreshReport } from "./refresh/refresh.ts";
+import { refresh, type RefreshReport, type Trigger } from "./refresh/refresh.ts";
 import { listSnapshots, rollback } from "./load/snapshots.ts";
 
 const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json]
@@ -14,6 +14,12 @@ const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json]
        npm run etl -- --snapshots | --rollback RUN_ID [--db PATH]`;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The server starts refreshes in a child process and says why (schedule or api). */
+function triggerFromEnv(): Trigger {
+  const value = process.env.OBSERVATORY_REFRESH_TRIGGER;
+  return value === "schedule" || value === "api" ? value : "manual";
+}
 
 async function main(): Promise<number> {
   let parsed;
@@ -52,7 +58,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const report: EtlReport | RefreshReport = values.refresh
-    ? await refresh({ config: loadConfig(values.config), dbPath, trigger: "manual", log: say })
+    ? await refresh({
+        config: loadConfig(values.config),
+        dbPath,
+        trigger: triggerFromEnv(),
+        log: say,
+      })
     : await runEtl({ inputs: positionals, dbPath, log: say });
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else if ("sources" in report) process.stdout.write(formatSummary(report));

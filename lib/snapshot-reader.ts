@@ -1,0 +1,113 @@
+// Read-only access to the current snapshot for a long-running process (the server). When the ETL
+// swaps a new snapshot in (a rename over the database path), the next query opens the new file;
+// queries already running finish on the old one, which is closed when its last query ends. So a
+// refresh never fails a request, and no request ever sees a mix of two snapshots.
+import { statSync } from "node:fs";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { queryRows } from "./duckdb.ts";
+
+export interface SnapshotInfo {
+  runId: string | null;
+  loadedAt: string | null;
+  contracts: number;
+  concessions: number;
+}
+
+interface OpenSnapshot {
+  instance: DuckDBInstance;
+  identity: string; // device:inode of the file when opened
+  info: SnapshotInfo;
+  users: number;
+  retired: boolean;
+}
+
+const OPTIONS = {
+  access_mode: "READ_ONLY",
+  autoinstall_known_extensions: "false",
+  autoload_known_extensions: "true",
+};
+
+function identityOf(path: string): string {
+  const stat = statSync(path);
+  return `${stat.dev}:${stat.ino}`;
+}
+
+export class SnapshotReader {
+  private current: OpenSnapshot | null = null;
+  private opening: Promise<OpenSnapshot> | null = null;
+
+  constructor(readonly dbPath: string) {}
+
+  /** Runs fn on a connection to the current snapshot; the snapshot cannot close under it. */
+  async use<T>(fn: (connection: DuckDBConnection, info: SnapshotInfo) => Promise<T>): Promise<T> {
+    const snapshot = await this.acquire();
+    const connection = await snapshot.instance.connect();
+    try {
+      return await fn(connection, snapshot.info);
+    } finally {
+      connection.closeSync();
+      snapshot.users--;
+      if (snapshot.retired && snapshot.users === 0) snapshot.instance.closeSync();
+    }
+  }
+
+  /** The snapshot currently served (opening it if the file changed). */
+  async info(): Promise<SnapshotInfo> {
+    return this.use(async (_connection, info) => info);
+  }
+
+  close(): void {
+    if (this.current) {
+      this.current.retired = true;
+      if (this.current.users === 0) this.current.instance.closeSync();
+      this.current = null;
+    }
+  }
+
+  private async acquire(): Promise<OpenSnapshot> {
+    let identity: string;
+    try {
+      identity = identityOf(this.dbPath);
+    } catch {
+      identity = this.current?.identity ?? "missing";
+    }
+    if (!this.current || this.current.identity !== identity) {
+      this.opening ??= this.open(identity).finally(() => (this.opening = null));
+      const next = await this.opening;
+      if (this.current !== next) {
+        const old = this.current;
+        this.current = next;
+        if (old) {
+          old.retired = true;
+          if (old.users === 0) old.instance.closeSync();
+        }
+      }
+    }
+    const snapshot = this.current as OpenSnapshot;
+    snapshot.users++;
+    return snapshot;
+  }
+
+  private async open(identity: string): Promise<OpenSnapshot> {
+    const instance = await DuckDBInstance.create(this.dbPath, OPTIONS);
+    const connection = await instance.connect();
+    try {
+      const [row] = await queryRows(
+        connection,
+        `SELECT (SELECT run_id FROM runs ORDER BY finished_at DESC LIMIT 1) AS run_id,
+                (SELECT strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') FROM runs ORDER BY finished_at DESC LIMIT 1) AS loaded_at,
+                (SELECT count(*) FROM contracts) AS contracts,
+                (SELECT count(*) FROM concessions) AS concessions`,
+      );
+      const info: SnapshotInfo = {
+        runId: row.run_id === null ? null : String(row.run_id),
+        loadedAt: row.loaded_at === null ? null : String(row.loaded_at),
+        contracts: Number(row.contracts),
+        concessions: Number(row.concessions),
+      };
+      return { instance, identity, info, users: 0, retired: false };
+    } finally {
+      connection.closeSync();
+    }
+  }
+}
