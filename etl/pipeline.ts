@@ -42,6 +42,7 @@ export interface EtlOptions {
 export interface SourceReport {
   source: string;
   format: string;
+  synthetic: boolean;
   bytes: number;
   sha256: string;
   records_read: number;
@@ -203,6 +204,7 @@ async function readSource(
   return {
     source: name,
     format,
+    synthetic: opened.synthetic,
     bytes: opened.stats.bytes,
     sha256: opened.stats.sha256,
     records_read: read,

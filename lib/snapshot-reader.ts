@@ -11,6 +11,8 @@ export interface SnapshotInfo {
   loadedAt: string | null;
   contracts: number;
   concessions: number;
+  /** Some source of this snapshot is generated test data: the dashboard must say so. */
+  synthetic: boolean;
 }
 
 interface OpenSnapshot {
@@ -97,13 +99,16 @@ export class SnapshotReader {
         `SELECT (SELECT run_id FROM runs ORDER BY finished_at DESC LIMIT 1) AS run_id,
                 (SELECT strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') FROM runs ORDER BY finished_at DESC LIMIT 1) AS loaded_at,
                 (SELECT count(*) FROM contracts) AS contracts,
-                (SELECT count(*) FROM concessions) AS concessions`,
+                (SELECT count(*) FROM concessions) AS concessions,
+                (SELECT count(*) FROM run_sources s WHERE s.synthetic AND s.run_id =
+                   (SELECT run_id FROM runs ORDER BY finished_at DESC LIMIT 1)) > 0 AS synthetic`,
       );
       const info: SnapshotInfo = {
         runId: row.run_id === null ? null : String(row.run_id),
         loadedAt: row.loaded_at === null ? null : String(row.loaded_at),
         contracts: Number(row.contracts),
         concessions: Number(row.concessions),
+        synthetic: row.synthetic === true,
       };
       return { instance, identity, info, users: 0, retired: false };
     } finally {

@@ -33,11 +33,12 @@ export async function writeRunLog(
   );
   for (const s of report.sources) {
     await connection.run(
-      "INSERT INTO run_sources VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+      "INSERT INTO run_sources VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
       [
         report.run_id,
         s.source,
         s.format,
+        s.synthetic,
         s.bytes,
         s.sha256,
         s.records_read,
@@ -61,8 +62,8 @@ async function carryOverHistory(
 ): Promise<void> {
   try {
     await connection.run(`ATTACH ${sqlString(previousDb)} AS previous (READ_ONLY)`);
-    await connection.run("INSERT INTO runs SELECT * FROM previous.runs");
-    await connection.run("INSERT INTO run_sources SELECT * FROM previous.run_sources");
+    await connection.run("INSERT INTO runs BY NAME SELECT * FROM previous.runs");
+    await connection.run("INSERT INTO run_sources BY NAME SELECT * FROM previous.run_sources");
   } catch (error) {
     log(
       `note: the run history of the previous database could not be carried over (${(error as Error).message})`,

@@ -203,6 +203,7 @@ CREATE TABLE run_sources (
   run_id        VARCHAR NOT NULL,
   source        VARCHAR NOT NULL,
   format        VARCHAR NOT NULL,
+  synthetic     BOOLEAN NOT NULL DEFAULT false,                            -- generated test data, not real DECP
   bytes         BIGINT NOT NULL,
   sha256        VARCHAR NOT NULL,
   records_read  INTEGER NOT NULL,

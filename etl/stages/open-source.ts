@@ -12,6 +12,8 @@ import { SourceFormatError } from "../formats/types.ts";
 
 export interface OpenedSource {
   syntax: "json" | "xml";
+  /** The file declares itself synthetic (bench/generate.ts writes "$synthetic" first). */
+  synthetic: boolean;
   stream: Readable;
   /** Bytes and hash of the stored file; final once the stream has been read to its end. */
   stats: { bytes: number; sha256: string };
@@ -66,7 +68,13 @@ export async function openSource(
     ? raw.pipe(createGunzip())
     : raw.pipe(new PassThrough({ highWaterMark: 1 << 20 }));
   raw.on("error", (error) => stream.destroy(error));
-  return { syntax, stream, stats };
+  const synthetic = /^\s*\{\s*"\$synthetic"\s*:/.test(
+    text
+      .subarray(0, 200)
+      .toString("utf8")
+      .replace(/^\ufeff/, ""),
+  );
+  return { syntax, stream, stats, synthetic };
 }
 
 function detectSyntax(head: Buffer, name: string): "json" | "xml" {

@@ -1,0 +1,107 @@
+// npm run generate -- --contracts N --format v1|v2 --out FILE [--seed S]
+// Writes a national-size SYNTHETIC DECP file modelled on the real samples. The file says so in its
+// first key ("$synthetic"), which the ETL reads: the dashboard then shows the data as synthetic.
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { Random } from "./generator/random.ts";
+import { loadTemplates } from "./generator/templates.ts";
+import { DIRT, makeRecord, republish, type Format, type Pools } from "./generator/make-record.ts";
+import { SAMPLES_DIR } from "../etl/pipeline.ts";
+
+export interface GenerateOptions {
+  contracts: number;
+  format: Format;
+  out: string;
+  seed: number;
+}
+
+function siretPool(random: Random, size: number, prefix: string): string[] {
+  return Array.from(
+    { length: size },
+    (_, i) => `${prefix}${String(i).padStart(8, "0")}${random.digits(14 - prefix.length - 8)}`,
+  );
+}
+
+export async function generate(
+  options: GenerateOptions,
+): Promise<{ records: number; bytes: number }> {
+  const random = new Random(options.seed);
+  const templates = loadTemplates(SAMPLES_DIR)[options.format];
+  const pools: Pools = {
+    buyers: siretPool(random, Math.max(50, Math.round(options.contracts / 30)), "2"),
+    suppliers: siretPool(random, Math.max(200, Math.round(options.contracts / 3)), "8"),
+  };
+  const out = createWriteStream(options.out);
+  let bytes = 0;
+  const write = async (text: string) => {
+    bytes += Buffer.byteLength(text);
+    if (!out.write(text)) await once(out, "drain");
+  };
+  const meta = {
+    generator: "decp-observatory bench/generate.ts",
+    seed: options.seed,
+    contracts: options.contracts,
+    format: options.format,
+    note: "Données synthétiques, générées pour mesurer les performances : ne pas utiliser comme données réelles.",
+  };
+  await write(
+    `{"$synthetic":${JSON.stringify(meta)},\n"marches":${options.format === "v2" ? '{"marche":[' : "["}\n`,
+  );
+  let batch = "";
+  let written = 0;
+  let previous: Record<string, unknown> | null = null;
+  for (let i = 0; i < options.contracts; i++) {
+    const record: Record<string, unknown> =
+      previous && random.chance(DIRT.republished)
+        ? republish(previous, random)
+        : makeRecord(random, random.pick(templates), options.format, i, pools);
+    previous = record;
+    batch += (written++ > 0 ? ",\n" : "") + JSON.stringify(record);
+    if (batch.length > 1 << 20) {
+      await write(batch);
+      batch = "";
+    }
+  }
+  await write(`${batch}\n${options.format === "v2" ? "]}}" : "]}"}\n`);
+  out.end();
+  await once(out, "finish");
+  return { records: written, bytes };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      contracts: { type: "string" },
+      format: { type: "string", default: "v2" },
+      out: { type: "string" },
+      seed: { type: "string", default: "20240101" },
+    },
+  });
+  const contracts = Number(values.contracts);
+  if (
+    !Number.isInteger(contracts) ||
+    contracts < 1 ||
+    !values.out ||
+    !["v1", "v2"].includes(values.format)
+  ) {
+    process.stderr.write(
+      "usage: npm run generate -- --contracts N --format v1|v2 --out FILE [--seed S]\n",
+    );
+    return 2;
+  }
+  const started = Date.now();
+  const result = await generate({
+    contracts,
+    format: values.format as Format,
+    out: values.out,
+    seed: Number(values.seed),
+  });
+  process.stderr.write(
+    `${result.records} synthetic records (${(result.bytes / 1e6).toFixed(0)} MB) written to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+  return 0;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await main();
