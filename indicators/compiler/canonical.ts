@@ -1,0 +1,96 @@
+// The canonical tables the engine may read, as the code knows them (etl/sql/schema.sql). The model
+// can only name columns listed here; a test checks this list against the schema file, so a column
+// renamed by the ETL fails CI instead of producing SQL that breaks at run time.
+
+export type ColumnType = "string" | "integer" | "number" | "boolean" | "date" | "string_list";
+
+export const CONTRACT_COLUMNS = {
+  uid: "string",
+  id: "string",
+  acheteur_id: "string",
+  acheteur_nom: "string",
+  nature: "string",
+  nature_raw: "string",
+  objet: "string",
+  code_cpv: "string",
+  cpv_division: "string",
+  type_marche: "string",
+  procedure: "string",
+  procedure_raw: "string",
+  lieu_code: "string",
+  lieu_type_code: "string",
+  lieu_nom: "string",
+  departement: "string",
+  region: "string",
+  duree_mois_initiale: "number",
+  duree_mois: "number",
+  montant_initial: "number",
+  montant: "number",
+  montant_suspect: "boolean",
+  forme_prix: "string",
+  date_notification: "date",
+  date_publication_donnees: "date",
+  considerations_sociales: "string_list",
+  considerations_environnementales: "string_list",
+  offres_recues: "integer",
+  marche_innovant: "boolean",
+  techniques: "string_list",
+  modalites_execution: "string_list",
+  types_prix: "string_list",
+  sous_traitance_declaree: "boolean",
+  attribution_avance: "boolean",
+  taux_avance: "number",
+  type_groupement_operateurs: "string",
+  origine_france: "number",
+  origine_ue: "number",
+  ccag: "string",
+  id_accord_cadre: "string",
+  titulaires_count: "integer",
+  titulaires_siret_count: "integer",
+  modifications_count: "integer",
+  decp_format: "string",
+  source: "string",
+  source_position: "integer",
+} as const satisfies Record<string, ColumnType>;
+
+export const SUPPLIER_COLUMNS = {
+  uid: "string",
+  position: "integer",
+  type_identifiant: "string",
+  titulaire_id: "string",
+  denomination_sociale: "string",
+} as const satisfies Record<string, ColumnType>;
+
+export type ContractColumn = keyof typeof CONTRACT_COLUMNS;
+export type SupplierColumn = keyof typeof SUPPLIER_COLUMNS;
+
+/** Table names, fixed: the engine reads contracts (one row per contract) and its suppliers. */
+export const TABLES = {
+  contracts: "contracts",
+  suppliers: "contract_suppliers",
+} as const;
+
+/** Reference tables that give French labels to codes, joined after aggregation. */
+export const REFERENCE_LABELS = {
+  departements: { table: "ref_departements", key: "code", label: "nom" },
+  regions: { table: "ref_regions", key: "code", label: "nom" },
+  cpv_divisions: { table: "ref_cpv_divisions", key: "division", label: "libelle" },
+} as const;
+
+export type ReferenceName = keyof typeof REFERENCE_LABELS;
+
+/** DECP format codes (decp_format) that carry the 2024 fields (considerations, offers, …). */
+export const FORMAT_FAMILIES = {
+  any: null,
+  v2: ["v2.0.0", "v2"],
+} as const;
+
+export type FormatRequirement = keyof typeof FORMAT_FAMILIES;
+
+export function isContractColumn(name: string): name is ContractColumn {
+  return Object.hasOwn(CONTRACT_COLUMNS, name);
+}
+
+export function isSupplierColumn(name: string): name is SupplierColumn {
+  return Object.hasOwn(SUPPLIER_COLUMNS, name);
+}

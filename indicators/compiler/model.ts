@@ -1,0 +1,104 @@
+// Loads indicators/model.yaml: the fields and dimensions every definition and request is resolved
+// against. Nothing outside the model can be named in a query.
+import { fileURLToPath } from "node:url";
+import type { ReferenceName } from "./canonical.ts";
+import { IndicatorError } from "./errors.ts";
+import { IssueSink } from "./model-columns.ts";
+import { resolveDimension } from "./model-dimensions.ts";
+import {
+  resolveField,
+  resolveSupplierField,
+  type ModelField,
+  type ModelSupplierField,
+} from "./model-fields.ts";
+import { ModelSpec } from "./model-schema.ts";
+import type { Expr } from "./sql-ast.ts";
+import { readYamlFile } from "./yaml-file.ts";
+import { fromZodIssues } from "./zod-issues.ts";
+
+export type { ModelField, ModelSupplierField } from "./model-fields.ts";
+export { RESERVED_KEYS } from "./model-dimensions.ts";
+
+export interface DimensionValue {
+  code: string;
+  label: string;
+}
+
+export interface ModelDimension {
+  id: string;
+  label: string;
+  description?: string;
+  /** Type of the key in result rows and of filter values. */
+  type: "string" | "integer";
+  /** The model field it groups by (a column of the plan's `facts` step). */
+  field: string;
+  /** Expression over the `facts` columns (named by field id). */
+  expr: Expr;
+  /** Sort key when the natural order is not the value's (amount bands). */
+  sort: Expr | null;
+  /** Reference table giving labels, joined in SQL. */
+  labelRef: ReferenceName | null;
+  /** Known values with labels; when set, filters must use one of these codes. */
+  values: DimensionValue[] | null;
+}
+
+export interface Model {
+  file: string;
+  fields: ReadonlyMap<string, ModelField>;
+  supplierFields: ReadonlyMap<string, ModelSupplierField>;
+  dimensions: ReadonlyMap<string, ModelDimension>;
+}
+
+export const DEFAULT_MODEL_PATH = fileURLToPath(new URL("../model.yaml", import.meta.url));
+
+let defaultModel: Model | null = null;
+
+/** The shipped model, loaded once. Throws: a broken model is a bug of the repository. */
+export function getDefaultModel(): Model {
+  defaultModel ??= loadModel(DEFAULT_MODEL_PATH);
+  return defaultModel;
+}
+
+export function loadModel(path: string, label: string = path): Model {
+  const read = readYamlFile(path, label);
+  if (read.issues.length > 0) throw new IndicatorError(read.issues);
+  const parsed = ModelSpec.safeParse(read.value);
+  if (!parsed.success)
+    throw new IndicatorError(fromZodIssues(parsed.error.issues, label, "invalid_model"));
+  const sink = new IssueSink(label);
+  const fields = new Map<string, ModelField>();
+  for (const [id, spec] of Object.entries(parsed.data.fields)) {
+    const field = resolveField(id, spec, sink);
+    if (field) fields.set(id, field);
+  }
+  const supplierFields = new Map<string, ModelSupplierField>();
+  for (const [id, spec] of Object.entries(parsed.data.supplier_fields)) {
+    const field = resolveSupplierField(id, spec, sink);
+    if (field) supplierFields.set(id, field);
+  }
+  const dimensions = new Map<string, ModelDimension>();
+  for (const [id, spec] of Object.entries(parsed.data.dimensions)) {
+    const dimension = resolveDimension(id, spec, fields, sink);
+    if (dimension) dimensions.set(id, dimension);
+  }
+  if (sink.issues.length > 0) throw new IndicatorError(sink.issues);
+  return { file: label, fields, supplierFields, dimensions };
+}
+
+export interface DimensionInfo {
+  id: string;
+  label: string;
+  description?: string;
+  type: "string" | "integer";
+  /** Known codes and labels (closed list), or null when any value may occur. */
+  values: DimensionValue[] | null;
+}
+
+/** The dimensions as a client needs them (labels for pickers, closed value lists). */
+export function describeDimensions(model: Model): DimensionInfo[] {
+  return [...model.dimensions.values()].map((d) => {
+    const info: DimensionInfo = { id: d.id, label: d.label, type: d.type, values: d.values };
+    if (d.description !== undefined) info.description = d.description;
+    return info;
+  });
+}

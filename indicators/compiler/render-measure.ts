@@ -1,0 +1,158 @@
+// The aggregation step of each measure kind, printed after the `base` step of render-sql.ts.
+// Every step reports the same counts (contracts seen, in the right format, in the base, covered)
+// so the engine can flag rows; a contract is counted once (one base row per contract).
+import { REFERENCE_LABELS } from "./canonical.ts";
+import { duckdb } from "./dialect.ts";
+import type { PlanAggregate, PlanKey, QueryPlan } from "./plan.ts";
+import { cte, type SqlContext } from "./render-sql.ts";
+import { topShareSteps } from "./render-top-share.ts";
+
+export const sortName = (key: PlanKey): string => `_sort_${key.name}`;
+
+const IN_BASE = `"_format_ok" AND "_in_scope"`;
+
+function keyColumns(ctx: SqlContext, keys: readonly PlanKey[], alias?: string): string[] {
+  const prefix = alias ? `${ctx.q(alias)}.` : "";
+  return keys.flatMap((k) => [
+    `${prefix}${ctx.q(k.name)}`,
+    ...(k.sort ? [`${prefix}${ctx.q(sortName(k))}`] : []),
+  ]);
+}
+
+/**
+ * Contracts seen, in the needed format, in the base, covered. `base` holds one row per contract
+ * (it reads `contracts`, whose key is uid, and nothing is joined before grouping), so counting
+ * its rows counts each contract once; tests check it against COUNT(DISTINCT uid).
+ */
+function counts(ctx: SqlContext): string[] {
+  const { q } = ctx;
+  const contracts = `COUNT(${q("uid")})`;
+  return [
+    `${contracts} AS ${q("_total")}`,
+    `${contracts} FILTER (WHERE ${q("_format_ok")}) AS ${q("_format_n")}`,
+    `${contracts} FILTER (WHERE ${IN_BASE}) AS ${q("n")}`,
+    `${contracts} FILTER (WHERE ${IN_BASE} AND ${q("_covered")}) AS ${q("_covered_n")}`,
+  ];
+}
+
+/** An aggregate over the contracts in the base that match the part's own condition. */
+function aggregate(ctx: SqlContext, part: PlanAggregate, name: string, extra = ""): string {
+  const filter = `FILTER (WHERE ${IN_BASE} AND ${ctx.q(`_${name}_in`)}${extra})`;
+  return `${duckdb.aggregate(part.fn, ctx.q(`_${name}_value`))} ${filter}`;
+}
+
+/** A ratio part: an empty sum is 0, so a filled denominator never pairs with a NULL numerator. */
+function ratioPart(ctx: SqlContext, part: PlanAggregate, name: string, extra = ""): string {
+  const text = aggregate(ctx, part, name, extra);
+  return part.fn === "sum" ? `COALESCE(${text}, 0)` : text;
+}
+
+function ratio(numerator: string, denominator: string): string {
+  return `CASE WHEN ${denominator} IS NULL OR ${denominator} = 0 THEN NULL ELSE CAST(${numerator} AS DOUBLE) / ${denominator} END`;
+}
+
+function joinOn(ctx: SqlContext, keys: readonly PlanKey[], left: string, right: string): string {
+  if (keys.length === 0) return "TRUE";
+  const { q } = ctx;
+  return keys
+    .map((k) => `${q(left)}.${q(k.name)} IS NOT DISTINCT FROM ${q(right)}.${q(k.name)}`)
+    .join(" AND ");
+}
+
+export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]): string {
+  const { q } = ctx;
+  const m = plan.measure;
+  const keys = plan.keys;
+  const col = (name: string, alias = "g") => `${q(alias)}.${q(name)}`;
+  const grouped = (extra: string[]) =>
+    cte(ctx, "grouped", [...keyColumns(ctx, keys), ...counts(ctx), ...extra], q("base"), {
+      groupBy: keyColumns(ctx, keys),
+    });
+
+  // Output keys with the step they are read from; a mix's category comes from `k`.
+  const outKeys: { key: PlanKey; alias: string }[] = keys.map((key) => ({ key, alias: "g" }));
+  let from = `${q("grouped")} AS ${q("g")}`;
+  let measureColumns: string[];
+  switch (m.kind) {
+    case "aggregate":
+      ctes.push(grouped([`${aggregate(ctx, m.value, "m")} AS ${q("value")}`]));
+      measureColumns = [`${col("value")} AS ${q("value")}`, col("n")];
+      break;
+    case "ratio":
+      ctes.push(
+        grouped([
+          `${ratioPart(ctx, m.numerator, "num")} AS ${q("numerator")}`,
+          `${ratioPart(ctx, m.denominator, "den")} AS ${q("denominator")}`,
+        ]),
+      );
+      measureColumns = [
+        `${ratio(col("numerator"), col("denominator"))} AS ${q("value")}`,
+        col("n"),
+        col("numerator"),
+        col("denominator"),
+      ];
+      break;
+    case "mix": {
+      const category = q(m.category.name);
+      ctes.push(
+        grouped([
+          `${ratioPart(ctx, m.of, "of", ` AND ${category} IS NOT NULL`)} AS ${q("denominator")}`,
+        ]),
+      );
+      const catKeys = [...keys, m.category];
+      ctes.push(
+        cte(
+          ctx,
+          "categories",
+          [...keyColumns(ctx, catKeys), `${ratioPart(ctx, m.of, "of")} AS ${q("numerator")}`],
+          q("base"),
+          {
+            where: `${IN_BASE} AND ${category} IS NOT NULL`,
+            groupBy: keyColumns(ctx, catKeys),
+          },
+        ),
+      );
+      outKeys.push({ key: m.category, alias: "k" });
+      from += `\nLEFT JOIN ${q("categories")} AS ${q("k")} ON ${joinOn(ctx, keys, "g", "k")}`;
+      measureColumns = [
+        `${ratio(col("numerator", "k"), col("denominator"))} AS ${q("value")}`,
+        col("n"),
+        col("numerator", "k"),
+        col("denominator"),
+      ];
+      break;
+    }
+    case "top_share":
+      ctes.push(grouped([]));
+      ctes.push(...topShareSteps(ctx, keys, m.entity));
+      from += `\nLEFT JOIN ${q("leaders")} AS ${q("t")} ON ${joinOn(ctx, keys, "g", "t")}`;
+      measureColumns = [
+        `${ratio(col("numerator", "t"), col("denominator", "t"))} AS ${q("value")}`,
+        col("n"),
+        col("numerator", "t"),
+        col("denominator", "t"),
+      ];
+      break;
+  }
+
+  const select = outKeys.map(({ key, alias }) => col(key.name, alias));
+  for (const { key, alias } of outKeys) {
+    if (!key.labelRef) continue;
+    const ref = REFERENCE_LABELS[key.labelRef];
+    const labelAlias = `l_${key.name}`;
+    from += `\nLEFT JOIN ${q(ref.table)} AS ${q(labelAlias)} ON ${col(ref.key, labelAlias)} = ${col(key.name, alias)}`;
+    select.push(`${col(ref.label, labelAlias)} AS ${q(`${key.name}_label`)}`);
+  }
+  select.push(...measureColumns);
+  select.push(
+    `CASE WHEN ${col("n")} = 0 THEN NULL ELSE CAST(${col("_covered_n")} AS DOUBLE) / ${col("n")} END AS ${q("coverage")}`,
+  );
+  select.push(col("_total"), col("_format_n"));
+  const order = outKeys.map(
+    ({ key, alias }) => `${col(key.sort ? sortName(key) : key.name, alias)} NULLS LAST`,
+  );
+  // A mix lists its categories from the largest share down.
+  if (m.kind === "mix") order.splice(keys.length, 0, `${q("value")} DESC NULLS LAST`);
+  const orderBy = order.length > 0 ? `\nORDER BY ${order.join(", ")}` : "";
+  return `SELECT\n${select.map((s) => `  ${s}`).join(",\n")}\nFROM ${from}${orderBy}`;
+}

@@ -1,0 +1,86 @@
+// Query plan → DuckDB SQL text with positional parameters. The text is made only of fixed
+// keywords, identifiers checked by dialect.ts and `$n` placeholders. Steps:
+//   facts   the model fields of each contract (one row per contract)
+//   base    its breakdown keys and flags: format ok, in scope, covered, in each measure part
+//   …       the measure's aggregation (render-measure.ts), then labels and order.
+import { TABLES } from "./canonical.ts";
+import { duckdb } from "./dialect.ts";
+import { CONTRACT_ALIAS } from "./model-columns.ts";
+import type { PlanAggregate, QueryPlan } from "./plan.ts";
+import { renderMeasure, sortName } from "./render-measure.ts";
+import { Params, renderExpr, renderPred } from "./render-expr.ts";
+import type { Expr, Pred, ScalarValue } from "./sql-ast.ts";
+
+export interface CompiledQuery {
+  sql: string;
+  params: ScalarValue[];
+}
+
+/** What the measure templates need to print: quoting and the shared parameter list. */
+export interface SqlContext {
+  q: (name: string) => string;
+  expr: (e: Expr) => string;
+  pred: (p: Pred) => string;
+}
+
+export function renderSql(plan: QueryPlan): CompiledQuery {
+  const params = new Params();
+  const ctx: SqlContext = {
+    q: duckdb.quoteIdentifier,
+    expr: (e) => renderExpr(e, params),
+    pred: (p) => renderPred(p, params),
+  };
+  const { q, expr, pred } = ctx;
+  const facts = plan.facts.map((f) => `${expr(f.expr)} AS ${q(f.name)}`);
+  const m = plan.measure;
+  const base = [q("uid")];
+  for (const key of m.kind === "mix" ? [...plan.keys, m.category] : plan.keys) {
+    base.push(`${expr(key.expr)} AS ${q(key.name)}`);
+    if (key.sort) base.push(`${expr(key.sort)} AS ${q(sortName(key))}`);
+  }
+  base.push(`${pred(plan.formatOk)} AS ${q("_format_ok")}`);
+  base.push(`${pred(plan.inScope)} AS ${q("_in_scope")}`);
+  base.push(`${pred(plan.covered)} AS ${q("_covered")}`);
+  for (const [name, part] of measureParts(plan)) {
+    base.push(`${expr(part.value)} AS ${q(`_${name}_value`)}`);
+    base.push(`${pred(part.where)} AS ${q(`_${name}_in`)}`);
+  }
+  const ctes = [
+    cte(ctx, "facts", facts, `${q(TABLES.contracts)} AS ${q(CONTRACT_ALIAS)}`),
+    cte(ctx, "base", base, q("facts"), { where: pred(plan.filter) }),
+  ];
+  const body = renderMeasure(ctx, plan, ctes);
+  return { sql: `WITH ${ctes.join(",\n")}\n${body}`, params: params.values };
+}
+
+export function measureParts(plan: QueryPlan): [string, PlanAggregate][] {
+  const m = plan.measure;
+  switch (m.kind) {
+    case "aggregate":
+      return [["m", m.value]];
+    case "ratio":
+      return [
+        ["num", m.numerator],
+        ["den", m.denominator],
+      ];
+    case "mix":
+      return [["of", m.of]];
+    case "top_share":
+      return [["amount", m.amount]];
+  }
+}
+
+/** One common table expression, laid out one column per line for readers of the SQL. */
+export function cte(
+  ctx: SqlContext,
+  name: string,
+  columns: readonly string[],
+  from: string,
+  clauses: { where?: string; groupBy?: readonly string[] } = {},
+): string {
+  let text = `${ctx.q(name)} AS (\n  SELECT\n${columns.map((c) => `    ${c}`).join(",\n")}\n  FROM ${from}`;
+  if (clauses.where !== undefined && clauses.where !== "TRUE") text += `\n  WHERE ${clauses.where}`;
+  if (clauses.groupBy && clauses.groupBy.length > 0)
+    text += `\n  GROUP BY ${clauses.groupBy.join(", ")}`;
+  return `${text}\n)`;
+}

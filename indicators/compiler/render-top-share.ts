@@ -1,0 +1,61 @@
+// The steps of a top_share measure: each contract's amount split equally among its supplier
+// rows, summed per entity (a company) within each group, and the largest entity's total against
+// the group's total. Supplier rows without an identifier keep their part of the total but can
+// never be the leader, so a contract's amount is neither lost nor counted twice.
+import { TABLES } from "./canonical.ts";
+import { SUPPLIER_ALIAS } from "./model-columns.ts";
+import type { PlanKey } from "./plan.ts";
+import { cte, type SqlContext } from "./render-sql.ts";
+import type { Expr } from "./sql-ast.ts";
+
+export function topShareSteps(ctx: SqlContext, keys: readonly PlanKey[], entity: Expr): string[] {
+  const { q } = ctx;
+  const b = (name: string) => `${q("b")}.${q(name)}`;
+  const s = (name: string) => `${q(SUPPLIER_ALIAS)}.${q(name)}`;
+  const plainKeys = keys.map((k) => q(k.name));
+  const suppliers = q(TABLES.suppliers);
+  // Supplier rows per contract, counted once (cheaper than a window over every row).
+  const counts = `(SELECT ${q("uid")}, COUNT(*) AS ${q("_suppliers")} FROM ${suppliers} GROUP BY ${q("uid")}) AS ${q("k")}`;
+  const splits = cte(
+    ctx,
+    "splits",
+    [
+      ...keys.map((k) => b(k.name)),
+      `${ctx.expr(entity)} AS ${q("_entity")}`,
+      `${b("_amount_value")} / ${q("k")}.${q("_suppliers")} AS ${q("_share")}`,
+    ],
+    [
+      `${q("base")} AS ${q("b")}`,
+      `  JOIN ${suppliers} AS ${q(SUPPLIER_ALIAS)} ON ${s("uid")} = ${b("uid")}`,
+      `  JOIN ${counts} ON ${q("k")}.${q("uid")} = ${b("uid")}`,
+    ].join("\n"),
+    {
+      where: [
+        b("_format_ok"),
+        b("_in_scope"),
+        b("_covered"),
+        b("_amount_in"),
+        `${b("_amount_value")} IS NOT NULL`,
+      ].join(" AND "),
+    },
+  );
+  const entities = cte(
+    ctx,
+    "entities",
+    [...plainKeys, q("_entity"), `SUM(${q("_share")}) AS ${q("_entity_amount")}`],
+    q("splits"),
+    { groupBy: [...plainKeys, q("_entity")] },
+  );
+  const leaders = cte(
+    ctx,
+    "leaders",
+    [
+      ...plainKeys,
+      `MAX(${q("_entity_amount")}) FILTER (WHERE ${q("_entity")} IS NOT NULL) AS ${q("numerator")}`,
+      `SUM(${q("_entity_amount")}) AS ${q("denominator")}`,
+    ],
+    q("entities"),
+    { groupBy: plainKeys },
+  );
+  return [splits, entities, leaders];
+}

@@ -1,0 +1,113 @@
+// Turns raw SQL rows into result rows that carry their honesty: N, coverage, flags for small N,
+// low coverage and missing formats, and a threshold status and target check that respect polarity.
+import type { JsonValue, Row } from "../lib/duckdb.ts";
+import type { IndicatorDefinition } from "./compiler/load.ts";
+import type { Model } from "./compiler/model.ts";
+import type { PlanKey } from "./compiler/plan.ts";
+
+export type RowFlag = "below_min_n" | "low_coverage" | "format_not_available" | "format_partial";
+export type Status = "green" | "yellow" | "red";
+
+export type IndicatorRow = Record<string, JsonValue> & {
+  value: number | null;
+  n: number;
+  numerator?: number | null;
+  denominator?: number | null;
+  coverage: number | null;
+  flags: RowFlag[];
+  status?: Status | null;
+  target_met?: boolean | null;
+};
+
+const num = (value: JsonValue | undefined): number | null =>
+  typeof value === "number" ? value : null;
+
+export function finishRow(
+  raw: Row,
+  keys: readonly PlanKey[],
+  definition: IndicatorDefinition,
+  model: Model,
+  hasParts: boolean,
+): IndicatorRow {
+  const out: Record<string, JsonValue> = {};
+  for (const key of keys) {
+    const value = raw[key.name] ?? null;
+    out[key.name] = value;
+    const labelKey = `${key.name}_label`;
+    if (key.labelRef) out[labelKey] = raw[labelKey] ?? null;
+    const known = model.dimensions.get(key.name)?.values;
+    if (known) out[labelKey] = known.find((v) => v.code === value)?.label ?? null;
+  }
+  const n = num(raw.n) ?? 0;
+  const total = num(raw._total) ?? 0;
+  const formatN = num(raw._format_n) ?? 0;
+  const coverage = num(raw.coverage);
+  const flags: RowFlag[] = [];
+  const needsFormat = definition.requires_format !== "any";
+  const formatMissing = needsFormat && formatN === 0;
+  if (formatMissing) flags.push("format_not_available");
+  else if (needsFormat && formatN < total) flags.push("format_partial");
+  const small = n < definition.min_n;
+  if (small) flags.push("below_min_n");
+  if (coverage !== null && coverage < definition.min_coverage) flags.push("low_coverage");
+
+  // With no contract in the needed format, even a count of 0 would read as a measurement.
+  const value = formatMissing ? null : num(raw.value);
+  const row: IndicatorRow = { ...out, value, n, coverage, flags };
+  if (hasParts) {
+    row.numerator = formatMissing ? null : num(raw.numerator);
+    row.denominator = formatMissing ? null : num(raw.denominator);
+  }
+  // Colours and targets are not given on small N: a reason to look closer, not a verdict.
+  const judged = value !== null && !small;
+  if (definition.thresholds) row.status = judged ? thresholdStatus(definition, value) : null;
+  if (definition.target) row.target_met = judged ? targetMet(definition, value) : null;
+  // Reorder so the counts come right after the keys and value, flags last.
+  return reorder(row, hasParts);
+}
+
+function reorder(row: IndicatorRow, hasParts: boolean): IndicatorRow {
+  const { value, n, numerator, denominator, coverage, flags, status, target_met, ...keys } = row;
+  const result: IndicatorRow = {
+    ...keys,
+    value,
+    n,
+    ...(hasParts ? { numerator, denominator } : {}),
+    coverage,
+    flags,
+  };
+  if (status !== undefined) result.status = status;
+  if (target_met !== undefined) result.target_met = target_met;
+  return result;
+}
+
+type Bound = { op: "lt" | "lte" | "gt" | "gte"; value: number };
+
+function matches(value: number, bound: Bound): boolean {
+  switch (bound.op) {
+    case "lt":
+      return value < bound.value;
+    case "lte":
+      return value <= bound.value;
+    case "gt":
+      return value > bound.value;
+    case "gte":
+      return value >= bound.value;
+  }
+}
+
+export function thresholdStatus(definition: IndicatorDefinition, value: number): Status | null {
+  const t = definition.thresholds;
+  if (!t) return null;
+  if (t.green && matches(value, t.green)) return "green";
+  if (t.red && matches(value, t.red)) return "red";
+  return "yellow";
+}
+
+export function targetMet(definition: IndicatorDefinition, value: number): boolean | null {
+  const target = definition.target;
+  if (!target) return null;
+  if (definition.polarity === "higher_is_better") return value >= target.value;
+  if (definition.polarity === "lower_is_better") return value <= target.value;
+  return null;
+}

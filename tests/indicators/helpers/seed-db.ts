@@ -1,0 +1,126 @@
+// Test databases: the canonical schema (etl/sql/schema.sql) filled with hand-written rows from a
+// YAML seed file, so counting rules can be checked against figures worked out by hand.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { parse } from "yaml";
+import { openDatabase, type Database } from "../../../lib/duckdb.ts";
+
+const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+
+export const SCHEMA_SQL = root("etl/sql/schema.sql");
+export const SEED_FILE = root("tests/fixtures/indicators/seed.yaml");
+
+export interface SupplierSeed {
+  type: string | null;
+  id: string | null;
+}
+
+export type ContractSeed = Record<string, unknown> & {
+  uid: string;
+  acheteur_id: string;
+  decp_format: string;
+  suppliers?: SupplierSeed[];
+};
+
+export interface Seed {
+  references?: {
+    regions?: { code: string; nom: string }[];
+    departements?: { code: string; nom: string; region: string }[];
+    cpv_divisions?: { division: string; libelle: string }[];
+  };
+  contracts: ContractSeed[];
+}
+
+export function readSeed(path = SEED_FILE): Seed {
+  return parse(readFileSync(path, "utf8")) as Seed;
+}
+
+/** A database with the canonical tables, empty. */
+export async function createSchemaDatabase(path = ":memory:"): Promise<Database> {
+  const db = await openDatabase(path);
+  await db.connection.run(readFileSync(SCHEMA_SQL, "utf8"));
+  return db;
+}
+
+export async function seededDatabase(seed: Seed = readSeed()): Promise<Database> {
+  const db = await createSchemaDatabase();
+  await insertSeed(db.connection, seed);
+  return db;
+}
+
+const LIST_COLUMNS = new Set([
+  "considerations_sociales",
+  "considerations_environnementales",
+  "techniques",
+  "modalites_execution",
+  "types_prix",
+]);
+
+const TYPE_MARCHE = (division: string): string =>
+  division === "45"
+    ? "travaux"
+    : Number(division) < 45 || division === "48"
+      ? "fournitures"
+      : "services";
+
+export async function insertSeed(connection: DuckDBConnection, seed: Seed): Promise<void> {
+  const refs = seed.references ?? {};
+  for (const r of refs.regions ?? [])
+    await connection.run("INSERT INTO ref_regions VALUES ($1, $2)", [r.code, r.nom]);
+  for (const d of refs.departements ?? []) {
+    await connection.run("INSERT INTO ref_departements VALUES ($1, $2, $3)", [
+      d.code,
+      d.nom,
+      d.region,
+    ]);
+  }
+  for (const c of refs.cpv_divisions ?? []) {
+    await connection.run("INSERT INTO ref_cpv_divisions VALUES ($1, $2)", [c.division, c.libelle]);
+  }
+  for (const [index, contract] of seed.contracts.entries()) {
+    await insertContract(connection, contract, index);
+  }
+}
+
+export async function insertContract(
+  connection: DuckDBConnection,
+  contract: ContractSeed,
+  index = 0,
+): Promise<void> {
+  const { suppliers = [], ...fields } = contract;
+  const cpv = typeof fields.code_cpv === "string" ? fields.code_cpv : null;
+  const row: Record<string, unknown> = {
+    id: contract.uid,
+    montant_suspect: false,
+    modifications_count: 0,
+    source: "seed.yaml",
+    source_position: index,
+    cpv_division: cpv ? cpv.slice(0, 2) : null,
+    type_marche: cpv ? TYPE_MARCHE(cpv.slice(0, 2)) : null,
+    titulaires_count: suppliers.length,
+    // The ETL checks the SIRET key; here 14 digits stand for a valid one.
+    titulaires_siret_count: suppliers.filter(
+      (s) => s.type === "SIRET" && /^\d{14}$/.test(s.id ?? ""),
+    ).length,
+    ...fields,
+  };
+  const columns = Object.keys(row);
+  const values: DuckDBValue[] = columns.map((column) => {
+    const value = row[column];
+    if (value === undefined || value === null) return null;
+    if (LIST_COLUMNS.has(column)) return listValue((value as string[]).map(String));
+    return value as DuckDBValue;
+  });
+  const placeholders = columns.map((_, i) => `$${i + 1}`).join(", ");
+  await connection.run(
+    `INSERT INTO contracts (${columns.join(", ")}) VALUES (${placeholders})`,
+    values,
+  );
+  for (const [position, supplier] of suppliers.entries()) {
+    await connection.run(
+      "INSERT INTO contract_suppliers (uid, position, type_identifiant, titulaire_id) VALUES ($1, $2, $3, $4)",
+      [contract.uid, position, supplier.type, supplier.id],
+    );
+  }
+}
