@@ -13,12 +13,17 @@ import { download, isUrl, openSource } from "./stages/open-source.ts";
 import { Staging } from "./load/staging.ts";
 import { buildSnapshot, countsBySource } from "./load/build-snapshot.ts";
 import { writeRunLog } from "./load/run-log.ts";
+import { NormalisePool } from "./load/normalise-pool.ts";
+import { availableParallelism } from "node:os";
 import { appendRun } from "./load/run-history.ts";
 import { acquireLock, cleanLeftovers, DEFAULT_KEEP, installSnapshot } from "./load/snapshots.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SAMPLES_DIR = join(ROOT, "data", "samples");
 export const REFERENCE_DIR = join(ROOT, "data", "reference");
+/** Files from this size are normalised by worker threads (one per core but one, at least one). */
+const PARALLEL_MIN_BYTES = Number(process.env.OBSERVATORY_PARALLEL_MIN_BYTES ?? 32 << 20);
+const WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
 export const DEFAULT_DB = process.env.OBSERVATORY_DB ?? join(ROOT, "data", "observatory.duckdb");
 
 /** A file or URL, or a file with the name to record for it and the syntax it must have. */
@@ -35,6 +40,8 @@ export interface EtlOptions {
   keepSnapshots?: number;
   /** The caller already holds the build lock (a refresh that downloaded first). */
   locked?: boolean;
+  /** JSON files from this size are normalised by worker threads (default 32 MB). */
+  parallelMinBytes?: number;
   /** Extra fields recorded with the run in the history (trigger, downloads). */
   context?: Record<string, unknown>;
 }
@@ -109,7 +116,17 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
       const source =
         typeof input === "string" ? { path: input, name: uniqueName(input, index, inputs) } : input;
       current = source.name;
-      report.sources.push(await readSource(source, index, staging, buildDir, today, log));
+      report.sources.push(
+        await readSource(
+          source,
+          index,
+          staging,
+          buildDir,
+          today,
+          log,
+          options.parallelMinBytes ?? PARALLEL_MIN_BYTES,
+        ),
+      );
     }
     current = null;
     await staging.close();
@@ -164,6 +181,7 @@ async function readSource(
   buildDir: string,
   today: Date,
   log: (line: string) => void,
+  parallelMinBytes: number,
 ): Promise<SourceReport> {
   const started = Date.now();
   const name = input.name;
@@ -175,27 +193,52 @@ async function readSource(
     opened.syntax === "json"
       ? readJsonRecords(opened.stream, name, setShape)
       : readXmlRecords(opened.stream, name, setShape);
+
   const formats = new Set<string>();
   let read = 0;
   let rejected = 0;
   let lastLog = Date.now();
-  for await (const record of records) {
-    read++;
-    const normalised = safeNormalise(record, shape, today);
-    if (normalised.type === "reject") rejected++;
-    else formats.add(normalised.format);
-    await staging.add(normalised, {
-      sourceIndex: index,
-      source: name,
-      position: record.position,
-      raw: record.raw,
-    });
-    if (Date.now() - lastLog > 2000) {
-      lastLog = Date.now();
-      log(
-        `  ${name}: ${read.toLocaleString("en")} records, ${(opened.stats.bytes / 1e6).toFixed(0)} MB read`,
-      );
+  // Large JSON files are normalised on every core; small ones here (no worker start-up cost).
+  const pool =
+    opened.syntax === "json" && opened.size >= parallelMinBytes && WORKERS > 0
+      ? new NormalisePool(
+          WORKERS,
+          { today: today.toISOString(), sourceIndex: index, source: name },
+          async (result) => {
+            rejected += result.rejected;
+            result.formats.forEach((f) => formats.add(f));
+            await staging.append(result.text);
+          },
+        )
+      : null;
+  try {
+    for await (const record of pool
+      ? readJsonRecords(opened.stream, name, setShape, false)
+      : records) {
+      read++;
+      if (pool) await pool.add(record, shape);
+      else {
+        const normalised = safeNormalise(record, shape, today);
+        if (normalised.type === "reject") rejected++;
+        else formats.add(normalised.format);
+        await staging.add(normalised, {
+          sourceIndex: index,
+          source: name,
+          position: record.position,
+          raw: record.raw,
+        });
+      }
+      if (Date.now() - lastLog > 2000) {
+        lastLog = Date.now();
+        log(
+          `  ${name}: ${read.toLocaleString("en")} records, ${(opened.stats.bytes / 1e6).toFixed(0)} MB read`,
+        );
+      }
     }
+    await pool?.finish(shape);
+  } catch (error) {
+    await pool?.abort();
+    throw error;
   }
   const syntax = opened.syntax.toUpperCase();
   const format = formats.size > 0 ? `${[...formats].sort().join("+")} ${syntax}` : syntax;

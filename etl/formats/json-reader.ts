@@ -42,6 +42,8 @@ export async function* readJsonRecords(
   input: Readable,
   sourceName: string,
   onShape?: (shape: ContainerShape) => void,
+  /** false: yield the raw text only (value undefined), for parsing in a worker thread. */
+  parse = true,
 ): AsyncGenerator<SourceRecord> {
   const stack: Level[] = [];
   let inString = false;
@@ -71,7 +73,8 @@ export async function* readJsonRecords(
     recordParts.push(chunk.subarray(recordStart, end));
     const text = Buffer.concat(recordParts).toString("utf8");
     recordParts = [];
-    ready.push({ position: position++, kindHint: recordKind, ...parseRecordText(text) });
+    const record = parse ? parseRecordText(text) : { value: undefined, raw: text };
+    ready.push({ position: position++, kindHint: recordKind, ...record });
     recordDepth = -1;
     scalarRecord = false;
   };

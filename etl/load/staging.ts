@@ -1,33 +1,24 @@
 // The staging files of one run: every normalised row, tagged with the record it came from
-// (source index, position), so that duplicates can be resolved afterwards in SQL.
+// (source index, position), so that duplicates can be resolved afterwards in SQL. Line order does
+// not matter, so text normalised by several workers is appended as it comes.
 import { join } from "node:path";
 import { NdjsonWriter } from "./ndjson-writer.ts";
 import type { NormalisedRecord } from "../normalise/record.ts";
+import {
+  RowBuffer,
+  STAGING_TABLES,
+  type RecordOrigin,
+  type StagedText,
+  type StagingTable,
+} from "./row-buffer.ts";
 
-export const STAGING_TABLES = [
-  "contracts",
-  "contract_suppliers",
-  "contract_modifications",
-  "subcontracting_acts",
-  "concessions",
-  "concession_holders",
-  "concession_modifications",
-  "concession_execution",
-  "rejects",
-  "field_issues",
-] as const;
+export { STAGING_TABLES, type RecordOrigin, type StagingTable } from "./row-buffer.ts";
 
-export type StagingTable = (typeof STAGING_TABLES)[number];
-
-export interface RecordOrigin {
-  sourceIndex: number;
-  source: string;
-  position: number;
-  raw: string;
-}
+const FLUSH_BYTES = 4 << 20;
 
 export class Staging {
   readonly writers: Record<StagingTable, NdjsonWriter>;
+  private readonly buffer = new RowBuffer();
 
   constructor(readonly dir: string) {
     this.writers = Object.fromEntries(
@@ -39,54 +30,21 @@ export class Staging {
     return this.writers[table].path;
   }
 
-  /** Stages the rows of one record; awaits only when a staging buffer is full. */
+  /** Stages the rows of one record normalised here; awaits only when the buffer is full. */
   async add(record: NormalisedRecord, origin: RecordOrigin): Promise<void> {
-    this.stage(record, origin);
-    for (const writer of Object.values(this.writers)) if (writer.full) await writer.flush();
+    this.buffer.add(record, origin);
+    if (this.buffer.length >= FLUSH_BYTES) await this.append(this.buffer.take());
   }
 
-  private stage(record: NormalisedRecord, origin: RecordOrigin): void {
-    const tag = { source_index: origin.sourceIndex, record_position: origin.position };
-    const w = this.writers;
-    if (record.type === "reject") {
-      w.rejects.write({
-        source: origin.source,
-        position: origin.position,
-        kind: record.kind,
-        reason: record.reason,
-        raw: origin.raw,
-      });
-      return;
-    }
-    for (const issue of record.issues) {
-      w.field_issues.write({
-        source: origin.source,
-        position: origin.position,
-        uid: record.uid,
-        field: issue.field,
-        raw_value: issue.raw,
-        problem: issue.problem,
-        action: issue.action,
-      });
-    }
-    const meta = { ...tag, published: record.published, decp_format: record.format };
-    const base = { source: origin.source, source_position: origin.position };
-    if (record.type === "marche") {
-      w.contracts.write(Object.assign(record.contract, base, meta));
-      for (const row of record.suppliers) w.contract_suppliers.write(Object.assign(row, tag));
-      for (const row of record.modifications)
-        w.contract_modifications.write(Object.assign(row, tag));
-      for (const row of record.subcontracting) w.subcontracting_acts.write(Object.assign(row, tag));
-    } else {
-      w.concessions.write(Object.assign(record.concession, base, meta));
-      for (const row of record.holders) w.concession_holders.write(Object.assign(row, tag));
-      for (const row of record.modifications)
-        w.concession_modifications.write(Object.assign(row, tag));
-      for (const row of record.execution) w.concession_execution.write(Object.assign(row, tag));
+  /** Appends text staged elsewhere (a worker). */
+  async append(text: StagedText): Promise<void> {
+    for (const table of STAGING_TABLES) {
+      if (text[table] !== "") await this.writers[table].append(text[table]);
     }
   }
 
   async close(): Promise<void> {
+    await this.append(this.buffer.take());
     await Promise.all(Object.values(this.writers).map((writer) => writer.close()));
   }
 }

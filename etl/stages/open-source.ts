@@ -12,6 +12,8 @@ import { SourceFormatError } from "../formats/types.ts";
 
 export interface OpenedSource {
   syntax: "json" | "xml";
+  /** Size of the stored file in bytes. */
+  size: number;
   /** The file declares itself synthetic (bench/generate.ts writes "$synthetic" first). */
   synthetic: boolean;
   stream: Readable;
@@ -41,7 +43,7 @@ export async function openSource(
   name: string,
   expected?: "json" | "xml",
 ): Promise<OpenedSource> {
-  await stat(path).catch(() => {
+  const { size } = await stat(path).catch(() => {
     throw new SourceFormatError(name, "open", "file not found");
   });
   const head = await firstBytes(path, 64 * 1024);
@@ -74,7 +76,7 @@ export async function openSource(
       .toString("utf8")
       .replace(/^\ufeff/, ""),
   );
-  return { syntax, stream, stats, synthetic };
+  return { syntax, stream, stats, synthetic, size };
 }
 
 function detectSyntax(head: Buffer, name: string): "json" | "xml" {

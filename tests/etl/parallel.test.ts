@@ -1,0 +1,54 @@
+// Normalising in worker threads gives exactly the same snapshot as normalising in the main thread.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
+import { openDatabase, queryRows } from "../../lib/duckdb.ts";
+import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
+
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const TABLES = [
+  "contracts",
+  "contract_suppliers",
+  "contract_modifications",
+  "subcontracting_acts",
+  "concessions",
+  "concession_holders",
+  "rejects",
+  "field_issues",
+  "duplicates",
+];
+
+async function snapshot(name: string, parallelMinBytes: number) {
+  const dbPath = join(dir, `${name}.duckdb`);
+  const inputs = [
+    "real-v1-aife-place-2019-04.json",
+    "real-v2-dematis-daily-2024-07-16.json",
+    "official-v1.5-example-paquet.xml",
+  ].map((f) => join(SAMPLES_DIR, f));
+  const report = await runEtl({ inputs, dbPath, today: TEST_TODAY, parallelMinBytes });
+  expect(report.status).toBe("ok");
+  const db = await openDatabase(dbPath, { readOnly: true });
+  const tables: Record<string, unknown[]> = {};
+  for (const table of TABLES) {
+    tables[table] = await queryRows(
+      db.connection,
+      `SELECT * ${["rejects", "field_issues", "duplicates"].includes(table) ? "EXCLUDE (run_id)" : ""} FROM ${table} ORDER BY ALL`,
+    );
+  }
+  db.close();
+  return { sources: report.sources.map(({ duration_ms: _d, ...rest }) => rest), tables };
+}
+
+describe("worker-thread normalisation", () => {
+  it("builds the same tables and counts as the main thread", async () => {
+    const sequential = await snapshot("sequential", Number.MAX_SAFE_INTEGER);
+    const parallel = await snapshot("parallel", 0);
+    expect(parallel.sources).toEqual(sequential.sources);
+    for (const table of TABLES)
+      expect(parallel.tables[table], table).toEqual(sequential.tables[table]);
+    expect(sequential.tables.contracts.length).toBeGreaterThan(4000);
+  });
+});
