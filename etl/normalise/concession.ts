@@ -12,7 +12,7 @@ import {
 } from "./fields.ts";
 import { child, isTree, listOf, type Tree } from "./structure.ts";
 import { CONCESSION_NATURES, PROCEDURES } from "./vocabulary.ts";
-import { cleanCodeList, cleanParty, cleanPlace, rawString } from "./parts.ts";
+import { cleanConsiderations, cleanParty, cleanPlace, rawString } from "./parts.ts";
 
 export interface ConcessionRows {
   concession: Record<string, unknown>;
@@ -118,20 +118,7 @@ export function normaliseConcession(
       log,
       today,
     ),
-    considerations_sociales: cleanCodeList(
-      record.considerationsSociales,
-      "considerationSociale",
-      "considerationsSociales",
-      "social",
-      log,
-    ),
-    considerations_environnementales: cleanCodeList(
-      record.considerationsEnvironnementales,
-      "considerationEnvironnementale",
-      "considerationsEnvironnementales",
-      "environmental",
-      log,
-    ),
+    ...cleanConsiderations(record, log),
     concessionnaires_count: holders.length,
     modifications_count: modifications.length,
   };

@@ -22,7 +22,7 @@ import {
   PROCEDURES,
   TECHNIQUES,
 } from "./vocabulary.ts";
-import { cleanCodeList, cleanParty, cleanPlace, rawString, type Party } from "./parts.ts";
+import { cleanConsiderations, cleanParty, cleanPlace, rawString, type Party } from "./parts.ts";
 import { applyModifications, type ModificationRow } from "./modifications.ts";
 
 export interface MarcheRows {
@@ -74,20 +74,7 @@ export function normaliseMarche(
       log,
       today,
     ),
-    considerations_sociales: cleanCodeList(
-      record.considerationsSociales,
-      "considerationSociale",
-      "considerationsSociales",
-      "social",
-      log,
-    ),
-    considerations_environnementales: cleanCodeList(
-      record.considerationsEnvironnementales,
-      "considerationEnvironnementale",
-      "considerationsEnvironnementales",
-      "environmental",
-      log,
-    ),
+    ...cleanConsiderations(record, log),
     offres_recues: cleanOfferCount(record.offresRecues, "offresRecues", log),
     marche_innovant: cleanBoolean(record.marcheInnovant, "marcheInnovant", log),
     techniques: enumList(record.techniques ?? record.technique, "technique", TECHNIQUES, log),

@@ -55,6 +55,26 @@ export function cleanPlace(value: unknown, log: IssueLog): Place {
   };
 }
 
+/** Both considerations lists of a marché or a concession, as canonical columns. */
+export function cleanConsiderations(record: Record<string, unknown>, log: IssueLog) {
+  return {
+    considerations_sociales: cleanCodeList(
+      record.considerationsSociales,
+      "considerationSociale",
+      "considerationsSociales",
+      "social",
+      log,
+    ),
+    considerations_environnementales: cleanCodeList(
+      record.considerationsEnvironnementales,
+      "considerationEnvironnementale",
+      "considerationsEnvironnementales",
+      "environmental",
+      log,
+    ),
+  };
+}
+
 /**
  * considerationsSociales / considerationsEnvironnementales → list of codes, or null when the field
  * is not filled. An explicit "Pas de considération …" is the code "aucune", never null: blank is not

@@ -5,9 +5,8 @@ import { readFileSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLES_DIR } from "../../etl/pipeline.ts";
-import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { startDecpServer, type DecpServer } from "../helpers/decp-server.ts";
-import { buildTestDb, tempDir } from "../helpers/samples-db.ts";
+import { buildTestDb, tempDir, servedSnapshot } from "../helpers/samples-db.ts";
 
 const sample = (name: string) => readFileSync(join(SAMPLES_DIR, name));
 const dir = tempDir();
@@ -70,15 +69,7 @@ function refreshProcess(): Promise<Running> {
   return Promise.resolve({ child, stderr: () => text, done, waitFor });
 }
 
-async function served(): Promise<{ contracts: number; run: string }> {
-  const db = await openDatabase(dbPath, { readOnly: true });
-  const [row] = await queryRows(
-    db.connection,
-    "SELECT (SELECT count(*) FROM contracts) AS contracts, (SELECT run_id FROM runs ORDER BY finished_at DESC LIMIT 1) AS run",
-  );
-  db.close();
-  return { contracts: Number(row.contracts), run: String(row.run) };
-}
+const served = () => servedSnapshot(dbPath);
 
 /** Contracts of a file loaded directly, in-process: what the refreshed snapshot must hold. */
 async function directCount(file: string): Promise<number> {

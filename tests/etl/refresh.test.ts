@@ -9,9 +9,8 @@ import { parseConfig, type RefreshConfig } from "../../etl/refresh/config.ts";
 import { refresh } from "../../etl/refresh/refresh.ts";
 import { readRuns } from "../../etl/load/run-history.ts";
 import { listSnapshots } from "../../etl/load/snapshots.ts";
-import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { startDecpServer, type DecpServer } from "../helpers/decp-server.ts";
-import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
+import { TEST_TODAY, tempDir, servedSnapshot } from "../helpers/samples-db.ts";
 
 const sample = (name: string) => readFileSync(join(SAMPLES_DIR, name));
 const FIRST = sample("real-v1-e-marchespublics-2019-04.json"); // 441 marchés kept
@@ -45,15 +44,7 @@ afterAll(async () => {
 
 const run = () => refresh({ config, dbPath, trigger: "manual", today: TEST_TODAY });
 
-async function served(): Promise<{ contracts: number; run: string }> {
-  const db = await openDatabase(dbPath, { readOnly: true });
-  const [row] = await queryRows(
-    db.connection,
-    "SELECT (SELECT count(*) FROM contracts) AS contracts, (SELECT run_id FROM runs ORDER BY finished_at DESC LIMIT 1) AS run",
-  );
-  db.close();
-  return { contracts: Number(row.contracts), run: String(row.run) };
-}
+const served = () => servedSnapshot(dbPath);
 
 describe("refresh of a downloaded source", () => {
   it("loads the source the first time", async () => {

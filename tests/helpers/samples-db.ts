@@ -35,3 +35,18 @@ export async function buildTestDb(inputs: string[] = []): Promise<TestDb> {
     },
   };
 }
+
+/** What a database serves: its contract count and latest run, read the way the server reads it. */
+export async function servedSnapshot(dbPath: string): Promise<{ contracts: number; run: string }> {
+  const db = await openDatabase(dbPath, { readOnly: true });
+  try {
+    const [row] = await queryRows(
+      db.connection,
+      `SELECT (SELECT count(*) FROM contracts) AS contracts,
+              (SELECT run_id FROM runs ORDER BY finished_at DESC LIMIT 1) AS run`,
+    );
+    return { contracts: Number(row.contracts), run: String(row.run) };
+  } finally {
+    db.close();
+  }
+}
