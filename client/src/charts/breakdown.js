@@ -1,0 +1,115 @@
+// An indicator broken down by one dimension (région, procedure, buyer…): horizontal bars, sorted
+// by value; stacked shares for a mix; a box plot for per-buyer values.
+import {
+  axisFormat,
+  chartRows,
+  columnOf,
+  frame,
+  NO_LABEL,
+  RELIABILITY_OPACITY,
+  tooltips,
+} from "./common.js";
+
+/** Past this many bars a chart stops being readable; the table below keeps every row. */
+export const MAX_BARS = 30;
+
+/**
+ * @param {import("../types.js").IndicatorResult} result  broken down by `dimension`
+ * @param {string} dimension
+ * @returns {{ spec: Record<string, unknown>, shown: number, total: number } | null}
+ */
+export function breakdownSpec(result, dimension) {
+  const ind = result.indicator;
+  if (!result.columns.some((c) => c.name === dimension && c.role === "key")) return null;
+  const category = ind.shape === "mix" ? ind.shape_dimension : null;
+  const keys = category ? [dimension, category] : [dimension];
+  let rows = chartRows(result, keys);
+  const dimLabel = result.columns.find((c) => c.name === dimension)?.label ?? dimension;
+  const value = columnOf(result, "value");
+  // Keep the keys with the most contracts when there are too many to draw.
+  const keyTotals = new Map();
+  for (const row of rows) {
+    const key = String(row[`${dimension}__label`] ?? NO_LABEL);
+    keyTotals.set(key, Math.max(keyTotals.get(key) ?? 0, Number(row.n)));
+  }
+  const total = keyTotals.size;
+  if (total > MAX_BARS) {
+    const kept = new Set(
+      [...keyTotals.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, MAX_BARS)
+        .map(([key]) => key),
+    );
+    rows = rows.filter((row) => kept.has(String(row[`${dimension}__label`])));
+  }
+  const shown = Math.min(total, MAX_BARS);
+  const title = `${ind.title}, par ${dimLabel.toLowerCase()}`;
+  const description =
+    shown < total
+      ? `${title} : les ${shown} valeurs comptant le plus de marchés, sur ${total}.`
+      : `${title}.`;
+  const y = {
+    field: `${dimension}__label`,
+    type: "nominal",
+    title: dimLabel,
+    sort: category ? "ascending" : "-x",
+    axis: { labelLimit: 260 },
+  };
+  const x = {
+    field: "value",
+    type: "quantitative",
+    title: `${ind.title} (${ind.unit_label})`,
+    axis: { format: axisFormat(value?.format), titleLimit: 420 },
+  };
+  // A fixed height from the number of bars (a discrete "step" height conflicts with the
+  // container width's autosize).
+  const base = frame(description, Math.max(60, 24 * shown));
+  const data = { values: rows };
+
+  if (category) {
+    return {
+      shown,
+      total,
+      spec: {
+        ...base,
+        data,
+        mark: { type: "bar", tooltip: true },
+        encoding: {
+          y,
+          x: { ...x, stack: "normalize", axis: { format: ".0%" } },
+          color: {
+            field: `${category}__label`,
+            type: "nominal",
+            title: result.columns.find((c) => c.name === category)?.label ?? category,
+            legend: { orient: "bottom", columns: 2 },
+          },
+          tooltip: tooltips(result, keys),
+        },
+      },
+    };
+  }
+  // Values per buyer spread over another dimension: a box plot per value of that dimension.
+  // Broken down by the buyer itself, it is one value per bar, like any other indicator.
+  if (ind.shape === "partition" && dimension !== ind.shape_dimension) {
+    return {
+      shown,
+      total,
+      spec: {
+        ...base,
+        data,
+        mark: { type: "boxplot", extent: "min-max" },
+        encoding: { y: { ...y, sort: "ascending" }, x },
+      },
+    };
+  }
+  return {
+    shown,
+    total,
+    spec: {
+      ...base,
+      data,
+      mark: { type: "bar", color: "#2f5f98" },
+      encoding: { y, x, opacity: RELIABILITY_OPACITY, tooltip: tooltips(result, keys) },
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// Shared pieces of the Vega-Lite specs: formats from the column metadata, the rows a chart
+// needs (plain values only), and the words for rows whose N is too small.
+// Pure functions without DOM: the tests build every spec in Node and validate it.
+
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+export const TIME_KEYS = ["year", "quarter", "month"];
+export const RELIABLE = "Effectif suffisant";
+export const UNRELIABLE = "Peu de marchés (à interpréter avec prudence)";
+export const NO_LABEL = "Non renseigné";
+
+/** d3-format specifiers; the French locale (charts/locale.js) supplies separators and €. */
+const AXIS_FORMATS = { percent: ".0%", euro: "$,.0f", integer: ",.0f", decimal: ",.1f" };
+const TOOLTIP_FORMATS = { percent: ".1%", euro: "$,.0f", integer: ",.0f", decimal: ",.1f" };
+
+/** @param {string | undefined} format */
+export const axisFormat = (format) =>
+  AXIS_FORMATS[/** @type {keyof AXIS_FORMATS} */ (format)] ?? ",.1f";
+/** @param {string | undefined} format */
+export const tooltipFormat = (format) =>
+  TOOLTIP_FORMATS[/** @type {keyof TOOLTIP_FORMATS} */ (format)] ?? ",.1f";
+
+/**
+ * @param {import("../types.js").IndicatorResult} result
+ * @param {string} role
+ */
+export function columnOf(result, role) {
+  return result.columns.find((c) => c.role === role);
+}
+
+/** The key column of time in a result, if any. @param {import("../types.js").IndicatorResult} result */
+export function timeKey(result) {
+  return result.columns.find((c) => c.role === "key" && TIME_KEYS.includes(c.name))?.name ?? null;
+}
+
+/**
+ * The field that names a key's values for readers: its label column when there is one.
+ * @param {import("../types.js").IndicatorResult} result
+ * @param {string} dimension
+ */
+export function labelField(result, dimension) {
+  const label = `${dimension}_label`;
+  return result.columns.some((c) => c.name === label) ? label : dimension;
+}
+
+/**
+ * Plain chart rows: the wanted fields, a readable label per key, and reliability.
+ * @param {import("../types.js").IndicatorResult} result
+ * @param {string[]} keys  key columns to keep (their label column replaces null by "Non renseigné")
+ */
+export function chartRows(result, keys) {
+  return result.rows.map((row) => {
+    /** @type {Record<string, string | number | null>} */
+    const out = {};
+    for (const key of keys) {
+      const raw = row[key];
+      out[key] = typeof raw === "string" || typeof raw === "number" ? raw : null;
+      const label = labelField(result, key);
+      const text = row[label];
+      out[`${key}__label`] =
+        typeof text === "string" || typeof text === "number" ? String(text) : NO_LABEL;
+    }
+    const flags = Array.isArray(row.flags) ? row.flags : [];
+    out.value = typeof row.value === "number" ? row.value : null;
+    out.n = typeof row.n === "number" ? row.n : 0;
+    out.coverage = typeof row.coverage === "number" ? row.coverage : null;
+    out.reliability = flags.includes("below_min_n") ? UNRELIABLE : RELIABLE;
+    return out;
+  });
+}
+
+/**
+ * Common top-level properties: responsive width, a description read by screen readers.
+ * @param {string} description
+ * @param {number} height
+ */
+export function frame(description, height) {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    description,
+    width: "container",
+    height,
+    autosize: { type: "fit-x", contains: "padding" },
+    config: {
+      view: { stroke: null },
+      axis: { labelFontSize: 12, titleFontSize: 12, labelLimit: 260 },
+      legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 320 },
+    },
+  };
+}
+
+/** Opacity by reliability: rows on small N are drawn faded, and the legend says why. */
+export const RELIABILITY_OPACITY = {
+  field: "reliability",
+  // Ordinal with an explicit order: Vega-Lite warns against opacity on unordered categories.
+  type: "ordinal",
+  sort: [RELIABLE, UNRELIABLE],
+  title: null,
+  scale: { domain: [RELIABLE, UNRELIABLE], range: [1, 0.35] },
+  legend: { orient: "bottom" },
+};
+
+/**
+ * Tooltip fields shared by the charts.
+ * @param {import("../types.js").IndicatorResult} result
+ * @param {string[]} keys
+ */
+export function tooltips(result, keys) {
+  const value = columnOf(result, "value");
+  return [
+    ...keys.map((key) => ({
+      field: `${key}__label`,
+      type: "nominal",
+      title: result.columns.find((c) => c.name === key)?.label ?? key,
+    })),
+    { field: "value", type: "quantitative", title: "Valeur", format: tooltipFormat(value?.format) },
+    { field: "n", type: "quantitative", title: "N (marchés)", format: ",.0f" },
+    { field: "coverage", type: "quantitative", title: "Couverture", format: ".0%" },
+  ];
+}

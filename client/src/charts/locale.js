@@ -1,0 +1,45 @@
+// French number and date conventions for Vega (d3-format and d3-time-format locales).
+export const FORMAT_LOCALE = {
+  decimal: ",",
+  thousands: "\u202f",
+  grouping: [3],
+  currency: ["", "\u00a0€"],
+  percent: "\u202f%",
+};
+
+export const TIME_FORMAT_LOCALE = {
+  dateTime: "%A %e %B %Y à %X",
+  date: "%d/%m/%Y",
+  time: "%H:%M:%S",
+  periods: ["AM", "PM"],
+  days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+  shortDays: ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+  months: [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+  ],
+  shortMonths: [
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+  ],
+};

@@ -1,0 +1,53 @@
+// Status words beside a value: threshold colour, target reached or not, and warnings. Colour is
+// never the only signal: each badge says what it means in words.
+import { h } from "../dom.js";
+import { FLAG_LABELS, formatBound, formatValue, STATUS_LABELS } from "../format.js";
+
+/**
+ * @param {import("../types.js").Indicator} ind
+ * @param {import("../types.js").Row | undefined} row
+ */
+export function badges(ind, row) {
+  const items = [];
+  if (row && ind.thresholds) {
+    const t = ind.thresholds;
+    const status = typeof row.status === "string" ? row.status : null;
+    const rule = [
+      t.green ? `vert si ${formatBound(t.green, ind.format)}` : "",
+      t.red ? `rouge si ${formatBound(t.red, ind.format)}` : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+    items.push(
+      h(
+        "span",
+        { class: `badge badge--${status ?? "none"}`, title: `Seuils : ${rule} (${t.source})` },
+        status
+          ? `Seuil : ${STATUS_LABELS[status] ?? status}`
+          : "Seuil : non évalué (trop peu de marchés)",
+      ),
+    );
+  }
+  if (row && ind.target) {
+    const met = row.target_met;
+    const target = `${formatValue(ind.target.value, ind.format)} en ${ind.target.year}`;
+    items.push(
+      h(
+        "span",
+        {
+          class: `badge badge--${met === true ? "green" : met === false ? "red" : "none"}`,
+          title: ind.target.label,
+        },
+        met === true
+          ? `Cible (${target}) atteinte`
+          : met === false
+            ? `Cible (${target}) non atteinte`
+            : `Cible : ${target}`,
+      ),
+    );
+  }
+  for (const flag of row && Array.isArray(row.flags) ? row.flags : []) {
+    items.push(h("span", { class: "badge badge--warning" }, FLAG_LABELS[flag] ?? flag));
+  }
+  return items.length > 0 ? h("p", { class: "badges" }, items) : null;
+}

@@ -1,0 +1,132 @@
+// A home card: the indicator's value under the filters, its N and coverage, its status against
+// a target or thresholds, and its trend over the years (a small chart and its table).
+import { getIndicator } from "../api.js";
+import { trendSpec } from "../charts/specs.js";
+import { renderChart } from "../charts/render.js";
+import { h, replace } from "../dom.js";
+import { formatPercent, formatValue, plural } from "../format.js";
+import { filterQuery, indicatorParams } from "../state.js";
+import { renderTable, tableModel } from "../table.js";
+import { badges } from "./badges.js";
+
+/** Units a bare number does not say by itself. */
+const SPOKEN_UNITS = ["days", "months", "offers"];
+
+/**
+ * @param {import("../types.js").Indicator} ind
+ * @param {string} text
+ */
+function withUnit(ind, text) {
+  return SPOKEN_UNITS.includes(ind.unit) && text !== "—" ? `${text} ${ind.unit_label}` : text;
+}
+
+/**
+ * The headline of a result, in words.
+ * @param {import("../types.js").IndicatorResult} result
+ * @returns {{ text: string, row: import("../types.js").Row | undefined }}
+ */
+export function headline(result) {
+  const ind = result.indicator;
+  const value = result.columns.find((c) => c.role === "value");
+  const rows = result.rows;
+  if (rows.length === 0) return { text: "Aucun marché pour ces filtres", row: undefined };
+  if (ind.shape === "mix") {
+    const top = [...rows].sort((a, b) => Number(b.value ?? 0) - Number(a.value ?? 0))[0];
+    const label = top?.[`${ind.shape_dimension}_label`] ?? top?.[ind.shape_dimension ?? ""];
+    return {
+      text: `${label ?? "Non renseigné"} : ${formatValue(top?.value, value?.format)}`,
+      row: top,
+    };
+  }
+  if (ind.shape === "partition") {
+    const values = rows
+      .map((r) => r.value)
+      .filter((v) => typeof v === "number")
+      .sort((a, b) => Number(a) - Number(b));
+    if (rows.length === 1)
+      return { text: formatValue(rows[0]?.value, value?.format), row: rows[0] };
+    // Lower median: an actual value of one of the entities, not an average of two.
+    const median = values.length ? Number(values[Math.floor((values.length - 1) / 2)]) : null;
+    return {
+      text: `Médiane : ${formatValue(median, value?.format)} (${plural(rows.length, "acheteur", "acheteurs")})`,
+      row: undefined,
+    };
+  }
+  const row = rows[0];
+  // No value: the field is absent from the old format, or never filled in.
+  if (!row || row.value === null || row.value === undefined) return { text: "Pas de donnée", row };
+  return { text: withUnit(ind, formatValue(row?.value, value?.format)), row };
+}
+
+/**
+ * @param {import("../types.js").Indicator} ind
+ * @param {import("../state.js").Filters} filters
+ * @returns {{ element: HTMLElement, load: () => Promise<void> }}
+ */
+export function indicatorCard(ind, filters) {
+  const body = h("div", { class: "card__body" }, h("p", { class: "loading" }, "Calcul en cours…"));
+  const element = h(
+    "article",
+    { class: "card", "data-indicator": ind.id, "aria-busy": "true" },
+    h("h3", {}, h("a", { href: `/indicateur/${ind.id}${filterQuery(filters)}` }, ind.title)),
+    body,
+  );
+  const load = async () => {
+    const hasYear = ind.breakdowns.some((b) => b.id === "year");
+    const { params, ignored } = indicatorParams(ind, filters);
+    try {
+      const total = await getIndicator(ind.id, params);
+      const trend = hasYear
+        ? await getIndicator(ind.id, indicatorParams(ind, filters, ["year"]).params)
+        : null;
+      const { text, row } = headline(total);
+      const spec = trend ? trendSpec(trend, { compact: true }) : null;
+      const chart = h("div", { class: "chart chart--spark", "data-chart": "spark" });
+      const n = ind.shape === "single" && row ? row.n : null;
+      replace(
+        body,
+        h(
+          "p",
+          {
+            class: text.length > 14 ? "card__value card__value--long" : "card__value",
+            "data-value": "",
+          },
+          text,
+        ),
+        n !== null && row
+          ? h(
+              "p",
+              { class: "card__meta" },
+              `N = ${plural(n, "marché", "marchés")} · couverture ${formatPercent(row.coverage)}`,
+            )
+          : null,
+        ind.shape === "single" ? badges(ind, row) : null,
+        spec ? chart : null,
+        trend
+          ? h(
+              "details",
+              {},
+              h("summary", {}, "Chiffres par année"),
+              renderTable(tableModel(trend), `${ind.title}, par année`),
+            )
+          : null,
+        ignored.length > 0
+          ? h("p", { class: "note" }, "Certains filtres ne s'appliquent pas à cet indicateur.")
+          : null,
+      );
+      if (spec) await renderChart(chart, spec);
+    } catch (error) {
+      replace(
+        body,
+        h(
+          "p",
+          { class: "error" },
+          `Indicateur indisponible : ${error instanceof Error ? error.message : error}`,
+        ),
+      );
+    } finally {
+      element.setAttribute("aria-busy", "false");
+    }
+  };
+  return { element, load };
+}

@@ -1,0 +1,72 @@
+// A buyer's contracts, most recent first, fifty at a time.
+import { getJson } from "../api.js";
+import { h, replace } from "../dom.js";
+import { formatDate, formatValue } from "../format.js";
+import { lookupTable } from "./lookup.js";
+
+/** @typedef {import("../types.js").JsonObject} Json */
+
+/**
+ * @param {HTMLElement} container
+ * @param {string} siret
+ * @param {number} offset
+ */
+export async function showContracts(container, siret, offset) {
+  const limit = 50;
+  /** @type {Json} */
+  const page = await getJson(
+    `/api/buyers/${encodeURIComponent(siret)}/contracts`,
+    new URLSearchParams({ offset: String(offset), limit: String(limit) }),
+  );
+  const more = offset + limit < page.total;
+  replace(
+    container,
+    lookupTable(
+      `Marchés ${offset + 1} à ${Math.min(offset + limit, page.total)} sur ${page.total}, du plus récent au plus ancien`,
+      [
+        {
+          label: "Objet",
+          cell: (/** @type {Json} */ r) =>
+            h("a", { href: `/marche/${encodeURIComponent(r.uid)}` }, r.objet ?? r.id),
+        },
+        { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
+        { label: "Procédure", cell: (r) => r.procedure_label ?? "—" },
+        {
+          label: "Montant",
+          cell: (r) =>
+            r.montant_suspect
+              ? `${formatValue(r.montant, "euro")} (suspect)`
+              : formatValue(r.montant, "euro"),
+          numeric: true,
+        },
+      ],
+      page.contracts,
+    ),
+    h(
+      "p",
+      { class: "pager" },
+      offset > 0
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "secondary",
+              onclick: () => void showContracts(container, siret, Math.max(0, offset - limit)),
+            },
+            "Marchés précédents",
+          )
+        : null,
+      more
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "secondary",
+              onclick: () => void showContracts(container, siret, offset + limit),
+            },
+            "Marchés suivants",
+          )
+        : null,
+    ),
+  );
+}

@@ -1,0 +1,93 @@
+// Numbers, dates and codes in French, the way a reader expects them ("12,5 %", "1,2 M€").
+
+const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+const euro = new Intl.NumberFormat("fr-FR", {
+  style: "currency",
+  currency: "EUR",
+  maximumFractionDigits: 0,
+});
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
+
+/** @param {unknown} value */
+const isNumber = (value) => typeof value === "number" && Number.isFinite(value);
+
+/**
+ * @param {unknown} value
+ * @param {string | undefined} format  percent | euro | integer | decimal
+ * @returns {string}
+ */
+export function formatValue(value, format) {
+  if (!isNumber(value)) return "—";
+  const n = /** @type {number} */ (value);
+  switch (format) {
+    case "percent":
+      return percent.format(n);
+    case "euro":
+      return formatEuro(n);
+    case "integer":
+      return integer.format(n);
+    default:
+      return decimal.format(n);
+  }
+}
+
+/** Large amounts in words a reader can say: "47,5 millions d'euros" is clearer than 8 digits.
+ * @param {number} n */
+export function formatEuro(n) {
+  if (Math.abs(n) >= 1e9) return `${decimal.format(n / 1e9)} Md€`;
+  if (Math.abs(n) >= 1e6) return `${decimal.format(n / 1e6)} M€`;
+  return euro.format(n);
+}
+
+/** @param {unknown} value */
+export function formatInteger(value) {
+  return isNumber(value) ? integer.format(/** @type {number} */ (value)) : "—";
+}
+
+/** @param {unknown} value */
+export function formatPercent(value) {
+  return isNumber(value) ? percent.format(/** @type {number} */ (value)) : "—";
+}
+
+/** @param {unknown} value an ISO date or date-time */
+export function formatDate(value) {
+  if (typeof value !== "string" || value === "") return "—";
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+}
+
+/** @type {Record<string, string>} */
+export const FLAG_LABELS = {
+  below_min_n: "Peu de marchés : à interpréter avec prudence",
+  low_coverage: "Information souvent non renseignée",
+  format_not_available: "Pas de donnée : information absente avant le format 2024",
+  format_partial: "Une partie des marchés seulement publiée au format 2024",
+};
+
+/** @type {Record<string, string>} */
+export const STATUS_LABELS = { green: "Vert", yellow: "Orange", red: "Rouge" };
+
+/** @type {Record<string, string>} */
+export const OPS = { lt: "<", lte: "≤", gt: ">", gte: "≥" };
+
+/**
+ * The value of a threshold or target in the indicator's own format.
+ * @param {{ op: string, value: number } | undefined} bound
+ * @param {string} format
+ */
+export function formatBound(bound, format) {
+  return bound ? `${OPS[bound.op] ?? bound.op} ${formatValue(bound.value, format)}` : "";
+}
+
+/**
+ * "1 marché", "2 marchés", "1 282 marchés": French plural (0 and 1 are singular).
+ * @param {unknown} count
+ * @param {string} one
+ * @param {string} many
+ */
+export function plural(count, one, many) {
+  const n = typeof count === "number" ? count : Number(count);
+  return `${formatInteger(n)} ${Math.abs(n) < 2 ? one : many}`;
+}

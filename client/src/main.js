@@ -1,0 +1,57 @@
+// Entry point: pages of the dashboard, the snapshot id kept in the address, and notices.
+import { getHealth } from "./api.js";
+import { h, replace } from "./dom.js";
+import { formatDate } from "./format.js";
+import { route, startRouter } from "./router.js";
+import { setSnapshot, updateAddress } from "./state.js";
+
+route("/", async () => (await import("./views/home.js")).homeView);
+route("/indicateur/:id", async () => (await import("./views/indicator.js")).indicatorView);
+route("/acheteur/:siret", async () => (await import("./views/buyer.js")).buyerView);
+route(
+  "/acheteur/:siret/synthese",
+  async () => (await import("./views/buyer-summary.js")).buyerSummaryView,
+);
+route("/fournisseur/:id", async () => (await import("./views/supplier.js")).supplierView);
+route("/marche/:uid", async () => (await import("./views/contract.js")).contractView);
+route("/recherche", async () => (await import("./views/search.js")).searchView);
+route("/a-propos", async () => (await import("./views/about.js")).aboutView);
+
+/**
+ * The address names the data snapshot it was made with. An old link still opens, with a notice
+ * that the figures may have changed since.
+ */
+async function snapshotNotice() {
+  const notice = /** @type {HTMLElement} */ (document.getElementById("notice"));
+  const health = await getHealth();
+  const current = health.snapshot_id;
+  setSnapshot(current);
+  const footer = document.getElementById("snapshot-id");
+  if (footer)
+    footer.textContent = `${current} (données chargées le ${formatDate(health.snapshot.loaded_at)})`;
+  const asked = new URLSearchParams(location.search).get("snapshot");
+  const messages = [];
+  if (health.snapshot.synthetic) {
+    messages.push(
+      h(
+        "p",
+        { class: "notice notice--warning" },
+        "Attention : ces données sont des données de test générées, pas des données réelles.",
+      ),
+    );
+  }
+  if (asked && asked !== current) {
+    messages.push(
+      h(
+        "p",
+        { class: "notice" },
+        `Ce lien a été créé avec une version antérieure des données (${asked}). Les chiffres affichés sont ceux de la version actuelle (${current}) et peuvent différer.`,
+      ),
+    );
+  }
+  replace(notice, messages);
+  if (asked !== current) updateAddress({ snapshot: current }, { replace: true });
+}
+
+await snapshotNotice().catch(() => undefined);
+await startRouter();

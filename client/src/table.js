@@ -1,0 +1,182 @@
+// The numbers under every chart, as an accessible table, and a CSV of exactly that table.
+// arquero (global `aq`, loaded from /vendor) reshapes the rows: a mix of categories is pivoted
+// to one row per year or per breakdown value and one column per category, as the chart shows it.
+import { h } from "./dom.js";
+import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS } from "./format.js";
+
+/**
+ * @typedef {{ headers: string[], rows: string[][], numeric: boolean[] }} TableModel
+ * @typedef {import("./types.js").IndicatorResult} IndicatorResult
+ * The parts of arquero used here:
+ * @typedef {{
+ *   groupby(...keys: string[]): AqTable, pivot(keys: string, values: string): AqTable,
+ *   rollup(values: Record<string, unknown>): AqTable, join_left(other: AqTable, on: string): AqTable,
+ *   columnNames(): string[], objects(): Record<string, unknown>[],
+ *   toCSV(options?: { delimiter?: string }): string
+ * }} AqTable
+ * @typedef {{
+ *   from(rows: object[]): AqTable, table(columns: Record<string, unknown[]>): AqTable,
+ *   op: { max(field: string): unknown }
+ * }} Arquero
+ */
+
+/** @returns {Arquero} */
+function arquero() {
+  const aq = /** @type {{ aq?: Arquero }} */ (globalThis).aq;
+  if (!aq) throw new Error("La bibliothèque de tableaux n'a pas pu être chargée.");
+  return aq;
+}
+
+/**
+ * Display text of a key: its label column when there is one.
+ * @param {IndicatorResult} result
+ * @param {import("./types.js").Row} row
+ * @param {string} key
+ */
+function keyText(result, row, key) {
+  const label = row[`${key}_label`];
+  const value = label ?? row[key];
+  return value === null || value === undefined ? "Non renseigné" : String(value);
+}
+
+/**
+ * @param {IndicatorResult} result
+ * @returns {TableModel}
+ */
+export function tableModel(result) {
+  const ind = result.indicator;
+  const keys = result.columns.filter((c) => c.role === "key");
+  const value = result.columns.find((c) => c.role === "value");
+  const category = ind.shape === "mix" ? ind.shape_dimension : null;
+  const rowKeys = keys.filter((k) => k.name !== category);
+  if (category && rowKeys.length === 1) return pivotModel(result, rowKeys[0]?.name ?? "", category);
+  const hasStatus = result.columns.some((c) => c.role === "status");
+  const hasTarget = result.columns.some((c) => c.role === "target_met");
+  const headers = [
+    ...keys.map((k) => k.label),
+    `Valeur (${ind.unit_label})`,
+    "N (marchés)",
+    "Couverture",
+    ...(hasStatus ? ["Seuils"] : []),
+    ...(hasTarget ? ["Cible atteinte"] : []),
+    "Signalements",
+  ];
+  const numeric = headers.map((_, i) => i >= keys.length && i < keys.length + 3);
+  const rows = result.rows.map((row) => [
+    ...keys.map((k) => keyText(result, row, k.name)),
+    formatValue(row.value, value?.format),
+    formatInteger(row.n),
+    formatPercent(row.coverage),
+    ...(hasStatus
+      ? [typeof row.status === "string" ? (STATUS_LABELS[row.status] ?? "") : "—"]
+      : []),
+    ...(hasTarget
+      ? [row.target_met === true ? "oui" : row.target_met === false ? "non" : "—"]
+      : []),
+    (Array.isArray(row.flags) ? row.flags : []).map((f) => FLAG_LABELS[f] ?? f).join(" ; "),
+  ]);
+  return { headers, rows, numeric };
+}
+
+/**
+ * One row per value of `rowKey`, one column per category, cells = the category's share.
+ * @param {IndicatorResult} result
+ * @param {string} rowKey
+ * @param {string} category
+ * @returns {TableModel}
+ */
+function pivotModel(result, rowKey, category) {
+  const aq = arquero();
+  const value = result.columns.find((c) => c.role === "value");
+  const long = result.rows.map((row) => ({
+    key: keyText(result, row, rowKey),
+    category: keyText(result, row, category),
+    cell: formatValue(row.value, value?.format),
+    n: typeof row.n === "number" ? row.n : 0,
+  }));
+  if (long.length === 0)
+    return { headers: [rowKeyLabel(result, rowKey)], rows: [], numeric: [false] };
+  // N is the same for every category of a key (the contracts with the field filled).
+  const counts = aq
+    .from(long)
+    .groupby("key")
+    .rollup({ n: aq.op.max("n") });
+  const wide = aq.from(long).groupby("key").pivot("category", "cell").join_left(counts, "key");
+  const categories = wide
+    .columnNames()
+    .filter((/** @type {string} */ n) => n !== "key" && n !== "n");
+  const headers = [rowKeyLabel(result, rowKey), ...categories, "N (marchés)"];
+  const rows = wide
+    .objects()
+    .map((o) => [
+      String(o.key),
+      ...categories.map((c) => (o[c] === undefined || o[c] === null ? "—" : String(o[c]))),
+      formatInteger(o.n),
+    ]);
+  return { headers, rows, numeric: headers.map((_, i) => i > 0) };
+}
+
+/** @param {IndicatorResult} result @param {string} key */
+function rowKeyLabel(result, key) {
+  return result.columns.find((c) => c.name === key)?.label ?? key;
+}
+
+/**
+ * @param {TableModel} model
+ * @param {string} caption
+ */
+export function renderTable(model, caption) {
+  return h(
+    "div",
+    { class: "table-scroll", tabindex: 0, role: "region", "aria-label": caption },
+    h(
+      "table",
+      { class: "data-table" },
+      h("caption", {}, caption),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          model.headers.map((text, i) =>
+            h("th", { scope: "col", class: model.numeric[i] ? "num" : null }, text),
+          ),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        model.rows.length === 0
+          ? h(
+              "tr",
+              {},
+              h("td", { colspan: model.headers.length }, "Aucune donnée pour ces filtres."),
+            )
+          : model.rows.map((cells) =>
+              h(
+                "tr",
+                {},
+                cells.map((text, i) =>
+                  i === 0
+                    ? h("th", { scope: "row" }, text)
+                    : h("td", { class: model.numeric[i] ? "num" : null }, text),
+                ),
+              ),
+            ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The table exactly as shown, as a CSV French Excel opens (BOM, semicolons).
+ * @param {TableModel} model
+ */
+export function tableCsv(model) {
+  const aq = arquero();
+  const columns = Object.fromEntries(
+    model.headers.map((header, i) => [header, model.rows.map((r) => r[i] ?? "")]),
+  );
+  return `\uFEFF${aq.table(columns).toCSV({ delimiter: ";" })}`;
+}

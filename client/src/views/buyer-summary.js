@@ -1,0 +1,162 @@
+// A one-page summary of a buyer for elected officials: what was bought, how, from whom, and how
+// it compares with public targets, in plain sentences. Printed on one A4 page (print.css).
+import { getCatalogue, getIndicator, getJson } from "../api.js";
+import { displayName, keyFigures, lookupTable } from "../components/lookup.js";
+import { sentence } from "../components/summary-sentence.js";
+import { barSpec } from "../charts/specs.js";
+import { renderChart } from "../charts/render.js";
+import { h, replace } from "../dom.js";
+import { formatDate, formatEuro, formatInteger, formatPercent, formatValue } from "../format.js";
+import { indicatorParams } from "../state.js";
+import { BUYER_INDICATORS } from "./buyer.js";
+
+/** @typedef {import("../types.js").JsonObject} Json */
+
+/** @type {import("../router.js").View} */
+export async function buyerSummaryView({ params, main }) {
+  const siret = params.siret ?? "";
+  /** @type {Json} */
+  const buyer = await getJson(`/api/buyers/${encodeURIComponent(siret)}`);
+  const name = displayName(buyer.nom, siret, "Acheteur");
+  document.title = `Synthèse – ${name}`;
+  const t = /** @type {Json} */ (buyer.totals);
+  const catalogue = await getCatalogue();
+  const chosen = BUYER_INDICATORS.map((id) => catalogue.indicators.find((i) => i.id === id)).filter(
+    (i) => i !== undefined,
+  );
+  const results = await Promise.all(
+    chosen.map((ind) => getIndicator(ind.id, indicatorParams(ind, { acheteur_id: siret }).params)),
+  );
+  const byYear = /** @type {Json[]} */ (buyer.by_year);
+  const chart = h("div", { class: "chart chart--summary", "data-chart": "summary" });
+  const suppliers = /** @type {Json[]} */ (buyer.top_suppliers).slice(0, 5);
+  const procedures = /** @type {Json[]} */ (buyer.procedures);
+  const totalContracts = Number(t.contracts);
+
+  main.classList.add("one-pager");
+  replace(
+    main,
+    h(
+      "p",
+      { class: "no-print actions" },
+      h(
+        "button",
+        { type: "button", onclick: () => window.print() },
+        "Imprimer ou enregistrer en PDF",
+      ),
+      " ",
+      h("a", { href: `/acheteur/${siret}` }, "Retour à la fiche détaillée"),
+    ),
+    h(
+      "header",
+      { class: "one-pager__header" },
+      h("p", { class: "kicker" }, "Synthèse des marchés publics"),
+      h("h1", {}, name),
+      h(
+        "p",
+        {},
+        `SIRET ${siret} · marchés notifiés du ${formatDate(t.first_notification)} au ${formatDate(t.last_notification)}`,
+      ),
+    ),
+    keyFigures([
+      { label: "Marchés publiés", value: formatInteger(t.contracts) },
+      { label: "Montant total", value: typeof t.amount === "number" ? formatEuro(t.amount) : "—" },
+      {
+        label: "Publiés au format 2024",
+        value: formatPercent(
+          totalContracts > 0 ? Number(t.contracts_2024_format) / totalContracts : null,
+        ),
+      },
+    ]),
+    h(
+      "section",
+      {},
+      h("h2", {}, "En bref"),
+      h(
+        "ul",
+        { class: "plain-list" },
+        results.map((r) => h("li", {}, sentence(r))),
+      ),
+    ),
+    h(
+      "div",
+      { class: "one-pager__columns" },
+      h(
+        "section",
+        {},
+        h("h2", {}, "Marchés par année"),
+        chart,
+        lookupTable(
+          "Marchés par année",
+          [
+            {
+              label: "Année",
+              cell: (/** @type {Json} */ r) => (r.year === null ? "Inconnue" : String(r.year)),
+            },
+            { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
+          ],
+          byYear,
+        ),
+      ),
+      h(
+        "section",
+        {},
+        h("h2", {}, "Principaux fournisseurs"),
+        lookupTable(
+          "Cinq premiers fournisseurs (montant partagé à parts égales entre co-titulaires)",
+          [
+            {
+              label: "Entreprise",
+              cell: (/** @type {Json} */ r) => displayName(r.nom, String(r.titulaire_id), "SIRET"),
+            },
+            { label: "Montant", cell: (r) => formatValue(r.amount_split, "euro"), numeric: true },
+          ],
+          suppliers,
+        ),
+        h("h2", {}, "Procédures"),
+        lookupTable(
+          "Marchés par procédure",
+          [
+            {
+              label: "Procédure",
+              cell: (/** @type {Json} */ r) => String(r.procedure_label ?? "Non renseignée"),
+            },
+            {
+              label: "Part",
+              cell: (r) =>
+                formatPercent(totalContracts > 0 ? Number(r.contracts) / totalContracts : null),
+              numeric: true,
+            },
+          ],
+          procedures,
+        ),
+      ),
+    ),
+    h(
+      "footer",
+      { class: "one-pager__footer" },
+      h(
+        "p",
+        {},
+        "Source : données essentielles de la commande publique (DECP) publiées par l'acheteur. Un champ vide n'est pas un « non » : les parts sont calculées sur les marchés où l'information est renseignée. Un repère dépassé invite à regarder de plus près ; ce n'est pas une preuve d'irrégularité.",
+      ),
+      h(
+        "p",
+        {},
+        `Données : instantané ${results[0]?.snapshot_id ?? ""} · document produit le ${formatDate(new Date().toISOString())}.`,
+      ),
+    ),
+  );
+  await renderChart(
+    chart,
+    barSpec(byYear, {
+      x: "year",
+      y: "contracts",
+      xTitle: "Année",
+      yTitle: "Marchés",
+      format: ",.0f",
+      height: 130,
+      description: `Nombre de marchés notifiés par ${name}, par année.`,
+    }),
+  );
+}

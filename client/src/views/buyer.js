@@ -1,0 +1,157 @@
+// A buyer: key figures, contracts per year, procedures, main suppliers, its indicators, and its
+// contracts page by page.
+import { getCatalogue, getJson, runLimited } from "../api.js";
+import { indicatorCard } from "../components/card.js";
+import { chartBlock } from "../components/chart-block.js";
+import { showContracts } from "../components/contract-list.js";
+import { displayName, keyFigures, lookupTable, NAME_NOTE } from "../components/lookup.js";
+import { barSpec } from "../charts/specs.js";
+import { h, replace } from "../dom.js";
+import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
+import { filterQuery } from "../state.js";
+
+/** Indicators shown on a buyer's page and on its one-page summary, when the catalogue has them. */
+export const BUYER_INDICATORS = [
+  "no_publicity_share",
+  "single_offer_rate",
+  "top_supplier_share",
+  "social_consideration_share",
+  "environmental_consideration_share",
+  "published_within_two_months_share",
+];
+
+/** @typedef {import("../types.js").JsonObject} Json */
+
+/** @type {import("../router.js").View} */
+export async function buyerView({ params, main }) {
+  const siret = params.siret ?? "";
+  /** @type {Json} */
+  const buyer = await getJson(`/api/buyers/${encodeURIComponent(siret)}`);
+  const name = displayName(buyer.nom, siret, "Acheteur");
+  document.title = `${name} – Observatoire de la commande publique`;
+  const t = buyer.totals;
+  const catalogue = await getCatalogue();
+  const filters = { acheteur_id: siret };
+  const cards = catalogue.indicators
+    .filter((i) => BUYER_INDICATORS.includes(i.id))
+    .map((ind) => indicatorCard(ind, filters));
+  const years = chartBlock({
+    kind: "buyer-years",
+    title: "Marchés notifiés par année",
+    spec: barSpec(buyer.by_year, {
+      x: "year",
+      y: "contracts",
+      xTitle: "Année de notification",
+      yTitle: "Nombre de marchés",
+      format: ",.0f",
+      description: `Nombre de marchés notifiés par ${name}, par année.`,
+    }),
+    model: {
+      headers: ["Année", "Marchés", "Montant (hors montants suspects)"],
+      rows: buyer.by_year.map((/** @type {Json} */ r) => [
+        r.year === null ? "Date inconnue" : String(r.year),
+        formatInteger(r.contracts),
+        formatValue(r.amount, "euro"),
+      ]),
+      numeric: [false, true, true],
+    },
+    caption: `Marchés de ${name} par année`,
+  });
+  const contracts = h("div", {});
+  replace(
+    main,
+    h(
+      "nav",
+      { class: "breadcrumb", "aria-label": "Fil d'Ariane" },
+      h("a", { href: "/recherche" }, "Acheteurs et entreprises"),
+      " › ",
+      name,
+    ),
+    h("h1", {}, name),
+    h(
+      "p",
+      { class: "lead" },
+      `Acheteur public, SIRET ${siret}.`,
+      buyer.nom ? null : ` ${NAME_NOTE}`,
+    ),
+    h(
+      "p",
+      { class: "actions" },
+      h(
+        "a",
+        { class: "button", href: `/acheteur/${siret}/synthese` },
+        "Synthèse imprimable pour les élus",
+      ),
+      " ",
+      h(
+        "a",
+        { class: "button secondary", href: `/${filterQuery(filters)}` },
+        "Tous les indicateurs de cet acheteur",
+      ),
+    ),
+    keyFigures([
+      { label: "Marchés publiés", value: formatInteger(t.contracts) },
+      {
+        label: "Montant total (hors montants suspects)",
+        value: t.amount === null ? "—" : formatEuro(t.amount),
+      },
+      { label: "Premier marché notifié", value: formatDate(t.first_notification) },
+      { label: "Dernier marché notifié", value: formatDate(t.last_notification) },
+    ]),
+    years.element,
+    h("h2", {}, "Procédures utilisées"),
+    lookupTable(
+      "Marchés par procédure",
+      [
+        {
+          label: "Procédure",
+          cell: (/** @type {Json} */ r) => r.procedure_label ?? "Non renseignée",
+        },
+        { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
+        { label: "Montant", cell: (r) => formatValue(r.amount, "euro"), numeric: true },
+      ],
+      buyer.procedures,
+    ),
+    h("h2", {}, "Principaux fournisseurs"),
+    h(
+      "p",
+      { class: "note" },
+      "Le montant d'un marché attribué à plusieurs entreprises est partagé à parts égales entre elles.",
+    ),
+    lookupTable(
+      "Principaux fournisseurs de l'acheteur",
+      [
+        {
+          label: "Entreprise",
+          cell: (/** @type {Json} */ r) =>
+            h(
+              "a",
+              { href: `/fournisseur/${encodeURIComponent(r.titulaire_id)}` },
+              displayName(r.nom, r.titulaire_id, "Entreprise"),
+            ),
+        },
+        { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
+        {
+          label: "Montant (part)",
+          cell: (r) => formatValue(r.amount_split, "euro"),
+          numeric: true,
+        },
+      ],
+      buyer.top_suppliers,
+    ),
+    h("h2", {}, "Indicateurs de cet acheteur"),
+    h(
+      "div",
+      { class: "cards" },
+      cards.map((c) => c.element),
+    ),
+    h("h2", {}, "Ses marchés"),
+    contracts,
+  );
+  await years.draw();
+  await showContracts(contracts, siret, 0);
+  await runLimited(
+    cards.map((c) => c.load),
+    3,
+  );
+}

@@ -1,0 +1,128 @@
+// A supplier (titulaire): how many contracts, with which buyers, over which years.
+import { getJson } from "../api.js";
+import { chartBlock } from "../components/chart-block.js";
+import { displayName, keyFigures, lookupTable, NAME_NOTE } from "../components/lookup.js";
+import { barSpec } from "../charts/specs.js";
+import { h, replace } from "../dom.js";
+import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
+
+/** @typedef {import("../types.js").JsonObject} Json */
+
+/** @type {import("../router.js").View} */
+export async function supplierView({ params, main }) {
+  const id = params.id ?? "";
+  /** @type {Json} */
+  const supplier = await getJson(`/api/suppliers/${encodeURIComponent(id)}`);
+  const name = displayName(supplier.nom, id, "Entreprise");
+  document.title = `${name} – Observatoire de la commande publique`;
+  const t = /** @type {Json} */ (supplier.totals);
+  const byYear = /** @type {Json[]} */ (supplier.by_year);
+  const years = chartBlock({
+    kind: "supplier-years",
+    title: "Marchés obtenus par année",
+    spec: barSpec(byYear, {
+      x: "year",
+      y: "contracts",
+      xTitle: "Année de notification",
+      yTitle: "Nombre de marchés",
+      format: ",.0f",
+      description: `Nombre de marchés obtenus par ${name}, par année.`,
+    }),
+    model: {
+      headers: ["Année", "Marchés", "Montant (part de l'entreprise)"],
+      rows: byYear.map((r) => [
+        r.year === null ? "Date inconnue" : String(r.year),
+        formatInteger(r.contracts),
+        formatValue(r.amount_split, "euro"),
+      ]),
+      numeric: [false, true, true],
+    },
+    caption: `Marchés de ${name} par année`,
+  });
+  replace(
+    main,
+    h(
+      "nav",
+      { class: "breadcrumb", "aria-label": "Fil d'Ariane" },
+      h("a", { href: "/recherche" }, "Acheteurs et entreprises"),
+      " › ",
+      name,
+    ),
+    h("h1", {}, name),
+    h(
+      "p",
+      { class: "lead" },
+      `Titulaire de marchés publics, identifiant ${id}.`,
+      supplier.nom ? null : ` ${NAME_NOTE}`,
+    ),
+    keyFigures([
+      { label: "Marchés obtenus", value: formatInteger(t.contracts) },
+      { label: "dont en groupement", value: formatInteger(t.joint_contracts) },
+      { label: "Acheteurs différents", value: formatInteger(t.buyers) },
+      {
+        label: "Montant, part de l'entreprise",
+        value: typeof t.amount_split === "number" ? formatEuro(t.amount_split) : "—",
+      },
+      {
+        label: "Montant total des marchés",
+        value: typeof t.amount_whole === "number" ? formatEuro(t.amount_whole) : "—",
+      },
+    ]),
+    h(
+      "p",
+      { class: "note" },
+      "Quand un marché est attribué à plusieurs entreprises, la « part de l'entreprise » divise son montant à parts égales ; le « montant total » le compte en entier. Les montants signalés comme suspects sont écartés.",
+    ),
+    years.element,
+    h("h2", {}, "Principaux acheteurs"),
+    lookupTable(
+      "Acheteurs de l'entreprise",
+      [
+        {
+          label: "Acheteur",
+          cell: (/** @type {Json} */ r) =>
+            h(
+              "a",
+              { href: `/acheteur/${r.siret}` },
+              displayName(r.nom, String(r.siret), "Acheteur"),
+            ),
+        },
+        { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
+        {
+          label: "Montant (part)",
+          cell: (r) => formatValue(r.amount_split, "euro"),
+          numeric: true,
+        },
+      ],
+      /** @type {Json[]} */ (supplier.top_buyers),
+    ),
+    h("h2", {}, "Derniers marchés"),
+    lookupTable(
+      `Les ${formatInteger(/** @type {Json[]} */ (supplier.contracts).length)} marchés les plus récents`,
+      [
+        {
+          label: "Objet",
+          cell: (/** @type {Json} */ r) =>
+            h(
+              "a",
+              { href: `/marche/${encodeURIComponent(String(r.uid))}` },
+              String(r.objet ?? r.id),
+            ),
+        },
+        {
+          label: "Acheteur",
+          cell: (r) =>
+            h(
+              "a",
+              { href: `/acheteur/${r.acheteur_id}` },
+              displayName(r.acheteur_nom, String(r.acheteur_id), "Acheteur"),
+            ),
+        },
+        { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
+        { label: "Montant du marché", cell: (r) => formatValue(r.montant, "euro"), numeric: true },
+      ],
+      /** @type {Json[]} */ (supplier.contracts),
+    ),
+  );
+  await years.draw();
+}

@@ -1,0 +1,66 @@
+// The observatory's HTTP application: JSON API under /api, the dashboard's static files elsewhere.
+// No listen here: main.ts (or a test) decides where it runs.
+import express, { type Express } from "express";
+import type { Catalogue } from "../indicators/index.ts";
+import type { SnapshotProvider } from "./db.ts";
+import type { RefreshControl } from "./refresh.ts";
+import { ApiError, apiNotFound, errorHandler } from "./errors.ts";
+import { securityHeaders } from "./security.ts";
+import { adminRouter } from "./routes/admin.ts";
+import { buyersRouter } from "./routes/buyers.ts";
+import { contractsRouter } from "./routes/contracts.ts";
+import { filtersRouter } from "./routes/filters.ts";
+import { healthRouter } from "./routes/health.ts";
+import { indicatorsRouter } from "./routes/indicators.ts";
+import { exportsRouter } from "./routes/exports.ts";
+import { openApiRouter } from "./routes/openapi.ts";
+import { staticRouter } from "./routes/static.ts";
+import { suppliersRouter } from "./routes/suppliers.ts";
+
+export interface AppDeps {
+  snapshots: SnapshotProvider;
+  catalogue: Catalogue;
+  /** "Now" for generated_at stamps; fixed in tests. */
+  clock: () => Date;
+  log?: (line: string) => void;
+  /** The refresh service (schedule, history, manual trigger); absent in some tests. */
+  refresh?: RefreshControl;
+  /** Bearer token of POST /api/admin/refresh; without it the endpoint is off. */
+  adminToken?: string;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.use(securityHeaders);
+
+  const api = express.Router();
+  // Answers depend on the snapshot, which may change under the same URL.
+  api.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+  // Read-only API, but for the one admin action.
+  api.use((req, _res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    if (req.method === "POST" && req.path === "/admin/refresh") return next();
+    next(new ApiError(405, [{ code: "method_not_allowed", message: "the API only reads (GET)" }]));
+  });
+  api.use(healthRouter(deps));
+  api.use(adminRouter(deps));
+  api.use(openApiRouter());
+  api.use(filtersRouter(deps));
+  api.use(exportsRouter(deps));
+  api.use(indicatorsRouter(deps));
+  api.use(buyersRouter(deps));
+  api.use(suppliersRouter(deps));
+  api.use(contractsRouter(deps));
+  api.use(apiNotFound);
+  app.use("/api", api);
+
+  app.use(staticRouter());
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,51 @@
+// The server's read-only access to the current snapshot, on top of lib/snapshot-reader.ts: the
+// reader reopens the file after the ETL swaps a new snapshot in and keeps the old one open until
+// its running queries end. Routes do all the queries of one answer inside one `use`, so an answer
+// never mixes two snapshots.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryRows, type Row, type SqlParams } from "../lib/duckdb.ts";
+import { SnapshotReader } from "../lib/snapshot-reader.ts";
+
+export interface SnapshotInfo {
+  /** The latest run id of the `runs` table: the id users see in URLs and exports. */
+  id: string;
+  /** When that run finished (ISO). */
+  loaded_at: string | null;
+  contracts: number;
+  concessions: number;
+  /** Some source is generated test data: the dashboard says so on every page. */
+  synthetic: boolean;
+}
+
+export interface Snapshot {
+  info: SnapshotInfo;
+  connection: DuckDBConnection;
+  query(sql: string, params?: SqlParams): Promise<Row[]>;
+}
+
+/** What routes need. Tests may pass their own. */
+export interface SnapshotProvider {
+  use<T>(fn: (snapshot: Snapshot) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+export function openSnapshots(dbPath: string): SnapshotProvider {
+  const reader = new SnapshotReader(dbPath);
+  return {
+    use: (fn) =>
+      reader.use((connection, raw) => {
+        if (raw.runId === null) {
+          throw new Error(`the database ${dbPath} has no run: build it with npm run etl`);
+        }
+        const info: SnapshotInfo = {
+          id: raw.runId,
+          loaded_at: raw.loadedAt,
+          contracts: raw.contracts,
+          concessions: raw.concessions,
+          synthetic: raw.synthetic,
+        };
+        return fn({ info, connection, query: (sql, params) => queryRows(connection, sql, params) });
+      }),
+    close: () => reader.close(),
+  };
+}

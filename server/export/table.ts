@@ -1,0 +1,153 @@
+// The one shape every export writer takes: typed columns with labels, plain rows, and the
+// metadata that makes a file self-explaining (definition, formula, filters, snapshot, time).
+import type { JsonValue } from "../../lib/duckdb.ts";
+import type { Model } from "../../indicators/index.ts";
+import type { ApiIndicatorResult } from "../indicator-service.ts";
+
+export type ExportValue = string | number | boolean | null | string[];
+export type ExportFormat = "percent" | "euro" | "integer" | "decimal";
+
+export interface ExportColumn {
+  name: string;
+  label: string;
+  type: "integer" | "number" | "string" | "boolean" | "string[]";
+  format?: ExportFormat;
+}
+
+export interface MetadataEntry {
+  /** Stable key (Parquet key-value metadata). */
+  key: string;
+  /** French label (XLSX metadata sheet). */
+  label: string;
+  value: string;
+}
+
+export interface ExportTable {
+  columns: ExportColumn[];
+  rows: ExportValue[][];
+  metadata: MetadataEntry[];
+}
+
+export const FLAG_LABELS: Record<string, string> = {
+  below_min_n: "effectif trop faible pour conclure",
+  low_coverage: "information peu renseignée",
+  format_not_available: "aucune donnée au format 2024 (champ absent avant 2024)",
+  format_partial: "une partie des marchés seulement au format 2024",
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  green: "vert",
+  yellow: "jaune",
+  red: "rouge",
+};
+
+/** `french`: flags, status and booleans in words (spreadsheets); otherwise stable codes. */
+export function toExportTable(
+  result: ApiIndicatorResult,
+  model: Model,
+  requestUrl: string,
+  french: boolean,
+): ExportTable {
+  const columns: ExportColumn[] = result.columns.map((c) => ({
+    name: c.name,
+    label: c.label,
+    // Spreadsheets get words; data tools keep booleans and lists (Parquet LIST of VARCHAR).
+    type: french && (c.type === "string[]" || c.type === "boolean") ? "string" : c.type,
+    ...(c.format ? { format: c.format } : {}),
+  }));
+  const rows = result.rows.map((row) =>
+    result.columns.map((c) => cell(row[c.name] ?? null, c.role, french)),
+  );
+  return { columns, rows, metadata: metadataOf(result, model, requestUrl) };
+}
+
+function cell(value: JsonValue, role: string, french: boolean): ExportValue {
+  if (Array.isArray(value)) {
+    const items = value.map((v) => String(v));
+    return french ? items.map((f) => FLAG_LABELS[f] ?? f).join(" ; ") : items;
+  }
+  if (value !== null && typeof value === "object") return JSON.stringify(value);
+  if (!french) return value;
+  if (role === "status" && typeof value === "string") return STATUS_LABELS[value] ?? value;
+  if (typeof value === "boolean") return value ? "oui" : "non";
+  return value;
+}
+
+function metadataOf(result: ApiIndicatorResult, model: Model, url: string): MetadataEntry[] {
+  const ind = result.indicator;
+  const dim = (id: string) => model.dimensions.get(id)?.label ?? id;
+  const filters = result.request.filters.map(
+    (f) => `${dim(f.dimension)} ${OPS[f.op] ?? f.op} ${f.values.join(", ")}`,
+  );
+  const by = [...(result.request.grain ? [result.request.grain] : []), ...result.request.by];
+  const entries: [string, string, string][] = [
+    ["indicator_id", "Identifiant de l'indicateur", ind.id],
+    ["title", "Indicateur", ind.title],
+    ["description", "Définition", ind.description],
+    ["formula", "Formule", ind.formula],
+    ["unit", "Unité", ind.unit_label],
+    ["counting_unit", "Unité de compte", COUNTING[ind.counting_unit] ?? ind.counting_unit],
+    ["requires_format", "Format DECP nécessaire", FORMATS[ind.requires_format] ?? ""],
+    ["definition_version", "Version de la définition", String(result.definition_version)],
+    ["breakdown", "Découpage", by.map(dim).join(", ") || "aucun (ensemble)"],
+    ["filters", "Filtres", filters.join(" ; ") || "aucun"],
+    ["snapshot_id", "Instantané des données", result.snapshot_id],
+    ["snapshot_loaded_at", "Données chargées le", result.snapshot.loaded_at ?? "inconnu"],
+    ["generated_at", "Fichier généré le", result.generated_at],
+    [
+      "source",
+      "Source de la définition",
+      ind.source.name + (ind.source.url ? ` (${ind.source.url})` : ""),
+    ],
+    ["caveats", "Précautions de lecture", ind.caveats.join(" ; ")],
+    [
+      "flags",
+      "Signalements possibles",
+      Object.entries(FLAG_LABELS)
+        .map(([code, label]) => `${code} : ${label}`)
+        .join(" ; "),
+    ],
+    ["request", "Requête de l'API", url],
+  ];
+  if (result.snapshot.synthetic) {
+    entries.push(["synthetic", "Attention", "données de test générées, pas des données réelles"]);
+  }
+  if (ind.thresholds) {
+    const t = ind.thresholds;
+    const bound = (b?: { op: string; value: number }) => (b ? `${OPS[b.op]} ${b.value}` : "—");
+    entries.push([
+      "thresholds",
+      "Seuils",
+      `vert ${bound(t.green)}, rouge ${bound(t.red)} (${t.source})`,
+    ]);
+  }
+  if (ind.target) {
+    entries.push([
+      "target",
+      "Cible",
+      `${ind.target.label} : ${ind.target.value} en ${ind.target.year} (${ind.target.source})`,
+    ]);
+  }
+  return entries.map(([key, label, value]) => ({ key, label, value }));
+}
+
+const OPS: Record<string, string> = {
+  eq: "=",
+  neq: "≠",
+  lt: "<",
+  lte: "≤",
+  gt: ">",
+  gte: "≥",
+  in: "parmi",
+  nin: "hors de",
+};
+
+const COUNTING: Record<string, string> = {
+  contract: "le marché (chacun compté une fois)",
+  contract_supplier: "le couple marché × titulaire",
+};
+
+const FORMATS: Record<string, string> = {
+  any: "tous formats (2019 et 2024)",
+  v2: "format 2024 seulement",
+};

@@ -1,0 +1,90 @@
+// Reads an indicator request from a URL query. Besides the engine's own syntax (by, grain,
+// filter=DIM op VALUE), a dimension may be named directly: `region=53` (equals) or
+// `procedure=a,b` (one of). Errors name the query parameter the user typed.
+import type { Request } from "express";
+import {
+  IndicatorError,
+  parseFilter,
+  parseRequest,
+  validateRequest,
+  type IndicatorDefinition,
+  type IndicatorRequest,
+  type Issue,
+  type Model,
+  type QueryInput,
+  type RequestFilter,
+} from "../indicators/index.ts";
+
+const ENGINE_PARAMETERS = new Set(["by", "grain", "filter"]);
+
+function asStrings(value: unknown): string[] | null {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
+  return null;
+}
+
+export function parseIndicatorQuery(
+  definition: IndicatorDefinition,
+  query: Request["query"],
+  model: Model,
+  /** Parameters of the route itself (e.g. the export format), not part of the request. */
+  routeParameters: readonly string[] = [],
+): IndicatorRequest {
+  const issues: Issue[] = [];
+  const engineQuery: QueryInput = {};
+  const shorthand: { param: string; filter: RequestFilter }[] = [];
+
+  for (const [key, raw] of Object.entries(query)) {
+    if (routeParameters.includes(key)) continue;
+    const values = asStrings(raw);
+    const param = key.slice(0, 60);
+    if (values === null) {
+      issues.push({ code: "invalid_value", param, message: "expected a plain text value" });
+      continue;
+    }
+    if (ENGINE_PARAMETERS.has(key)) {
+      engineQuery[key] = values;
+      continue;
+    }
+    if (!model.dimensions.has(key)) {
+      const allowed = ["by", "grain", "filter", ...routeParameters, ...definition.filters];
+      issues.push({
+        code: "unknown_parameter",
+        param,
+        message: `unknown parameter; allowed: ${allowed.join(", ")}`,
+      });
+      continue;
+    }
+    for (const value of values) {
+      const parsed = parseFilter(`${key}${value.includes(",") ? "~" : "="}${value}`);
+      if (typeof parsed === "string") {
+        issues.push({ code: "invalid_value", param, message: `${key} needs a value` });
+        continue;
+      }
+      // Checked alone so that a bad value is reported under the parameter that carried it.
+      try {
+        const checked = validateRequest(definition, model, { filters: [parsed] });
+        shorthand.push(...checked.filters.map((filter) => ({ param, filter })));
+      } catch (error) {
+        if (!(error instanceof IndicatorError)) throw error;
+        issues.push(...error.issues.map((issue) => ({ ...issue, param })));
+      }
+    }
+  }
+
+  let request: IndicatorRequest | null = null;
+  try {
+    request = parseRequest(definition, engineQuery, model);
+  } catch (error) {
+    if (!(error instanceof IndicatorError)) throw error;
+    issues.push(...error.issues);
+  }
+  if (issues.length > 0 || request === null) throw new IndicatorError(issues);
+  if (shorthand.length === 0) return request;
+  // Validated once more together: the engine's limits (number of filters…) apply to the whole.
+  return validateRequest(definition, model, {
+    by: request.by,
+    grain: request.grain,
+    filters: [...request.filters, ...shorthand.map((s) => s.filter)],
+  });
+}

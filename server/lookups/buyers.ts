@@ -1,0 +1,123 @@
+// Buyer look-ups on the canonical tables. Every value is a bound parameter; limits are checked
+// integers. Names exist only in the 2019 format (acheteur_nom): the most frequent one is shown.
+import type { Row } from "../../lib/duckdb.ts";
+import type { Snapshot } from "../db.ts";
+import { likeEscape } from "../params.ts";
+import { withLabels } from "./labels.ts";
+
+// An amount flagged as suspect by the ETL (0, < 1 000 €, filler values) is not summed.
+const AMOUNT = "CASE WHEN NOT c.montant_suspect THEN c.montant END";
+
+export async function searchBuyers(
+  snapshot: Snapshot,
+  text: string,
+  limit: number,
+): Promise<Row[]> {
+  const digits = text.replace(/\s+/g, "");
+  const bySiret = /^\d{3,14}$/.test(digits);
+  return snapshot.query(
+    `WITH hits AS (
+       SELECT DISTINCT acheteur_id FROM contracts
+        WHERE ${bySiret ? "acheteur_id LIKE $1 ESCAPE '\\'" : "strip_accents(acheteur_nom) ILIKE strip_accents($1) ESCAPE '\\'"}
+     )
+     SELECT c.acheteur_id AS siret, mode(c.acheteur_nom) AS nom,
+            count(*) AS contracts, round(sum(${AMOUNT}), 2) AS amount
+       FROM contracts c JOIN hits USING (acheteur_id)
+      GROUP BY c.acheteur_id
+      ORDER BY contracts DESC, siret
+      LIMIT ${Math.trunc(limit)}`,
+    [bySiret ? `${likeEscape(digits)}%` : `%${likeEscape(text)}%`],
+  );
+}
+
+export interface BuyerSummary {
+  siret: string;
+  nom: string | null;
+  totals: Row;
+  by_year: Row[];
+  procedures: Row[];
+  types: Row[];
+  top_suppliers: Row[];
+  places: Row[];
+}
+
+export async function buyerSummary(
+  snapshot: Snapshot,
+  siret: string,
+): Promise<BuyerSummary | null> {
+  const p = [siret];
+  const [totals] = await snapshot.query(
+    `SELECT count(*) AS contracts, round(sum(${AMOUNT}), 2) AS amount,
+            count(*) FILTER (WHERE c.montant_suspect) AS suspect_amounts,
+            min(c.date_notification) AS first_notification,
+            max(c.date_notification) AS last_notification,
+            count(*) FILTER (WHERE c.decp_format <> 'v1') AS contracts_2024_format,
+            mode(c.acheteur_nom) AS nom
+       FROM contracts c WHERE c.acheteur_id = $1`,
+    p,
+  );
+  if (!totals || totals.contracts === 0) return null;
+  const byYear = await snapshot.query(
+    `SELECT year(c.date_notification) AS year, count(*) AS contracts, round(sum(${AMOUNT}), 2) AS amount
+       FROM contracts c WHERE c.acheteur_id = $1 GROUP BY 1 ORDER BY 1 NULLS LAST`,
+    p,
+  );
+  const procedures = await snapshot.query(
+    `SELECT c.procedure, count(*) AS contracts, round(sum(${AMOUNT}), 2) AS amount
+       FROM contracts c WHERE c.acheteur_id = $1 GROUP BY 1 ORDER BY contracts DESC, 1`,
+    p,
+  );
+  const types = await snapshot.query(
+    `SELECT c.type_marche, count(*) AS contracts, round(sum(${AMOUNT}), 2) AS amount
+       FROM contracts c WHERE c.acheteur_id = $1 GROUP BY 1 ORDER BY contracts DESC, 1`,
+    p,
+  );
+  // A joint award's amount is split equally among its titulaires, so nothing counts twice.
+  const topSuppliers = await snapshot.query(
+    `SELECT s.titulaire_id, mode(s.denomination_sociale) AS nom,
+            count(DISTINCT c.uid) AS contracts,
+            round(sum(${AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
+       FROM contracts c JOIN contract_suppliers s USING (uid)
+      WHERE c.acheteur_id = $1 AND s.titulaire_id IS NOT NULL
+      GROUP BY 1 ORDER BY amount_split DESC NULLS LAST, contracts DESC, 1 LIMIT 10`,
+    p,
+  );
+  const places = await snapshot.query(
+    `SELECT c.departement, d.nom AS departement_nom, count(*) AS contracts
+       FROM contracts c LEFT JOIN ref_departements d ON d.code = c.departement
+      WHERE c.acheteur_id = $1 GROUP BY 1, 2 ORDER BY contracts DESC, 1 LIMIT 10`,
+    p,
+  );
+  const { nom, ...rest } = totals;
+  return {
+    siret,
+    nom: typeof nom === "string" ? nom : null,
+    totals: rest,
+    by_year: byYear,
+    procedures: procedures.map(withLabels),
+    types: types.map(withLabels),
+    top_suppliers: topSuppliers,
+    places,
+  };
+}
+
+export async function buyerContracts(
+  snapshot: Snapshot,
+  siret: string,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; contracts: Row[] }> {
+  const [count] = await snapshot.query(
+    "SELECT count(*) AS total FROM contracts WHERE acheteur_id = $1",
+    [siret],
+  );
+  const contracts = await snapshot.query(
+    `SELECT c.uid, c.id, c.objet, c.date_notification, c.montant, c.montant_suspect,
+            c.procedure, c.nature, c.type_marche, c.titulaires_count, c.decp_format
+       FROM contracts c WHERE c.acheteur_id = $1
+      ORDER BY c.date_notification DESC NULLS LAST, c.uid
+      LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+    [siret],
+  );
+  return { total: Number(count?.total ?? 0), contracts: contracts.map(withLabels) };
+}

@@ -1,0 +1,102 @@
+// Supplier (titulaire) look-ups. A supplier is one identifier as published (a SIRET for French
+// firms). Names exist only in the 2019 format (denomination_sociale).
+import type { Row } from "../../lib/duckdb.ts";
+import type { Snapshot } from "../db.ts";
+import { likeEscape } from "../params.ts";
+import { withLabels } from "./labels.ts";
+
+const AMOUNT = "CASE WHEN NOT c.montant_suspect THEN c.montant END";
+
+export async function searchSuppliers(
+  snapshot: Snapshot,
+  text: string,
+  limit: number,
+): Promise<Row[]> {
+  const compact = text.replace(/\s+/g, "");
+  const byId = /^[A-Za-z]{0,2}\d{3,}$/.test(compact);
+  return snapshot.query(
+    `WITH hits AS (
+       SELECT DISTINCT titulaire_id FROM contract_suppliers
+        WHERE ${byId ? "titulaire_id LIKE $1 ESCAPE '\\'" : "strip_accents(denomination_sociale) ILIKE strip_accents($1) ESCAPE '\\'"}
+     )
+     SELECT s.titulaire_id, mode(s.denomination_sociale) AS nom,
+            count(DISTINCT s.uid) AS contracts
+       FROM contract_suppliers s JOIN hits USING (titulaire_id)
+      GROUP BY 1
+      ORDER BY contracts DESC, 1
+      LIMIT ${Math.trunc(limit)}`,
+    [byId ? `${likeEscape(compact)}%` : `%${likeEscape(text)}%`],
+  );
+}
+
+export interface SupplierSummary {
+  titulaire_id: string;
+  nom: string | null;
+  type_identifiant: string | null;
+  totals: Row;
+  by_year: Row[];
+  top_buyers: Row[];
+  contracts: Row[];
+}
+
+/** Contracts of one supplier, each once, with its share of each joint award. */
+const SUPPLIER_CONTRACTS = `
+  WITH mine AS (
+    SELECT DISTINCT s.uid FROM contract_suppliers s WHERE s.titulaire_id = $1
+  )
+  SELECT c.* FROM contracts c JOIN mine USING (uid)`;
+
+export async function supplierSummary(
+  snapshot: Snapshot,
+  id: string,
+  limit: number,
+): Promise<SupplierSummary | null> {
+  const p = [id];
+  const [identity] = await snapshot.query(
+    `SELECT mode(denomination_sociale) AS nom, mode(type_identifiant) AS type_identifiant
+       FROM contract_suppliers WHERE titulaire_id = $1`,
+    p,
+  );
+  const [totals] = await snapshot.query(
+    `SELECT count(*) AS contracts,
+            round(sum(${AMOUNT}), 2) AS amount_whole,
+            round(sum(${AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split,
+            count(*) FILTER (WHERE c.titulaires_count > 1) AS joint_contracts,
+            count(DISTINCT c.acheteur_id) AS buyers,
+            min(c.date_notification) AS first_notification,
+            max(c.date_notification) AS last_notification
+       FROM (${SUPPLIER_CONTRACTS}) c`,
+    p,
+  );
+  if (!identity || !totals || totals.contracts === 0) return null;
+  const byYear = await snapshot.query(
+    `SELECT year(c.date_notification) AS year, count(*) AS contracts,
+            round(sum(${AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
+       FROM (${SUPPLIER_CONTRACTS}) c GROUP BY 1 ORDER BY 1 NULLS LAST`,
+    p,
+  );
+  const topBuyers = await snapshot.query(
+    `SELECT c.acheteur_id AS siret, mode(c.acheteur_nom) AS nom, count(*) AS contracts,
+            round(sum(${AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
+       FROM (${SUPPLIER_CONTRACTS}) c GROUP BY 1
+      ORDER BY amount_split DESC NULLS LAST, contracts DESC, 1 LIMIT 10`,
+    p,
+  );
+  const contracts = await snapshot.query(
+    `SELECT c.uid, c.id, c.acheteur_id, c.acheteur_nom, c.objet, c.date_notification, c.montant,
+            c.montant_suspect, c.procedure, c.type_marche, c.titulaires_count
+       FROM (${SUPPLIER_CONTRACTS}) c
+      ORDER BY c.date_notification DESC NULLS LAST, c.uid LIMIT ${Math.trunc(limit)}`,
+    p,
+  );
+  return {
+    titulaire_id: id,
+    nom: typeof identity.nom === "string" ? identity.nom : null,
+    type_identifiant:
+      typeof identity.type_identifiant === "string" ? identity.type_identifiant : null,
+    totals,
+    by_year: byYear,
+    top_buyers: topBuyers,
+    contracts: contracts.map(withLabels),
+  };
+}

@@ -1,0 +1,36 @@
+// `npm start`: the observatory on http://localhost:3000 (PORT and HOST override; OBSERVATORY_DB
+// chooses the database file). On a fresh clone it first builds the database from the samples.
+// It refreshes the data on the schedule of observatory.config.json; OBSERVATORY_ADMIN_TOKEN
+// enables POST /api/admin/refresh.
+import { DEFAULT_DB } from "../etl/pipeline.ts";
+import { startServer } from "./start.ts";
+
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`error: PORT must be a port number, got "${process.env.PORT}"\n`);
+  process.exit(2);
+}
+// Local by default: the observatory is opened in a browser on the same machine.
+const host = process.env.HOST ?? "localhost";
+
+try {
+  const adminToken = process.env.OBSERVATORY_ADMIN_TOKEN;
+  const server = await startServer({
+    dbPath: DEFAULT_DB,
+    port,
+    host,
+    schedule: true,
+    ...(adminToken ? { adminToken } : {}),
+  });
+  process.stderr.write(
+    `observatoire : ${server.url.replace(/127\.0\.0\.1|\[::1\]/, "localhost")}\n`,
+  );
+  const stop = () => {
+    server.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+} catch (error) {
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

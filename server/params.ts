@@ -1,0 +1,66 @@
+// Checks of path and query values the lookups take. Each failure names the parameter at fault.
+import type { Request } from "express";
+import { badRequest } from "./errors.ts";
+
+export const SIRET = /^\d{14}$/;
+// Supplier identifiers are SIRET, TVA, foreign or "hors UE" ids: letters, digits, a few signs.
+const SUPPLIER_ID = /^[\p{L}\p{N} ._/-]{1,60}$/u;
+
+/** One string value of a query parameter (a repeated parameter is an error). */
+export function queryString(req: Request, name: string): string | undefined {
+  const value: unknown = req.query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") throw badRequest(name, `give ${name} once`);
+  return value;
+}
+
+export function rejectUnknownQuery(req: Request, allowed: readonly string[]): void {
+  for (const key of Object.keys(req.query)) {
+    if (!allowed.includes(key)) {
+      throw badRequest(
+        key.slice(0, 60),
+        `unknown parameter; allowed: ${allowed.join(", ") || "none"}`,
+        "unknown_parameter",
+      );
+    }
+  }
+}
+
+export function siretParam(value: string | undefined, name = "siret"): string {
+  if (value === undefined || !SIRET.test(value)) {
+    throw badRequest(name, `${name} must be 14 digits`);
+  }
+  return value;
+}
+
+export function supplierIdParam(value: string | undefined, name = "id"): string {
+  if (value === undefined || !SUPPLIER_ID.test(value)) {
+    throw badRequest(name, `${name} must be 1 to 60 letters, digits, spaces or . _ / -`);
+  }
+  return value;
+}
+
+export function textParam(value: string | undefined, name: string, max: number): string {
+  if (value === undefined || value.trim() === "") throw badRequest(name, `${name} is required`);
+  if (value.length > max) throw badRequest(name, `${name} is longer than ${max} characters`);
+  return value.trim();
+}
+
+export function intParam(
+  value: string | undefined,
+  name: string,
+  { min, max, fallback }: { min: number; max: number; fallback: number },
+): number {
+  if (value === undefined || value === "") return fallback;
+  if (!/^\d{1,9}$/.test(value)) throw badRequest(name, `${name} must be an integer`);
+  const number = Number(value);
+  if (number < min || number > max) {
+    throw badRequest(name, `${name} must be between ${min} and ${max}`);
+  }
+  return number;
+}
+
+/** A LIKE pattern matching `text` literally: % and _ typed by a user are not wildcards. */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

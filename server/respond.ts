@@ -1,0 +1,18 @@
+// Runs a handler's queries on one snapshot and sends the JSON answer stamped with its id (in the
+// body and in the X-Snapshot-Id header), so a client always knows which data it is looking at.
+import type { Response } from "express";
+import type { AppDeps } from "./app.ts";
+import type { Snapshot } from "./db.ts";
+
+export async function answer(
+  deps: AppDeps,
+  res: Response,
+  build: (snapshot: Snapshot) => Promise<Record<string, unknown>>,
+): Promise<void> {
+  const { id, body } = await deps.snapshots.use(async (snapshot) => ({
+    id: snapshot.info.id,
+    body: await build(snapshot),
+  }));
+  res.setHeader("X-Snapshot-Id", id);
+  res.json({ snapshot_id: id, ...body });
+}

@@ -1,0 +1,29 @@
+// GET /api/indicators: the catalogue; GET /api/indicators/:id: one indicator's rows.
+import { Router } from "express";
+import { describeDimensions } from "../../indicators/index.ts";
+import type { AppDeps } from "../app.ts";
+import { runForApi } from "../indicator-service.ts";
+import { describeIndicator } from "../indicator-view.ts";
+import { rejectUnknownQuery } from "../params.ts";
+import { answer } from "../respond.ts";
+
+export function indicatorsRouter(deps: AppDeps): Router {
+  const router = Router();
+  const { catalogue } = deps;
+
+  router.get("/indicators", async (req, res) => {
+    rejectUnknownQuery(req, []);
+    await answer(deps, res, async () => ({
+      indicators: catalogue.definitions.map((d) => describeIndicator(d, catalogue.model)),
+      dimensions: describeDimensions(catalogue.model),
+    }));
+  });
+
+  router.get("/indicators/:id", async (req, res) => {
+    const { result } = await runForApi(deps, req.params.id, req.query);
+    res.setHeader("X-Snapshot-Id", result.snapshot_id);
+    res.json(result);
+  });
+
+  return router;
+}

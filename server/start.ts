@@ -1,0 +1,88 @@
+// Starts the observatory: builds the database from the shipped samples when there is none,
+// opens it read-only, and listens. Used by main.ts and by the tests (port 0).
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { runEtl } from "../etl/pipeline.ts";
+import { formatIssue, loadCatalogue } from "../indicators/index.ts";
+import { createApp } from "./app.ts";
+import { openSnapshots, type SnapshotProvider } from "./db.ts";
+import { DEFAULT_CONFIG, startRefresh } from "./refresh.ts";
+
+export interface StartOptions {
+  dbPath: string;
+  port: number;
+  host: string;
+  log?: (line: string) => void;
+  clock?: () => Date;
+  /** observatory.config.json: the sources and the refresh schedule. */
+  configPath?: string;
+  /** Run the scheduled refresh (main: yes; tests: no). */
+  schedule?: boolean;
+  /** Enables POST /api/admin/refresh with this bearer token. */
+  adminToken?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  snapshots: SnapshotProvider;
+  close(): Promise<void>;
+}
+
+export async function ensureDatabase(dbPath: string, log: (line: string) => void): Promise<void> {
+  if (existsSync(dbPath)) return;
+  log(`no database at ${dbPath}: building one from the shipped samples (data/samples)…`);
+  const report = await runEtl({ inputs: [], dbPath, log });
+  if (report.status !== "ok") {
+    throw new Error(`could not build the database: ${report.error?.message ?? "unknown error"}`);
+  }
+  log(`built ${report.contracts} contracts in ${Math.round(report.duration_ms / 100) / 10} s`);
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  await ensureDatabase(options.dbPath, log);
+  const catalogue = loadCatalogue();
+  for (const issue of catalogue.errors) log(`warning: indicator left out: ${formatIssue(issue)}`);
+  // A broken config or schedule stops the start here, with a message naming the problem.
+  const refresh = startRefresh({
+    configPath: options.configPath ?? DEFAULT_CONFIG,
+    dbPath: options.dbPath,
+    schedule: options.schedule ?? false,
+    log,
+  });
+  const snapshots = openSnapshots(options.dbPath);
+  // Fail now, not on the first request, if the file is not a snapshot.
+  await snapshots.use(async () => undefined);
+  const app = createApp({
+    snapshots,
+    catalogue,
+    clock: options.clock ?? (() => new Date()),
+    log,
+    refresh,
+    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+  });
+  const server = app.listen(options.port, options.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    snapshots,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => {
+          void refresh.stop().finally(() => {
+            snapshots.close();
+            if (error) reject(error);
+            else resolve();
+          });
+        });
+      }),
+  };
+}

@@ -1,0 +1,84 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser), with a fresh profile
+// and every console error and page error recorded, so a test can assert there was none.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and failed requests since the last `takeErrors`. */
+  takeErrors(): string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const dir = mkdtempSync(join(tmpdir(), "observatory-chromium-"));
+  const profile = join(dir, "profile");
+  mkdirSync(profile);
+  process.env.XDG_CONFIG_HOME = join(dir, "config");
+  process.env.XDG_CACHE_HOME = join(dir, "cache");
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  let errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    // A download handed to the browser's download manager is reported as "aborted".
+    if (request.failure()?.errorText !== "net::ERR_ABORTED") {
+      errors.push(`request: ${request.url()} ${request.failure()?.errorText}`);
+    }
+  });
+  return {
+    context,
+    page,
+    takeErrors() {
+      const taken = errors;
+      errors = [];
+      return taken;
+    },
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the page's view finished rendering (the client sets data-ready on <main>). */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector("main")?.dataset.ready === "true", null, {
+    timeout: 45_000,
+  });
+}
+
+/** Number of drawn marks (bars, lines, points, shapes) in the SVG charts under a selector. */
+export function countMarks(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(
+      `${selector} svg .mark-rect path, ${selector} svg .mark-line path, ${selector} svg .mark-symbol path, ${selector} svg .mark-shape path`,
+    )
+    .count();
+}

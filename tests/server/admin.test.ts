@@ -1,0 +1,68 @@
+// The run history, the refresh status, and the manual refresh behind a bearer token.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+
+const TOKEN = "test-token-0123456789";
+
+interface Runs {
+  snapshot_id: string;
+  refresh: { running: boolean; schedule: { cron: string } | null; last: { status: string } | null };
+  runs: { run_id?: string; status?: string }[];
+}
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer({ adminToken: TOKEN });
+});
+afterAll(() => t?.close());
+
+const post = (authorization?: string) =>
+  fetch(`${t.url}/api/admin/refresh`, {
+    method: "POST",
+    headers: authorization ? { Authorization: authorization } : {},
+  });
+
+describe("runs and refresh", () => {
+  it("lists the runs, newest first, with the refresh schedule", async () => {
+    const body = await t.json<Runs>("/api/runs");
+    expect(body.runs.length).toBeGreaterThan(0);
+    expect(body.runs[0]?.run_id).toBe(body.snapshot_id);
+    expect(body.refresh.running).toBe(false);
+    expect(body.refresh.schedule?.cron).toBeTruthy();
+  });
+
+  it("refuses a refresh without the right token", async () => {
+    const none = await post();
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toBe("Bearer");
+    expect(((await none.json()) as { error: { param: string } }).error.param).toBe("authorization");
+    expect((await post("Bearer wrong")).status).toBe(401);
+    expect((await post(TOKEN)).status).toBe(401);
+  });
+
+  it("runs a refresh with the token, recorded in the history", async () => {
+    const before = (await t.json<Runs>("/api/runs")).runs.length;
+    const response = await post(`Bearer ${TOKEN}`);
+    expect(response.status).toBe(202);
+    expect(((await response.json()) as { started: boolean }).started).toBe(true);
+    let body = await t.json<Runs>("/api/runs");
+    for (let i = 0; i < 120 && (body.refresh.running || body.refresh.last === null); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      body = await t.json<Runs>("/api/runs");
+    }
+    expect(body.refresh.running).toBe(false);
+    expect(body.refresh.last?.status).toMatch(/^(ok|unchanged)$/);
+    expect(body.runs.length).toBe(before + 1);
+    expect((await t.get("/api/health")).status).toBe(200);
+  });
+
+  it("is off without a token, and other methods are refused", async () => {
+    const plain = await startTestServer();
+    try {
+      expect((await fetch(`${plain.url}/api/admin/refresh`, { method: "POST" })).status).toBe(404);
+      expect((await fetch(`${plain.url}/api/runs`, { method: "DELETE" })).status).toBe(405);
+    } finally {
+      await plain.close();
+    }
+  });
+});

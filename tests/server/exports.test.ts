@@ -1,0 +1,137 @@
+// Every catalogue indicator exports in the four formats, each file parses, holds every row of the
+// JSON answer (no cap) and says what it is (definition, filters, snapshot, time of generation).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readParquet, readXlsx, parseCsv } from "./helpers/read-files.ts";
+import { startTestServer, TEST_NOW, type TestServer } from "./helpers/test-server.ts";
+
+interface Result {
+  snapshot_id: string;
+  definition_version: number;
+  indicator: { id: string; title: string; formula: string; breakdowns: { id: string }[] };
+  columns: { name: string; label: string }[];
+  rows: Record<string, unknown>[];
+}
+
+let t: TestServer;
+let indicators: { id: string; breakdowns: { id: string }[] }[];
+beforeAll(async () => {
+  t = await startTestServer();
+  indicators = (await t.json<{ indicators: typeof indicators }>("/api/indicators")).indicators;
+});
+afterAll(() => t?.close());
+
+/** A request with a breakdown and a filter, so exports show both in their metadata. */
+function requestOf(ind: { id: string; breakdowns: { id: string }[] }): string {
+  const by = ind.breakdowns.some((b) => b.id === "year") ? "year" : (ind.breakdowns[0]?.id ?? "");
+  return `by=${by}&filter=${encodeURIComponent("year>=2018")}`;
+}
+
+/**
+ * Equal values; numbers up to the last bits, because each request runs the query again and
+ * DuckDB's parallel sums of doubles may round the last digit differently from run to run.
+ */
+function expectSame(actual: unknown, expected: unknown, where: string): void {
+  if (typeof actual === "number" && typeof expected === "number") {
+    expect(Math.abs(actual - expected), where).toBeLessThanOrEqual(Math.abs(expected) * 1e-12);
+  } else {
+    expect(actual, where).toEqual(expected);
+  }
+}
+
+async function download(path: string) {
+  const response = await t.get(path);
+  expect(response.status, path).toBe(200);
+  return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+describe("exports of every indicator", () => {
+  it("CSV for French Excel: BOM, semicolons, decimal commas, French headers, every row", async () => {
+    for (const ind of indicators) {
+      const query = requestOf(ind);
+      const json = await t.json<Result>(`/api/indicators/${ind.id}?${query}`);
+      const { response, bytes } = await download(
+        `/api/indicators/${ind.id}/export?format=csv_excel&${query}`,
+      );
+      expect(response.headers.get("content-disposition")).toContain(`${ind.id}-`);
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const records = parseCsv(new TextDecoder().decode(bytes.slice(3)), ";");
+      expect(records[0]).toEqual(json.columns.map((c) => c.label));
+      expect(records.length - 1, ind.id).toBe(json.rows.length);
+      for (const record of records.slice(1)) {
+        expect(record.length).toBe(json.columns.length);
+        // Numbers use a decimal comma: no cell is a dotted decimal.
+        for (const cell of record) expect(cell).not.toMatch(/^-?\d+\.\d+$/);
+      }
+    }
+  });
+
+  it("plain CSV: commas, column ids, values equal to the JSON answer", async () => {
+    for (const ind of indicators) {
+      const query = requestOf(ind);
+      const json = await t.json<Result>(`/api/indicators/${ind.id}?${query}`);
+      const { bytes } = await download(`/api/indicators/${ind.id}/export?format=csv&${query}`);
+      const records = parseCsv(new TextDecoder().decode(bytes), ",");
+      expect(records[0]).toEqual(json.columns.map((c) => c.name));
+      expect(records.length - 1).toBe(json.rows.length);
+      const valueAt = records[0]?.indexOf("value") ?? -1;
+      json.rows.forEach((row, i) => {
+        const cell = records[i + 1]?.[valueAt] ?? "";
+        expectSame(cell === "" ? null : Number(cell), row.value, `${ind.id} row ${i}`);
+      });
+    }
+  });
+
+  it("XLSX: a data sheet with every row and a metadata sheet", async () => {
+    for (const ind of indicators) {
+      const query = requestOf(ind);
+      const json = await t.json<Result>(`/api/indicators/${ind.id}?${query}`);
+      const { bytes } = await download(`/api/indicators/${ind.id}/export?format=xlsx&${query}`);
+      const sheets = readXlsx(bytes);
+      expect([...sheets.keys()]).toEqual(["Données", "Métadonnées"]);
+      const data = sheets.get("Données") ?? [];
+      expect(data[0]).toEqual(json.columns.map((c) => c.label));
+      expect(data.length - 1, ind.id).toBe(json.rows.length);
+      const meta = new Map((sheets.get("Métadonnées") ?? []).map((r) => [r[0], r[1]]));
+      expect(meta.get("Indicateur")).toBe(json.indicator.title);
+      expect(meta.get("Formule")).toBe(json.indicator.formula);
+      expect(meta.get("Instantané des données")).toBe(json.snapshot_id);
+      expect(meta.get("Fichier généré le")).toBe(TEST_NOW.toISOString());
+      expect(meta.get("Filtres")).toContain("≥ 2018");
+      expect(meta.get("Version de la définition")).toBe(String(json.definition_version));
+    }
+  });
+
+  it("Parquet: every row with typed columns, and the metadata as key-value pairs", async () => {
+    for (const ind of indicators) {
+      const query = requestOf(ind);
+      const json = await t.json<Result>(`/api/indicators/${ind.id}?${query}`);
+      const { bytes } = await download(`/api/indicators/${ind.id}/export?format=parquet&${query}`);
+      const { rows, metadata } = await readParquet(bytes);
+      expect(rows.length, ind.id).toBe(json.rows.length);
+      rows.forEach((row, i) => {
+        for (const column of json.columns) {
+          expectSame(
+            row[column.name],
+            json.rows[i]?.[column.name] ?? null,
+            `${ind.id} ${column.name}`,
+          );
+        }
+      });
+      expect(metadata.indicator_id).toBe(ind.id);
+      expect(metadata.formula).toBe(json.indicator.formula);
+      expect(metadata.snapshot_id).toBe(json.snapshot_id);
+      expect(metadata.generated_at).toBe(TEST_NOW.toISOString());
+      expect(metadata.definition_version).toBe(String(json.definition_version));
+      expect(metadata.filters).toContain("2018");
+    }
+  });
+
+  it("has no row cap: a breakdown by buyer exports all its rows", async () => {
+    const json = await t.json<Result>("/api/indicators/contracts_count?by=acheteur_id");
+    expect(json.rows.length).toBeGreaterThan(1000);
+    const { bytes } = await download(
+      "/api/indicators/contracts_count/export?format=csv&by=acheteur_id",
+    );
+    expect(parseCsv(new TextDecoder().decode(bytes), ",").length - 1).toBe(json.rows.length);
+  });
+});

@@ -1,0 +1,73 @@
+// A real observatory for tests: a DuckDB snapshot built from the shipped samples into a temporary
+// folder, and the real server listening on 127.0.0.1 (port chosen by the system).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runEtl } from "../../../etl/pipeline.ts";
+import { openDatabase, queryRows, type Row } from "../../../lib/duckdb.ts";
+import { startServer, type RunningServer } from "../../../server/start.ts";
+
+/** Fixed "now" of the tests: date checks and generated_at stamps give the same answer every day. */
+export const TEST_NOW = new Date("2026-11-28T10:00:00Z");
+
+export interface TestServer {
+  url: string;
+  dbPath: string;
+  dir: string;
+  server: RunningServer;
+  logs: string[];
+  get(path: string): Promise<Response>;
+  json<T = Record<string, unknown>>(path: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { adminToken?: string } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), "observatory-server-test-"));
+  const dbPath = join(dir, "observatory.duckdb");
+  const report = await runEtl({ inputs: [], dbPath, today: TEST_NOW });
+  if (report.status !== "ok") throw new Error(`ETL failed: ${report.error?.message}`);
+  const logs: string[] = [];
+  const server = await startServer({
+    dbPath,
+    port: 0,
+    host: "127.0.0.1",
+    clock: () => TEST_NOW,
+    log: (line) => logs.push(line),
+    ...options,
+  });
+  const get = (path: string) => fetch(`${server.url}${path}`);
+  return {
+    url: server.url,
+    dbPath,
+    dir,
+    server,
+    logs,
+    get,
+    async json<T>(path: string): Promise<T> {
+      const response = await get(path);
+      if (!response.ok)
+        throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Ground truth straight from the snapshot file, through a separate in-memory DuckDB. */
+export async function queryFile(
+  dbPath: string,
+  sql: string,
+  params: string[] = [],
+): Promise<Row[]> {
+  const db = await openDatabase(":memory:");
+  try {
+    await db.connection.run(`ATTACH '${dbPath.replaceAll("'", "''")}' AS snap (READ_ONLY)`);
+    await db.connection.run("USE snap");
+    return await queryRows(db.connection, sql, params);
+  } finally {
+    db.close();
+  }
+}

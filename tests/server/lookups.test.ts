@@ -1,0 +1,144 @@
+// Buyer, supplier and contract look-ups, checked against the snapshot itself.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
+
+type Json = Record<string, unknown>;
+
+let t: TestServer;
+let buyer: string;
+beforeAll(async () => {
+  t = await startTestServer();
+  // The buyer with the most contracts, whatever the samples hold.
+  const [top] = await queryFile(
+    t.dbPath,
+    "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+  );
+  buyer = String(top?.acheteur_id);
+});
+afterAll(() => t?.close());
+
+describe("search", () => {
+  it("finds buyers by name, whatever the accents and case", async () => {
+    const [named] = await queryFile(
+      t.dbPath,
+      "SELECT acheteur_id, acheteur_nom FROM contracts WHERE acheteur_nom ILIKE '%ville de%' LIMIT 1",
+    );
+    const word = String(named?.acheteur_nom).toUpperCase();
+    const body = await t.json<{ snapshot_id: string; buyers: Json[] }>(
+      `/api/buyers?q=${encodeURIComponent(word)}`,
+    );
+    expect(body.snapshot_id).toBeTruthy();
+    expect(body.buyers.map((b) => b.siret)).toContain(named?.acheteur_id);
+  });
+
+  it("finds buyers by the start of their SIRET, counting all their contracts", async () => {
+    const [truth] = await queryFile(
+      t.dbPath,
+      "SELECT count(*) AS n FROM contracts WHERE acheteur_id = $1",
+      [buyer],
+    );
+    const body = await t.json<{ buyers: Json[] }>(`/api/buyers?q=${buyer.slice(0, 9)}`);
+    const found = body.buyers.find((b) => b.siret === buyer);
+    expect(found?.contracts).toBe(truth?.n);
+  });
+
+  it("treats % and _ as plain characters", async () => {
+    const body = await t.json<{ buyers: Json[] }>(`/api/buyers?q=${encodeURIComponent("%_%")}`);
+    expect(body.buyers).toEqual([]);
+  });
+
+  it("finds suppliers by name and by identifier", async () => {
+    const [supplier] = await queryFile(
+      t.dbPath,
+      `SELECT titulaire_id, denomination_sociale FROM contract_suppliers
+        WHERE denomination_sociale IS NOT NULL AND titulaire_id IS NOT NULL LIMIT 1`,
+    );
+    const id = String(supplier?.titulaire_id);
+    const byName = await t.json<{ suppliers: Json[] }>(
+      `/api/suppliers?q=${encodeURIComponent(String(supplier?.denomination_sociale))}`,
+    );
+    expect(byName.suppliers.map((s) => s.titulaire_id)).toContain(id);
+    const byId = await t.json<{ suppliers: Json[] }>(
+      `/api/suppliers?q=${encodeURIComponent(id.slice(0, 8))}`,
+    );
+    expect(byId.suppliers.map((s) => s.titulaire_id)).toContain(id);
+  });
+});
+
+describe("buyer", () => {
+  it("summarises a buyer: totals and years agree with the snapshot", async () => {
+    const [truth] = await queryFile(
+      t.dbPath,
+      `SELECT count(*) AS n, round(sum(CASE WHEN NOT montant_suspect THEN montant END), 2) AS amount
+         FROM contracts WHERE acheteur_id = $1`,
+      [buyer],
+    );
+    const body = await t.json<
+      Json & { totals: Json; by_year: Json[]; procedures: Json[]; top_suppliers: Json[] }
+    >(`/api/buyers/${buyer}`);
+    expect(body.siret).toBe(buyer);
+    expect(body.totals.contracts).toBe(truth?.n);
+    expect(body.totals.amount).toBe(truth?.amount);
+    expect(body.by_year.reduce((sum, r) => sum + Number(r.contracts), 0)).toBe(truth?.n);
+    expect(body.procedures.reduce((sum, r) => sum + Number(r.contracts), 0)).toBe(truth?.n);
+    for (const p of body.procedures) if (p.procedure) expect(p.procedure_label).toBeTruthy();
+    expect(body.top_suppliers.length).toBeGreaterThan(0);
+  });
+
+  it("lists its contracts page by page, most recent first", async () => {
+    const first = await t.json<{ total: number; contracts: Json[] }>(
+      `/api/buyers/${buyer}/contracts?limit=10`,
+    );
+    const second = await t.json<{ total: number; contracts: Json[] }>(
+      `/api/buyers/${buyer}/contracts?limit=10&offset=10`,
+    );
+    expect(first.contracts).toHaveLength(10);
+    const uids = new Set([...first.contracts, ...second.contracts].map((c) => c.uid));
+    expect(uids.size).toBe(first.contracts.length + second.contracts.length);
+    const dates = first.contracts.map((c) => String(c.date_notification ?? ""));
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
+
+describe("supplier and contract", () => {
+  it("summarises a supplier with each contract counted once and joint awards split", async () => {
+    const [joint] = await queryFile(
+      t.dbPath,
+      `SELECT s.titulaire_id FROM contract_suppliers s JOIN contracts c USING (uid)
+        WHERE c.titulaires_count > 1 AND s.titulaire_id IS NOT NULL AND NOT c.montant_suspect LIMIT 1`,
+    );
+    const id = String(joint?.titulaire_id);
+    const [truth] = await queryFile(
+      t.dbPath,
+      `SELECT count(*) AS n,
+              round(sum(CASE WHEN NOT montant_suspect THEN montant END), 2) AS whole,
+              round(sum(CASE WHEN NOT montant_suspect THEN montant / titulaires_count END), 2) AS split
+         FROM contracts WHERE uid IN (SELECT uid FROM contract_suppliers WHERE titulaire_id = $1)`,
+      [id],
+    );
+    const body = await t.json<{ totals: Json; contracts: Json[] }>(
+      `/api/suppliers/${encodeURIComponent(id)}`,
+    );
+    expect(body.totals.contracts).toBe(truth?.n);
+    expect(body.totals.amount_whole).toBe(truth?.whole);
+    expect(body.totals.amount_split).toBe(truth?.split);
+    expect(Number(body.totals.joint_contracts)).toBeGreaterThan(0);
+  });
+
+  it("gives a contract with its suppliers and modifications, codes in words", async () => {
+    const [modified] = await queryFile(
+      t.dbPath,
+      "SELECT uid, titulaires_count, modifications_count FROM contracts WHERE modifications_count > 0 LIMIT 1",
+    );
+    const uid = String(modified?.uid);
+    const body = await t.json<{ contract: Json; suppliers: Json[]; modifications: Json[] }>(
+      `/api/contracts/${encodeURIComponent(uid)}`,
+    );
+    expect(body.contract.uid).toBe(uid);
+    expect(body.modifications).toHaveLength(Number(modified?.modifications_count));
+    expect(body.suppliers.length).toBeGreaterThan(0);
+    if (body.contract.procedure)
+      expect(body.contract.procedure_label).not.toBe(body.contract.procedure);
+    expect(String(body.contract.source)).not.toContain("/");
+  });
+});
