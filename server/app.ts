@@ -16,6 +16,7 @@ import { exportsRouter } from "./routes/exports.ts";
 import { openApiRouter } from "./routes/openapi.ts";
 import { staticRouter } from "./routes/static.ts";
 import { suppliersRouter } from "./routes/suppliers.ts";
+import { qualityRouter } from "./routes/quality.ts";
 
 export interface AppDeps {
   snapshots: SnapshotProvider;
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(buyersRouter(deps));
   api.use(suppliersRouter(deps));
   api.use(contractsRouter(deps));
+  api.use(qualityRouter(deps));
   api.use(apiNotFound);
   app.use("/api", api);
 

@@ -15,6 +15,7 @@ route(
 route("/fournisseur/:id", async () => (await import("./views/supplier.js")).supplierView);
 route("/marche/:uid", async () => (await import("./views/contract.js")).contractView);
 route("/recherche", async () => (await import("./views/search.js")).searchView);
+route("/mises-a-jour", async () => (await import("./views/runs.js")).runsView);
 route("/a-propos", async () => (await import("./views/about.js")).aboutView);
 
 /**
@@ -28,7 +29,12 @@ async function snapshotNotice() {
   setSnapshot(current);
   const footer = document.getElementById("snapshot-id");
   if (footer)
-    footer.textContent = `${current} (données chargées le ${formatDate(health.snapshot.loaded_at)})`;
+    replace(
+      footer,
+      `${current} (données chargées le ${formatDate(health.snapshot.loaded_at)}, `,
+      h("a", { href: "/mises-a-jour" }, "historique des mises à jour"),
+      ")",
+    );
   const asked = new URLSearchParams(location.search).get("snapshot");
   const messages = [];
   if (health.snapshot.synthetic) {

@@ -44,6 +44,93 @@ export function openApiDocument(): Record<string, unknown> {
           responses: ok("Runs"),
         },
       },
+      "/api/rejects": {
+        get: {
+          summary:
+            "Records the current snapshot's run rejected: counts by reason and source, and a page of rows with the raw record (first 2,000 characters)",
+          parameters: [
+            {
+              name: "source",
+              in: "query",
+              description: "Source file or URL",
+              schema: { type: "string" },
+            },
+            {
+              name: "reason",
+              in: "query",
+              description: "Reason of rejection",
+              schema: { type: "string" },
+            },
+            {
+              name: "limit",
+              in: "query",
+              description: "Rows per page (1–500, default 50)",
+              schema: { type: "integer" },
+            },
+            {
+              name: "offset",
+              in: "query",
+              description: "Rows to skip",
+              schema: { type: "integer" },
+            },
+          ],
+          responses: ok("Rejects"),
+        },
+      },
+      "/api/rejects/record": {
+        get: {
+          summary: "One rejected record, whole",
+          parameters: [
+            {
+              name: "source",
+              in: "query",
+              description: "Source file or URL",
+              schema: { type: "string" },
+            },
+            {
+              name: "position",
+              in: "query",
+              description: "Position of the record in its source (0-based)",
+              schema: { type: "integer" },
+            },
+          ],
+          responses: ok("Reject"),
+        },
+      },
+      "/api/field-issues": {
+        get: {
+          summary:
+            "Values repaired, nulled or flagged in the current snapshot: counts by problem and action, and a page of rows",
+          parameters: [
+            {
+              name: "source",
+              in: "query",
+              description: "Source file or URL",
+              schema: { type: "string" },
+            },
+            { name: "problem", in: "query", description: "Problem", schema: { type: "string" } },
+            {
+              name: "action",
+              in: "query",
+              description: "repaired, nulled or flagged",
+              schema: { type: "string" },
+            },
+            {
+              name: "limit",
+              in: "query",
+              description: "Rows per page (1–500, default 50)",
+              schema: { type: "integer" },
+            },
+            {
+              name: "offset",
+              in: "query",
+              description: "Rows to skip",
+              schema: { type: "integer" },
+            },
+          ],
+          responses: ok("Field issues"),
+        },
+      },
       "/api/admin/refresh": {
         post: {
           summary: "Start a refresh now (only when the server has an admin token)",

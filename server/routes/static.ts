@@ -28,6 +28,7 @@ const PAGES = [
   "/marche/:uid",
   "/recherche",
   "/a-propos",
+  "/mises-a-jour",
 ];
 
 function sendIndex(res: Response, status = 200): void {

@@ -3,6 +3,7 @@ import { getCatalogue, runLimited } from "../api.js";
 import { indicatorCard } from "../components/card.js";
 import { filterBar } from "../components/filter-bar.js";
 import { h, replace } from "../dom.js";
+import { freshnessLine } from "../freshness.js";
 import { render } from "../router.js";
 import { FILTER_KEYS, readFilters, updateAddress } from "../state.js";
 import { groupByTheme } from "../themes.js";
@@ -20,9 +21,10 @@ export function applyFilters(next) {
 export async function homeView({ main }) {
   document.title = "Indicateurs – Observatoire de la commande publique";
   const filters = readFilters();
-  const [catalogue, bar] = await Promise.all([
+  const [catalogue, bar, freshness] = await Promise.all([
     getCatalogue(),
     filterBar({ filters, onChange: (next) => void applyFilters(next) }),
+    freshnessLine().catch(() => null),
   ]);
   const cards = catalogue.indicators.map((ind) => ({ ind, card: indicatorCard(ind, filters) }));
   const cardOf = new Map(cards.map((c) => [c.ind.id, c.card]));
@@ -35,6 +37,7 @@ export async function homeView({ main }) {
       "Ces indicateurs sont calculés à partir des données essentielles des marchés publics, que les acheteurs publics doivent publier. ",
       "Chaque chiffre dit sur combien de marchés il repose (N) et quelle part des marchés renseigne l'information utilisée (couverture).",
     ),
+    freshness,
     bar,
     groupByTheme(catalogue.indicators).map((group) =>
       h(
