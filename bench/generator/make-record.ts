@@ -76,8 +76,10 @@ export function makeRecord(
     random.chance(DIRT.cpvWithoutLeadingZero) && cpv.startsWith("0") ? cpv.slice(1, 8) : cpv;
 
   const holders = Math.max(1, asList(template.titulaires, "titulaire").length);
-  const titulaires = Array.from({ length: holders }, () => {
-    const siret = pools.suppliers[random.skewed(pools.suppliers.length, 0.9)];
+  const chosen = new Set<string>();
+  while (chosen.size < holders)
+    chosen.add(pools.suppliers[random.skewed(pools.suppliers.length, 0.9)]);
+  const titulaires = [...chosen].map((siret) => {
     const id = random.chance(DIRT.siretWithSpaces)
       ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6)}`
       : siret;
@@ -111,8 +113,11 @@ export function makeRecord(
   if (format === "v2") {
     const modifications = record.modifications as Json[];
     for (const m of modifications) delete (m.modification as Json).titulaires;
-    record.actesSousTraitance = [];
-    record.modificationsActesSousTraitance = [];
+    // The 2024 schema wants these lists absent rather than empty.
+    for (const key of ["modifications", "actesSousTraitance", "modificationsActesSousTraitance"]) {
+      if (!Array.isArray(record[key]) || (record[key] as unknown[]).length === 0)
+        delete record[key];
+    }
   }
   return record;
 }
