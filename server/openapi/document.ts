@@ -14,6 +14,21 @@ const ok = (description: string, ref = "Lookup") => ({
   "404": error("Not found."),
 });
 
+// Query parameters of the data-quality routes (rejects, field issues).
+const query = (name: string, description: string, type = "string") => ({
+  name,
+  in: "query",
+  description,
+  schema: { type },
+});
+const SOURCE = query("source", "Source file or URL");
+const REASON = query("reason", "Reason of rejection");
+const POSITION = query("position", "Position of the record in its source (0-based)", "integer");
+const PROBLEM = query("problem", "Problem");
+const ACTION = query("action", "repaired, nulled or flagged");
+const LIMIT = query("limit", "Rows per page (1–500, default 50)", "integer");
+const OFFSET = query("offset", "Rows to skip", "integer");
+
 export function openApiDocument(): Record<string, unknown> {
   return {
     openapi: "3.1.0",
@@ -48,52 +63,14 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary:
             "Records the current snapshot's run rejected: counts by reason and source, and a page of rows with the raw record (first 2,000 characters)",
-          parameters: [
-            {
-              name: "source",
-              in: "query",
-              description: "Source file or URL",
-              schema: { type: "string" },
-            },
-            {
-              name: "reason",
-              in: "query",
-              description: "Reason of rejection",
-              schema: { type: "string" },
-            },
-            {
-              name: "limit",
-              in: "query",
-              description: "Rows per page (1–500, default 50)",
-              schema: { type: "integer" },
-            },
-            {
-              name: "offset",
-              in: "query",
-              description: "Rows to skip",
-              schema: { type: "integer" },
-            },
-          ],
+          parameters: [SOURCE, REASON, LIMIT, OFFSET],
           responses: ok("Rejects"),
         },
       },
       "/api/rejects/record": {
         get: {
           summary: "One rejected record, whole",
-          parameters: [
-            {
-              name: "source",
-              in: "query",
-              description: "Source file or URL",
-              schema: { type: "string" },
-            },
-            {
-              name: "position",
-              in: "query",
-              description: "Position of the record in its source (0-based)",
-              schema: { type: "integer" },
-            },
-          ],
+          parameters: [SOURCE, POSITION],
           responses: ok("Reject"),
         },
       },
@@ -101,33 +78,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary:
             "Values repaired, nulled or flagged in the current snapshot: counts by problem and action, and a page of rows",
-          parameters: [
-            {
-              name: "source",
-              in: "query",
-              description: "Source file or URL",
-              schema: { type: "string" },
-            },
-            { name: "problem", in: "query", description: "Problem", schema: { type: "string" } },
-            {
-              name: "action",
-              in: "query",
-              description: "repaired, nulled or flagged",
-              schema: { type: "string" },
-            },
-            {
-              name: "limit",
-              in: "query",
-              description: "Rows per page (1–500, default 50)",
-              schema: { type: "integer" },
-            },
-            {
-              name: "offset",
-              in: "query",
-              description: "Rows to skip",
-              schema: { type: "integer" },
-            },
-          ],
+          parameters: [SOURCE, PROBLEM, ACTION, LIMIT, OFFSET],
           responses: ok("Field issues"),
         },
       },
