@@ -1,37 +1,41 @@
-// The freshness line shown on the home page: when the data were loaded, and what the last
-// check of the sources gave (a failed check is said plainly, with a link to the details).
-import { getJson, getHealth } from "./api.js";
+// The freshness line of the home page: when the data shown were loaded, and when the sources were
+// last checked. A failed check is said plainly, with its reason and a link to the details: the
+// figures are then older than the schedule promises.
+import { getHealth, getJson } from "./api.js";
 import { h, link } from "./dom.js";
-import { formatDateTime } from "./runs-format.js";
+import { daysAgo, formatDateTime } from "./runs-format.js";
 
-/** @param {string | null | undefined} iso */
-function daysAgo(iso) {
-  if (!iso) return "";
-  const days = Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000);
-  if (days <= 0) return " (aujourd'hui)";
-  return days === 1 ? " (il y a 1 jour)" : ` (il y a ${days} jours)`;
+/**
+ * @typedef {{ status: string, started_at?: string, finished_at?: string,
+ *   error?: { message: string }, fetches?: { id: string, status: string, error?: string }[] }} RunSummary
+ */
+
+/** @param {RunSummary} run */
+function failureReason(run) {
+  if (run.error?.message) return run.error.message;
+  const failed = (run.fetches ?? []).filter((f) => f.status === "failed");
+  return failed.map((f) => `${f.id} : ${f.error}`).join(" ; ") || "raison inconnue";
 }
 
 export async function freshnessLine() {
   const [health, history] = await Promise.all([getHealth(), getJson("/api/runs")]);
-  const runs =
-    /** @type {{ status: string, finished_at?: string, started_at?: string, error?: { message: string } }[]} */ (
-      history.runs
-    );
-  const last = runs[0];
+  const last = /** @type {RunSummary[]} */ (history.runs)[0];
   const loaded = health.snapshot.loaded_at;
-  const parts = [`Données chargées le ${formatDateTime(loaded)}${daysAgo(loaded)}`];
+  const failed = last?.status === "failed";
+  const ago = daysAgo(loaded);
+  const parts = [`Données chargées le ${formatDateTime(loaded)}${ago ? ` (${ago})` : ""}`];
   if (last) {
     const when = formatDateTime(last.finished_at ?? last.started_at);
-    if (last.status === "failed")
-      parts.push(` — la dernière vérification des sources (${when}) a échoué : `);
-    else parts.push(` — dernière vérification des sources : ${when}`);
-  }
+    parts.push(
+      failed
+        ? ` — la dernière vérification des sources, le ${when}, a échoué : ${failureReason(last)}. Les données affichées sont celles du chargement précédent. `
+        : ` — dernière vérification des sources : ${when}. `,
+    );
+  } else parts.push(". ");
   return h(
     "p",
-    { class: "freshness", "data-testid": "freshness" },
+    { class: failed ? "freshness freshness--failed" : "freshness", "data-testid": "freshness" },
     parts,
-    last && last.status === "failed" ? (last.error?.message ?? "raison inconnue") + ". " : ". ",
-    link("/mises-a-jour", "Voir l'historique des mises à jour"),
+    link("/mises-a-jour", failed ? "Détails de l'échec" : "Historique des mises à jour"),
   );
 }

@@ -1,4 +1,6 @@
-// Words and numbers of the run history, in plain French.
+// Words and numbers of the run history, in plain French, times in Europe/Paris whatever the
+// reader's own time zone (the schedule is stated in Paris time).
+import { formatInteger } from "./format.js";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", {
   dateStyle: "long",
@@ -19,21 +21,63 @@ export const RUN_STATUS = { ok: "réussie", unchanged: "inchangée", failed: "é
 /** @type {Record<string, string>} */
 export const TRIGGERS = { schedule: "planifiée", manual: "manuelle", api: "API" };
 
-/** @type {Record<string, string>} */
-export const ACTIONS = { repaired: "corrigée", nulled: "vidée", flagged: "signalée" };
-
 /** @param {unknown} ms */
 export function formatDuration(ms) {
-  if (typeof ms !== "number") return "—";
-  return ms < 1000
-    ? `${ms} ms`
-    : `${(ms / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s`;
+  if (typeof ms !== "number" || !Number.isFinite(ms)) return "—";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms % 60_000) / 1000);
+  return `${minutes} min ${String(seconds).padStart(2, "0")} s`;
+}
+
+/**
+ * How long a run took: the ETL reports it; a refresh that built nothing has only its times.
+ * @param {{ duration_ms?: number, started_at?: string, finished_at?: string }} run
+ */
+export function runDuration(run) {
+  if (typeof run.duration_ms === "number") return run.duration_ms;
+  const ms = Date.parse(run.finished_at ?? "") - Date.parse(run.started_at ?? "");
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** Sizes in megabytes (Mo), as download pages state them. @param {unknown} bytes */
+export function formatMegabytes(bytes) {
+  if (typeof bytes !== "number") return "—";
+  if (bytes < 10_000) return "< 0,01 Mo";
+  const digits = bytes < 100e6 ? 2 : 0;
+  return `${(bytes / 1e6).toLocaleString("fr-FR", { maximumFractionDigits: digits, minimumFractionDigits: digits })} Mo`;
 }
 
 /** @param {unknown} bytes */
-export function formatMegabytes(bytes) {
-  if (typeof bytes !== "number") return "—";
-  if (bytes < 1e6)
-    return `${(bytes / 1e3).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} ko`;
-  return `${(bytes / 1e6).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+export const formatBytes = (bytes) => `${formatInteger(bytes)} octets`;
+
+const DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+/**
+ * The common cron expressions in words ("tous les jours à 6 h 00"); null for the others, which
+ * the page then shows as they are.
+ * @param {string} cron
+ */
+export function describeCron(cron) {
+  const match = /^(\d{1,2}) (\d{1,2}) \* \* (\*|[0-7]|1-5)$/.exec(cron.trim());
+  if (!match) return null;
+  const [, minute, hour, day] = /** @type {string[]} */ (match);
+  const at = `à ${Number(hour)} h ${minute.padStart(2, "0")}`;
+  if (day === "*") return `tous les jours ${at}`;
+  if (day === "1-5") return `du lundi au vendredi ${at}`;
+  return `chaque ${DAYS[Number(day)]} ${at}`;
+}
+
+/**
+ * Days between a date and now, in words: « aujourd'hui », « il y a 1 jour », « il y a 3 jours ».
+ * @param {string | null | undefined} iso
+ * @param {Date} [now]
+ */
+export function daysAgo(iso, now = new Date()) {
+  const then = Date.parse(iso ?? "");
+  if (!Number.isFinite(then)) return "";
+  const days = Math.floor((now.getTime() - then) / 86_400_000);
+  if (days <= 0) return "aujourd'hui";
+  return days === 1 ? "il y a 1 jour" : `il y a ${formatInteger(days)} jours`;
 }

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
 import { EXPORT_FORMAT_NAMES } from "./formats.ts";
+import { QUALITY_PATHS, QUALITY_SCHEMAS } from "./quality.ts";
 import { PARAMETERS, SCHEMAS } from "./schemas.ts";
 
 const json = (ref: string, description: string) => ({
@@ -13,21 +14,6 @@ const ok = (description: string, ref = "Lookup") => ({
   "400": error("Bad parameter (named in `error.param`)."),
   "404": error("Not found."),
 });
-
-// Query parameters of the data-quality routes (rejects, field issues).
-const query = (name: string, description: string, type = "string") => ({
-  name,
-  in: "query",
-  description,
-  schema: { type },
-});
-const SOURCE = query("source", "Source file or URL");
-const REASON = query("reason", "Reason of rejection");
-const POSITION = query("position", "Position of the record in its source (0-based)", "integer");
-const PROBLEM = query("problem", "Problem");
-const ACTION = query("action", "repaired, nulled or flagged");
-const LIMIT = query("limit", "Rows per page (1–500, default 50)", "integer");
-const OFFSET = query("offset", "Rows to skip", "integer");
 
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -59,29 +45,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: ok("Runs"),
         },
       },
-      "/api/rejects": {
-        get: {
-          summary:
-            "Records the current snapshot's run rejected: counts by reason and source, and a page of rows with the raw record (first 2,000 characters)",
-          parameters: [SOURCE, REASON, LIMIT, OFFSET],
-          responses: ok("Rejects"),
-        },
-      },
-      "/api/rejects/record": {
-        get: {
-          summary: "One rejected record, whole",
-          parameters: [SOURCE, POSITION],
-          responses: ok("Reject"),
-        },
-      },
-      "/api/field-issues": {
-        get: {
-          summary:
-            "Values repaired, nulled or flagged in the current snapshot: counts by problem and action, and a page of rows",
-          parameters: [SOURCE, PROBLEM, ACTION, LIMIT, OFFSET],
-          responses: ok("Field issues"),
-        },
-      },
+      ...QUALITY_PATHS,
       "/api/admin/refresh": {
         post: {
           summary: "Start a refresh now (only when the server has an admin token)",
@@ -182,7 +146,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
     components: {
-      schemas: SCHEMAS,
+      schemas: { ...SCHEMAS, ...QUALITY_SCHEMAS },
       parameters: PARAMETERS,
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     },

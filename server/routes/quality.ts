@@ -1,82 +1,130 @@
 // What the current snapshot's run set aside, browsable: GET /api/rejects (records rejected, with
 // the reason and the raw record) and GET /api/field-issues (values repaired, nulled or flagged).
-// Each answer gives the counts by group and one page of rows; every filter value is bound.
-import { Router, type Request } from "express";
+// Each answer gives the counts by group and by source, and one page of rows. Filter values are
+// always bound; table names, columns and expressions come from the fixed lists below.
+import { Router, type Request, type Response } from "express";
 import type { AppDeps } from "../app.ts";
 import type { Snapshot } from "../db.ts";
 import { intParam, queryString, rejectUnknownQuery } from "../params.ts";
 import { answer } from "../respond.ts";
 import { badRequest, notFound } from "../errors.ts";
 
-const RAW_PREVIEW = 2000;
+export const RAW_PREVIEW = 2000;
 const PAGE = { min: 1, max: 500, fallback: 50 };
+const OFFSET = { min: 0, max: 1e9, fallback: 0 };
 
-/** Equality filters from the query, on columns of a fixed list (never a name from the request). */
-function filters(req: Request, columns: readonly string[]): { where: string; params: string[] } {
+// A field path with its list positions blanked: "titulaires[3].id" → "titulaires[].id". Grouping
+// on it keeps one line per field instead of one per position in a list.
+const FIELD_PATH = String.raw`regexp_replace(field, '\[[0-9]+\]', '[]', 'g')`;
+
+interface BrowseSpec {
+  table: "rejects" | "field_issues";
+  /** Query parameter → SQL condition on its bound placeholder. */
+  filters: Record<string, (placeholder: string) => string>;
+  /** Values a filter accepts, when the list is closed. */
+  choices?: Record<string, readonly string[]>;
+  /** Group key as answered → SQL expression. */
+  groups: Record<string, string>;
+  columns: string;
+  order: string;
+}
+
+const equals = (column: string) => (p: string) => `${column} = ${p}`;
+
+const REJECTS: BrowseSpec = {
+  table: "rejects",
+  filters: { source: equals("source"), reason: equals("reason") },
+  groups: { reason: "reason" },
+  columns: `source, position, kind, reason, left(raw, ${RAW_PREVIEW}) AS raw,
+            length(raw) > ${RAW_PREVIEW} AS raw_truncated`,
+  order: "source, position",
+};
+
+const FIELD_ISSUES: BrowseSpec = {
+  table: "field_issues",
+  filters: {
+    source: equals("source"),
+    // An exact path ("titulaires[0].id") or the path of the groups ("titulaires[].id").
+    field: (p) => `(field = ${p} OR ${FIELD_PATH} = ${p})`,
+    problem: equals("problem"),
+    action: equals("action"),
+  },
+  choices: { action: ["repaired", "nulled", "flagged"] },
+  groups: { field: FIELD_PATH, problem: "problem", action: "action" },
+  columns: `source, position, uid, field, left(raw_value, ${RAW_PREVIEW}) AS raw_value,
+            problem, action`,
+  order: "source, position, field, problem",
+};
+
+/** The WHERE clause of the filters given in the query (an empty value filters nothing). */
+function where(req: Request, spec: BrowseSpec): { sql: string; params: string[] } {
   const clauses: string[] = [];
   const params: string[] = [];
-  for (const column of columns) {
-    const value = queryString(req, column);
-    if (value === undefined) continue;
-    if (value.length > 500) throw badRequest(column, `${column} is longer than 500 characters`);
+  for (const [name, condition] of Object.entries(spec.filters)) {
+    const value = queryString(req, name);
+    if (value === undefined || value === "") continue;
+    if (value.length > 500) throw badRequest(name, `${name} is longer than 500 characters`);
+    const choices = spec.choices?.[name];
+    if (choices && !choices.includes(value)) {
+      throw badRequest(name, `${name} must be one of: ${choices.join(", ")}`);
+    }
     params.push(value);
-    clauses.push(`"${column}" = $${params.length}`);
+    clauses.push(condition(`$${params.length}`));
   }
-  return { where: clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "", params };
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "", params };
 }
 
 async function browse(
   snapshot: Snapshot,
   req: Request,
-  table: "rejects" | "field_issues",
-  groupBy: readonly string[],
-  columns: string,
+  spec: BrowseSpec,
 ): Promise<Record<string, unknown>> {
   const limit = intParam(queryString(req, "limit"), "limit", PAGE);
-  const offset = intParam(queryString(req, "offset"), "offset", { min: 0, max: 1e9, fallback: 0 });
-  const { where, params } = filters(req, ["source", ...groupBy]);
-  const keys = groupBy.map((c) => `"${c}"`).join(", ");
+  const offset = intParam(queryString(req, "offset"), "offset", OFFSET);
+  const filter = where(req, spec);
+  const keys = Object.entries(spec.groups).map(([name, sql]) => `${sql} AS ${name}`);
+  // Ordered by position in the select list: an alias may shadow a column of the same name.
+  const keyPositions = keys.map((_, i) => i + 1).join(", ");
   const groups = await snapshot.query(
-    `SELECT ${keys}, count(*) AS count FROM ${table} ${where} GROUP BY ALL ORDER BY count DESC, ${keys}`,
-    params,
+    `SELECT ${keys.join(", ")}, count(*) AS count FROM ${spec.table} ${filter.sql}
+     GROUP BY ALL ORDER BY ${keys.length + 1} DESC, ${keyPositions}`,
+    filter.params,
   );
   const bySource = await snapshot.query(
-    `SELECT source, count(*) AS count FROM ${table} ${where} GROUP BY source ORDER BY count DESC, source`,
-    params,
+    `SELECT source, count(*) AS count FROM ${spec.table} ${filter.sql}
+     GROUP BY source ORDER BY count DESC, source`,
+    filter.params,
   );
-  const [total] = await snapshot.query(`SELECT count(*) AS n FROM ${table} ${where}`, params);
   const rows = await snapshot.query(
-    `SELECT ${columns} FROM ${table} ${where} ORDER BY source, position
+    `SELECT ${spec.columns} FROM ${spec.table} ${filter.sql} ORDER BY ${spec.order}
      LIMIT ${limit} OFFSET ${offset}`,
-    params,
+    filter.params,
   );
-  return { total: Number(total.n), groups, by_source: bySource, limit, offset, rows };
+  const total = bySource.reduce((sum, row) => sum + Number(row.count), 0);
+  return { total, groups, by_source: bySource, limit, offset, rows };
+}
+
+function browseRoute(deps: AppDeps, spec: BrowseSpec) {
+  const allowed = [...Object.keys(spec.filters), "limit", "offset"];
+  return async (req: Request, res: Response) => {
+    rejectUnknownQuery(req, allowed);
+    await answer(deps, res, (snapshot) => browse(snapshot, req, spec));
+  };
 }
 
 export function qualityRouter(deps: AppDeps): Router {
   const router = Router();
 
-  router.get("/rejects", async (req, res) => {
-    rejectUnknownQuery(req, ["source", "reason", "limit", "offset"]);
-    await answer(deps, res, (snapshot) =>
-      browse(
-        snapshot,
-        req,
-        "rejects",
-        ["reason"],
-        `source, position, kind, reason, left(raw, ${RAW_PREVIEW}) AS raw,
-         length(raw) > ${RAW_PREVIEW} AS raw_truncated`,
-      ),
-    );
-  });
+  router.get("/rejects", browseRoute(deps, REJECTS));
+  router.get("/field-issues", browseRoute(deps, FIELD_ISSUES));
 
+  // One rejected record, whole (the list gives the first RAW_PREVIEW characters only).
   router.get("/rejects/record", async (req, res) => {
     rejectUnknownQuery(req, ["source", "position"]);
     const source = queryString(req, "source");
     if (!source) throw badRequest("source", "source is required");
     const position = intParam(queryString(req, "position"), "position", {
-      min: 0,
-      max: 1e9,
+      ...OFFSET,
       fallback: -1,
     });
     if (position < 0) throw badRequest("position", "position is required");
@@ -88,19 +136,6 @@ export function qualityRouter(deps: AppDeps): Router {
       if (!row) throw notFound("no rejected record at this source and position", "position");
       return { record: row };
     });
-  });
-
-  router.get("/field-issues", async (req, res) => {
-    rejectUnknownQuery(req, ["source", "problem", "action", "limit", "offset"]);
-    await answer(deps, res, (snapshot) =>
-      browse(
-        snapshot,
-        req,
-        "field_issues",
-        ["problem", "action"],
-        "source, position, uid, field, raw_value, problem, action",
-      ),
-    );
   });
 
   return router;

@@ -1,194 +1,99 @@
-// « Mises à jour des données »: the refresh schedule, the history of every run with its sources,
-// and what the current snapshot's run set aside (rejected records, repaired or flagged values).
-import { getJson } from "../api.js";
+// « Mises à jour des données »: is a refresh running, when is the next one and on what schedule;
+// the history of every run with its sources; then what the run behind the current data set
+// aside (rejected records, values repaired, nulled or flagged), browsable.
+import { getHealth, getJson } from "../api.js";
 import { h, replace } from "../dom.js";
-import { formatInteger } from "../format.js";
-import {
-  ACTIONS,
-  RUN_STATUS,
-  TRIGGERS,
-  formatDateTime,
-  formatDuration,
-  formatMegabytes,
-} from "../runs-format.js";
+import { runHistory } from "../components/run-history.js";
+import { issuesSection } from "../components/issues-section.js";
+import { rejectsSection } from "../components/rejects-section.js";
+import { TRIGGERS, daysAgo, describeCron, formatDateTime } from "../runs-format.js";
+
+/** Runs listed on the page; the whole history stays in /api/runs. */
+const SHOWN = 50;
 
 /**
- * @typedef {{ source: string, format?: string, bytes?: number, sha256?: string, records_read?: number,
- *   loaded?: number, rejected?: number, duplicates?: number, field_issues?: number }} SourceRow
- * @typedef {{ id: string, status: string, error?: string, files: { name: string, bytes: number,
- *   sha256: string, http_status?: number }[] }} Fetch
- * @typedef {{ run_id?: string, status: string, trigger?: string, started_at?: string,
- *   finished_at?: string, duration_ms?: number, sources?: SourceRow[], fetches?: Fetch[],
- *   error?: { message: string } }} Run
+ * @typedef {{ running: boolean, trigger: string | null, started_at: string | null,
+ *   schedule: { cron: string, timezone: string, next_run: string | null } | null }} RefreshStatus
  */
 
-/** @param {string} caption @param {string[]} headers @param {(string | Node)[][]} rows */
-function table(caption, headers, rows) {
-  return h(
-    "table",
-    { class: "data-table" },
-    h("caption", {}, caption),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        headers.map((text) => h("th", { scope: "col" }, text)),
-      ),
-    ),
-    h(
-      "tbody",
-      {},
-      rows.map((cells) =>
-        h(
-          "tr",
-          {},
-          cells.map((cell) => h("td", {}, cell)),
-        ),
-      ),
-    ),
-  );
-}
-
-/** @param {Run} run */
-function sourcesOf(run) {
-  /** @type {Map<string, number | undefined>} */
-  const http = new Map();
-  for (const fetch of run.fetches ?? [])
-    for (const file of fetch.files) http.set(file.name, file.http_status);
-  /** @type {SourceRow[]} */
-  const rows =
-    run.sources ??
-    (run.fetches ?? []).flatMap((f) =>
-      f.files.map((file) => ({ source: file.name, bytes: file.bytes, sha256: file.sha256 })),
-    );
-  return table(
-    "Sources de cette mise à jour",
+/** @param {RefreshStatus | null} refresh @param {import("../types.js").Health} health */
+function statusList(refresh, health) {
+  const schedule = refresh?.schedule ?? null;
+  const words = schedule ? describeCron(schedule.cron) : null;
+  /** @type {[string, (string | Node)[]][]} */
+  const items = [
     [
-      "Fichier ou adresse",
-      "Format",
-      "Taille",
-      "Empreinte SHA-256",
-      "HTTP",
-      "Lus",
-      "Chargés",
-      "Rejetés",
-      "Doublons",
-      "Valeurs corrigées ou signalées",
+      "Mise à jour en cours",
+      refresh?.running
+        ? [
+            `oui, ${TRIGGERS[refresh.trigger ?? ""] ?? refresh.trigger ?? ""}, commencée le ${formatDateTime(refresh.started_at)}`,
+          ]
+        : ["non"],
     ],
-    rows.map((s) => [
-      s.source,
-      s.format ?? "—",
-      formatMegabytes(s.bytes),
-      s.sha256 ? h("abbr", { title: s.sha256 }, s.sha256.slice(0, 12)) : "—",
-      String(http.get(s.source) ?? "—"),
-      formatInteger(s.records_read),
-      formatInteger(s.loaded),
-      formatInteger(s.rejected),
-      formatInteger(s.duplicates),
-      formatInteger(s.field_issues),
-    ]),
-  );
-}
-
-/** @param {Run} run */
-function runRow(run) {
-  const failedFetches = (run.fetches ?? []).filter((f) => f.status === "failed");
-  const reason = run.error?.message ?? failedFetches.map((f) => `${f.id} : ${f.error}`).join(" ; ");
+    [
+      "Prochaine mise à jour prévue",
+      [
+        schedule?.next_run
+          ? formatDateTime(schedule.next_run)
+          : "aucune : ce serveur ne lance pas de mise à jour planifiée",
+      ],
+    ],
+    [
+      "Planification",
+      schedule
+        ? [
+            words ? `${words}, ` : "",
+            "expression cron ",
+            h("code", {}, schedule.cron),
+            `, fuseau ${schedule.timezone}`,
+          ]
+        : ["aucune"],
+    ],
+    [
+      "Données affichées",
+      [
+        `chargées le ${formatDateTime(health.snapshot.loaded_at)}`,
+        daysAgo(health.snapshot.loaded_at) ? ` (${daysAgo(health.snapshot.loaded_at)})` : "",
+        ", instantané ",
+        h("code", {}, health.snapshot_id),
+      ],
+    ],
+  ];
   return h(
-    "details",
-    { class: `run run--${run.status}`, "data-testid": "run" },
-    h(
-      "summary",
-      {},
-      `${formatDateTime(run.finished_at ?? run.started_at)} — mise à jour ${TRIGGERS[run.trigger ?? "manual"] ?? run.trigger} ${RUN_STATUS[run.status] ?? run.status}`,
-      run.duration_ms !== undefined ? ` en ${formatDuration(run.duration_ms)}` : "",
-      run.status === "failed" && reason ? ` : ${reason}` : "",
-    ),
-    sourcesOf(run),
-  );
-}
-
-/** @param {HTMLElement} target @param {string} reason */
-async function showRejects(target, reason) {
-  const page = await getJson("/api/rejects", new URLSearchParams({ reason, limit: "20" }));
-  const rows =
-    /** @type {{ source: string, position: number, raw: string, raw_truncated: boolean }[]} */ (
-      page.rows
-    );
-  replace(
-    target,
-    h("p", {}, `${formatInteger(page.total)} enregistrement(s) ; les 20 premiers :`),
-    rows.map((row) =>
-      h(
-        "details",
-        { class: "reject" },
-        h("summary", {}, `${row.source}, enregistrement n° ${row.position}`),
-        h("pre", {}, row.raw + (row.raw_truncated ? "\n… (tronqué)" : "")),
-      ),
-    ),
+    "dl",
+    { class: "refresh-status", "data-testid": "refresh-status" },
+    items.flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]),
   );
 }
 
 /** @type {import("../router.js").View} */
 export async function runsView({ main }) {
   document.title = "Mises à jour des données – Observatoire de la commande publique";
-  const [history, rejects, issues] = await Promise.all([
+  main.className = "runs-page";
+  const one = new URLSearchParams({ limit: "1" });
+  const [history, health, rejects, issues] = await Promise.all([
     getJson("/api/runs"),
-    getJson("/api/rejects", new URLSearchParams({ limit: "1" })),
-    getJson("/api/field-issues", new URLSearchParams({ limit: "1" })),
+    getHealth(),
+    getJson("/api/rejects", one),
+    getJson("/api/field-issues", one),
   ]);
-  const refresh =
-    /** @type {{ running: boolean, schedule: { cron: string, timezone: string, next_run: string | null } | null } | null} */ (
-      history.refresh
-    );
-  const runs = /** @type {Run[]} */ (history.runs);
-  const rejectGroups = /** @type {{ reason: string, count: number }[]} */ (rejects.groups);
-  const issueGroups = /** @type {{ problem: string, action: string, count: number }[]} */ (
-    issues.groups
-  );
+  const refresh = /** @type {RefreshStatus | null} */ (history.refresh);
+  const runs = /** @type {import("../components/run-history.js").Run[]} */ (history.runs);
   replace(
     main,
     h("h1", {}, "Mises à jour des données"),
     h(
       "p",
       { class: "lead" },
-      refresh?.running ? "Une mise à jour est en cours. " : "",
-      refresh?.schedule
-        ? `Les sources sont vérifiées automatiquement (planification « ${refresh.schedule.cron} », fuseau ${refresh.schedule.timezone}). Prochaine vérification : ${formatDateTime(refresh.schedule.next_run)}.`
-        : "Les sources ne sont pas vérifiées automatiquement sur ce serveur.",
+      "L'observatoire vérifie régulièrement les fichiers publiés des données essentielles de la commande publique et ne recharge les données que lorsqu'un fichier a changé. Cette page dit quand, avec quel résultat, et ce qui a été écarté ou corrigé au chargement.",
     ),
-    h("h2", {}, "Historique"),
-    runs.length > 0 ? runs.slice(0, 50).map(runRow) : h("p", {}, "Aucune mise à jour enregistrée."),
-    h("h2", {}, "Enregistrements écartés par la dernière mise à jour"),
-    h(
-      "p",
-      {},
-      "Un enregistrement est écarté quand il ne peut pas être identifié ou n'est pas un marché. Il est conservé tel quel, avec la raison.",
-    ),
-    table(
-      `${formatInteger(rejects.total)} enregistrement(s) écarté(s), par raison`,
-      ["Raison", "Nombre", ""],
-      rejectGroups.map((group) => {
-        const target = h("div", { class: "reject-list" });
-        const button = h(
-          "button",
-          { type: "button", onclick: () => void showRejects(target, group.reason) },
-          "Voir les enregistrements",
-        );
-        return [group.reason, formatInteger(group.count), h("div", {}, button, target)];
-      }),
-    ),
-    h("h2", {}, "Valeurs corrigées, vidées ou signalées"),
-    table(
-      `${formatInteger(issues.total)} valeur(s), par problème`,
-      ["Problème", "Traitement", "Nombre"],
-      issueGroups.map((group) => [
-        group.problem,
-        ACTIONS[group.action] ?? group.action,
-        formatInteger(group.count),
-      ]),
-    ),
+    h("h2", {}, "État"),
+    statusList(refresh, health),
+    h("h2", {}, "Historique des mises à jour"),
+    runs.length > 0
+      ? runHistory(runs, SHOWN)
+      : h("p", {}, "Aucune mise à jour n'est enregistrée sur ce serveur."),
+    rejectsSection(/** @type {import("../components/quality-table.js").Counts} */ (rejects)),
+    issuesSection(/** @type {import("../components/quality-table.js").Counts} */ (issues)),
   );
 }

@@ -21,10 +21,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { adminToken?: string } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  adminToken?: string;
+  /** Files the database is built from (default: the shipped samples). */
+  inputs?: string[];
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const { inputs = [], ...serverOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), "observatory-server-test-"));
   const dbPath = join(dir, "observatory.duckdb");
-  const report = await runEtl({ inputs: [], dbPath, today: TEST_NOW });
+  const report = await runEtl({ inputs, dbPath, today: TEST_NOW });
   if (report.status !== "ok") throw new Error(`ETL failed: ${report.error?.message}`);
   const logs: string[] = [];
   const server = await startServer({
@@ -33,7 +40,7 @@ export async function startTestServer(options: { adminToken?: string } = {}): Pr
     host: "127.0.0.1",
     clock: () => TEST_NOW,
     log: (line) => logs.push(line),
-    ...options,
+    ...serverOptions,
   });
   const get = (path: string) => fetch(`${server.url}${path}`);
   return {

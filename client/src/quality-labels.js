@@ -1,0 +1,99 @@
+// The ETL writes its reasons of rejection and its value problems in English (they are stable keys
+// of the API). Readers of the dashboard get them in plain French; a text this list does not know
+// is shown as it is, so a new reason is never hidden.
+
+/** @type {Record<string, string>} */
+const REASONS = {
+  "not an object": "l'enregistrement n'est pas un objet",
+  "not a contract: neither a marché nor a contrat de concession":
+    "ni un marché ni un contrat de concession",
+  "fictitious test record (see test-records.ts)":
+    "enregistrement de test fictif publié par erreur (acheteur « Essentiel », « Le marché du siècle »…)",
+  "missing contract id (id)": "identifiant du marché absent (id)",
+};
+
+/** @type {[RegExp, (m: RegExpExecArray) => string][]} */
+const REASON_PATTERNS = [
+  [/^missing buyer id \((.+)\)$/, (m) => `identifiant de l'acheteur absent (${m[1]})`],
+  [/^invalid JSON: ([\s\S]*)$/, (m) => `JSON illisible : ${m[1]}`],
+  [/^normalisation error: ([\s\S]*)$/, (m) => `erreur pendant la lecture : ${m[1]}`],
+];
+
+/** @type {Record<string, string>} */
+const PROBLEMS = {
+  "marker of a missing value": "marque de valeur absente (« NC », « - »…)",
+  "structure where a text was expected": "structure à la place d'un texte",
+  "HTML entity in text": "entité HTML dans le texte (&amp;…)",
+  "characters lost in an encoding conversion (U+FFFD)":
+    "caractères perdus lors d'une conversion d'encodage (�)",
+  "spaces inside or around a SIRET": "espaces dans le SIRET",
+  "SIREN (9 digits) instead of a SIRET": "SIREN (9 chiffres) au lieu d'un SIRET",
+  "not a SIRET (letters or symbols)": "pas un SIRET (lettres ou symboles)",
+  "spaces inside a CPV code": "espaces dans le code CPV",
+  "CPV code of 7 digits: leading zero restored": "code CPV de 7 chiffres : zéro initial rétabli",
+  "CPV check digit written without its dash": "chiffre de contrôle CPV écrit sans tiret",
+  "not a CPV code": "pas un code CPV",
+  "not a date": "pas une date",
+  "time or time-zone suffix removed": "heure ou fuseau horaire retiré",
+  "date parts without leading zeros": "jour ou mois sans zéro initial",
+  "French date order (dd/mm/yyyy)": "date écrite jj/mm/aaaa",
+  "impossible calendar date": "date impossible",
+  "not a number": "pas un nombre",
+  "number written as text": "nombre écrit comme un texte",
+  "negative amount": "montant négatif",
+  "placeholder or implausible amount": "montant fictif ou invraisemblable",
+  "impossible duration (negative or over 100 years)": "durée impossible (négative ou > 100 ans)",
+  "duration not a whole number of months": "durée qui n'est pas un nombre entier de mois",
+  "impossible number of offers (must be a whole number ≥ 1)": "nombre d'offres impossible",
+  "rate outside 0–1 (a percentage?)": "taux hors de 0–1 (un pourcentage ?)",
+  "not a boolean": "ni oui ni non",
+  "boolean written as text": "oui/non écrit comme un texte",
+  "boolean written as a number": "oui/non écrit comme un nombre",
+  "value outside the DECP list": "valeur hors de la liste DECP",
+  "non-standard wording": "libellé non standard",
+  "party without typeIdentifiant and id": "titulaire sans type d'identifiant ni identifiant",
+  "'no consideration' listed together with a consideration":
+    "« pas de considération » cochée avec une considération",
+  "modification amount below half the previous total: probably a delta, not the new total":
+    "montant de modification inférieur à la moitié du précédent : sans doute un écart, pas le nouveau total",
+  "non-standard JSON literal read as empty": "valeur JSON non standard (NaN) lue comme vide",
+  "key with surrounding spaces": "nom de champ entouré d'espaces",
+  "flattened key expanded": "nom de champ aplati, remis en structure",
+};
+
+/** @type {[RegExp, (m: RegExpExecArray) => string][]} */
+const PROBLEM_PATTERNS = [
+  [/^SIRET of (\d+) digits instead of 14$/, (m) => `SIRET de ${m[1]} chiffres au lieu de 14`],
+  [/^suspicious amount \(below (.+) €\)$/, (m) => `montant suspect (moins de ${m[1]} €)`],
+  [
+    /^impossible year \(before (\d+) or more than a year ahead\)$/,
+    (m) => `année impossible (avant ${m[1]} ou plus d'un an à l'avance)`,
+  ],
+];
+
+/** @type {Record<string, string>} */
+export const ACTIONS = { repaired: "corrigée", nulled: "vidée", flagged: "signalée" };
+
+/** @type {Record<string, string>} */
+export const KINDS = { marche: "marché", "contrat-concession": "contrat de concession" };
+
+/**
+ * @param {string} text
+ * @param {Record<string, string>} exact
+ * @param {[RegExp, (m: RegExpExecArray) => string][]} patterns
+ */
+function translate(text, exact, patterns) {
+  const known = exact[text];
+  if (known) return known;
+  for (const [pattern, words] of patterns) {
+    const match = pattern.exec(text);
+    if (match) return words(match);
+  }
+  return text;
+}
+
+/** @param {string} reason as the API gives it */
+export const reasonLabel = (reason) => translate(reason, REASONS, REASON_PATTERNS);
+
+/** @param {string} problem as the API gives it */
+export const problemLabel = (problem) => translate(problem, PROBLEMS, PROBLEM_PATTERNS);
