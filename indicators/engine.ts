@@ -2,6 +2,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../lib/duckdb.ts";
 import type { IndicatorDefinition } from "./compiler/load.ts";
+import type { Dialect } from "./compiler/dialect.ts";
 import { getDefaultModel, type Model } from "./compiler/model.ts";
 import { planQuery, type QueryPlan } from "./compiler/plan.ts";
 import { renderSql, type CompiledQuery } from "./compiler/render-sql.ts";
@@ -34,6 +35,8 @@ export interface IndicatorResult {
 
 export interface RunOptions {
   model?: Model;
+  /** SQL dialect of compileIndicator's text: DuckDB, or SQLite for the benchmark's comparison. */
+  dialect?: Dialect;
 }
 
 export function summarise(definition: IndicatorDefinition): IndicatorSummary {
@@ -55,7 +58,7 @@ export function compileIndicator(
   const model = options.model ?? getDefaultModel();
   const request = validateRequest(definition, model, input);
   const plan = planQuery(definition, request, model);
-  return { request, plan, query: renderSql(plan) };
+  return { request, plan, query: renderSql(plan, options.dialect) };
 }
 
 export async function runIndicator(

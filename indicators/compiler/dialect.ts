@@ -23,7 +23,7 @@ export function integerLiteral(value: number): string {
 
 type Printer = (args: readonly string[]) => string;
 
-function fixedArity(arity: number, print: Printer): Printer {
+export function fixedArity(arity: number, print: Printer): Printer {
   return (args) => {
     if (args.length !== arity) throw new Error(`Function expects ${arity} arguments`);
     return print(args);
@@ -44,7 +44,7 @@ const FUNCTIONS: Record<SqlFunction, Printer> = {
   length: fixedArity(1, ([text]) => `length(${text})`),
 };
 
-const AGGREGATES: Record<AggregateFunction, (arg: string) => string> = {
+export const AGGREGATES: Record<AggregateFunction, (arg: string) => string> = {
   count: (arg) => `COUNT(${arg})`,
   count_distinct: (arg) => `COUNT(DISTINCT ${arg})`,
   sum: (arg) => `SUM(${arg})`,
@@ -54,7 +54,7 @@ const AGGREGATES: Record<AggregateFunction, (arg: string) => string> = {
   max: (arg) => `MAX(${arg})`,
 };
 
-const COMPARISONS: Record<CompareOp, string> = {
+export const COMPARISONS: Record<CompareOp, string> = {
   "=": "=",
   "<>": "<>",
   "<": "<",
@@ -70,15 +70,37 @@ function pick<K extends string, V>(map: Record<K, V>, key: K, what: string): V {
   return map[key];
 }
 
-export const duckdb = {
+/** What differs between the engines the compiler prints for (DuckDB; SQLite for the benchmark). */
+export interface Dialect {
+  quoteIdentifier(name: string): string;
+  integerLiteral(value: number): string;
+  call(fn: SqlFunction, args: readonly string[]): string;
+  aggregate(fn: AggregateFunction, arg: string): string;
+  compare(op: CompareOp): string;
+  /** The placeholder of the index-th (1-based) bound value. */
+  param(index: number, cast?: ParamCast): string;
+  /** The list holds one of the values: NULL for a NULL list, as in SQL. */
+  hasAny(list: string, values: readonly string[]): string;
+  /** Division that never truncates, whatever the operands' types. */
+  divide(left: string, right: string): string;
+}
+
+export const duckdb: Dialect = {
   quoteIdentifier,
   integerLiteral,
-  call: (fn: SqlFunction, args: readonly string[]) => pick(FUNCTIONS, fn, "function")(args),
-  aggregate: (fn: AggregateFunction, arg: string) => pick(AGGREGATES, fn, "aggregate")(arg),
-  compare: (op: CompareOp) => pick(COMPARISONS, op, "comparison"),
+  call: (fn, args) => pick(FUNCTIONS, fn, "function")(args),
+  aggregate: (fn, arg) => pick(AGGREGATES, fn, "aggregate")(arg),
+  compare: (op) => pick(COMPARISONS, op, "comparison"),
   /** Positional parameter `$n` (1-based), with a cast where the value's JS type is not enough. */
-  param: (index: number, cast?: ParamCast) => {
+  param: (index, cast) => {
     const placeholder = `$${integerLiteral(index)}`;
     return cast ? `CAST(${placeholder} AS ${pick(CASTS, cast, "cast")})` : placeholder;
   },
+  // One list_contains per value, not list_has_any(list, [values]): the same answer (values are
+  // never NULL), three times faster on a national file, where list_has_any builds a list per row.
+  hasAny: (list, values) => `(${values.map((v) => `list_contains(${list}, ${v})`).join(" OR ")})`,
+  // DuckDB's `/` is already a floating-point division.
+  divide: (left, right) => `(${left} / ${right})`,
 };
+
+export { pick };

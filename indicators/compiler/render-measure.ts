@@ -2,9 +2,8 @@
 // Every step reports the same counts (contracts seen, in the right format, in the base, covered)
 // so the engine can flag rows; a contract is counted once (one base row per contract).
 import { REFERENCE_LABELS } from "./canonical.ts";
-import { duckdb } from "./dialect.ts";
 import type { PlanAggregate, PlanKey, QueryPlan } from "./plan.ts";
-import { cte, type SqlContext } from "./render-sql.ts";
+import { cte, isContractCount, type SqlContext } from "./render-sql.ts";
 import { topShareSteps } from "./render-top-share.ts";
 
 export const sortName = (key: PlanKey): string => `_sort_${key.name}`;
@@ -26,7 +25,7 @@ function keyColumns(ctx: SqlContext, keys: readonly PlanKey[], alias?: string): 
  */
 function counts(ctx: SqlContext): string[] {
   const { q } = ctx;
-  const contracts = `COUNT(${q("uid")})`;
+  const contracts = "COUNT(*)";
   return [
     `${contracts} AS ${q("_total")}`,
     `${contracts} FILTER (WHERE ${q("_format_ok")}) AS ${q("_format_n")}`,
@@ -38,7 +37,8 @@ function counts(ctx: SqlContext): string[] {
 /** An aggregate over the contracts in the base that match the part's own condition. */
 function aggregate(ctx: SqlContext, part: PlanAggregate, name: string, extra = ""): string {
   const filter = `FILTER (WHERE ${IN_BASE} AND ${ctx.q(`_${name}_in`)}${extra})`;
-  return `${duckdb.aggregate(part.fn, ctx.q(`_${name}_value`))} ${filter}`;
+  if (isContractCount(part)) return `COUNT(*) ${filter}`;
+  return `${ctx.dialect.aggregate(part.fn, ctx.q(`_${name}_value`))} ${filter}`;
 }
 
 /** A ratio part: an empty sum is 0, so a filled denominator never pairs with a NULL numerator. */

@@ -1,10 +1,11 @@
-// Query plan → DuckDB SQL text with positional parameters. The text is made only of fixed
-// keywords, identifiers checked by dialect.ts and `$n` placeholders. Steps:
+// Query plan → SQL text with bound parameters, in DuckDB's dialect (SQLite's for the benchmark).
+// The text is made only of fixed keywords, identifiers checked by dialect.ts and placeholders.
+// Steps:
 //   facts   the model fields of each contract (one row per contract)
 //   base    its breakdown keys and flags: format ok, in scope, covered, in each measure part
 //   …       the measure's aggregation (render-measure.ts), then labels and order.
 import { TABLES } from "./canonical.ts";
-import { duckdb } from "./dialect.ts";
+import { duckdb, type Dialect } from "./dialect.ts";
 import { CONTRACT_ALIAS } from "./model-columns.ts";
 import type { PlanAggregate, QueryPlan } from "./plan.ts";
 import { renderMeasure, sortName } from "./render-measure.ts";
@@ -18,22 +19,35 @@ export interface CompiledQuery {
 
 /** What the measure templates need to print: quoting and the shared parameter list. */
 export interface SqlContext {
+  dialect: Dialect;
   q: (name: string) => string;
   expr: (e: Expr) => string;
   pred: (p: Pred) => string;
 }
 
-export function renderSql(plan: QueryPlan): CompiledQuery {
-  const params = new Params();
+export function renderSql(plan: QueryPlan, dialect: Dialect = duckdb): CompiledQuery {
+  const params = new Params(dialect);
   const ctx: SqlContext = {
-    q: duckdb.quoteIdentifier,
+    dialect,
+    q: dialect.quoteIdentifier,
     expr: (e) => renderExpr(e, params),
     pred: (p) => renderPred(p, params),
   };
   const { q, expr, pred } = ctx;
-  const facts = plan.facts.map((f) => `${expr(f.expr)} AS ${q(f.name)}`);
   const m = plan.measure;
-  const base = [q("uid")];
+  const parts = measureParts(plan);
+  // uid is a long string: reading it was the largest cost of most queries on a national file.
+  // Counts of contracts need no column (one base row per contract), so base carries uid only
+  // where something joins on it or aggregates it (facts, read once, is pruned by DuckDB).
+  const keepUid =
+    m.kind === "top_share" || parts.some(([, p]) => isUid(p.value) && !isContractCount(p));
+  const facts = plan.facts.map((f) => `${expr(f.expr)} AS ${q(f.name)}`);
+  // A top share splits each amount among the contract's supplier rows; the ETL writes their
+  // number on the contract (titulaires_count), which spares grouping the supplier table by uid.
+  if (m.kind === "top_share")
+    facts.push(`${q(CONTRACT_ALIAS)}.${q(SUPPLIER_COUNT)} AS ${q("_suppliers")}`);
+  const base = keepUid ? [q(UID)] : [];
+  if (m.kind === "top_share") base.push(q("_suppliers"));
   for (const key of m.kind === "mix" ? [...plan.keys, m.category] : plan.keys) {
     base.push(`${expr(key.expr)} AS ${q(key.name)}`);
     if (key.sort) base.push(`${expr(key.sort)} AS ${q(sortName(key))}`);
@@ -41,8 +55,8 @@ export function renderSql(plan: QueryPlan): CompiledQuery {
   base.push(`${pred(plan.formatOk)} AS ${q("_format_ok")}`);
   base.push(`${pred(plan.inScope)} AS ${q("_in_scope")}`);
   base.push(`${pred(plan.covered)} AS ${q("_covered")}`);
-  for (const [name, part] of measureParts(plan)) {
-    base.push(`${expr(part.value)} AS ${q(`_${name}_value`)}`);
+  for (const [name, part] of parts) {
+    if (!isContractCount(part)) base.push(`${expr(part.value)} AS ${q(`_${name}_value`)}`);
     base.push(`${pred(part.where)} AS ${q(`_${name}_in`)}`);
   }
   const ctes = [
@@ -51,6 +65,16 @@ export function renderSql(plan: QueryPlan): CompiledQuery {
   ];
   const body = renderMeasure(ctx, plan, ctes);
   return { sql: `WITH ${ctes.join(",\n")}\n${body}`, params: params.values };
+}
+
+const UID = "uid";
+const SUPPLIER_COUNT = "titulaires_count";
+
+const isUid = (e: Expr) => e.kind === "column" && e.table === null && e.column === UID;
+
+/** A count of contracts: printed COUNT(*), as uid is never NULL and base has one row each. */
+export function isContractCount(part: PlanAggregate): boolean {
+  return part.fn === "count" && isUid(part.value);
 }
 
 export function measureParts(plan: QueryPlan): [string, PlanAggregate][] {

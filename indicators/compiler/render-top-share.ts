@@ -14,20 +14,18 @@ export function topShareSteps(ctx: SqlContext, keys: readonly PlanKey[], entity:
   const s = (name: string) => `${q(SUPPLIER_ALIAS)}.${q(name)}`;
   const plainKeys = keys.map((k) => q(k.name));
   const suppliers = q(TABLES.suppliers);
-  // Supplier rows per contract, counted once (cheaper than a window over every row).
-  const counts = `(SELECT ${q("uid")}, COUNT(*) AS ${q("_suppliers")} FROM ${suppliers} GROUP BY ${q("uid")}) AS ${q("k")}`;
   const splits = cte(
     ctx,
     "splits",
     [
       ...keys.map((k) => b(k.name)),
       `${ctx.expr(entity)} AS ${q("_entity")}`,
-      `${b("_amount_value")} / ${q("k")}.${q("_suppliers")} AS ${q("_share")}`,
+      // _suppliers is the contract's number of supplier rows (render-sql.ts).
+      `${b("_amount_value")} / ${b("_suppliers")} AS ${q("_share")}`,
     ],
     [
       `${q("base")} AS ${q("b")}`,
       `  JOIN ${suppliers} AS ${q(SUPPLIER_ALIAS)} ON ${s("uid")} = ${b("uid")}`,
-      `  JOIN ${counts} ON ${q("k")}.${q("uid")} = ${b("uid")}`,
     ].join("\n"),
     {
       where: [
