@@ -13,7 +13,14 @@ export interface SnapshotInfo {
   concessions: number;
   /** Some source of this snapshot is generated test data: the dashboard must say so. */
   synthetic: boolean;
+  /**
+   * Which opening of a database file this is, in this process. Run ids have a one-second
+   * resolution; this tells apart two snapshots that would share one, e.g. for the answer cache.
+   */
+  opening: number;
 }
+
+let openings = 0;
 
 interface OpenSnapshot {
   instance: DuckDBInstance;
@@ -109,6 +116,7 @@ export class SnapshotReader {
         contracts: Number(row.contracts),
         concessions: Number(row.concessions),
         synthetic: row.synthetic === true,
+        opening: ++openings,
       };
       return { instance, identity, info, users: 0, retired: false };
     } finally {

@@ -3,6 +3,7 @@
 import express, { type Express } from "express";
 import type { Catalogue } from "../indicators/index.ts";
 import type { SnapshotProvider } from "./db.ts";
+import type { AnswerCache } from "./indicator-service.ts";
 import type { RefreshControl } from "./refresh.ts";
 import { ApiError, apiNotFound, errorHandler } from "./errors.ts";
 import { securityHeaders } from "./security.ts";
@@ -28,6 +29,10 @@ export interface AppDeps {
   refresh?: RefreshControl;
   /** Bearer token of POST /api/admin/refresh; without it the endpoint is off. */
   adminToken?: string;
+  /** Indicator answers per snapshot and request; without it every request is computed. */
+  answers?: AnswerCache;
+  /** Told of each snapshot answering, so that its home page answers get computed ahead. */
+  warmer?: { notice(snapshotId: string): void };
 }
 
 export function createApp(deps: AppDeps): Express {

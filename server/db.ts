@@ -19,6 +19,8 @@ export interface SnapshotInfo {
 
 export interface Snapshot {
   info: SnapshotInfo;
+  /** Unique to this snapshot in this process (unlike a run id, which has one-second steps). */
+  key: string;
   connection: DuckDBConnection;
   query(sql: string, params?: SqlParams): Promise<Row[]>;
 }
@@ -44,7 +46,13 @@ export function openSnapshots(dbPath: string): SnapshotProvider {
           concessions: raw.concessions,
           synthetic: raw.synthetic,
         };
-        return fn({ info, connection, query: (sql, params) => queryRows(connection, sql, params) });
+        const key = `${raw.runId}#${raw.opening}`;
+        return fn({
+          info,
+          key,
+          connection,
+          query: (sql, params) => queryRows(connection, sql, params),
+        });
       }),
     close: () => reader.close(),
   };

@@ -4,9 +4,11 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { runEtl } from "../etl/pipeline.ts";
 import { formatIssue, loadCatalogue } from "../indicators/index.ts";
-import { createApp } from "./app.ts";
+import { createApp, type AppDeps } from "./app.ts";
 import { openSnapshots, type SnapshotProvider } from "./db.ts";
+import { createAnswerCache, type AnswerCache } from "./indicator-service.ts";
 import { DEFAULT_CONFIG, startRefresh } from "./refresh.ts";
+import { CacheWarmer, homePageRequests } from "./warm-cache.ts";
 
 export interface StartOptions {
   dbPath: string;
@@ -20,12 +22,18 @@ export interface StartOptions {
   schedule?: boolean;
   /** Enables POST /api/admin/refresh with this bearer token. */
   adminToken?: string;
+  /** Memory for cached indicator answers, in MB (default 256; 0 turns the cache off). */
+  cacheMb?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   snapshots: SnapshotProvider;
+  /** The answer cache, if on: its figures are in /api/health. */
+  answers: AnswerCache | null;
+  /** Resolves when the home page's answers of the current snapshot are computed. */
+  warmed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,30 +62,40 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const snapshots = openSnapshots(options.dbPath);
   // Fail now, not on the first request, if the file is not a snapshot.
   await snapshots.use(async () => undefined);
-  const app = createApp({
+  const cacheMb = options.cacheMb ?? 256;
+  const answers = cacheMb > 0 ? createAnswerCache(cacheMb * 2 ** 20) : null;
+  const deps: AppDeps = {
     snapshots,
     catalogue,
     clock: options.clock ?? (() => new Date()),
     log,
     refresh,
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
-  });
+  };
+  // Warming only makes sense with somewhere to keep the answers.
+  const warmer = answers ? new CacheWarmer(deps, homePageRequests(catalogue), log) : null;
+  if (answers && warmer) Object.assign(deps, { answers, warmer });
+  const app = createApp(deps);
   const server = app.listen(options.port, options.host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
+  if (warmer) await snapshots.use(async (s) => warmer.notice(s.key));
   const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     snapshots,
+    answers,
+    warmed: async () => warmer?.idle(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => {
-          void refresh.stop().finally(() => {
+          // Queries of a warming still running must end before the database closes.
+          void Promise.all([refresh.stop(), warmer?.stop()]).finally(() => {
             snapshots.close();
             if (error) reject(error);
             else resolve();

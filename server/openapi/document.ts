@@ -29,7 +29,7 @@ export function openApiDocument(): Record<string, unknown> {
     paths: {
       "/api/health": {
         get: {
-          summary: "Status and current data snapshot",
+          summary: "Status, current data snapshot and answer-cache figures",
           responses: { "200": json("Lookup", "Status") },
         },
       },

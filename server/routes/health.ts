@@ -10,6 +10,8 @@ export function healthRouter(deps: AppDeps): Router {
       status: "ok",
       snapshot: snapshot.info,
       indicators: deps.catalogue.definitions.length,
+      // Indicator answers kept per snapshot and request (null when the cache is off).
+      answer_cache: deps.answers?.stats() ?? null,
       generated_at: deps.clock().toISOString(),
     }));
   });

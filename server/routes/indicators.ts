@@ -20,9 +20,10 @@ export function indicatorsRouter(deps: AppDeps): Router {
   });
 
   router.get("/indicators/:id", async (req, res) => {
-    const { result } = await runForApi(deps, req.params.id, req.query);
+    const { result, body, hit } = await runForApi(deps, req.params.id, req.query);
     res.setHeader("X-Snapshot-Id", result.snapshot_id);
-    res.json(result);
+    res.setHeader("X-Cache", hit ? "hit" : "miss");
+    res.type("json").send(body);
   });
 
   return router;
