@@ -64,7 +64,8 @@ export function makeRecord(
   record.datePublicationDonnees = iso(notified + delay * DAY);
 
   const amount = typeof template.montant === "number" ? template.montant : 50_000;
-  const montant = Math.round(amount * random.jitter(0.3) * 100) / 100;
+  // At least 1 €, the schema's minimum: real 1 € placeholders must not be jittered below it.
+  const montant = Math.max(1, Math.round(amount * random.jitter(0.3) * 100) / 100);
   record.montant = random.chance(DIRT.placeholderAmount)
     ? 999999999
     : format === "v1" && random.chance(DIRT.amountAsFrenchText)

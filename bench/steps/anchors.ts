@@ -1,13 +1,14 @@
-// The reference points of the ETL figure, each run as its own process:
-//   scan  FILE            a plain Node byte scan of the file
-//   as-published FILE DB  DuckDB read_json of the file as published, unnested into a table
-//   ndjson FILE NDJSON DB write the same records one per line (not timed), then DuckDB reads them
+// Child step: the reference points of the ETL figure, each run as its own process:
+//   scan FILE                a plain Node byte scan of the file (the I/O floor)
+//   as-published FILE DB     (a) DuckDB read_json of the file as published, unnested into a table
+//   write-ndjson FILE NDJSON the same records one per line (the ETL's own splitter; not timed)
+//   ndjson NDJSON DB         (b) DuckDB read_json of those lines into a table (near the parse floor)
 import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { openDatabase } from "../../lib/duckdb.ts";
 import { readJsonRecords } from "../../etl/formats/json-reader.ts";
 
-const [step, file, a, b] = process.argv.slice(2);
+const [step, file, target] = process.argv.slice(2);
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 async function scan(): Promise<void> {
@@ -22,6 +23,7 @@ async function scan(): Promise<void> {
 async function asPublished(dbPath: string): Promise<void> {
   const db = await openDatabase(dbPath);
   await db.connection.run(
+    // The whole file is one JSON object: maximum_object_size must exceed its size (< 4 GB).
     `CREATE TABLE marches AS SELECT unnest(marches.marche, max_depth := 2)
      FROM read_json(${literal(file)}, maximum_object_size = 4000000000)`,
   );
@@ -37,17 +39,17 @@ async function writeNdjson(target: string): Promise<void> {
   await once(out, "finish");
 }
 
-async function ndjson(source: string, dbPath: string): Promise<void> {
+async function ndjson(dbPath: string): Promise<void> {
   const db = await openDatabase(dbPath);
   await db.connection.run(
-    `CREATE TABLE marches AS SELECT * FROM read_json(${literal(source)}, format = 'newline_delimited')`,
+    `CREATE TABLE marches AS SELECT * FROM read_json(${literal(file)}, format = 'newline_delimited')`,
   );
   db.close();
 }
 
 if (step === "scan") await scan();
-else if (step === "as-published") await asPublished(a);
-else if (step === "write-ndjson") await writeNdjson(a);
-else if (step === "ndjson") await ndjson(a, b);
+else if (step === "as-published") await asPublished(target);
+else if (step === "write-ndjson") await writeNdjson(target);
+else if (step === "ndjson") await ndjson(target);
 else throw new Error(`unknown step ${step}`);
 process.stderr.write(`PEAK_RSS_KB=${process.resourceUsage().maxRSS}\n`);

@@ -1,48 +1,65 @@
-// Every catalogue indicator on a database: p50 / p95 latency of a plain request, one with a
-// breakdown and one with a filter (uncached: each run is a fresh query on a reused connection).
-// Prints one JSON object on stdout.
-import { loadCatalogue, runIndicator } from "../../indicators/index.ts";
+// Child step: every catalogue indicator on the ETL's database, for each benchmark request.
+// Uncached: a fresh query each run on a reused connection, as the engine runs them. Cached: the
+// server's own path (server/indicator-service.ts runForApi with its answer cache: request parsed
+// and checked, snapshot looked up, answer from memory), without the HTTP layer, which the load
+// tests measure. Prints one JSON array on stdout.
+import type { Request } from "express";
+import { loadCatalogue, runIndicator, type RequestInput } from "../../indicators/index.ts";
 import { openDatabase } from "../../lib/duckdb.ts";
-import { percentile } from "./percentile.ts";
+import type { AppDeps } from "../../server/app.ts";
+import { openSnapshots } from "../../server/db.ts";
+import { createAnswerCache, runForApi } from "../../server/indicator-service.ts";
+import { benchRequests, percentile, timeRuns } from "./requests.ts";
 
 const [dbPath, runsArg] = process.argv.slice(2);
-const RUNS = Number(runsArg ?? 10);
+const runs = Number(runsArg);
+
+/** The same request as the dashboard writes it in a URL query. */
+function asQuery(input: RequestInput): Request["query"] {
+  const query: Record<string, string> = {};
+  if (input.by?.length) query.by = input.by.join(",");
+  const [filter] = input.filters ?? [];
+  if (filter) query.filter = `${filter.dimension}=${filter.values.join(",")}`;
+  return query;
+}
 
 const db = await openDatabase(dbPath, { readOnly: true });
 const catalogue = loadCatalogue();
-const results: Record<string, unknown>[] = [];
-for (const definition of catalogue.definitions) {
-  const by = ["year", "region"].find((d) => definition.breakdowns.includes(d));
-  const filterable = definition.filters.includes("year");
-  const requests: [string, Record<string, unknown>][] = [["plain", {}]];
-  if (by) requests.push([`by ${by}`, { by: [by] }]);
-  if (filterable)
-    requests.push([
-      "filter year=2025",
-      { filters: [{ dimension: "year", op: "eq", values: ["2025"] }] },
-    ]);
-  for (const [label, request] of requests) {
-    const times: number[] = [];
+const { model, definitions } = catalogue;
+const deps: AppDeps = {
+  snapshots: openSnapshots(dbPath),
+  catalogue,
+  clock: () => new Date(),
+  answers: createAnswerCache(),
+};
+const results = [];
+for (const definition of definitions) {
+  for (const { label, input } of benchRequests(definition)) {
     let rows = 0;
-    for (let i = 0; i <= RUNS; i++) {
-      const started = process.hrtime.bigint();
-      const result = await runIndicator(db.connection, definition, request, {
-        model: catalogue.model,
-      });
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (i > 0) times.push(ms); // the first run warms the file cache
-      rows = result.rows.length;
-    }
-    times.sort((a, b) => a - b);
+    const uncached = await timeRuns(runs, async () => {
+      rows = (await runIndicator(db.connection, definition, input, { model })).rows.length;
+    });
+    // The unmeasured warm-up run fills the cache; many more runs, as each takes microseconds.
+    let hits = 0;
+    const cached = await timeRuns(runs * 20, async () => {
+      if ((await runForApi(deps, definition.id, asQuery(input))).hit) hits++;
+    });
+    if (hits !== runs * 20) throw new Error(`${definition.id} ${label}: cache missed`);
     results.push({
       id: definition.id,
       request: label,
       rows,
-      p50_ms: percentile(times, 50),
-      p95_ms: percentile(times, 95),
+      uncached_p50_ms: percentile(uncached, 50),
+      uncached_p95_ms: percentile(uncached, 95),
+      cached_p50_ms: percentile(cached, 50),
+      cached_p95_ms: percentile(cached, 95),
     });
+    process.stderr.write(
+      `  ${definition.id} ${label}: ${percentile(uncached, 50).toFixed(1)} ms, cached ${percentile(cached, 50).toFixed(3)} ms\n`,
+    );
   }
 }
+deps.snapshots.close();
 db.close();
 process.stdout.write(JSON.stringify(results) + "\n");
 process.stderr.write(`PEAK_RSS_KB=${process.resourceUsage().maxRSS}\n`);
