@@ -29,15 +29,6 @@ export function finishRow(
   model: Model,
   hasParts: boolean,
 ): IndicatorRow {
-  const out: Record<string, JsonValue> = {};
-  for (const key of keys) {
-    const value = raw[key.name] ?? null;
-    out[key.name] = value;
-    const labelKey = `${key.name}_label`;
-    if (key.labelRef) out[labelKey] = raw[labelKey] ?? null;
-    const known = model.dimensions.get(key.name)?.values;
-    if (known) out[labelKey] = known.find((v) => v.code === value)?.label ?? null;
-  }
   const n = num(raw.n) ?? 0;
   const total = num(raw._total) ?? 0;
   const formatN = num(raw._format_n) ?? 0;
@@ -50,35 +41,33 @@ export function finishRow(
   const small = n < definition.min_n;
   if (small) flags.push("below_min_n");
   if (coverage !== null && coverage < definition.min_coverage) flags.push("low_coverage");
-
   // With no contract in the needed format, even a count of 0 would read as a measurement.
   const value = formatMissing ? null : num(raw.value);
-  const row: IndicatorRow = { ...out, value, n, coverage, flags };
+
+  // Built once, in the order of the answer: keys (and labels), value, counts, coverage, flags.
+  // (Result tables reach 150,000 rows: no intermediate copies.)
+  const row: Record<string, JsonValue> = {};
+  for (const key of keys) {
+    const code = raw[key.name] ?? null;
+    row[key.name] = code;
+    const labelKey = `${key.name}_label`;
+    const known = model.dimensions.get(key.name)?.values;
+    if (known) row[labelKey] = known.find((v) => v.code === code)?.label ?? null;
+    else if (key.labelRef) row[labelKey] = raw[labelKey] ?? null;
+  }
+  row.value = value;
+  row.n = n;
   if (hasParts) {
     row.numerator = formatMissing ? null : num(raw.numerator);
     row.denominator = formatMissing ? null : num(raw.denominator);
   }
+  row.coverage = coverage;
+  row.flags = flags;
   // Colours and targets are not given on small N: a reason to look closer, not a verdict.
   const judged = value !== null && !small;
   if (definition.thresholds) row.status = judged ? thresholdStatus(definition, value) : null;
   if (definition.target) row.target_met = judged ? targetMet(definition, value) : null;
-  // Reorder so the counts come right after the keys and value, flags last.
-  return reorder(row, hasParts);
-}
-
-function reorder(row: IndicatorRow, hasParts: boolean): IndicatorRow {
-  const { value, n, numerator, denominator, coverage, flags, status, target_met, ...keys } = row;
-  const result: IndicatorRow = {
-    ...keys,
-    value,
-    n,
-    ...(hasParts ? { numerator, denominator } : {}),
-    coverage,
-    flags,
-  };
-  if (status !== undefined) result.status = status;
-  if (target_met !== undefined) result.target_met = target_met;
-  return result;
+  return row as IndicatorRow;
 }
 
 type Bound = { op: "lt" | "lte" | "gt" | "gte"; value: number };

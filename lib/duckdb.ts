@@ -44,11 +44,17 @@ export async function queryRows(
   params?: SqlParams,
 ): Promise<Row[]> {
   const reader = await connection.runAndReadAll(sql, params);
-  return reader.getRowObjectsJS().map((row) => {
-    const out: Row = {};
-    for (const [key, value] of Object.entries(row)) out[key] = toJson(value);
-    return out;
-  });
+  const names = reader.columnNames();
+  // Column by column, then row by row: no per-row entry arrays (answers reach 150,000 rows).
+  const columns = reader.getColumnsJS();
+  const rows: Row[] = new Array<Row>(reader.currentRowCount);
+  for (let r = 0; r < rows.length; r++) rows[r] = {};
+  for (let c = 0; c < names.length; c++) {
+    const name = names[c];
+    const values = columns[c];
+    for (let r = 0; r < rows.length; r++) rows[r][name] = toJson(values[r]);
+  }
+  return rows;
 }
 
 /** BIGINT becomes a number (counts here stay far below 2^53), DATE an ISO date string. */

@@ -4,7 +4,6 @@ import type { Request } from "express";
 import {
   findDefinition,
   runIndicator,
-  type IndicatorDefinition,
   type IndicatorRequest,
   type IndicatorRow,
 } from "../indicators/index.ts";
@@ -30,25 +29,36 @@ export interface ApiIndicatorResult {
   rows: IndicatorRow[];
 }
 
-export interface RunOutcome {
-  result: ApiIndicatorResult;
-  definition: IndicatorDefinition;
+/**
+ * An answer as the cache keeps it: its JSON text only, which the API sends as it is. Keeping the
+ * rows as objects too would double the memory of the largest answers (a table per buyer and year
+ * of a national snapshot is 150,000 rows); exports parse the text again, once per download.
+ */
+export interface CachedAnswer {
+  body: string;
+  snapshotId: string;
 }
 
-/** An answer as the cache keeps it: the result for exports, its JSON text for the API. */
-export interface CachedAnswer extends RunOutcome {
-  body: string;
+export interface RunOutcome extends CachedAnswer {
+  /** The answer came from the cache. */
+  hit: boolean;
+  /** The snapshot that answered (run id + opening: see db.ts). */
+  snapshotKey: string;
 }
 
 export type AnswerCache = ResultCache<CachedAnswer>;
 
 /**
  * 256 MB by default: the whole home page of a national snapshot takes about 1 MB. An answer is
- * counted three times its JSON length: the text (up to two bytes a character) and the rows.
+ * counted twice its JSON length, as a string may take two bytes a character.
  */
 export function createAnswerCache(maxBytes = 256 * 2 ** 20): AnswerCache {
-  return new ResultCache<CachedAnswer>(maxBytes, (answer) => answer.body.length * 3);
+  return new ResultCache<CachedAnswer>(maxBytes, (answer) => answer.body.length * 2);
 }
+
+/** The answer's content, for the exports. */
+export const parseAnswer = (answer: CachedAnswer): ApiIndicatorResult =>
+  JSON.parse(answer.body) as ApiIndicatorResult;
 
 /**
  * One indicator's answer on the current snapshot, from the cache when this snapshot already
@@ -59,7 +69,7 @@ export async function runForApi(
   id: string,
   query: Request["query"],
   routeParameters: readonly string[] = [],
-): Promise<CachedAnswer & { hit: boolean; snapshotKey: string }> {
+): Promise<RunOutcome> {
   const { model } = deps.catalogue;
   const definition = findDefinition(deps.catalogue, id);
   const request = parseIndicatorQuery(definition, query, model, routeParameters);
@@ -76,7 +86,7 @@ export async function runForApi(
         columns: describeColumns(definition, result, model),
         rows: result.rows,
       };
-      return { definition, result: answer, body: JSON.stringify(answer) };
+      return { body: JSON.stringify(answer), snapshotId: snapshot.info.id };
     };
     deps.warmer?.notice(snapshot.key);
     const snapshotKey = snapshot.key;

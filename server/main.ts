@@ -1,7 +1,7 @@
 // `npm start`: the observatory on http://localhost:3000 (PORT and HOST override; OBSERVATORY_DB
 // chooses the database file). On a fresh clone it first builds the database from the samples.
 // It refreshes the data on the schedule of observatory.config.json; OBSERVATORY_ADMIN_TOKEN
-// enables POST /api/admin/refresh.
+// enables POST /api/admin/refresh; OBSERVATORY_CACHE_MB sizes the answer cache (0 turns it off).
 import { DEFAULT_DB } from "../etl/pipeline.ts";
 import { startServer } from "./start.ts";
 
@@ -13,6 +13,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 // Local by default: the observatory is opened in a browser on the same machine.
 const host = process.env.HOST ?? "localhost";
 
+const cacheMb = Number(process.env.OBSERVATORY_CACHE_MB ?? 256);
+if (!Number.isFinite(cacheMb) || cacheMb < 0) {
+  process.stderr.write(
+    `error: OBSERVATORY_CACHE_MB must be a number of MB (0 = no cache), got "${process.env.OBSERVATORY_CACHE_MB}"\n`,
+  );
+  process.exit(2);
+}
+
 try {
   const adminToken = process.env.OBSERVATORY_ADMIN_TOKEN;
   const server = await startServer({
@@ -20,6 +28,7 @@ try {
     port,
     host,
     schedule: true,
+    cacheMb,
     ...(adminToken ? { adminToken } : {}),
   });
   process.stderr.write(

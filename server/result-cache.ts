@@ -32,7 +32,7 @@ export class ResultCache<T> {
     private readonly sizeOf: (value: T) => number,
   ) {}
 
-  /** The cached value, or compute's, stored unless it failed or is larger than a quarter of the budget. */
+  /** The cached value, or compute's, stored unless it failed or takes over half the budget. */
   async get(key: string, compute: () => Promise<T>): Promise<{ value: T; hit: boolean }> {
     const entry = this.entries.get(key);
     if (entry) {
@@ -63,8 +63,8 @@ export class ResultCache<T> {
 
   private store(key: string, value: T): void {
     const bytes = this.sizeOf(value);
-    // One huge answer (a breakdown by buyer of the whole country) must not flush all the others.
-    if (bytes > this.maxBytes / 4 || this.entries.has(key)) return;
+    // One huge answer must not flush all the others at once.
+    if (bytes > this.maxBytes / 2 || this.entries.has(key)) return;
     this.entries.set(key, { value, bytes });
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {

@@ -44,7 +44,6 @@ for (const definition of definitions) {
     const cached = await timeRuns(runs * 20, async () => {
       if ((await runForApi(deps, definition.id, asQuery(input))).hit) hits++;
     });
-    if (hits !== runs * 20) throw new Error(`${definition.id} ${label}: cache missed`);
     results.push({
       id: definition.id,
       request: label,
@@ -53,6 +52,8 @@ for (const definition of definitions) {
       uncached_p95_ms: percentile(uncached, 95),
       cached_p50_ms: percentile(cached, 50),
       cached_p95_ms: percentile(cached, 95),
+      // Below 1 when the answer was too large for the cache: the "cached" times are then computed.
+      cache_hit_share: hits / (runs * 20),
     });
     process.stderr.write(
       `  ${definition.id} ${label}: ${percentile(uncached, 50).toFixed(1)} ms, cached ${percentile(cached, 50).toFixed(3)} ms\n`,

@@ -73,7 +73,7 @@ export function toMarkdown(r: Results): string {
     const q = lite.get(`${i.id} ${i.request}`);
     const ratio = q ? `${q.ratio.toFixed(1)}×${q.equal ? "" : " (**unequal**)"}` : "—";
     lines.push(
-      `| ${i.id} | ${i.request} | ${i.rows} | ${ms(i.uncached_p50_ms)} | ${i.uncached_p95_ms <= 50 ? ms(i.uncached_p95_ms) : `**${ms(i.uncached_p95_ms)}**`} | ${ms(i.cached_p50_ms)} | ${ms(i.cached_p95_ms)} | ${q ? ms(q.sqlite_p50_ms) : "—"} | ${ratio} |`,
+      `| ${i.id} | ${i.request} | ${i.rows} | ${ms(i.uncached_p50_ms)} | ${i.uncached_p95_ms <= 50 ? ms(i.uncached_p95_ms) : `**${ms(i.uncached_p95_ms)}**`} | ${ms(i.cached_p50_ms)} | ${ms(i.cached_p95_ms)}${i.cache_hit_share < 1 ? " (**not kept**)" : ""} | ${q ? ms(q.sqlite_p50_ms) : "—"} | ${ratio} |`,
     );
   }
   const ratios = r.sqlite.results.map((q) => q.ratio);

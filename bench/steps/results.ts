@@ -10,6 +10,7 @@ export interface IndicatorFigure {
   uncached_p95_ms: number;
   cached_p50_ms: number;
   cached_p95_ms: number;
+  cache_hit_share: number;
 }
 
 export interface SqliteFigure {

@@ -3,7 +3,7 @@
 import { Router } from "express";
 import type { AppDeps } from "../app.ts";
 import { badRequest } from "../errors.ts";
-import { runForApi } from "../indicator-service.ts";
+import { parseAnswer, runForApi } from "../indicator-service.ts";
 import { queryString } from "../params.ts";
 import { EXCEL_FR, PLAIN, toCsvText } from "../export/csv.ts";
 import { toParquet } from "../export/parquet.ts";
@@ -54,7 +54,7 @@ export function exportsRouter(deps: AppDeps): Router {
       throw badRequest("format", `format must be one of ${EXPORT_FORMAT_NAMES.join(", ")}`);
     }
     const writer = EXPORT_FORMATS[format];
-    const { result } = await runForApi(deps, req.params.id, req.query, ["format"]);
+    const result = parseAnswer(await runForApi(deps, req.params.id, req.query, ["format"]));
     const table = toExportTable(result, deps.catalogue.model, req.originalUrl, writer.french);
     const body = await writer.write(table);
     const suffix = format === "csv_excel" ? "-excel" : "";

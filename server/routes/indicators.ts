@@ -20,8 +20,8 @@ export function indicatorsRouter(deps: AppDeps): Router {
   });
 
   router.get("/indicators/:id", async (req, res) => {
-    const { result, body, hit } = await runForApi(deps, req.params.id, req.query);
-    res.setHeader("X-Snapshot-Id", result.snapshot_id);
+    const { snapshotId, body, hit } = await runForApi(deps, req.params.id, req.query);
+    res.setHeader("X-Snapshot-Id", snapshotId);
     res.setHeader("X-Cache", hit ? "hit" : "miss");
     res.type("json").send(body);
   });
