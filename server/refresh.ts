@@ -33,6 +33,8 @@ export interface RefreshOptions {
   /** Start the cron schedule (off in tests). */
   schedule: boolean;
   log: (line: string) => void;
+  /** Called after every run, whatever its outcome. */
+  onDone?: (outcome: RefreshOutcome) => void;
 }
 
 export function startRefresh(options: RefreshOptions): RefreshControl {
@@ -42,6 +44,7 @@ export function startRefresh(options: RefreshOptions): RefreshControl {
     config,
     childProcessRunner(options.configPath, options.dbPath, options.log),
     options.log,
+    options.onDone,
   );
   if (options.schedule) service.start();
   return {

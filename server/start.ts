@@ -52,12 +52,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await ensureDatabase(options.dbPath, log);
   const catalogue = loadCatalogue();
   for (const issue of catalogue.errors) log(`warning: indicator left out: ${formatIssue(issue)}`);
+  // Set once the server listens: a refresh that loaded a new snapshot warms the cache for it.
+  let afterNewSnapshot = () => {};
   // A broken config or schedule stops the start here, with a message naming the problem.
   const refresh = startRefresh({
     configPath: options.configPath ?? DEFAULT_CONFIG,
     dbPath: options.dbPath,
     schedule: options.schedule ?? false,
     log,
+    onDone: (outcome) => {
+      if (outcome.status === "ok") afterNewSnapshot();
+    },
   });
   const snapshots = openSnapshots(options.dbPath);
   // Fail now, not on the first request, if the file is not a snapshot.
@@ -82,14 +87,26 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
-  if (warmer) await snapshots.use(async (s) => warmer.notice(s.key));
+  // The home page's answers of the snapshot served, computed now rather than on the first visit.
+  let noticing: Promise<void> = Promise.resolve();
+  if (warmer) {
+    afterNewSnapshot = () => {
+      noticing = snapshots
+        .use(async (s) => warmer.notice(s.key))
+        .catch((error: Error) => log(`cache warming: ${error.message}`));
+    };
+    afterNewSnapshot();
+  }
   const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     snapshots,
     answers,
-    warmed: async () => warmer?.idle(),
+    warmed: async () => {
+      await noticing;
+      await warmer?.idle();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -90,6 +90,8 @@ export class RefreshService {
     private readonly config: RefreshConfig,
     private readonly runner: RefreshRunner,
     private readonly log: (line: string) => void = () => {},
+    /** Told of every finished run (the server warms its cache after a new snapshot). */
+    private readonly onDone: (outcome: RefreshOutcome) => void = () => {},
   ) {}
 
   /** Starts the schedule (call checkSchedule first). */
@@ -118,6 +120,7 @@ export class RefreshService {
       this.log(
         `refresh (${trigger}) ${outcome.status}${outcome.error ? `: ${outcome.error.message}` : ""}`,
       );
+      this.onDone(outcome);
       return outcome;
     });
     this.running = { trigger, started, done };

@@ -54,6 +54,12 @@ describe("runs and refresh", () => {
     expect(body.refresh.last?.status).toMatch(/^(ok|unchanged)$/);
     expect(body.runs.length).toBe(before + 1);
     expect((await t.get("/api/health")).status).toBe(200);
+    // The snapshot now served (new, or the same when unchanged) has its home page computed ahead.
+    await t.server.warmed();
+    const card = await t.get("/api/indicators/contracts_count?by=year");
+    expect(card.headers.get("x-cache")).toBe("hit");
+    const served = (await card.json()) as { snapshot_id: string };
+    expect(served.snapshot_id).toBe((await t.json<Runs>("/api/runs")).snapshot_id);
   });
 
   it("is off without a token, and other methods are refused", async () => {
