@@ -13,13 +13,14 @@ export interface WarmRequest {
 
 /**
  * What the home page asks for (client/src/components/card.js, with no filter set): every card's
- * headline figure, and its yearly trend where the indicator has one.
+ * headline figure, and its yearly trend where the indicator has one (never for a partition).
  */
 export function homePageRequests(catalogue: Catalogue): WarmRequest[] {
-  return catalogue.definitions.flatMap((d) => [
-    { id: d.id, query: {} },
-    ...(d.breakdowns.includes("year") ? [{ id: d.id, query: { by: "year" } }] : []),
-  ]);
+  return catalogue.definitions.flatMap((d) => {
+    // No card trend for a partition (one row per entity and year): see card.js.
+    const trend = d.measure.kind !== "top_share" && d.breakdowns.includes("year");
+    return [{ id: d.id, query: {} }, ...(trend ? [{ id: d.id, query: { by: "year" } }] : [])];
+  });
 }
 
 /** Warms the answer cache once per snapshot, one request at a time (it must not crowd users out). */

@@ -45,6 +45,10 @@ describe("dashboard", () => {
     expect(await cardValue("contracts_count")).toMatch(/\d/);
     expect(await countMarks(page, '[data-indicator="contracts_count"]')).toBeGreaterThan(0);
     expect(await countMarks(page, ".cards")).toBeGreaterThan(50);
+    // A partition's card gives its median without a per-buyer-per-year trend or table.
+    expect(await cardValue("top_supplier_share")).toMatch(/^Médiane : \d/);
+    const partition = page.locator('[data-indicator="top_supplier_share"]');
+    expect(await partition.locator('[data-chart="spark"], details').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, "home.png"), fullPage: true });
   });
 

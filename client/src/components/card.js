@@ -72,7 +72,9 @@ export function indicatorCard(ind, filters) {
     body,
   );
   const load = async () => {
-    const hasYear = ind.breakdowns.some((b) => b.id === "year");
+    // A partition's yearly figures are one row per buyer and year (150,000 rows nationally): no
+    // card trend for it; its page has the full table.
+    const hasYear = ind.shape !== "partition" && ind.breakdowns.some((b) => b.id === "year");
     const { params, ignored } = indicatorParams(ind, filters);
     try {
       const total = await getIndicator(ind.id, params);
