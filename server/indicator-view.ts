@@ -25,23 +25,28 @@ export type IndicatorView = Omit<IndicatorSummary, "breakdowns" | "filters"> & {
   filters: DimensionRef[];
 };
 
-export type ColumnRole =
-  | "key"
-  | "label"
-  | "value"
-  | "n"
-  | "numerator"
-  | "denominator"
-  | "coverage"
-  | "flags"
-  | "status"
-  | "target_met";
+/** What a result column holds; also the OpenAPI enum (openapi/schemas.ts). */
+export const COLUMN_ROLES = [
+  "key",
+  "label",
+  "value",
+  "n",
+  "numerator",
+  "denominator",
+  "coverage",
+  "flags",
+  "status",
+  "target_met",
+] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export const COLUMN_TYPES = ["integer", "number", "string", "boolean", "string[]"] as const;
 
 export interface ColumnMeta {
   name: string;
   label: string;
   role: ColumnRole;
-  type: "integer" | "number" | "string" | "boolean" | "string[]";
+  type: (typeof COLUMN_TYPES)[number];
   /** For value, numerator, denominator: how to show the number. */
   format?: IndicatorDefinition["format"] | "integer";
   /** For key and label columns: the dimension they belong to. */

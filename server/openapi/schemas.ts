@@ -1,4 +1,6 @@
 // Reusable parts of the OpenAPI document: response schemas and parameters.
+import { COLUMN_ROLES, COLUMN_TYPES } from "../indicator-view.ts";
+
 export const SCHEMAS = {
   Error: {
     type: "object",
@@ -44,21 +46,8 @@ export const SCHEMAS = {
     properties: {
       name: { type: "string" },
       label: { type: "string", description: "French label." },
-      role: {
-        enum: [
-          "key",
-          "label",
-          "value",
-          "n",
-          "numerator",
-          "denominator",
-          "coverage",
-          "flags",
-          "status",
-          "target_met",
-        ],
-      },
-      type: { enum: ["integer", "number", "string", "boolean", "string[]"] },
+      role: { enum: [...COLUMN_ROLES] },
+      type: { enum: [...COLUMN_TYPES] },
       format: { enum: ["integer", "decimal", "percent", "euro"] },
       dimension: { type: "string" },
     },
