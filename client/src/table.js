@@ -126,6 +126,25 @@ function rowKeyLabel(result, key) {
  * @param {string} caption
  */
 export function renderTable(model, caption) {
+  return tableElement(
+    caption,
+    model.headers,
+    model.numeric,
+    model.rows,
+    "Aucune donnée pour ces filtres.",
+  );
+}
+
+/**
+ * An accessible, scrollable table: a caption, column headers, the first cell of each row as its
+ * header, numbers aligned right, and a sentence when there is no row.
+ * @param {string} caption
+ * @param {string[]} headers
+ * @param {boolean[]} numeric
+ * @param {(string | Node)[][]} rows
+ * @param {string} empty  what to say when there is no row
+ */
+export function tableElement(caption, headers, numeric, rows, empty) {
   return h(
     "div",
     { class: "table-scroll", tabindex: 0, role: "region", "aria-label": caption },
@@ -139,28 +158,24 @@ export function renderTable(model, caption) {
         h(
           "tr",
           {},
-          model.headers.map((text, i) =>
-            h("th", { scope: "col", class: model.numeric[i] ? "num" : null }, text),
+          headers.map((text, i) =>
+            h("th", { scope: "col", class: numeric[i] ? "num" : null }, text),
           ),
         ),
       ),
       h(
         "tbody",
         {},
-        model.rows.length === 0
-          ? h(
-              "tr",
-              {},
-              h("td", { colspan: model.headers.length }, "Aucune donnée pour ces filtres."),
-            )
-          : model.rows.map((cells) =>
+        rows.length === 0
+          ? h("tr", {}, h("td", { colspan: headers.length }, empty))
+          : rows.map((cells) =>
               h(
                 "tr",
                 {},
-                cells.map((text, i) =>
+                cells.map((cell, i) =>
                   i === 0
-                    ? h("th", { scope: "row" }, text)
-                    : h("td", { class: model.numeric[i] ? "num" : null }, text),
+                    ? h("th", { scope: "row" }, cell)
+                    : h("td", { class: numeric[i] ? "num" : null }, cell),
                 ),
               ),
             ),

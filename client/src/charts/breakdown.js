@@ -64,52 +64,39 @@ export function breakdownSpec(result, dimension) {
   // A fixed height from the number of bars (a discrete "step" height conflicts with the
   // container width's autosize).
   const base = frame(description, Math.max(60, 24 * shown));
-  const data = { values: rows };
+  /** The chart of the shown rows with this mark and encoding. */
+  const chart = (
+    /** @type {Record<string, unknown>} */ mark,
+    /** @type {Record<string, unknown>} */ encoding,
+  ) => ({
+    shown,
+    total,
+    spec: { ...base, data: { values: rows }, mark, encoding },
+  });
 
   if (category) {
-    return {
-      shown,
-      total,
-      spec: {
-        ...base,
-        data,
-        mark: { type: "bar", tooltip: true },
-        encoding: {
-          y,
-          x: { ...x, stack: "normalize", axis: { format: ".0%" } },
-          color: {
-            field: `${category}__label`,
-            type: "nominal",
-            title: result.columns.find((c) => c.name === category)?.label ?? category,
-            legend: { orient: "bottom", columns: 2 },
-          },
-          tooltip: tooltips(result, keys),
+    return chart(
+      { type: "bar", tooltip: true },
+      {
+        y,
+        x: { ...x, stack: "normalize", axis: { format: ".0%" } },
+        color: {
+          field: `${category}__label`,
+          type: "nominal",
+          title: result.columns.find((c) => c.name === category)?.label ?? category,
+          legend: { orient: "bottom", columns: 2 },
         },
+        tooltip: tooltips(result, keys),
       },
-    };
+    );
   }
   // Values per buyer spread over another dimension: a box plot per value of that dimension.
   // Broken down by the buyer itself, it is one value per bar, like any other indicator.
   if (ind.shape === "partition" && dimension !== ind.shape_dimension) {
-    return {
-      shown,
-      total,
-      spec: {
-        ...base,
-        data,
-        mark: { type: "boxplot", extent: "min-max" },
-        encoding: { y: { ...y, sort: "ascending" }, x },
-      },
-    };
+    return chart({ type: "boxplot", extent: "min-max" }, { y: { ...y, sort: "ascending" }, x });
   }
-  return {
-    shown,
-    total,
-    spec: {
-      ...base,
-      data,
-      mark: { type: "bar", color: "#2f5f98" },
-      encoding: { y, x, opacity: RELIABILITY_OPACITY, tooltip: tooltips(result, keys) },
-    },
-  };
+  return chart(
+    { type: "bar", color: "#2f5f98" },
+    { y, x, opacity: RELIABILITY_OPACITY, tooltip: tooltips(result, keys) },
+  );
 }

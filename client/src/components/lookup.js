@@ -1,6 +1,64 @@
-// Pieces of the buyer, supplier and contract pages: key figures and tables whose cells may hold
-// links, plus the display name of a party whose name the 2024 format does not publish.
+// Pieces of the buyer, supplier and contract pages: heading, key figures, contracts per year and
+// tables whose cells may hold links, plus the display name of a party whose name the 2024 format
+// does not publish.
+import { barSpec } from "../charts/specs.js";
 import { h } from "../dom.js";
+import { formatInteger, formatValue } from "../format.js";
+import { tableElement } from "../table.js";
+import { chartBlock } from "./chart-block.js";
+
+/** @typedef {import("../types.js").JsonObject} Json */
+
+/**
+ * Breadcrumb back to the search, the party's name and a lead sentence.
+ * @param {string} name
+ * @param {string} lead
+ * @param {boolean} named  the data publish a name (otherwise the lead says why there is none)
+ */
+export function partyHeading(name, lead, named) {
+  return [
+    h(
+      "nav",
+      { class: "breadcrumb", "aria-label": "Fil d'Ariane" },
+      h("a", { href: "/recherche" }, "Acheteurs et entreprises"),
+      " › ",
+      name,
+    ),
+    h("h1", {}, name),
+    h("p", { class: "lead" }, lead, named ? null : ` ${NAME_NOTE}`),
+  ];
+}
+
+/**
+ * Contracts per year of a buyer or a supplier: a bar chart and its table.
+ * @param {{ kind: string, title: string, verb: string, name: string, rows: Json[],
+ *   amount: string, amountHeader: string }} options
+ *   verb: "notifiés" or "obtenus"; amount: the field of the rows holding the amount
+ */
+export function contractsPerYear({ kind, title, verb, name, rows, amount, amountHeader }) {
+  return chartBlock({
+    kind,
+    title,
+    spec: barSpec(rows, {
+      x: "year",
+      y: "contracts",
+      xTitle: "Année de notification",
+      yTitle: "Nombre de marchés",
+      format: ",.0f",
+      description: `Nombre de marchés ${verb} par ${name}, par année.`,
+    }),
+    model: {
+      headers: ["Année", "Marchés", amountHeader],
+      rows: rows.map((r) => [
+        r.year === null ? "Date inconnue" : String(r.year),
+        formatInteger(r.contracts),
+        formatValue(r[amount], "euro"),
+      ]),
+      numeric: [false, true, true],
+    },
+    caption: `Marchés de ${name} par année`,
+  });
+}
 
 /**
  * @param {{ label: string, value: string }[]} figures
@@ -27,40 +85,12 @@ export function keyFigures(figures) {
  * @param {T[]} rows
  */
 export function lookupTable(caption, columns, rows) {
-  return h(
-    "div",
-    { class: "table-scroll", tabindex: 0, role: "region", "aria-label": caption },
-    h(
-      "table",
-      { class: "data-table" },
-      h("caption", {}, caption),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          columns.map((c) => h("th", { scope: "col", class: c.numeric ? "num" : null }, c.label)),
-        ),
-      ),
-      h(
-        "tbody",
-        {},
-        rows.length === 0
-          ? h("tr", {}, h("td", { colspan: columns.length }, "Aucune donnée."))
-          : rows.map((row) =>
-              h(
-                "tr",
-                {},
-                columns.map((c, i) =>
-                  i === 0
-                    ? h("th", { scope: "row" }, c.cell(row))
-                    : h("td", { class: c.numeric ? "num" : null }, c.cell(row)),
-                ),
-              ),
-            ),
-      ),
-    ),
+  return tableElement(
+    caption,
+    columns.map((c) => c.label),
+    columns.map((c) => Boolean(c.numeric)),
+    rows.map((row) => columns.map((c) => c.cell(row))),
+    "Aucune donnée.",
   );
 }
 
@@ -73,5 +103,5 @@ export function displayName(name, id, kind) {
   return typeof name === "string" && name.trim() !== "" ? name : `${kind} ${id}`;
 }
 
-export const NAME_NOTE =
+const NAME_NOTE =
   "Le nom n'est publié que dans les données de l'ancien format (2019) ; pour les marchés publiés depuis 2024, seul le numéro SIRET est connu.";

@@ -2,10 +2,14 @@
 // contracts page by page.
 import { getCatalogue, getJson, runLimited } from "../api.js";
 import { indicatorCard } from "../components/card.js";
-import { chartBlock } from "../components/chart-block.js";
 import { showContracts } from "../components/contract-list.js";
-import { displayName, keyFigures, lookupTable, NAME_NOTE } from "../components/lookup.js";
-import { barSpec } from "../charts/specs.js";
+import {
+  contractsPerYear,
+  displayName,
+  keyFigures,
+  lookupTable,
+  partyHeading,
+} from "../components/lookup.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
 import { filterQuery } from "../state.js";
@@ -35,45 +39,19 @@ export async function buyerView({ params, main }) {
   const cards = catalogue.indicators
     .filter((i) => BUYER_INDICATORS.includes(i.id))
     .map((ind) => indicatorCard(ind, filters));
-  const years = chartBlock({
+  const years = contractsPerYear({
     kind: "buyer-years",
     title: "Marchés notifiés par année",
-    spec: barSpec(buyer.by_year, {
-      x: "year",
-      y: "contracts",
-      xTitle: "Année de notification",
-      yTitle: "Nombre de marchés",
-      format: ",.0f",
-      description: `Nombre de marchés notifiés par ${name}, par année.`,
-    }),
-    model: {
-      headers: ["Année", "Marchés", "Montant (hors montants suspects)"],
-      rows: buyer.by_year.map((/** @type {Json} */ r) => [
-        r.year === null ? "Date inconnue" : String(r.year),
-        formatInteger(r.contracts),
-        formatValue(r.amount, "euro"),
-      ]),
-      numeric: [false, true, true],
-    },
-    caption: `Marchés de ${name} par année`,
+    verb: "notifiés",
+    name,
+    rows: buyer.by_year,
+    amount: "amount",
+    amountHeader: "Montant (hors montants suspects)",
   });
   const contracts = h("div", {});
   replace(
     main,
-    h(
-      "nav",
-      { class: "breadcrumb", "aria-label": "Fil d'Ariane" },
-      h("a", { href: "/recherche" }, "Acheteurs et entreprises"),
-      " › ",
-      name,
-    ),
-    h("h1", {}, name),
-    h(
-      "p",
-      { class: "lead" },
-      `Acheteur public, SIRET ${siret}.`,
-      buyer.nom ? null : ` ${NAME_NOTE}`,
-    ),
+    ...partyHeading(name, `Acheteur public, SIRET ${siret}.`, Boolean(buyer.nom)),
     h(
       "p",
       { class: "actions" },

@@ -1,8 +1,12 @@
 // A supplier (titulaire): how many contracts, with which buyers, over which years.
 import { getJson } from "../api.js";
-import { chartBlock } from "../components/chart-block.js";
-import { displayName, keyFigures, lookupTable, NAME_NOTE } from "../components/lookup.js";
-import { barSpec } from "../charts/specs.js";
+import {
+  contractsPerYear,
+  displayName,
+  keyFigures,
+  lookupTable,
+  partyHeading,
+} from "../components/lookup.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
 
@@ -17,43 +21,21 @@ export async function supplierView({ params, main }) {
   document.title = `${name} – Observatoire de la commande publique`;
   const t = /** @type {Json} */ (supplier.totals);
   const byYear = /** @type {Json[]} */ (supplier.by_year);
-  const years = chartBlock({
+  const years = contractsPerYear({
     kind: "supplier-years",
     title: "Marchés obtenus par année",
-    spec: barSpec(byYear, {
-      x: "year",
-      y: "contracts",
-      xTitle: "Année de notification",
-      yTitle: "Nombre de marchés",
-      format: ",.0f",
-      description: `Nombre de marchés obtenus par ${name}, par année.`,
-    }),
-    model: {
-      headers: ["Année", "Marchés", "Montant (part de l'entreprise)"],
-      rows: byYear.map((r) => [
-        r.year === null ? "Date inconnue" : String(r.year),
-        formatInteger(r.contracts),
-        formatValue(r.amount_split, "euro"),
-      ]),
-      numeric: [false, true, true],
-    },
-    caption: `Marchés de ${name} par année`,
+    verb: "obtenus",
+    name,
+    rows: byYear,
+    amount: "amount_split",
+    amountHeader: "Montant (part de l'entreprise)",
   });
   replace(
     main,
-    h(
-      "nav",
-      { class: "breadcrumb", "aria-label": "Fil d'Ariane" },
-      h("a", { href: "/recherche" }, "Acheteurs et entreprises"),
-      " › ",
+    ...partyHeading(
       name,
-    ),
-    h("h1", {}, name),
-    h(
-      "p",
-      { class: "lead" },
       `Titulaire de marchés publics, identifiant ${id}.`,
-      supplier.nom ? null : ` ${NAME_NOTE}`,
+      Boolean(supplier.nom),
     ),
     keyFigures([
       { label: "Marchés obtenus", value: formatInteger(t.contracts) },
