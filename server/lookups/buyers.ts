@@ -3,10 +3,8 @@
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot } from "../db.ts";
 import { likeEscape } from "../params.ts";
+import { SUMMED_AMOUNT } from "./amount.ts";
 import { withLabels } from "./labels.ts";
-
-// An amount flagged as suspect by the ETL (0, < 1 000 €, filler values) is not summed.
-const AMOUNT = "CASE WHEN NOT c.montant_suspect THEN c.montant END";
 
 export async function searchBuyers(
   snapshot: Snapshot,
@@ -21,7 +19,7 @@ export async function searchBuyers(
         WHERE ${bySiret ? "acheteur_id LIKE $1 ESCAPE '\\'" : "strip_accents(acheteur_nom) ILIKE strip_accents($1) ESCAPE '\\'"}
      )
      SELECT c.acheteur_id AS siret, mode(c.acheteur_nom) AS nom,
-            count(*) AS contracts, round(sum(${AMOUNT}), 2) AS amount
+            count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
        FROM contracts c JOIN hits USING (acheteur_id)
       GROUP BY c.acheteur_id
       ORDER BY contracts DESC, siret
@@ -47,7 +45,7 @@ export async function buyerSummary(
 ): Promise<BuyerSummary | null> {
   const p = [siret];
   const [totals] = await snapshot.query(
-    `SELECT count(*) AS contracts, round(sum(${AMOUNT}), 2) AS amount,
+    `SELECT count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount,
             count(*) FILTER (WHERE c.montant_suspect) AS suspect_amounts,
             min(c.date_notification) AS first_notification,
             max(c.date_notification) AS last_notification,
@@ -58,17 +56,17 @@ export async function buyerSummary(
   );
   if (!totals || totals.contracts === 0) return null;
   const byYear = await snapshot.query(
-    `SELECT year(c.date_notification) AS year, count(*) AS contracts, round(sum(${AMOUNT}), 2) AS amount
+    `SELECT year(c.date_notification) AS year, count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
        FROM contracts c WHERE c.acheteur_id = $1 GROUP BY 1 ORDER BY 1 NULLS LAST`,
     p,
   );
   const procedures = await snapshot.query(
-    `SELECT c.procedure, count(*) AS contracts, round(sum(${AMOUNT}), 2) AS amount
+    `SELECT c.procedure, count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
        FROM contracts c WHERE c.acheteur_id = $1 GROUP BY 1 ORDER BY contracts DESC, 1`,
     p,
   );
   const types = await snapshot.query(
-    `SELECT c.type_marche, count(*) AS contracts, round(sum(${AMOUNT}), 2) AS amount
+    `SELECT c.type_marche, count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
        FROM contracts c WHERE c.acheteur_id = $1 GROUP BY 1 ORDER BY contracts DESC, 1`,
     p,
   );
@@ -76,7 +74,7 @@ export async function buyerSummary(
   const topSuppliers = await snapshot.query(
     `SELECT s.titulaire_id, mode(s.denomination_sociale) AS nom,
             count(DISTINCT c.uid) AS contracts,
-            round(sum(${AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
+            round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
        FROM contracts c JOIN contract_suppliers s USING (uid)
       WHERE c.acheteur_id = $1 AND s.titulaire_id IS NOT NULL
       GROUP BY 1 ORDER BY amount_split DESC NULLS LAST, contracts DESC, 1 LIMIT 10`,

@@ -3,9 +3,8 @@
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot } from "../db.ts";
 import { likeEscape } from "../params.ts";
+import { SUMMED_AMOUNT } from "./amount.ts";
 import { withLabels } from "./labels.ts";
-
-const AMOUNT = "CASE WHEN NOT c.montant_suspect THEN c.montant END";
 
 export async function searchSuppliers(
   snapshot: Snapshot,
@@ -59,8 +58,8 @@ export async function supplierSummary(
   );
   const [totals] = await snapshot.query(
     `SELECT count(*) AS contracts,
-            round(sum(${AMOUNT}), 2) AS amount_whole,
-            round(sum(${AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split,
+            round(sum(${SUMMED_AMOUNT}), 2) AS amount_whole,
+            round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split,
             count(*) FILTER (WHERE c.titulaires_count > 1) AS joint_contracts,
             count(DISTINCT c.acheteur_id) AS buyers,
             min(c.date_notification) AS first_notification,
@@ -71,13 +70,13 @@ export async function supplierSummary(
   if (!identity || !totals || totals.contracts === 0) return null;
   const byYear = await snapshot.query(
     `SELECT year(c.date_notification) AS year, count(*) AS contracts,
-            round(sum(${AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
+            round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
        FROM (${SUPPLIER_CONTRACTS}) c GROUP BY 1 ORDER BY 1 NULLS LAST`,
     p,
   );
   const topBuyers = await snapshot.query(
     `SELECT c.acheteur_id AS siret, mode(c.acheteur_nom) AS nom, count(*) AS contracts,
-            round(sum(${AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
+            round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
        FROM (${SUPPLIER_CONTRACTS}) c GROUP BY 1
       ORDER BY amount_split DESC NULLS LAST, contracts DESC, 1 LIMIT 10`,
     p,
