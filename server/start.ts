@@ -76,10 +76,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     refresh,
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+    ...(answers ? { answers } : {}),
   };
   // Warming only makes sense with somewhere to keep the answers.
   const warmer = answers ? new CacheWarmer(deps, homePageRequests(catalogue), log) : null;
-  if (answers && warmer) Object.assign(deps, { answers, warmer });
+  if (warmer) deps.warmer = warmer;
   const app = createApp(deps);
   const server = app.listen(options.port, options.host);
   await new Promise<void>((resolve, reject) => {
