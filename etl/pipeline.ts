@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readJsonRecords } from "./formats/json-reader.ts";
+import { readJsonRecordBytes, readJsonRecords } from "./formats/json-reader.ts";
 import { readXmlRecords } from "./formats/xml-reader.ts";
 import { SourceFormatError, type ContainerShape, type SourceRecord } from "./formats/types.ts";
 import { normaliseRecord, type NormalisedRecord } from "./normalise/record.ts";
@@ -21,9 +21,10 @@ import { acquireLock, cleanLeftovers, DEFAULT_KEEP, installSnapshot } from "./lo
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SAMPLES_DIR = join(ROOT, "data", "samples");
 export const REFERENCE_DIR = join(ROOT, "data", "reference");
-/** Files from this size are normalised by worker threads (one per core but one, at least one). */
+/** JSON files from this size are normalised by worker threads. */
 const PARALLEL_MIN_BYTES = Number(process.env.OBSERVATORY_PARALLEL_MIN_BYTES ?? 32 << 20);
-const WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
+/** One worker per core (up to 4): the main thread only cuts the file into records. */
+const WORKERS = workerCount(process.env.OBSERVATORY_ETL_WORKERS);
 export const DEFAULT_DB = process.env.OBSERVATORY_DB ?? join(ROOT, "data", "observatory.duckdb");
 
 /** A file or URL, or a file with the name to record for it and the syntax it must have. */
@@ -133,7 +134,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     log(`building the snapshot (${report.sources.length} sources)…`);
     const snapshotPath = join(buildDir, "snapshot.duckdb");
     const buildStarted = Date.now();
-    const snapshot = await buildSnapshot(snapshotPath, staging, runId, REFERENCE_DIR);
+    const snapshot = await buildSnapshot(snapshotPath, staging, runId, REFERENCE_DIR, log);
     log(`snapshot built in ${((Date.now() - buildStarted) / 1000).toFixed(1)} s`);
     try {
       const counts = await countsBySource(snapshot.connection);
@@ -189,56 +190,54 @@ async function readSource(
   const opened = await openSource(path, name, input.syntax);
   let shape: ContainerShape = "json-array";
   const setShape = (s: ContainerShape) => (shape = s);
-  const records: AsyncIterable<SourceRecord> =
-    opened.syntax === "json"
-      ? readJsonRecords(opened.stream, name, setShape)
-      : readXmlRecords(opened.stream, name, setShape);
 
   const formats = new Set<string>();
   let read = 0;
   let rejected = 0;
   let lastLog = Date.now();
+  const progress = () => {
+    if (Date.now() - lastLog < 2000) return;
+    lastLog = Date.now();
+    log(
+      `  ${name}: ${read.toLocaleString("en")} records, ${(opened.stats.bytes / 1e6).toFixed(0)} MB read`,
+    );
+  };
   // Large JSON files are normalised on every core; small ones here (no worker start-up cost).
-  const pool =
-    opened.syntax === "json" && opened.size >= parallelMinBytes && WORKERS > 0
-      ? new NormalisePool(
-          WORKERS,
-          { today: today.toISOString(), sourceIndex: index, source: name },
-          async (result) => {
-            rejected += result.rejected;
-            result.formats.forEach((f) => formats.add(f));
-            await staging.append(result.text);
-          },
-        )
-      : null;
-  try {
-    for await (const record of pool
-      ? readJsonRecords(opened.stream, name, setShape, false)
-      : records) {
-      read++;
-      if (pool) await pool.add(record, shape);
-      else {
-        const normalised = safeNormalise(record, shape, today);
-        if (normalised.type === "reject") rejected++;
-        else formats.add(normalised.format);
-        await staging.add(normalised, {
-          sourceIndex: index,
-          source: name,
-          position: record.position,
-          raw: record.raw,
-        });
+  if (opened.syntax === "json" && opened.size >= parallelMinBytes && WORKERS > 0) {
+    const context = { today: today.toISOString(), sourceIndex: index, source: name };
+    const pool = new NormalisePool(WORKERS, context, staging, (result) => {
+      rejected += result.rejected;
+      result.formats.forEach((f) => formats.add(f));
+    });
+    try {
+      for await (const batch of readJsonRecordBytes(opened.stream, name, setShape)) {
+        await pool.add(batch, shape);
+        read += batch.length;
+        progress();
       }
-      if (Date.now() - lastLog > 2000) {
-        lastLog = Date.now();
-        log(
-          `  ${name}: ${read.toLocaleString("en")} records, ${(opened.stats.bytes / 1e6).toFixed(0)} MB read`,
-        );
-      }
+      await pool.finish(shape);
+    } catch (error) {
+      await pool.abort();
+      throw error;
     }
-    await pool?.finish(shape);
-  } catch (error) {
-    await pool?.abort();
-    throw error;
+  } else {
+    const records: AsyncIterable<SourceRecord> =
+      opened.syntax === "json"
+        ? readJsonRecords(opened.stream, name, setShape)
+        : readXmlRecords(opened.stream, name, setShape);
+    for await (const record of records) {
+      read++;
+      const normalised = safeNormalise(record, shape, today);
+      if (normalised.type === "reject") rejected++;
+      else formats.add(normalised.format);
+      await staging.add(normalised, {
+        sourceIndex: index,
+        source: name,
+        position: record.position,
+        raw: record.raw,
+      });
+      progress();
+    }
   }
   const syntax = opened.syntax.toUpperCase();
   const format = formats.size > 0 ? `${[...formats].sort().join("+")} ${syntax}` : syntax;
@@ -270,6 +269,16 @@ function safeNormalise(record: SourceRecord, shape: ContainerShape, today: Date)
       reason: `normalisation error: ${(error as Error).message}`,
     };
   }
+}
+
+function workerCount(setting: string | undefined): number {
+  if (setting === undefined || setting === "") return Math.min(4, availableParallelism());
+  if (!/^\d+$/.test(setting)) {
+    throw new Error(
+      `OBSERVATORY_ETL_WORKERS must be a whole number (0: no worker), not "${setting}"`,
+    );
+  }
+  return Number(setting);
 }
 
 function checkBalance(source: SourceReport): void {

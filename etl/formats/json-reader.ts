@@ -42,9 +42,43 @@ export async function* readJsonRecords(
   input: Readable,
   sourceName: string,
   onShape?: (shape: ContainerShape) => void,
-  /** false: yield the raw text only (value undefined), for parsing in a worker thread. */
+  /** false: yield the raw text only (value undefined). */
   parse = true,
 ): AsyncGenerator<SourceRecord> {
+  const batches = scanJsonRecords(input, sourceName, onShape, (bytes, position, kindHint) => {
+    const text = bytes.toString("utf8");
+    const record = parse ? parseRecordText(text) : { value: undefined, raw: text };
+    return { position, kindHint, ...record };
+  });
+  for await (const batch of batches) yield* batch;
+}
+
+/** One record's bytes, undecoded, for a worker thread to decode and parse. */
+export interface RecordBytes {
+  position: number;
+  kindHint: RecordKind | null;
+  bytes: Buffer;
+}
+
+/** The records' bytes, in batches: those that end in each chunk read. */
+export function readJsonRecordBytes(
+  input: Readable,
+  sourceName: string,
+  onShape?: (shape: ContainerShape) => void,
+): AsyncGenerator<RecordBytes[]> {
+  return scanJsonRecords(input, sourceName, onShape, (bytes, position, kindHint) => ({
+    position,
+    kindHint,
+    bytes,
+  }));
+}
+
+async function* scanJsonRecords<T>(
+  input: Readable,
+  sourceName: string,
+  onShape: ((shape: ContainerShape) => void) | undefined,
+  makeRecord: (bytes: Buffer, position: number, kindHint: RecordKind | null) => T,
+): AsyncGenerator<T[]> {
   const stack: Level[] = [];
   let inString = false;
   let escape = false;
@@ -63,7 +97,7 @@ export async function* readJsonRecords(
   let keyParts: Buffer[] | null = null;
   let keyStart: number; // start index of a key string within the current chunk
   let position = 0;
-  const ready: SourceRecord[] = [];
+  const ready: T[] = [];
 
   const fail = (detail: string, at: number): never => {
     throw new SourceFormatError(sourceName, `line ${line}, byte ${at}`, detail);
@@ -71,10 +105,9 @@ export async function* readJsonRecords(
 
   const emitRecord = (chunk: Buffer, end: number) => {
     recordParts.push(chunk.subarray(recordStart, end));
-    const text = Buffer.concat(recordParts).toString("utf8");
+    const bytes = recordParts.length === 1 ? recordParts[0] : Buffer.concat(recordParts);
     recordParts = [];
-    const record = parse ? parseRecordText(text) : { value: undefined, raw: text };
-    ready.push({ position: position++, kindHint: recordKind, ...record });
+    ready.push(makeRecord(bytes, position++, recordKind));
     recordDepth = -1;
     scalarRecord = false;
   };
@@ -91,6 +124,7 @@ export async function* readJsonRecords(
     first = false;
     recordStart = 0;
     keyStart = 0;
+    let nextSlash = chunk.indexOf(BACKSLASH);
     const length = chunk.length;
     let i = 0;
     while (i < length) {
@@ -101,9 +135,11 @@ export async function* readJsonRecords(
           i++;
           continue;
         }
-        // Jump to the next quote or backslash: string bodies are most of the bytes.
+        // Jump to the next quote or backslash: string bodies are most of the bytes. The next
+        // backslash is searched for again only once passed: most strings hold none.
         const quote = chunk.indexOf(QUOTE, i);
-        const slash = chunk.indexOf(BACKSLASH, i);
+        if (nextSlash !== -1 && nextSlash < i) nextSlash = chunk.indexOf(BACKSLASH, i);
+        const slash = nextSlash;
         if (slash !== -1 && (quote === -1 || slash < quote)) {
           escape = true;
           i = slash + 1;
@@ -191,7 +227,7 @@ export async function* readJsonRecords(
     if (recordDepth !== -1) recordParts.push(chunk.subarray(recordStart));
     if (keyParts) keyParts.push(chunk.subarray(keyStart));
     offset += length;
-    yield* ready.splice(0);
+    if (ready.length > 0) yield ready.splice(0);
   }
 
   if (first) fail("the file is empty", 0);
@@ -206,7 +242,7 @@ export async function* readJsonRecords(
   if (!sawContainer) {
     fail('no DECP records found: expected a top-level "marches" key or array', offset);
   }
-  yield* ready.splice(0);
+  if (ready.length > 0) yield ready.splice(0);
 
   function startRecord(at: number, scalar: boolean) {
     recordDepth = stack.length;

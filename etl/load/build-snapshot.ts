@@ -4,6 +4,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { STAGING_TABLES, type Staging } from "./staging.ts";
 import { readSql, runScript, sqlString } from "./sql-script.ts";
+import { checkUniqueKeys } from "./unique-keys.ts";
 
 export interface SourceCounts {
   loaded: number;
@@ -21,9 +22,15 @@ export async function buildSnapshot(
   staging: Staging,
   runId: string,
   referenceDir: string,
+  log: (line: string) => void = () => {},
 ): Promise<{ connection: DuckDBConnection; close: () => void }> {
   const db = await openDatabase(path);
   const { connection } = db;
+  let phaseStarted = Date.now();
+  const phaseDone = (what: string) => {
+    log(`  ${what} in ${((Date.now() - phaseStarted) / 1000).toFixed(1)} s`);
+    phaseStarted = Date.now();
+  };
   try {
     // Bounded memory whatever the input size: DuckDB spills to disk beyond this.
     await connection.run(`SET memory_limit = '${BUILD_MEMORY_LIMIT}'`);
@@ -34,9 +41,14 @@ export async function buildSnapshot(
       readSql("reference.sql").replaceAll("{{dir}}", referenceDir.replace(/'/g, "''")),
     );
     for (const table of STAGING_TABLES) await loadStagingTable(connection, staging, table);
+    phaseDone("staging files read");
     await runScript(connection, readSql("deduplicate.sql"), { run_id: runId });
+    phaseDone("duplicates resolved");
     await runScript(connection, readSql("place.sql"));
+    phaseDone("places of execution located");
     await runScript(connection, readSql("finalise.sql"), { run_id: runId });
+    await checkUniqueKeys(connection);
+    phaseDone("canonical tables written and their keys checked");
   } catch (error) {
     db.close();
     throw error;
@@ -65,7 +77,7 @@ async function loadStagingTable(
     (c) => `"${String(c.column_name)}": ${sqlString(String(c.data_type))}`,
   );
   await connection.run(
-    `INSERT INTO ${stage} SELECT * FROM read_json(${sqlString(staging.fileOf(table))},
+    `INSERT INTO ${stage} SELECT * FROM read_json([${staging.filesOf(table).map(sqlString).join(", ")}],
        format = 'newline_delimited', columns = {${struct.join(", ")}},
        maximum_object_size = 33554432)`,
   );

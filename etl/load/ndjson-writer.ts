@@ -1,4 +1,4 @@
-// Appends newline-delimited JSON text to a staging file, respecting the stream's back-pressure.
+// Appends newline-delimited JSON to a staging file, respecting the stream's back-pressure.
 // DuckDB then reads these files at its full parse speed.
 import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
@@ -10,8 +10,8 @@ export class NdjsonWriter {
     this.stream = createWriteStream(path);
   }
 
-  async append(text: string): Promise<void> {
-    if (!this.stream.write(text)) await once(this.stream, "drain");
+  async append(bytes: Buffer): Promise<void> {
+    if (!this.stream.write(bytes)) await once(this.stream, "drain");
   }
 
   async close(): Promise<void> {

@@ -1,58 +1,98 @@
-// A worker thread that parses and normalises batches of raw records and returns their staging
-// text, so that a large file is normalised on every core while the main thread reads it.
-import { parentPort } from "node:worker_threads";
+// A worker thread that decodes, parses and normalises batches of raw record bytes and writes their
+// rows to staging files of its own, so that the main thread only cuts the file into records.
+import { parentPort, workerData } from "node:worker_threads";
 import { parseRecordText } from "../formats/json-record.ts";
-import type { ContainerShape, RecordKind } from "../formats/types.ts";
+import type { ContainerShape } from "../formats/types.ts";
 import { normaliseRecord, type NormalisedRecord } from "../normalise/record.ts";
-import { RowBuffer, type StagedText } from "./row-buffer.ts";
+import { Staging } from "./staging.ts";
+import { kindOfCode } from "./record-batch.ts";
 
-export interface BatchRequest {
-  id: number;
-  shape: ContainerShape;
+export interface WorkerSetup {
+  entry: string;
+  /** Where this worker writes its staging files, and the tag that makes their names its own. */
+  dir: string;
+  tag: string;
   today: string;
   sourceIndex: number;
   source: string;
-  records: { position: number; kindHint: RecordKind | null; raw: string }[];
 }
 
-export interface BatchResult {
+export interface BatchRequest {
+  type: "batch";
   id: number;
-  text: StagedText;
+  shape: ContainerShape;
+  /** Position of the first record; the others follow one by one. */
+  firstPosition: number;
+  /** The records' bytes, one after the other; record i ends at ends[i]. */
+  bytes: ArrayBuffer;
+  ends: Uint32Array;
+  kinds: Uint8Array;
+}
+
+export type WorkerRequest = BatchRequest | { type: "close"; id: number };
+
+export interface WorkerReply {
+  id: number;
   rejected: number;
   formats: string[];
+  error?: string;
 }
 
-parentPort?.on("message", (batch: BatchRequest) => {
-  const buffer = new RowBuffer();
-  const today = new Date(batch.today);
+const setup = workerData as WorkerSetup;
+const today = new Date(setup.today);
+const staging = new Staging(setup.dir, setup.tag);
+// Batches are handled one after the other: each waits for the previous one's writes.
+let queue: Promise<void> = Promise.resolve();
+
+async function normaliseBatch(batch: BatchRequest): Promise<WorkerReply> {
+  const bytes = Buffer.from(batch.bytes);
   const formats = new Set<string>();
   let rejected = 0;
-  for (const item of batch.records) {
-    const record = { ...item, ...parseRecordText(item.raw) };
+  let start = 0;
+  for (let i = 0; i < batch.ends.length; i++) {
+    const raw = bytes.toString("utf8", start, batch.ends[i]);
+    start = batch.ends[i];
+    const record = {
+      position: batch.firstPosition + i,
+      kindHint: kindOfCode(batch.kinds[i]),
+      ...parseRecordText(raw),
+    };
     let normalised: NormalisedRecord;
     try {
       normalised = normaliseRecord(record, batch.shape, today);
     } catch (error) {
       normalised = {
         type: "reject",
-        kind: item.kindHint,
+        kind: record.kindHint,
         reason: `normalisation error: ${(error as Error).message}`,
       };
     }
     if (normalised.type === "reject") rejected++;
     else formats.add(normalised.format);
-    buffer.add(normalised, {
-      sourceIndex: batch.sourceIndex,
-      source: batch.source,
-      position: item.position,
-      raw: item.raw,
+    await staging.add(normalised, {
+      sourceIndex: setup.sourceIndex,
+      source: setup.source,
+      position: record.position,
+      raw,
     });
   }
-  const result: BatchResult = {
-    id: batch.id,
-    text: buffer.take(),
-    rejected,
-    formats: [...formats],
-  };
-  parentPort?.postMessage(result);
+  return { id: batch.id, rejected, formats: [...formats] };
+}
+
+async function handle(request: WorkerRequest): Promise<WorkerReply> {
+  if (request.type === "batch") return normaliseBatch(request);
+  await staging.close();
+  return { id: request.id, rejected: 0, formats: [] };
+}
+
+parentPort?.on("message", (request: WorkerRequest) => {
+  queue = queue.then(async () => {
+    const reply = await handle(request).catch((error: unknown): WorkerReply => ({
+      id: request.id,
+      rejected: 0,
+      formats: [],
+      error: error instanceof Error ? error.message : String(error),
+    }));
+    parentPort?.postMessage(reply);
+  });
 });

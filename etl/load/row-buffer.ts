@@ -1,5 +1,5 @@
-// The staging rows of normalised records, as newline-delimited JSON text per table. Used by the
-// main thread and by the normalisation workers alike; the text is then appended to the files.
+// The staging rows of normalised records, as newline-delimited JSON per table. Used by the main
+// thread and by the normalisation workers alike; the bytes are then appended to the files.
 import type { NormalisedRecord } from "../normalise/record.ts";
 
 export const STAGING_TABLES = [
@@ -16,7 +16,7 @@ export const STAGING_TABLES = [
 ] as const;
 
 export type StagingTable = (typeof STAGING_TABLES)[number];
-export type StagedText = Record<StagingTable, string>;
+export type StagedBytes = Record<StagingTable, Buffer>;
 
 export interface RecordOrigin {
   sourceIndex: number;
@@ -25,17 +25,48 @@ export interface RecordOrigin {
   raw: string;
 }
 
-const empty = (): StagedText =>
-  Object.fromEntries(STAGING_TABLES.map((table) => [table, ""])) as StagedText;
+const INITIAL_BYTES = 64 << 10;
+const NEWLINE = 0x0a;
 
+/** Lines of one table, encoded as they come into a growing buffer outside the JS heap. */
+class LineBytes {
+  private buffer = Buffer.allocUnsafe(INITIAL_BYTES);
+  used = 0;
+
+  push(line: string): void {
+    // Every UTF-16 unit takes at most 3 bytes in UTF-8.
+    const room = line.length * 3 + 1;
+    if (this.used + room > this.buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.used + room));
+      this.buffer.copy(larger, 0, 0, this.used);
+      this.buffer = larger;
+    }
+    this.used += this.buffer.write(line, this.used);
+    this.buffer[this.used++] = NEWLINE;
+  }
+
+  /** The bytes gathered so far; later lines go to a fresh buffer, so these can be written out. */
+  take(): Buffer {
+    const bytes = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    this.used = 0;
+    return bytes;
+  }
+}
+
+// Each row is encoded to UTF-8 at once and its string dropped: holding megabytes of strings
+// until a flush made them survive young-generation collections, which cost a fifth of the time.
 export class RowBuffer {
-  private text = empty();
+  private readonly tables = Object.fromEntries(
+    STAGING_TABLES.map((table) => [table, new LineBytes()]),
+  ) as Record<StagingTable, LineBytes>;
   length = 0;
 
   private line(table: StagingTable, row: object): void {
-    const json = JSON.stringify(row) + "\n";
-    this.text[table] += json;
-    this.length += json.length;
+    const lines = this.tables[table];
+    const before = lines.used;
+    lines.push(JSON.stringify(row));
+    this.length += lines.used - before;
   }
 
   add(record: NormalisedRecord, origin: RecordOrigin): void {
@@ -80,11 +111,11 @@ export class RowBuffer {
     }
   }
 
-  /** The text gathered so far, and a fresh start. */
-  take(): StagedText {
-    const text = this.text;
-    this.text = empty();
+  /** The bytes gathered so far, per table, and a fresh start. */
+  take(): StagedBytes {
     this.length = 0;
-    return text;
+    return Object.fromEntries(
+      STAGING_TABLES.map((table) => [table, this.tables[table].take()]),
+    ) as StagedBytes;
   }
 }

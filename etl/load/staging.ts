@@ -1,6 +1,6 @@
 // The staging files of one run: every normalised row, tagged with the record it came from
 // (source index, position), so that duplicates can be resolved afterwards in SQL. Line order does
-// not matter, so text normalised by several workers is appended as it comes.
+// not matter: each worker thread writes files of its own, and the snapshot reads them all.
 import { join } from "node:path";
 import { NdjsonWriter } from "./ndjson-writer.ts";
 import type { NormalisedRecord } from "../normalise/record.ts";
@@ -8,7 +8,7 @@ import {
   RowBuffer,
   STAGING_TABLES,
   type RecordOrigin,
-  type StagedText,
+  type StagedBytes,
   type StagingTable,
 } from "./row-buffer.ts";
 
@@ -16,18 +16,33 @@ export { STAGING_TABLES, type RecordOrigin, type StagingTable } from "./row-buff
 
 const FLUSH_BYTES = 4 << 20;
 
+/** The staging file of a table; a tag names the files of one worker thread. */
+export function stagingFile(dir: string, table: StagingTable, tag = ""): string {
+  return join(dir, tag === "" ? `${table}.ndjson` : `${table}.${tag}.ndjson`);
+}
+
 export class Staging {
   readonly writers: Record<StagingTable, NdjsonWriter>;
   private readonly buffer = new RowBuffer();
+  private readonly tags: string[] = [""];
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    tag = "",
+  ) {
     this.writers = Object.fromEntries(
-      STAGING_TABLES.map((table) => [table, new NdjsonWriter(join(dir, `${table}.ndjson`))]),
+      STAGING_TABLES.map((table) => [table, new NdjsonWriter(stagingFile(dir, table, tag))]),
     ) as Record<StagingTable, NdjsonWriter>;
   }
 
-  fileOf(table: StagingTable): string {
-    return this.writers[table].path;
+  /** Counts in the staging files written under this tag by a worker thread. */
+  adopt(tag: string): void {
+    this.tags.push(tag);
+  }
+
+  /** Every staging file of a table: this thread's and the workers'. */
+  filesOf(table: StagingTable): string[] {
+    return this.tags.map((tag) => stagingFile(this.dir, table, tag));
   }
 
   /** Stages the rows of one record normalised here; awaits only when the buffer is full. */
@@ -36,10 +51,9 @@ export class Staging {
     if (this.buffer.length >= FLUSH_BYTES) await this.append(this.buffer.take());
   }
 
-  /** Appends text staged elsewhere (a worker). */
-  async append(text: StagedText): Promise<void> {
+  private async append(bytes: StagedBytes): Promise<void> {
     for (const table of STAGING_TABLES) {
-      if (text[table] !== "") await this.writers[table].append(text[table]);
+      if (bytes[table].length > 0) await this.writers[table].append(bytes[table]);
     }
   }
 

@@ -1,10 +1,13 @@
 -- Canonical model of the observatory. One snapshot database holds exactly these tables.
+-- The keys of the contract tables (uid; uid + position) are declared in etl/load/unique-keys.ts
+-- and checked once the tables are written: an index kept up to date row by row would make the
+-- bulk load several times slower.
 -- Field names follow the published DECP names in snake_case; enumerations hold the codes of
 -- etl/normalise/vocabulary.ts (one vocabulary for the 2019 and 2024 formats).
 
 -- Marchés: one row per contract after deduplication.
 CREATE TABLE contracts (
-  uid                         VARCHAR NOT NULL PRIMARY KEY, -- acheteur_id || '-' || id
+  uid                         VARCHAR NOT NULL,             -- acheteur_id || '-' || id
   id                          VARCHAR NOT NULL,
   acheteur_id                 VARCHAR NOT NULL,             -- SIRET of the buyer
   acheteur_nom                VARCHAR,                      -- v1 only
@@ -58,8 +61,7 @@ CREATE TABLE contract_suppliers (
   position              INTEGER NOT NULL,
   type_identifiant      VARCHAR,
   titulaire_id          VARCHAR,
-  denomination_sociale  VARCHAR,                            -- v1 only
-  PRIMARY KEY (uid, position)
+  denomination_sociale  VARCHAR                            -- v1 only
 );
 
 CREATE TABLE contract_modifications (
@@ -72,8 +74,7 @@ CREATE TABLE contract_modifications (
   duree_mois                  DOUBLE,
   montant                     DOUBLE,                       -- as published (new total per the schema)
   montant_suspect_delta       BOOLEAN NOT NULL,             -- looks like a delta, not a total
-  titulaires                  VARCHAR,                      -- JSON array of new titulaires, if any
-  PRIMARY KEY (uid, position)
+  titulaires                  VARCHAR                      -- JSON array of new titulaires, if any
 );
 
 CREATE TABLE subcontracting_acts (
@@ -87,13 +88,12 @@ CREATE TABLE subcontracting_acts (
   date_publication_donnees    DATE,
   montant                     DOUBLE,
   variation_prix              VARCHAR,
-  modifications               VARCHAR,                      -- JSON of modificationsActesSousTraitance
-  PRIMARY KEY (uid, position)
+  modifications               VARCHAR                      -- JSON of modificationsActesSousTraitance
 );
 
 -- Contrats de concession: one row per contract after deduplication.
 CREATE TABLE concessions (
-  uid                         VARCHAR NOT NULL PRIMARY KEY, -- autorite_concedante_id || '-' || id
+  uid                         VARCHAR NOT NULL,             -- autorite_concedante_id || '-' || id
   id                          VARCHAR NOT NULL,
   autorite_concedante_id      VARCHAR NOT NULL,
   autorite_concedante_nom     VARCHAR,
@@ -129,8 +129,7 @@ CREATE TABLE concession_holders (
   position              INTEGER NOT NULL,
   type_identifiant      VARCHAR,
   concessionnaire_id    VARCHAR,
-  denomination_sociale  VARCHAR,
-  PRIMARY KEY (uid, position)
+  denomination_sociale  VARCHAR
 );
 
 CREATE TABLE concession_modifications (
@@ -141,8 +140,7 @@ CREATE TABLE concession_modifications (
   date_signature              DATE,
   date_publication_donnees    DATE,
   duree_mois                  DOUBLE,
-  valeur_globale              DOUBLE,
-  PRIMARY KEY (uid, position)
+  valeur_globale              DOUBLE
 );
 
 -- Annual execution data of concessions (donneesExecution), one row per year and tariff.
@@ -151,8 +149,7 @@ CREATE TABLE concession_execution (
   position                    INTEGER NOT NULL,
   date_publication_donnees    DATE,
   depenses_investissement     DOUBLE,
-  tarifs                      VARCHAR,                      -- JSON array of {intituleTarif, tarif}
-  PRIMARY KEY (uid, position)
+  tarifs                      VARCHAR                      -- JSON array of {intituleTarif, tarif}
 );
 
 -- Records that could not be used, with the raw record.

@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { readJsonRecords } from "../../etl/formats/json-reader.ts";
+import { readJsonRecordBytes, readJsonRecords } from "../../etl/formats/json-reader.ts";
 import type { ContainerShape, SourceRecord } from "../../etl/formats/types.ts";
 import { SAMPLES_DIR } from "../../etl/pipeline.ts";
 
@@ -43,6 +43,40 @@ describe("readJsonRecords", () => {
     const { records, shape } = await readAll(fromText(text, 1));
     expect(shape).toBe("json-array");
     expect(records.map((r) => r.value)).toEqual([{ objet: 'a "}]" b é€', id: 1 }, { id: 2 }]);
+  });
+
+  it("finds every escape when backslashes are rare and far apart in a large chunk", async () => {
+    // The next backslash is looked up once and reused until passed: a string without one, a
+    // string ending in an escaped backslash, and escaped quotes far apart must all be cut right.
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      id: i,
+      objet: i % 97 === 0 ? `ligne "${i}" \\ fin \\` : `objet ${i} sans échappement`,
+      lieu: i % 151 === 0 ? "C:\\dossier\\" : "Paris",
+    }));
+    const text = JSON.stringify({ marches: records });
+    for (const size of [text.length, 5]) {
+      const read = await readAll(fromText(text, size));
+      expect(read.records.map((r) => r.value)).toEqual(records);
+    }
+  });
+
+  it("gives the records' bytes in batches, equal to the records' text", async () => {
+    const path = join(SAMPLES_DIR, "real-v2-dematis-daily-2024-07-16.json");
+    const texts = (await readAll(createReadStream(path))).records.map((r) => r.raw);
+    const bytes: string[] = [];
+    const positions: number[] = [];
+    for await (const batch of readJsonRecordBytes(
+      createReadStream(path, { highWaterMark: 4096 }),
+      "test",
+    )) {
+      expect(batch.length).toBeGreaterThan(0);
+      for (const record of batch) {
+        bytes.push(record.bytes.toString("utf8"));
+        positions.push(record.position);
+      }
+    }
+    expect(bytes).toEqual(texts);
+    expect(positions).toEqual(texts.map((_, i) => i));
   });
 
   it("yields non-object and unparsable records with their text, and repairs NaN", async () => {
