@@ -120,10 +120,11 @@ export function checkTargets(r: Omit<Results, "targets">): Target[] {
       pass: faster[1] && unequal === 0,
     },
   ];
-  for (const s of r.server) {
+  // The target is about cached answers: the server with its cache off is context (its own table).
+  for (const s of r.server.filter((server) => server.mode !== "cache off")) {
     const [single] = s.load;
     targets.push({
-      target: `≥ 2 000 req/s on a cached indicator request (server ${s.mode})`,
+      target: "≥ 2 000 req/s on a cached indicator request",
       measured: `${Math.round(single.requests_per_second)} req/s, ${single.errors} errors`,
       ratio: `${fixed(single.requests_per_second / 2000, 2)}×`,
       pass: single.requests_per_second >= 2000 && single.errors === 0,
