@@ -5,6 +5,7 @@ import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { STAGING_TABLES, type Staging } from "./staging.ts";
 import { readSql, runScript, sqlString } from "./sql-script.ts";
 import { checkUniqueKeys } from "./unique-keys.ts";
+import { applyEnumTypes } from "./enum-columns.ts";
 
 export interface SourceCounts {
   loaded: number;
@@ -45,6 +46,7 @@ export async function buildSnapshot(
     await runScript(connection, readSql("deduplicate.sql"), { run_id: runId });
     phaseDone("duplicates resolved");
     await runScript(connection, readSql("place.sql"));
+    await applyEnumTypes(connection);
     phaseDone("places of execution located");
     await runScript(connection, readSql("finalise.sql"), { run_id: runId });
     await checkUniqueKeys(connection);

@@ -2,7 +2,8 @@
 import type { ContainerShape } from "../formats/types.ts";
 import { isTree, type Tree } from "./structure.ts";
 
-export type DecpFormat = "v1" | "v2.0.0" | "v2";
+export const DECP_FORMATS = ["v1", "v2.0.0", "v2"] as const;
+export type DecpFormat = (typeof DECP_FORMATS)[number];
 
 // Fields that only exist since the 2022 arrêtés (transitional 2.0.0 and 2024 formats).
 const FIELDS_2022 = [

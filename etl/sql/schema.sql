@@ -1,7 +1,8 @@
 -- Canonical model of the observatory. One snapshot database holds exactly these tables.
 -- The keys of the contract tables (uid; uid + position) are declared in etl/load/unique-keys.ts
 -- and checked once the tables are written: an index kept up to date row by row would make the
--- bulk load several times slower.
+-- bulk load several times slower. Région, département, format and the considerations lists become
+-- ENUM types (etl/load/enum-columns.ts) once the reference tables are loaded.
 -- Field names follow the published DECP names in snake_case; enumerations hold the codes of
 -- etl/normalise/vocabulary.ts (one vocabulary for the 2019 and 2024 formats).
 
