@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { readJsonRecordBytes, readJsonRecords } from "./formats/json-reader.ts";
 import { readXmlRecords } from "./formats/xml-reader.ts";
 import { SourceFormatError, type ContainerShape, type SourceRecord } from "./formats/types.ts";
-import { normaliseRecord, type NormalisedRecord } from "./normalise/record.ts";
+import { normaliseOrReject } from "./normalise/record.ts";
 import { download, isUrl, openSource } from "./stages/open-source.ts";
 import { Staging } from "./load/staging.ts";
 import { buildSnapshot, countsBySource } from "./load/build-snapshot.ts";
@@ -227,7 +227,7 @@ async function readSource(
         : readXmlRecords(opened.stream, name, setShape);
     for await (const record of records) {
       read++;
-      const normalised = safeNormalise(record, shape, today);
+      const normalised = normaliseOrReject(record, shape, today);
       if (normalised.type === "reject") rejected++;
       else formats.add(normalised.format);
       await staging.add(normalised, {
@@ -256,19 +256,6 @@ async function readSource(
     field_issues: 0,
     duration_ms: Date.now() - started,
   };
-}
-
-/** A record the normaliser cannot handle is rejected with the reason, never lost. */
-function safeNormalise(record: SourceRecord, shape: ContainerShape, today: Date): NormalisedRecord {
-  try {
-    return normaliseRecord(record, shape, today);
-  } catch (error) {
-    return {
-      type: "reject",
-      kind: record.kindHint,
-      reason: `normalisation error: ${(error as Error).message}`,
-    };
-  }
 }
 
 function workerCount(setting: string | undefined): number {

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { parseRecordText } from "../formats/json-record.ts";
 import type { ContainerShape } from "../formats/types.ts";
-import { normaliseRecord, type NormalisedRecord } from "../normalise/record.ts";
+import { normaliseOrReject } from "../normalise/record.ts";
 import { Staging } from "./staging.ts";
 import { kindOfCode } from "./record-batch.ts";
 
@@ -57,16 +57,7 @@ async function normaliseBatch(batch: BatchRequest): Promise<WorkerReply> {
       kindHint: kindOfCode(batch.kinds[i]),
       ...parseRecordText(raw),
     };
-    let normalised: NormalisedRecord;
-    try {
-      normalised = normaliseRecord(record, batch.shape, today);
-    } catch (error) {
-      normalised = {
-        type: "reject",
-        kind: record.kindHint,
-        reason: `normalisation error: ${(error as Error).message}`,
-      };
-    }
+    const normalised = normaliseOrReject(record, batch.shape, today);
     if (normalised.type === "reject") rejected++;
     else formats.add(normalised.format);
     await staging.add(normalised, {

@@ -58,6 +58,19 @@ export function normaliseRecord(
   return { type: "concession", uid, format, published, issues: log.issues, ...rows };
 }
 
+/** normaliseRecord, where a record the normaliser cannot handle is rejected with the reason. */
+export function normaliseOrReject(
+  source: SourceRecord,
+  shape: ContainerShape,
+  today: Date,
+): NormalisedRecord {
+  try {
+    return normaliseRecord(source, shape, today);
+  } catch (error) {
+    return reject(source.kindHint, `normalisation error: ${(error as Error).message}`);
+  }
+}
+
 function reject(kind: RecordKind | null, reason: string): NormalisedRecord {
   return { type: "reject", kind, reason };
 }
