@@ -46,8 +46,9 @@ export async function buildSnapshot(
     await runScript(connection, readSql("deduplicate.sql"), { run_id: runId });
     phaseDone("duplicates resolved");
     await runScript(connection, readSql("place.sql"));
-    await applyEnumTypes(connection);
     phaseDone("places of execution located");
+    await applyEnumTypes(connection);
+    phaseDone("ENUM column types set");
     await runScript(connection, readSql("finalise.sql"), { run_id: runId });
     await checkUniqueKeys(connection);
     phaseDone("canonical tables written and their keys checked");

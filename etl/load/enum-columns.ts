@@ -42,24 +42,24 @@ export const ENUM_TYPES: EnumType[] = [
 
 /** Creates the types and gives them to the (still empty) canonical tables. */
 export async function applyEnumTypes(connection: DuckDBConnection): Promise<void> {
+  // Every type's values are gathered in one table first, so that each type is made the same way.
   await connection.run("CREATE TEMP TABLE enum_values (type VARCHAR, value VARCHAR)");
   for (const type of ENUM_TYPES) {
-    const values =
-      typeof type.values === "string"
-        ? `SELECT DISTINCT code FROM (${type.values}) ORDER BY code`
-        : "SELECT value FROM enum_values WHERE type = $type ORDER BY value";
-    if (typeof type.values !== "string") {
+    const bound = { type: type.name };
+    if (typeof type.values === "string") {
+      await connection.run(
+        `INSERT INTO enum_values SELECT DISTINCT $type, code FROM (${type.values})`,
+        bound,
+      );
+    } else {
       for (const value of type.values) {
-        await connection.run("INSERT INTO enum_values VALUES ($type, $value)", {
-          type: type.name,
-          value,
-        });
+        await connection.run("INSERT INTO enum_values VALUES ($type, $value)", { ...bound, value });
       }
     }
     // Sorted values: ORDER BY on the column gives the same order as on the text.
     await connection.run(
-      `CREATE TYPE ${type.name} AS ENUM (${values})`,
-      typeof type.values === "string" ? undefined : { type: type.name },
+      `CREATE TYPE ${type.name} AS ENUM (SELECT value FROM enum_values WHERE type = $type ORDER BY value)`,
+      bound,
     );
     for (const [table, column, list] of type.columns) {
       await connection.run(
