@@ -62,7 +62,7 @@ CREATE TABLE contract_suppliers (
   position              INTEGER NOT NULL,
   type_identifiant      VARCHAR,
   titulaire_id          VARCHAR,
-  denomination_sociale  VARCHAR                            -- v1 only
+  denomination_sociale  VARCHAR                             -- v1 only
 );
 
 CREATE TABLE contract_modifications (
@@ -75,7 +75,7 @@ CREATE TABLE contract_modifications (
   duree_mois                  DOUBLE,
   montant                     DOUBLE,                       -- as published (new total per the schema)
   montant_suspect_delta       BOOLEAN NOT NULL,             -- looks like a delta, not a total
-  titulaires                  VARCHAR                      -- JSON array of new titulaires, if any
+  titulaires                  VARCHAR                       -- JSON array of new titulaires, if any
 );
 
 CREATE TABLE subcontracting_acts (
@@ -89,7 +89,7 @@ CREATE TABLE subcontracting_acts (
   date_publication_donnees    DATE,
   montant                     DOUBLE,
   variation_prix              VARCHAR,
-  modifications               VARCHAR                      -- JSON of modificationsActesSousTraitance
+  modifications               VARCHAR                       -- JSON of modificationsActesSousTraitance
 );
 
 -- Contrats de concession: one row per contract after deduplication.
@@ -150,7 +150,7 @@ CREATE TABLE concession_execution (
   position                    INTEGER NOT NULL,
   date_publication_donnees    DATE,
   depenses_investissement     DOUBLE,
-  tarifs                      VARCHAR                      -- JSON array of {intituleTarif, tarif}
+  tarifs                      VARCHAR                       -- JSON array of {intituleTarif, tarif}
 );
 
 -- Records that could not be used, with the raw record.
