@@ -6,7 +6,13 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../server/helpers/read-files.ts";
 import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
-import { countMarks, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
+import {
+  countMarks,
+  describeWithBrowser,
+  launchBrowser,
+  waitReady,
+  type Browser,
+} from "./helpers/browser.ts";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
 const SHOTS = join(OUTPUT, "screenshots");
@@ -14,187 +20,189 @@ const SHOTS = join(OUTPUT, "screenshots");
 let t: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-afterEach(() => {
-  expect(browser.takeErrors()).toEqual([]);
-});
-
-const cardValue = (id: string) =>
-  browser.page.locator(`[data-indicator="${id}"] [data-value]`).textContent();
-
-describe("dashboard", () => {
-  it("home: a card per indicator with a value and a chart with marks; the snapshot in the address", async () => {
-    const { page } = browser;
-    await page.goto(`${t.url}/`);
-    await waitReady(page);
-    const health = await t.json<{ snapshot_id: string }>("/api/health");
-    expect(new URL(page.url()).searchParams.get("snapshot")).toBe(health.snapshot_id);
-    expect(await page.getAttribute("html", "lang")).toBe("fr");
-    const { indicators } = await t.json<{ indicators: { id: string }[] }>("/api/indicators");
-    for (const { id } of indicators) {
-      // Every catalogue indicator is reachable from the home page.
-      expect(await page.locator(`a[href^="/indicateur/${id}"]`).count(), id).toBeGreaterThan(0);
-    }
-    expect(await cardValue("contracts_count")).toMatch(/\d/);
-    expect(await countMarks(page, '[data-indicator="contracts_count"]')).toBeGreaterThan(0);
-    expect(await countMarks(page, ".cards")).toBeGreaterThan(50);
-    // A partition's card gives its median without a per-buyer-per-year trend or table.
-    expect(await cardValue("top_supplier_share")).toMatch(/^Médiane : \d/);
-    const partition = page.locator('[data-indicator="top_supplier_share"]');
-    expect(await partition.locator('[data-chart="spark"], details').count()).toBe(0);
-    await page.screenshot({ path: join(SHOTS, "home.png"), fullPage: true });
+describeWithBrowser("dashboard in Chromium", () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(() => {
+    expect(browser.takeErrors()).toEqual([]);
   });
 
-  it("a filter change updates the address and the charts", async () => {
-    const { page } = browser;
-    const before = await cardValue("contracts_count");
-    const spark = '[data-indicator="contracts_count"] [data-chart="spark"] svg';
-    const marksBefore = await page.locator(`${spark} path`).first().getAttribute("d");
-    await page.selectOption("#filtre-region", "84");
-    await page.waitForURL(/region=84/);
-    await waitReady(page);
-    expect(new URL(page.url()).searchParams.get("region")).toBe("84");
-    const [truth] = await queryFile(
-      t.dbPath,
-      "SELECT count(*) AS n FROM contracts WHERE region = '84'",
-    );
-    const after = await cardValue("contracts_count");
-    expect(after).not.toBe(before);
-    expect(Number(after?.replace(/\D/g, ""))).toBe(truth?.n);
-    expect(await page.locator(`${spark} path`).first().getAttribute("d")).not.toBe(marksBefore);
-    // The address alone restores the view: reload and get the same figure.
-    await page.reload();
-    await waitReady(page);
-    expect(await cardValue("contracts_count")).toBe(after);
-    expect(await page.inputValue("#filtre-region")).toBe("84");
-  });
+  const cardValue = (id: string) =>
+    browser.page.locator(`[data-indicator="${id}"] [data-value]`).textContent();
 
-  it("indicator page: trend, breakdown and map charts, each with its table", async () => {
-    const { page } = browser;
-    await page.goto(`${t.url}/indicateur/single_offer_rate`);
-    await waitReady(page);
-    for (const kind of ["trend", "breakdown", "map"]) {
-      expect(await countMarks(page, `[data-chart="${kind}"]`), kind).toBeGreaterThan(0);
-      const block = page.locator(`.chart-block:has([data-chart="${kind}"])`);
-      expect(await block.locator("table caption").count(), kind).toBe(1);
-      expect(await block.locator("tbody tr").count(), kind).toBeGreaterThan(0);
-    }
-    // Tooltips work under the CSP (the libraries' inline styles are replaced by our stylesheet).
-    const bar = page.locator('[data-chart="breakdown"] svg .mark-rect path').first();
-    await bar.scrollIntoViewIfNeeded();
-    await bar.hover();
-    await page.waitForSelector("#vg-tooltip-element.visible");
-    expect(await page.locator("#vg-tooltip-element").textContent()).toContain("N (marchés)");
-    // It needs the 2024 format: the page says why early years are empty.
-    expect(await page.locator(".notice--info").textContent()).toContain(
-      "format de publication de 2024",
-    );
-    await page.screenshot({ path: join(SHOTS, "indicator.png"), fullPage: true });
-    // The breakdown is chosen on the page and kept in the address.
-    await page.selectOption("#ventilation", "procedure");
-    await page.waitForURL(/by=procedure/);
-    await waitReady(page);
-    expect(await countMarks(page, '[data-chart="breakdown"]')).toBeGreaterThan(0);
-  });
-
-  it("exports download files that parse: from the API and of the table on screen", async () => {
-    const { page } = browser;
-    await page.goto(`${t.url}/indicateur/contracts_count?by=region`);
-    await waitReady(page);
-    const block = page.locator('.chart-block:has([data-chart="breakdown"])');
-    const api = await t.json<{ rows: unknown[]; columns: { label: string }[] }>(
-      "/api/indicators/contracts_count?by=region",
-    );
-
-    const [excel] = await Promise.all([
-      page.waitForEvent("download"),
-      block.locator('a[data-format="csv_excel"]').click(),
-    ]);
-    const bytes = readFileSync(await excel.path());
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const records = parseCsv(bytes.subarray(3).toString("utf8"), ";");
-    expect(records[0]).toEqual(api.columns.map((c) => c.label));
-    expect(records.length - 1).toBe(api.rows.length);
-
-    const [xlsx] = await Promise.all([
-      page.waitForEvent("download"),
-      block.locator('a[data-format="xlsx"]').click(),
-    ]);
-    expect(
-      readFileSync(await xlsx.path())
-        .subarray(0, 2)
-        .toString(),
-    ).toBe("PK");
-
-    const [onScreen] = await Promise.all([
-      page.waitForEvent("download"),
-      block.getByRole("button", { name: "Ce tableau (CSV)" }).click(),
-    ]);
-    const table = parseCsv(
-      readFileSync(await onScreen.path())
-        .toString("utf8")
-        .replace(/^\uFEFF/, ""),
-      ";",
-    );
-    const shown = await block.locator("table tbody tr").count();
-    expect(table.length - 1).toBe(shown);
-    expect(table[0]?.[0]).toBe(await block.locator("table thead th").first().textContent());
-  });
-
-  it("buyer pages: the detail page, and a one-page summary that prints to PDF", async () => {
-    const { page } = browser;
-    const [top] = await queryFile(
-      t.dbPath,
-      "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
-    );
-    const siret = String(top?.acheteur_id);
-    await page.goto(`${t.url}/acheteur/${siret}`);
-    await waitReady(page);
-    expect(await countMarks(page, '[data-chart="buyer-years"]')).toBeGreaterThan(0);
-    await page.getByRole("link", { name: "Synthèse imprimable pour les élus" }).click();
-    await page.waitForURL(/\/synthese/);
-    await waitReady(page);
-    expect(await countMarks(page, '[data-chart="summary"]')).toBeGreaterThan(0);
-    expect(await page.locator("h2", { hasText: "En bref" }).count()).toBe(1);
-    await page.screenshot({ path: join(SHOTS, "buyer-summary.png"), fullPage: true });
-    const pdf = await page.pdf({
-      path: join(OUTPUT, "buyer-summary.pdf"),
-      format: "A4",
-      printBackground: true,
+  describe("dashboard", () => {
+    it("home: a card per indicator with a value and a chart with marks; the snapshot in the address", async () => {
+      const { page } = browser;
+      await page.goto(`${t.url}/`);
+      await waitReady(page);
+      const health = await t.json<{ snapshot_id: string }>("/api/health");
+      expect(new URL(page.url()).searchParams.get("snapshot")).toBe(health.snapshot_id);
+      expect(await page.getAttribute("html", "lang")).toBe("fr");
+      const { indicators } = await t.json<{ indicators: { id: string }[] }>("/api/indicators");
+      for (const { id } of indicators) {
+        // Every catalogue indicator is reachable from the home page.
+        expect(await page.locator(`a[href^="/indicateur/${id}"]`).count(), id).toBeGreaterThan(0);
+      }
+      expect(await cardValue("contracts_count")).toMatch(/\d/);
+      expect(await countMarks(page, '[data-indicator="contracts_count"]')).toBeGreaterThan(0);
+      expect(await countMarks(page, ".cards")).toBeGreaterThan(50);
+      // A partition's card gives its median without a per-buyer-per-year trend or table.
+      expect(await cardValue("top_supplier_share")).toMatch(/^Médiane : \d/);
+      const partition = page.locator('[data-indicator="top_supplier_share"]');
+      expect(await partition.locator('[data-chart="spark"], details').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, "home.png"), fullPage: true });
     });
-    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
-    expect(pages.length).toBe(1);
-  });
 
-  it("supplier, contract and search pages render", async () => {
-    const { page } = browser;
-    await page.goto(`${t.url}/recherche?q=ville`);
-    await waitReady(page);
-    const firstBuyer = page.locator('a[href^="/acheteur/"]').first();
-    expect(await firstBuyer.count()).toBe(1);
-    const [supplier] = await queryFile(
-      t.dbPath,
-      "SELECT titulaire_id FROM contract_suppliers WHERE titulaire_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
-    );
-    await page.goto(`${t.url}/fournisseur/${encodeURIComponent(String(supplier?.titulaire_id))}`);
-    await waitReady(page);
-    expect(await countMarks(page, '[data-chart="supplier-years"]')).toBeGreaterThan(0);
-    await page.locator('a[href^="/marche/"]').first().click();
-    await page.waitForURL(/\/marche\//);
-    await waitReady(page);
-    expect(await page.locator("h2", { hasText: "Titulaires" }).count()).toBe(1);
-    await page.goto(`${t.url}/page-inconnue`);
-    await waitReady(page);
-    expect(await page.locator("h1").textContent()).toBe("Page introuvable");
-    // The 404 of the unknown page is expected here, not a defect.
-    browser.takeErrors();
+    it("a filter change updates the address and the charts", async () => {
+      const { page } = browser;
+      const before = await cardValue("contracts_count");
+      const spark = '[data-indicator="contracts_count"] [data-chart="spark"] svg';
+      const marksBefore = await page.locator(`${spark} path`).first().getAttribute("d");
+      await page.selectOption("#filtre-region", "84");
+      await page.waitForURL(/region=84/);
+      await waitReady(page);
+      expect(new URL(page.url()).searchParams.get("region")).toBe("84");
+      const [truth] = await queryFile(
+        t.dbPath,
+        "SELECT count(*) AS n FROM contracts WHERE region = '84'",
+      );
+      const after = await cardValue("contracts_count");
+      expect(after).not.toBe(before);
+      expect(Number(after?.replace(/\D/g, ""))).toBe(truth?.n);
+      expect(await page.locator(`${spark} path`).first().getAttribute("d")).not.toBe(marksBefore);
+      // The address alone restores the view: reload and get the same figure.
+      await page.reload();
+      await waitReady(page);
+      expect(await cardValue("contracts_count")).toBe(after);
+      expect(await page.inputValue("#filtre-region")).toBe("84");
+    });
+
+    it("indicator page: trend, breakdown and map charts, each with its table", async () => {
+      const { page } = browser;
+      await page.goto(`${t.url}/indicateur/single_offer_rate`);
+      await waitReady(page);
+      for (const kind of ["trend", "breakdown", "map"]) {
+        expect(await countMarks(page, `[data-chart="${kind}"]`), kind).toBeGreaterThan(0);
+        const block = page.locator(`.chart-block:has([data-chart="${kind}"])`);
+        expect(await block.locator("table caption").count(), kind).toBe(1);
+        expect(await block.locator("tbody tr").count(), kind).toBeGreaterThan(0);
+      }
+      // Tooltips work under the CSP (the libraries' inline styles are replaced by our stylesheet).
+      const bar = page.locator('[data-chart="breakdown"] svg .mark-rect path').first();
+      await bar.scrollIntoViewIfNeeded();
+      await bar.hover();
+      await page.waitForSelector("#vg-tooltip-element.visible");
+      expect(await page.locator("#vg-tooltip-element").textContent()).toContain("N (marchés)");
+      // It needs the 2024 format: the page says why early years are empty.
+      expect(await page.locator(".notice--info").textContent()).toContain(
+        "format de publication de 2024",
+      );
+      await page.screenshot({ path: join(SHOTS, "indicator.png"), fullPage: true });
+      // The breakdown is chosen on the page and kept in the address.
+      await page.selectOption("#ventilation", "procedure");
+      await page.waitForURL(/by=procedure/);
+      await waitReady(page);
+      expect(await countMarks(page, '[data-chart="breakdown"]')).toBeGreaterThan(0);
+    });
+
+    it("exports download files that parse: from the API and of the table on screen", async () => {
+      const { page } = browser;
+      await page.goto(`${t.url}/indicateur/contracts_count?by=region`);
+      await waitReady(page);
+      const block = page.locator('.chart-block:has([data-chart="breakdown"])');
+      const api = await t.json<{ rows: unknown[]; columns: { label: string }[] }>(
+        "/api/indicators/contracts_count?by=region",
+      );
+
+      const [excel] = await Promise.all([
+        page.waitForEvent("download"),
+        block.locator('a[data-format="csv_excel"]').click(),
+      ]);
+      const bytes = readFileSync(await excel.path());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const records = parseCsv(bytes.subarray(3).toString("utf8"), ";");
+      expect(records[0]).toEqual(api.columns.map((c) => c.label));
+      expect(records.length - 1).toBe(api.rows.length);
+
+      const [xlsx] = await Promise.all([
+        page.waitForEvent("download"),
+        block.locator('a[data-format="xlsx"]').click(),
+      ]);
+      expect(
+        readFileSync(await xlsx.path())
+          .subarray(0, 2)
+          .toString(),
+      ).toBe("PK");
+
+      const [onScreen] = await Promise.all([
+        page.waitForEvent("download"),
+        block.getByRole("button", { name: "Ce tableau (CSV)" }).click(),
+      ]);
+      const table = parseCsv(
+        readFileSync(await onScreen.path())
+          .toString("utf8")
+          .replace(/^\uFEFF/, ""),
+        ";",
+      );
+      const shown = await block.locator("table tbody tr").count();
+      expect(table.length - 1).toBe(shown);
+      expect(table[0]?.[0]).toBe(await block.locator("table thead th").first().textContent());
+    });
+
+    it("buyer pages: the detail page, and a one-page summary that prints to PDF", async () => {
+      const { page } = browser;
+      const [top] = await queryFile(
+        t.dbPath,
+        "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+      );
+      const siret = String(top?.acheteur_id);
+      await page.goto(`${t.url}/acheteur/${siret}`);
+      await waitReady(page);
+      expect(await countMarks(page, '[data-chart="buyer-years"]')).toBeGreaterThan(0);
+      await page.getByRole("link", { name: "Synthèse imprimable pour les élus" }).click();
+      await page.waitForURL(/\/synthese/);
+      await waitReady(page);
+      expect(await countMarks(page, '[data-chart="summary"]')).toBeGreaterThan(0);
+      expect(await page.locator("h2", { hasText: "En bref" }).count()).toBe(1);
+      await page.screenshot({ path: join(SHOTS, "buyer-summary.png"), fullPage: true });
+      const pdf = await page.pdf({
+        path: join(OUTPUT, "buyer-summary.pdf"),
+        format: "A4",
+        printBackground: true,
+      });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
+      expect(pages.length).toBe(1);
+    });
+
+    it("supplier, contract and search pages render", async () => {
+      const { page } = browser;
+      await page.goto(`${t.url}/recherche?q=ville`);
+      await waitReady(page);
+      const firstBuyer = page.locator('a[href^="/acheteur/"]').first();
+      expect(await firstBuyer.count()).toBe(1);
+      const [supplier] = await queryFile(
+        t.dbPath,
+        "SELECT titulaire_id FROM contract_suppliers WHERE titulaire_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+      );
+      await page.goto(`${t.url}/fournisseur/${encodeURIComponent(String(supplier?.titulaire_id))}`);
+      await waitReady(page);
+      expect(await countMarks(page, '[data-chart="supplier-years"]')).toBeGreaterThan(0);
+      await page.locator('a[href^="/marche/"]').first().click();
+      await page.waitForURL(/\/marche\//);
+      await waitReady(page);
+      expect(await page.locator("h2", { hasText: "Titulaires" }).count()).toBe(1);
+      await page.goto(`${t.url}/page-inconnue`);
+      await waitReady(page);
+      expect(await page.locator("h1").textContent()).toBe("Page introuvable");
+      // The 404 of the unknown page is expected here, not a defect.
+      browser.takeErrors();
+    });
   });
 });

@@ -4,8 +4,29 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { describe } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Set by .ci/run: there, a missing browser is a failure, never a skip. */
+const REQUIRED = process.env.OBSERVATORY_REQUIRE_BROWSER === "1";
+
+/**
+ * `describe` for the browser tests. Without Chromium they are skipped with one loud line (a new
+ * user's `npm test` still passes), unless OBSERVATORY_REQUIRE_BROWSER=1 (CI), where they run and
+ * fail on the missing browser.
+ */
+export function describeWithBrowser(name: string, body: () => void): void {
+  if (existsSync(CHROMIUM) || REQUIRED) {
+    describe(name, body);
+    return;
+  }
+  console.warn(
+    `SKIPPED (no browser): "${name}" needs Chromium at ${CHROMIUM}. ` +
+      "Install it with `apt-get install -y chromium` or set CHROMIUM_PATH; .ci/run makes these tests mandatory.",
+  );
+  describe.skip(name, body);
+}
 
 const ARGS = [
   "--headless",
