@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
+import { fixture } from "../helpers/fixtures.ts";
 import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 
@@ -18,7 +19,8 @@ const sha = (path: string) => createHash("sha256").update(readFileSync(path)).di
 
 function brokenCopy(name: string, from: string, cut: (text: string) => string): string {
   const path = join(dir, name);
-  writeFileSync(path, cut(readFileSync(join(SAMPLES_DIR, from), "utf8")));
+  const input = from.startsWith("real-") ? join(SAMPLES_DIR, from) : fixture(from);
+  writeFileSync(path, cut(readFileSync(input, "utf8")));
   return path;
 }
 
@@ -75,7 +77,7 @@ describe("a broken source", () => {
       const before = sha(dbPath);
       // The broken file comes after a good one: the good one's records must not land either.
       const report = await runEtl({
-        inputs: [join(SAMPLES_DIR, "official-v1.5-example-mar-basique.json"), make()],
+        inputs: [fixture("official-v1.5-example-mar-basique.json"), make()],
         dbPath,
         today: TEST_TODAY,
       });

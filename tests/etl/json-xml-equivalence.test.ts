@@ -3,14 +3,13 @@
 // JSON and the XML example, the difference is listed below, and the test checks that the published
 // raw records really differ there, so the list cannot hide a reader's mistake.
 import { createReadStream } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SAMPLES_DIR } from "../../etl/pipeline.ts";
 import { readJsonRecords } from "../../etl/formats/json-reader.ts";
 import { readXmlRecords } from "../../etl/formats/xml-reader.ts";
 import type { ContainerShape, SourceRecord } from "../../etl/formats/types.ts";
 import { normaliseRecord, type NormalisedRecord } from "../../etl/normalise/record.ts";
 import { TEST_TODAY } from "../helpers/samples-db.ts";
+import { fixture } from "../helpers/fixtures.ts";
 
 interface Pair {
   label: string;
@@ -119,7 +118,7 @@ async function normaliseAll(
   file: string,
 ): Promise<{ records: SourceRecord[]; rows: NormalisedRecord[] }> {
   let shape: ContainerShape = "json-array";
-  const path = join(SAMPLES_DIR, file);
+  const path = fixture(file);
   const reader = file.endsWith(".xml")
     ? readXmlRecords(path, file, (s) => (shape = s))
     : readJsonRecords(createReadStream(path), file, (s) => (shape = s));

@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
+import { fixture } from "../helpers/fixtures.ts";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
 
@@ -23,11 +24,9 @@ const TABLES = [
 
 async function snapshot(name: string, parallelMinBytes: number) {
   const dbPath = join(dir, `${name}.duckdb`);
-  const inputs = [
-    "real-v1-aife-place-2019-04.json",
-    "real-v2-dematis-daily-2024-07-16.json",
-    "official-v1.5-example-paquet.xml",
-  ].map((f) => join(SAMPLES_DIR, f));
+  const inputs = ["real-v1-aife-place-2019-04.json", "real-v2-dematis-daily-2024-07-16.json"]
+    .map((f) => join(SAMPLES_DIR, f))
+    .concat(fixture("official-v1.5-example-paquet.xml"));
   const report = await runEtl({ inputs, dbPath, today: TEST_TODAY, parallelMinBytes });
   expect(report.status).toBe("ok");
   const db = await openDatabase(dbPath, { readOnly: true });

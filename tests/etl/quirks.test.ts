@@ -2,6 +2,7 @@
 // database built from all the shipped samples.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestDb, type TestDb } from "../helpers/samples-db.ts";
+import { fixture } from "../helpers/fixtures.ts";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -215,16 +216,33 @@ describe("v2 Dematis daily files", () => {
 });
 
 describe("hand-made fixtures and the hybrid record", () => {
+  // Test inputs only (tests/fixtures/decp): never part of the served data.
+  let f: TestDb;
+  const fixtureIssues = (problem: string) =>
+    f.query(
+      "SELECT field, raw_value, action FROM field_issues WHERE source LIKE '%fixture-decp-processing%' AND problem LIKE $1 ORDER BY position",
+      [`%${problem}%`],
+    );
+  beforeAll(async () => {
+    f = await buildTestDb(
+      [
+        "fixture-decp-processing-2019format.json",
+        "fixture-decp-processing-2022format.json",
+        "real-hybrid-v1v2-2024-single-record.xml",
+      ].map(fixture),
+    );
+  });
+  afterAll(() => f?.cleanup());
+
   it("expands a flattened acheteur.id and unnests titulaires nested in lists", async () => {
-    const [row] = await t.query(
+    const [row] = await f.query(
       "SELECT acheteur_id, titulaires_count FROM contracts WHERE id = '2019_83935401'",
     );
     expect(row).toEqual({ acheteur_id: "21500222100012", titulaires_count: 1 });
   });
 
   it("nulls dureeMois NC, montant 1e17 and offresRecues 0, and reads marcheInnovant 'non'", async () => {
-    const fixture = await issues("fixture-decp-processing", "");
-    const problems = fixture.map((r) => `${r.field}=${r.raw_value}`);
+    const problems = (await fixtureIssues("")).map((r) => `${r.field}=${r.raw_value}`);
     expect(problems).toEqual(
       expect.arrayContaining([
         "dureeMois=NC",
@@ -237,7 +255,7 @@ describe("hand-made fixtures and the hybrid record", () => {
   });
 
   it("reads whitespace-only XML elements as not filled", async () => {
-    const [row] = await t.query(
+    const [row] = await f.query(
       "SELECT attribution_avance, techniques, acheteur_nom FROM contracts WHERE source LIKE '%hybrid%'",
     );
     expect(row).toEqual({
@@ -248,7 +266,7 @@ describe("hand-made fixtures and the hybrid record", () => {
   });
 
   it("derives the département and région of execution", async () => {
-    const [row] = await t.query(
+    const [row] = await f.query(
       "SELECT departement, region FROM contracts WHERE source LIKE '%hybrid%'",
     );
     expect(row).toEqual({ departement: "35", region: "53" });

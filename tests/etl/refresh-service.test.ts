@@ -16,7 +16,7 @@ import { tempDir } from "../helpers/samples-db.ts";
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ONE_FILE = [{ id: "samples", path: "data/samples/official-v1.5-example-paquet.json" }];
+const ONE_FILE = [{ id: "samples", path: "tests/fixtures/decp/official-v1.5-example-paquet.json" }];
 const config = (schedule: object) =>
   parseConfig(JSON.stringify({ schedule, sources: ONE_FILE }), "observatory.config.json");
 

@@ -5,6 +5,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLES_DIR } from "../../etl/pipeline.ts";
+import { fixture } from "../helpers/fixtures.ts";
 import { parseConfig, type RefreshConfig } from "../../etl/refresh/config.ts";
 import { refresh } from "../../etl/refresh/refresh.ts";
 import { readRuns } from "../../etl/load/run-history.ts";
@@ -94,7 +95,7 @@ describe("refresh of a downloaded source", () => {
     ],
     [
       "an XML in place of JSON",
-      () => (server.content = sample("official-v1.5-example-paquet.xml")),
+      () => (server.content = readFileSync(fixture("official-v1.5-example-paquet.xml"))),
       /expected JSON, found XML/,
     ],
   ];

@@ -1,30 +1,39 @@
-// The command on every shipped JSON and XML sample: exit 0, one JSON object on stdout,
-// records_read equal to the marchés + concessions in the file, and the balance of every source.
+// The command on every shipped JSON sample and every test fixture (JSON and XML): exit 0, one JSON
+// object on stdout, records_read equal to the marchés + concessions in the file, and the balance
+// of every source. The shipped samples are real producers' files only.
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
+import { fixture, FIXTURES_DIR } from "../helpers/fixtures.ts";
 import { countRecords } from "../helpers/count-records.ts";
 import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
 import { rmSync } from "node:fs";
 
 const run = promisify(execFile);
-const files = readdirSync(SAMPLES_DIR)
-  .filter((name) => /\.(json|xml)$/.test(name))
-  .sort();
+const decpFiles = (folder: string) =>
+  readdirSync(folder)
+    .filter((name) => /\.(json|xml)$/.test(name))
+    .sort()
+    .map((name) => join(folder, name));
+const samples = decpFiles(SAMPLES_DIR);
+const fixtures = decpFiles(FIXTURES_DIR);
+const files = [...samples, ...fixtures];
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("every shipped sample, one at a time", () => {
-  it("ships JSON and XML samples of every format", () => {
-    expect(files.filter((f) => f.endsWith(".xml")).length).toBeGreaterThanOrEqual(8);
-    expect(files.filter((f) => f.endsWith(".json")).length).toBeGreaterThanOrEqual(30);
+  it("ships real producers' files only; examples and fixtures of every format stay in the tests", () => {
+    expect(samples.length).toBeGreaterThanOrEqual(17);
+    expect(samples.every((f) => basename(f).startsWith("real-"))).toBe(true);
+    expect(fixtures.filter((f) => f.endsWith(".xml")).length).toBeGreaterThanOrEqual(8);
+    expect(fixtures.filter((f) => f.endsWith(".json")).length).toBeGreaterThanOrEqual(15);
   });
 
-  it.each(files)("%s: every record accounted for", async (file) => {
-    const path = join(SAMPLES_DIR, file);
+  it.each(files)("%s: every record accounted for", async (path) => {
+    const file = basename(path);
     const report = await runEtl({
       inputs: [path],
       dbPath: join(dir, `${file}.duckdb`),
@@ -62,7 +71,7 @@ describe("the command line", () => {
   });
 
   it("prints a summary table without --json", async () => {
-    const file = join(SAMPLES_DIR, "official-v1.5-example-paquet.xml");
+    const file = fixture("official-v1.5-example-paquet.xml");
     const { stdout } = await run("npx", [
       "tsx",
       "etl/cli.ts",

@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readXmlRecords } from "../../etl/formats/xml-reader.ts";
+import { FIXTURES_DIR } from "../helpers/fixtures.ts";
 import {
   SourceFormatError,
   type ContainerShape,
   type SourceRecord,
 } from "../../etl/formats/types.ts";
 
-const samples = join(import.meta.dirname, "../../data/samples");
+const samples = FIXTURES_DIR;
 const tmp = mkdtempSync(join(tmpdir(), "xml-reader-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
