@@ -11,6 +11,7 @@ import {
   type RecordKind,
   type SourceRecord,
 } from "./types.ts";
+import { ENCODING_SNIFF_BYTES, sniffXmlEncoding, xmlDecoder } from "./xml-encoding.ts";
 
 /** An element being built, inside the current record. */
 interface Frame {
@@ -46,8 +47,9 @@ export async function* readXmlRecords(
   input: string | Readable, // a file path, or an already opened stream (e.g. gunzipped)
   sourceName: string,
   onShape?: (shape: ContainerShape) => void,
-  options: { highWaterMark?: number } = {},
+  options: { highWaterMark?: number; onEncoding?: (label: string) => void } = {},
 ): AsyncGenerator<SourceRecord> {
+  const onEncoding = options.onEncoding;
   // Namespaces are not resolved (xmlns: false): DECP files only declare xsi for the schema
   // location, and an undeclared prefix must not make a file unreadable.
   const parser = new SaxesParser({ position: true, xmlns: false });
@@ -134,14 +136,17 @@ export async function* readXmlRecords(
     }
   };
 
-  // fatal: bytes that are not UTF-8 (e.g. a Latin-1 file) must stop the run, not become U+FFFD.
-  // The decoder keeps multibyte characters split across chunks, and drops a leading BOM.
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  // The encoding is chosen from the first bytes (BOM or XML declaration, xml-encoding.ts). The
+  // decoder is fatal, keeps multibyte characters split across chunks and drops a leading BOM.
+  let decoder: TextDecoder | null = null;
+  let encoding = "utf-8";
   const decode = (bytes?: Buffer): string => {
+    decoder ??= xmlDecoder(encoding);
+    if (decoder === null) throw fail(`unsupported character encoding "${encoding}"`, "line 1");
     try {
       return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
     } catch {
-      throw fail("the file is not valid UTF-8", `after line ${parser.line}`);
+      throw fail(`the file is not valid ${encoding.toUpperCase()}`, `after line ${parser.line}`);
     }
   };
 
@@ -150,8 +155,29 @@ export async function* readXmlRecords(
     typeof input === "string"
       ? createReadStream(input, hwm === undefined ? {} : { highWaterMark: hwm })
       : input;
+  let head: Buffer[] | null = [];
+  let headBytes = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const error = feed(decode(chunk));
+    let bytes = chunk;
+    if (head !== null) {
+      // Wait for enough bytes to read the declaration, however small the chunks.
+      head.push(chunk);
+      headBytes += chunk.length;
+      if (headBytes < ENCODING_SNIFF_BYTES) continue;
+      bytes = Buffer.concat(head);
+      head = null;
+      encoding = sniffXmlEncoding(bytes);
+      onEncoding?.(encoding);
+    }
+    const error = feed(decode(bytes));
+    yield* ready.splice(0);
+    if (error !== undefined) throw error;
+  }
+  if (head !== null) {
+    const bytes = Buffer.concat(head);
+    encoding = sniffXmlEncoding(bytes);
+    onEncoding?.(encoding);
+    const error = feed(decode(bytes));
     yield* ready.splice(0);
     if (error !== undefined) throw error;
   }

@@ -220,4 +220,29 @@ describe("readXmlRecords on malformed files", () => {
     const { error } = await readUntilError(path, "latin1-source");
     expect(error.message).toContain("not valid UTF-8");
   });
+
+  it("reads a file in the encoding its XML declaration gives (ISO-8859-15)", async () => {
+    // ISO-8859-15 differs from Latin-1 where it matters for French: € is 0xA4, œ is 0xBD.
+    const text =
+      '<?xml version="1.0" encoding="ISO-8859-15"?>\n<marches><marche>' +
+      "<objet>Réfection du chœur de l'église : 15 000 €</objet></marche></marches>";
+    const bytes = Buffer.from(
+      [...text].map((c) => (c === "€" ? 0xa4 : c === "œ" ? 0xbd : c.charCodeAt(0))),
+    );
+    // Small chunks: the declaration must be found even when it is cut across them.
+    for (const highWaterMark of [7, 65536]) {
+      const { records } = await readAll(tempFile("latin9.xml", bytes), { highWaterMark });
+      expect(records).toHaveLength(1);
+      expect(records[0].value).toEqual({ objet: "Réfection du chœur de l'église : 15 000 €" });
+    }
+  });
+
+  it("fails on an encoding it does not know, naming it", async () => {
+    const path = tempFile(
+      "unknown-encoding.xml",
+      '<?xml version="1.0" encoding="X-DECP-42"?><marche><objet>a</objet></marche>',
+    );
+    const { error } = await readUntilError(path, "odd-source");
+    expect(error.message).toContain('unsupported character encoding "x-decp-42"');
+  });
 });
