@@ -85,9 +85,21 @@ describeWithBrowser("data updates pages in Chromium", () => {
       const rows = page.locator("#run-sources-1 tbody tr");
       expect(await rows.count()).toBe(Number(sources.n));
       const cells = await rows.first().locator("th, td").allTextContents();
-      expect(cells).toHaveLength(10);
+      expect(cells).toHaveLength(11);
       expect(cells[0]).toMatch(/^data\/samples\//);
       expect(await rows.first().locator("code").getAttribute("title")).toMatch(/^[0-9a-f]{64}$/);
+      // Contracts kept under a derived key, per source, as the snapshot's run log counts them.
+      const [lots] = await queryFile(
+        t.dbPath,
+        `SELECT source, derived_placeholder_id + derived_shared_id AS n FROM run_sources
+          WHERE derived_shared_id > 0 ORDER BY derived_shared_id DESC LIMIT 1`,
+      );
+      const lotRow = rows.filter({ hasText: String(lots.source) });
+      const lotCells = await lotRow.locator("th, td").allTextContents();
+      expect(lotCells[9]).toBe(String(lots.n));
+      const checks = await page.locator("#run-sources-1 .run-checks").textContent();
+      expect(checks).toMatch(/lots? gardés? chacun comme un marché/);
+      expect(checks).toMatch(/notifiés après la publication de leurs données/);
     });
 
     it("browses the rejects of a reason down to a raw record, and lists the field issues", async () => {

@@ -13,11 +13,13 @@ import {
   formatMegabytes,
   runDuration,
 } from "../runs-format.js";
+import { derivedKeysCell, runChecks } from "./run-checks.js";
 
 /**
  * @typedef {{ source: string, format?: string, synthetic?: boolean, bytes?: number, sha256?: string,
  *   records_read?: number, loaded?: number, rejected?: number, duplicates?: number,
- *   field_issues?: number, http_status?: number, error?: string }} SourceRow
+ *   field_issues?: number, http_status?: number, error?: string,
+ *   derived_keys?: import("./run-checks.js").DerivedKeys, cases?: Record<string, number> }} SourceRow
  * @typedef {{ name: string, bytes: number, sha256: string, http_status?: number }} FetchedFile
  * @typedef {{ id: string, status: string, error?: string, files: FetchedFile[] }} Fetch
  * @typedef {{ run_id?: string, status: string, trigger?: string, started_at?: string,
@@ -67,7 +69,7 @@ function sourceRow(s) {
     : s.source;
   const head = h("th", { scope: "row", class: "source-name" }, name);
   if (s.error)
-    return h("tr", { class: "failed" }, head, h("td", { colspan: 9 }, `échec : ${s.error}`));
+    return h("tr", { class: "failed" }, head, h("td", { colspan: 10 }, `échec : ${s.error}`));
   return h(
     "tr",
     {},
@@ -80,6 +82,7 @@ function sourceRow(s) {
     num(s.loaded),
     num(s.rejected),
     num(s.duplicates),
+    derivedKeysCell(s),
     num(s.field_issues),
   );
 }
@@ -94,6 +97,7 @@ const SOURCE_HEADERS = [
   "Chargés",
   "Rejetés",
   "Doublons",
+  "Clés dérivées",
   "Valeurs traitées",
 ];
 
@@ -102,6 +106,7 @@ function sourcesTable(run, rows) {
   return h(
     "div",
     { class: "table-scroll" },
+    runChecks(rows),
     h(
       "table",
       { class: "data-table sources-table" },

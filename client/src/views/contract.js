@@ -15,6 +15,14 @@ const text = (value) => {
   return String(value);
 };
 
+/** Why a contract's key is not its buyer and published id (etl/normalise/identity.ts). */
+const KEY_NOTES = /** @type {Record<string, string>} */ ({
+  placeholder_id:
+    " — identifiant absent ou générique : le marché est reconnu par son acheteur et son contenu (objet, montant, date, titulaires)",
+  shared_id:
+    " — identifiant partagé par plusieurs lots publiés le même jour : chaque lot est compté comme un marché",
+});
+
 /** @type {import("../router.js").View} */
 export async function contractView({ params, main }) {
   const uid = params.uid ?? "";
@@ -22,7 +30,8 @@ export async function contractView({ params, main }) {
   const detail = await getJson(`/api/contracts/${encodeURIComponent(uid)}`);
   const c = /** @type {Json} */ (detail.contract);
   const title = text(c.objet);
-  document.title = `Marché ${c.id} – Observatoire de la commande publique`;
+  const published = typeof c.id === "string" ? c.id : "sans identifiant";
+  document.title = `Marché ${published} – Observatoire de la commande publique`;
   const v2 = c.decp_format !== "v1";
   const only2024 = v2 ? null : "Non publié dans le format 2019";
   const amount = (/** @type {import("../types.js").JsonValue | undefined} */ v) =>
@@ -37,7 +46,7 @@ export async function contractView({ params, main }) {
         displayName(c.acheteur_nom ?? c.acheteur_nom_connu, String(c.acheteur_id), "Acheteur"),
       ),
     ],
-    ["Identifiant du marché", text(c.id)],
+    ["Identifiant du marché", `${published}${KEY_NOTES[String(c.uid_derivation)] ?? ""}`],
     ["Nature", text(c.nature_label ?? c.nature_raw)],
     ["Procédure", text(c.procedure_label ?? c.procedure_raw)],
     ["Type d'achat", text(c.type_marche_label)],
@@ -61,7 +70,11 @@ export async function contractView({ params, main }) {
     ["Montant initial", amount(c.montant_initial)],
     [
       "Montant actuel",
-      `${amount(c.montant)}${c.montant_suspect ? " — montant signalé comme suspect (écarté des totaux)" : ""}`,
+      `${amount(c.montant)}${c.montant_suspect ? " — montant signalé comme suspect (écarté des totaux)" : ""}${
+        c.montant_modification_ecartee
+          ? " — une modification publiée semble être une variation et non le nouveau total : le montant retenu est le dernier total plausible"
+          : ""
+      }`,
     ],
     ["Forme du prix", text(c.forme_prix)],
     ["Considérations sociales", only2024 ?? text(c.considerations_sociales_label)],
@@ -94,7 +107,7 @@ export async function contractView({ params, main }) {
         displayName(c.acheteur_nom ?? c.acheteur_nom_connu, String(c.acheteur_id), "Acheteur"),
       ),
       " › ",
-      `Marché ${c.id}`,
+      `Marché ${published}`,
     ),
     h("h1", {}, title),
     h(
