@@ -11,7 +11,8 @@ import { SourceFormatError, type ContainerShape, type SourceRecord } from "./for
 import { normaliseOrReject } from "./normalise/record.ts";
 import { download, isUrl, openSource } from "./stages/open-source.ts";
 import { Staging } from "./load/staging.ts";
-import { buildSnapshot, countsBySource } from "./load/build-snapshot.ts";
+import { buildSnapshot } from "./load/build-snapshot.ts";
+import { countsBySource, noCases, type SourceCounts } from "./load/source-counts.ts";
 import { writeRunLog } from "./load/run-log.ts";
 import { NormalisePool } from "./load/normalise-pool.ts";
 import { availableParallelism } from "node:os";
@@ -58,6 +59,10 @@ export interface SourceReport {
   rejected: number;
   duplicates: number;
   field_issues: number;
+  /** Contracts kept under a key derived from their content, and why. */
+  derived_keys: SourceCounts["derived_keys"];
+  /** Cases of the run summary: field issues counted per case (RUN_CASES). */
+  cases: SourceCounts["cases"];
   duration_ms: number;
 }
 
@@ -139,10 +144,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     try {
       const counts = await countsBySource(snapshot.connection);
       for (const source of report.sources) {
-        Object.assign(
-          source,
-          counts.get(source.source) ?? { loaded: 0, duplicates: 0, field_issues: 0 },
-        );
+        Object.assign(source, counts.get(source.source) ?? emptyCounts());
         checkBalance(source);
       }
       report.status = "ok";
@@ -250,11 +252,19 @@ async function readSource(
     bytes: opened.stats.bytes,
     sha256: opened.stats.sha256,
     records_read: read,
-    loaded: 0,
     rejected,
+    ...emptyCounts(),
+    duration_ms: Date.now() - started,
+  };
+}
+
+function emptyCounts(): SourceCounts {
+  return {
+    loaded: 0,
     duplicates: 0,
     field_issues: 0,
-    duration_ms: Date.now() - started,
+    derived_keys: { placeholder_id: 0, shared_id: 0 },
+    cases: noCases(),
   };
 }
 

@@ -6,16 +6,12 @@ import { STAGING_TABLES, type Staging } from "./staging.ts";
 import { readSql, runScript, sqlString } from "./sql-script.ts";
 import { checkUniqueKeys } from "./unique-keys.ts";
 import { applyEnumTypes } from "./enum-columns.ts";
+import { SHARED_ID_PROBLEM } from "../normalise/problems.ts";
 
-export interface SourceCounts {
-  loaded: number;
-  duplicates: number;
-  field_issues: number;
-}
-
-// Columns that exist only while staging: where a row came from, and its publication date.
+// Columns that exist only while staging: where a row came from, and for main rows what tells
+// republications (publication date) from lots published under one id (content key).
 const RECORD_TAG = ["source_index INTEGER", "record_position INTEGER"];
-const RANKING = ["published DATE"];
+const RANKING = ["published DATE", "content_key VARCHAR"];
 const BUILD_MEMORY_LIMIT = process.env.OBSERVATORY_ETL_MEMORY ?? "512MB";
 
 export async function buildSnapshot(
@@ -43,7 +39,10 @@ export async function buildSnapshot(
     );
     for (const table of STAGING_TABLES) await loadStagingTable(connection, staging, table);
     phaseDone("staging files read");
-    await runScript(connection, readSql("deduplicate.sql"), { run_id: runId });
+    await runScript(connection, readSql("deduplicate.sql"), {
+      run_id: runId,
+      shared_id_problem: SHARED_ID_PROBLEM,
+    });
     phaseDone("duplicates resolved");
     await runScript(connection, readSql("place.sql"));
     phaseDone("places of execution located");
@@ -83,33 +82,5 @@ async function loadStagingTable(
     `INSERT INTO ${stage} SELECT * FROM read_json([${staging.filesOf(table).map(sqlString).join(", ")}],
        format = 'newline_delimited', columns = {${struct.join(", ")}},
        maximum_object_size = 33554432)`,
-  );
-}
-
-/** Loaded, duplicate and field-issue counts per source, from the finished tables. */
-export async function countsBySource(
-  connection: DuckDBConnection,
-): Promise<Map<string, SourceCounts>> {
-  const rows = await queryRows(
-    connection,
-    `WITH sources AS (
-       SELECT source FROM contracts UNION SELECT source FROM concessions
-       UNION SELECT source FROM duplicates UNION SELECT source FROM field_issues)
-     SELECT s.source,
-       (SELECT count(*) FROM contracts c WHERE c.source = s.source)
-         + (SELECT count(*) FROM concessions c WHERE c.source = s.source) AS loaded,
-       (SELECT count(*) FROM duplicates d WHERE d.source = s.source) AS duplicates,
-       (SELECT count(*) FROM field_issues f WHERE f.source = s.source) AS field_issues
-     FROM sources s`,
-  );
-  return new Map(
-    rows.map((r) => [
-      String(r.source),
-      {
-        loaded: Number(r.loaded),
-        duplicates: Number(r.duplicates),
-        field_issues: Number(r.field_issues),
-      },
-    ]),
   );
 }

@@ -71,6 +71,8 @@ export class RowBuffer {
 
   add(record: NormalisedRecord, origin: RecordOrigin): void {
     const tag = { source_index: origin.sourceIndex, record_position: origin.position };
+    // Rows of a contract carry its key; deduplicate.sql may still derive another one for lots
+    // published under one id, and finalise.sql then takes the key of the kept main row.
     if (record.type === "reject") {
       this.line("rejects", {
         source: origin.source,
@@ -92,22 +94,29 @@ export class RowBuffer {
         action: issue.action,
       });
     }
-    const meta = { ...tag, published: record.published, decp_format: record.format };
+    const meta = {
+      ...tag,
+      published: record.published,
+      content_key: record.contentKey,
+      decp_format: record.format,
+    };
+    const child = { ...tag, uid: record.uid };
     const base = { source: origin.source, source_position: origin.position };
     if (record.type === "marche") {
       this.line("contracts", Object.assign(record.contract, base, meta));
-      for (const row of record.suppliers) this.line("contract_suppliers", Object.assign(row, tag));
+      for (const row of record.suppliers)
+        this.line("contract_suppliers", Object.assign(row, child));
       for (const row of record.modifications)
-        this.line("contract_modifications", Object.assign(row, tag));
+        this.line("contract_modifications", Object.assign(row, child));
       for (const row of record.subcontracting)
-        this.line("subcontracting_acts", Object.assign(row, tag));
+        this.line("subcontracting_acts", Object.assign(row, child));
     } else {
       this.line("concessions", Object.assign(record.concession, base, meta));
-      for (const row of record.holders) this.line("concession_holders", Object.assign(row, tag));
+      for (const row of record.holders) this.line("concession_holders", Object.assign(row, child));
       for (const row of record.modifications)
-        this.line("concession_modifications", Object.assign(row, tag));
+        this.line("concession_modifications", Object.assign(row, child));
       for (const row of record.execution)
-        this.line("concession_execution", Object.assign(row, tag));
+        this.line("concession_execution", Object.assign(row, child));
     }
   }
 

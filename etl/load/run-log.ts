@@ -33,7 +33,7 @@ export async function writeRunLog(
   );
   for (const s of report.sources) {
     await connection.run(
-      "INSERT INTO run_sources VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+      "INSERT INTO run_sources VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
       [
         report.run_id,
         s.source,
@@ -47,6 +47,8 @@ export async function writeRunLog(
         s.duplicates,
         s.field_issues,
         s.duration_ms,
+        s.derived_keys.placeholder_id,
+        s.derived_keys.shared_id,
       ],
     );
   }

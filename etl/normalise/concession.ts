@@ -12,7 +12,8 @@ import {
 } from "./fields.ts";
 import { child, isTree, listOf, type Tree } from "./structure.ts";
 import { CONCESSION_NATURES, PROCEDURES } from "./vocabulary.ts";
-import { cleanConsiderations, cleanParty, cleanPlace, rawString } from "./parts.ts";
+import { cleanConsiderations, cleanParties, cleanPlace, rawString } from "./parts.ts";
+import { checkDates } from "./dates.ts";
 
 export interface ConcessionRows {
   concession: Record<string, unknown>;
@@ -23,22 +24,18 @@ export interface ConcessionRows {
 
 export function normaliseConcession(
   record: Tree,
-  uid: string,
-  ids: { id: string; buyer: string },
+  ids: { id: string | null; buyer: string },
   log: IssueLog,
   today: Date,
 ): ConcessionRows {
   const authority = child(record, "autoriteConcedante");
   const value = cleanAmount(record.valeurGlobale, "valeurGlobale", log).value;
   const duration = cleanDuration(record.dureeMois, "dureeMois", log);
-  const holders = listOf(record.concessionnaires, "concessionnaire").map((item, i) =>
-    cleanParty(item, `concessionnaires[${i}]`, log),
-  );
+  const holders = cleanParties(record.concessionnaires, "concessionnaire", "concessionnaires", log);
   const modifications = listOf(record.modifications, "modification").map((item, position) => {
     const m = isTree(item) ? item : {};
     const field = `modifications[${position}]`;
     return {
-      uid,
       position,
       id: cleanIdentifier(m.id),
       objet_modification: cleanText(m.objetModification, `${field}.objetModification`, log),
@@ -73,7 +70,6 @@ export function normaliseConcession(
       };
     });
     return {
-      uid,
       position,
       date_publication_donnees: cleanDate(
         year.datePublicationDonneesExecution,
@@ -91,7 +87,6 @@ export function normaliseConcession(
   });
 
   const concession = {
-    uid,
     id: ids.id,
     autorite_concedante_id: ids.buyer,
     autorite_concedante_nom: cleanText(authority.nom, "autoriteConcedante.nom", log),
@@ -122,10 +117,10 @@ export function normaliseConcession(
     concessionnaires_count: holders.length,
     modifications_count: modifications.length,
   };
+  checkDates(concession.date_signature, concession.date_publication_donnees, "dateSignature", log);
   return {
     concession,
     holders: holders.map((party, position) => ({
-      uid,
       position,
       type_identifiant: party.typeIdentifiant,
       concessionnaire_id: party.id,

@@ -3,6 +3,8 @@
 // or nulled, and the original always goes to the log.
 import type { IssueLog } from "./issues.ts";
 import { lookup, type Vocabulary } from "./vocabulary.ts";
+import { hasSiretShape, siretCheckDigitOk } from "./siret.ts";
+import { FUTURE_DATE_PROBLEM, OUTSIDE_LIST_PROBLEM } from "./problems.ts";
 
 const BLANK_MARKERS = new Set(["", "nc", "n/c", "null", "none", "nan", "-", "mq", "cdl", "nd"]);
 
@@ -79,8 +81,9 @@ export function cleanIdentifier(value: unknown): string | null {
 }
 
 /**
- * A SIRET (14 digits). Spaces are removed (repaired); other lengths or characters are flagged and
- * kept, since the value still identifies something a reader can look up.
+ * A SIRET (14 digits). Spaces are removed (repaired); other lengths or characters, and a wrong
+ * check digit (siret.ts), are flagged and kept, since the value still identifies something a
+ * reader can look up.
  */
 export function cleanSiret(value: unknown, field: string, log: IssueLog): string | null {
   const id = cleanIdentifier(value);
@@ -89,7 +92,12 @@ export function cleanSiret(value: unknown, field: string, log: IssueLog): string
   if (typeof value === "string" && compact !== value) {
     log.add(field, value, "spaces inside or around a SIRET", "repaired");
   }
-  if (/^\d{14}$/.test(compact)) return compact;
+  if (hasSiretShape(compact)) {
+    if (!siretCheckDigitOk(compact)) {
+      log.add(field, compact, "SIRET check digit wrong: not a valid SIRET", "flagged");
+    }
+    return compact;
+  }
   if (/^\d{9}$/.test(compact))
     log.add(field, compact, "SIREN (9 digits) instead of a SIRET", "flagged");
   else if (/^\d+$/.test(compact)) {
@@ -123,7 +131,10 @@ export function cleanCpv(value: unknown, field: string, log: IssueLog): string |
 
 const MIN_YEAR = 1990;
 
-/** A date as YYYY-MM-DD. Time-zone suffixes, times and unpadded parts are repaired. */
+/**
+ * A date as YYYY-MM-DD. Time-zone suffixes, times and unpadded parts are repaired; impossible
+ * dates (before 1990, or after `today`, the day the data are loaded) are nulled.
+ */
 export function cleanDate(
   value: unknown,
   field: string,
@@ -157,14 +168,14 @@ export function cleanDate(
     log.add(field, text, "impossible calendar date", "nulled");
     return null;
   }
-  const latest = Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), today.getUTCDate());
-  if (y < MIN_YEAR || date.getTime() > latest) {
-    log.add(
-      field,
-      text,
-      `impossible year (before ${MIN_YEAR} or more than a year ahead)`,
-      "nulled",
-    );
+  if (y < MIN_YEAR) {
+    log.add(field, text, `impossible year (before ${MIN_YEAR})`, "nulled");
+    return null;
+  }
+  // Nothing published can be dated after the day it was read (one day of margin for time zones).
+  const latest = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1);
+  if (date.getTime() > latest) {
+    log.add(field, text, FUTURE_DATE_PROBLEM, "nulled");
     return null;
   }
   return date.toISOString().slice(0, 10);
@@ -281,7 +292,7 @@ export function cleanEnum(
   const text = String(value).trim();
   const entry = lookup(vocabulary, text);
   if (!entry) {
-    log.add(field, value, "value outside the DECP list", "nulled");
+    log.add(field, value, OUTSIDE_LIST_PROBLEM, "nulled");
     return null;
   }
   if (!entry.wordings.includes(text)) log.add(field, value, "non-standard wording", "repaired");

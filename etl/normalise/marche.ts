@@ -15,15 +15,19 @@ import {
 } from "./fields.ts";
 import { child, isTree, listOf, type Tree } from "./structure.ts";
 import {
+  CCAG,
   CONTRACT_NATURES,
   EXECUTION_MODES,
   GROUPING_TYPES,
+  PRICE_FORMS,
   PRICE_TYPES,
   PROCEDURES,
   TECHNIQUES,
 } from "./vocabulary.ts";
-import { cleanConsiderations, cleanParty, cleanPlace, rawString, type Party } from "./parts.ts";
+import { cleanConsiderations, cleanParties, cleanParty, cleanPlace, rawString } from "./parts.ts";
 import { applyModifications, type ModificationRow } from "./modifications.ts";
+import { checkDates } from "./dates.ts";
+import { SUBCONTRACTING_CONTRADICTION_PROBLEM } from "./problems.ts";
 
 export interface MarcheRows {
   contract: Record<string, unknown>;
@@ -34,23 +38,19 @@ export interface MarcheRows {
 
 export function normaliseMarche(
   record: Tree,
-  uid: string,
-  ids: { id: string; buyer: string },
+  ids: { id: string | null; buyer: string },
   log: IssueLog,
   today: Date,
 ): MarcheRows {
   const buyer = child(record, "acheteur");
   const amount = cleanAmount(record.montant, "montant", log);
   const duration = cleanDuration(record.dureeMois, "dureeMois", log);
-  const suppliers = listOf(record.titulaires, "titulaire").map((t, i) =>
-    cleanParty(t, `titulaires[${i}]`, log),
-  );
+  const suppliers = cleanParties(record.titulaires, "titulaire", "titulaires", log);
 
   const modifications = listOf(record.modifications, "modification");
   const current = applyModifications(modifications, amount.value, duration, log, today);
 
   const contract = {
-    uid,
     id: ids.id,
     acheteur_id: ids.buyer,
     acheteur_nom: cleanText(buyer.nom, "acheteur.nom", log),
@@ -65,8 +65,9 @@ export function normaliseMarche(
     duree_mois: current.duration,
     montant_initial: amount.value,
     montant: current.amount,
-    montant_suspect: amount.suspect || current.amountSuspect,
-    forme_prix: cleanText(record.formePrix, "formePrix", log),
+    montant_suspect: amount.suspect,
+    montant_modification_ecartee: current.deltaSetAside,
+    forme_prix: cleanEnum(record.formePrix, "formePrix", PRICE_FORMS, log),
     date_notification: cleanDate(record.dateNotification, "dateNotification", log, today),
     date_publication_donnees: cleanDate(
       record.datePublicationDonnees,
@@ -100,29 +101,42 @@ export function normaliseMarche(
     ),
     origine_france: cleanRate(record.origineFrance, "origineFrance", log),
     origine_ue: cleanRate(record.origineUE, "origineUE", log),
-    ccag: cleanText(record.ccag, "ccag", log),
+    ccag: cleanEnum(record.ccag, "ccag", CCAG, log),
     id_accord_cadre: cleanIdentifier(record.idAccordCadre),
     titulaires_count: suppliers.length,
-    titulaires_siret_count: suppliers.filter(isValidSiret).length,
+    titulaires_siret_count: suppliers.filter((party) => party.siretValid).length,
     modifications_count: current.rows.length,
   };
+
+  const subcontracting = subcontractingActs(record, log, today);
+  checkDates(
+    contract.date_notification,
+    contract.date_publication_donnees,
+    "dateNotification",
+    log,
+  );
+  if (contract.sous_traitance_declaree === false && subcontracting.length > 0) {
+    log.add(
+      "sousTraitanceDeclaree",
+      record.sousTraitanceDeclaree,
+      SUBCONTRACTING_CONTRADICTION_PROBLEM,
+      "flagged",
+    );
+  }
 
   return {
     contract,
     suppliers: suppliers.map((party, position) => ({
-      uid,
       position,
       type_identifiant: party.typeIdentifiant,
       titulaire_id: party.id,
       denomination_sociale: party.name,
+      siret_valide: party.siretValid,
+      entreprise_id: party.company,
     })),
-    modifications: current.rows.map((row) => ({ ...row, uid })),
-    subcontracting: subcontractingActs(record, uid, log, today),
+    modifications: current.rows,
+    subcontracting,
   };
-}
-
-function isValidSiret(party: Party): boolean {
-  return party.typeIdentifiant === "SIRET" && party.id !== null && /^\d{14}$/.test(party.id);
 }
 
 function enumList(
@@ -138,7 +152,7 @@ function enumList(
   return codes.length > 0 ? [...new Set(codes)] : null;
 }
 
-function subcontractingActs(record: Tree, uid: string, log: IssueLog, today: Date) {
+function subcontractingActs(record: Tree, log: IssueLog, today: Date) {
   const changes = listOf(record.modificationsActesSousTraitance, "modificationActeSousTraitance");
   return listOf(record.actesSousTraitance, "acteSousTraitance").map((item, position) => {
     const act = (typeof item === "object" && item !== null ? item : {}) as Tree;
@@ -151,11 +165,10 @@ function subcontractingActs(record: Tree, uid: string, log: IssueLog, today: Dat
         subcontractingChange(c as Tree, `modificationsActesSousTraitance[${i}]`, log, today),
       );
     return {
-      uid,
       position,
       id,
-      sous_traitant_type_identifiant: party.typeIdentifiant,
-      sous_traitant_id: party.id,
+      sous_traitant_type_identifiant: party?.typeIdentifiant ?? null,
+      sous_traitant_id: party?.id ?? null,
       duree_mois: cleanDuration(act.dureeMois, `${field}.dureeMois`, log),
       date_notification: cleanDate(act.dateNotification, `${field}.dateNotification`, log, today),
       date_publication_donnees: cleanDate(

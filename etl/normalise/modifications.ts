@@ -3,14 +3,16 @@
 // The schema says a modification carries the contract's NEW TOTAL amount and duration. Some
 // producers write the modification's own amount (a delta) instead: a published amount below half
 // of the previous total is taken as a probable delta, flagged, and NOT used as the current amount
-// (no guess: the current amount stays the last trusted total).
+// (no guess: the current amount stays the last trusted total — the initial amount or the last
+// modification that is a plausible total). The contract keeps that amount in every figure, with
+// a flag saying a modification amount was set aside.
 import type { IssueLog } from "./issues.ts";
 import { cleanAmount, cleanDate, cleanDuration, cleanIdentifier, cleanText } from "./fields.ts";
-import { isTree, listOf } from "./structure.ts";
-import { cleanParty } from "./parts.ts";
+import { isTree } from "./structure.ts";
+import { cleanParties } from "./parts.ts";
+import { DELTA_AMOUNT_PROBLEM } from "./problems.ts";
 
 export interface ModificationRow {
-  uid?: string;
   position: number;
   id: string | null;
   objet_modification: string | null;
@@ -26,7 +28,8 @@ export interface CurrentState {
   rows: ModificationRow[];
   amount: number | null;
   duration: number | null;
-  amountSuspect: boolean;
+  /** A modification amount looked like a delta and was not used. */
+  deltaSetAside: boolean;
 }
 
 const DELTA_RATIO = 0.5;
@@ -59,9 +62,7 @@ export function applyModifications(
       ),
       duration: cleanDuration(m.dureeMois, `${field}.dureeMois`, log),
       amount: cleanAmount(m.montant, `${field}.montant`, log).value,
-      titulaires: listOf(m.titulaires, "titulaire").map((t, i) =>
-        cleanParty(t, `${field}.titulaires[${i}]`, log),
-      ),
+      titulaires: cleanParties(m.titulaires, "titulaire", `${field}.titulaires`, log),
     };
   });
   // Order of notification; modifications without a date keep their published order.
@@ -73,19 +74,14 @@ export function applyModifications(
 
   let amount = initialAmount;
   let duration = initialDuration;
-  let amountSuspect = false;
+  let deltaSetAside = false;
   const rows = parsed.map((m, position): ModificationRow => {
     let suspectDelta = false;
     if (m.amount !== null) {
       if (amount !== null && amount > 0 && m.amount < amount * DELTA_RATIO) {
         suspectDelta = true;
-        amountSuspect = true;
-        log.add(
-          `modifications[${m.index}].montant`,
-          m.amount,
-          "modification amount below half the previous total: probably a delta, not the new total",
-          "flagged",
-        );
+        deltaSetAside = true;
+        log.add(`modifications[${m.index}].montant`, m.amount, DELTA_AMOUNT_PROBLEM, "flagged");
       } else amount = m.amount;
     }
     if (m.duration !== null) duration = m.duration;
@@ -98,8 +94,13 @@ export function applyModifications(
       duree_mois: m.duration,
       montant: m.amount,
       montant_suspect_delta: suspectDelta,
-      titulaires: m.titulaires.length > 0 ? JSON.stringify(m.titulaires) : null,
+      titulaires:
+        m.titulaires.length > 0
+          ? JSON.stringify(
+              m.titulaires.map(({ typeIdentifiant, id, name }) => ({ typeIdentifiant, id, name })),
+            )
+          : null,
     };
   });
-  return { rows, amount, duration, amountSuspect };
+  return { rows, amount, duration, deltaSetAside };
 }

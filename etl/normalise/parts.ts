@@ -3,6 +3,8 @@
 import type { IssueLog } from "./issues.ts";
 import { cleanEnum, cleanIdentifier, cleanSiret, cleanText, isBlank } from "./fields.ts";
 import { isTree, listOf } from "./structure.ts";
+import { partyIdentity } from "./siret.ts";
+import { EMPTY_PARTY_PROBLEM, SIRET_TYPE_INFERRED_PROBLEM } from "./problems.ts";
 import {
   ENVIRONMENTAL_CONSIDERATIONS,
   IDENTIFIER_TYPES,
@@ -14,28 +16,62 @@ export interface Party {
   typeIdentifiant: string | null;
   id: string | null;
   name: string | null;
+  /** Identified by a valid SIRET (siret.ts decides). */
+  siretValid: boolean;
+  /** The company key: SIREN of a valid SIRET, the id as it is otherwise. */
+  company: string | null;
 }
 
-export function cleanParty(value: unknown, field: string, log: IssueLog): Party {
+/**
+ * A titulaire, concessionnaire or sous-traitant. An item with no id, no type and no name (an
+ * empty object, or a string where an object was expected) is not a party: it is logged and
+ * `null` is returned, so that it is never stored nor counted as a supplier.
+ */
+export function cleanParty(value: unknown, field: string, log: IssueLog): Party | null {
   if (!isTree(value)) {
     if (!isBlank(value)) log.add(field, value, "party without typeIdentifiant and id", "nulled");
-    return { typeIdentifiant: null, id: null, name: null };
+    return null;
   }
-  const typeIdentifiant = cleanEnum(
+  const declared = cleanEnum(
     value.typeIdentifiant,
     `${field}.typeIdentifiant`,
     IDENTIFIER_TYPES,
     log,
   );
-  // A missing type with a 14-digit id is a SIRET in every real file seen; anything else is kept as is.
+  // A missing type with 14 digits (spaces allowed) is read as a SIRET candidate and cleaned as one;
+  // siret.ts then decides whether it is a valid SIRET. Anything else is kept as published.
   const rawId = cleanIdentifier(value.id);
-  const isSiret =
-    typeIdentifiant === "SIRET" || (typeIdentifiant === null && /^[\d\s]{14,}$/.test(rawId ?? ""));
+  const siretLike =
+    declared === "SIRET" || (declared === null && /^[\d\s.\u00a0]{14,}$/.test(rawId ?? ""));
+  const id = siretLike ? cleanSiret(value.id, `${field}.id`, log) : rawId;
+  const name = cleanText(value.denominationSociale, `${field}.denominationSociale`, log);
+  if (id === null && declared === null && name === null) {
+    log.add(field, value, EMPTY_PARTY_PROBLEM, "nulled");
+    return null;
+  }
+  const identity = partyIdentity(declared, id);
+  if (identity.typeInferred) {
+    log.add(
+      `${field}.typeIdentifiant`,
+      value.typeIdentifiant ?? "",
+      SIRET_TYPE_INFERRED_PROBLEM,
+      "repaired",
+    );
+  }
   return {
-    typeIdentifiant,
-    id: isSiret ? cleanSiret(value.id, `${field}.id`, log) : rawId,
-    name: cleanText(value.denominationSociale, `${field}.denominationSociale`, log),
+    typeIdentifiant: identity.type,
+    id,
+    name,
+    siretValid: identity.siretValid,
+    company: identity.company,
   };
+}
+
+/** The parties of a list field, without the items that are not parties. */
+export function cleanParties(value: unknown, itemKey: string, field: string, log: IssueLog) {
+  return listOf(value, itemKey)
+    .map((item, i) => cleanParty(item, `${field}[${i}]`, log))
+    .filter((party): party is Party => party !== null);
 }
 
 export interface Place {

@@ -7,9 +7,14 @@ import { normaliseMarche, type MarcheRows } from "./marche.ts";
 import { normaliseConcession, type ConcessionRows } from "./concession.ts";
 import { detectRecordFormat, type DecpFormat } from "./format.ts";
 import { isFictitiousTestRecord } from "./test-records.ts";
+import { contentKey, derivedUid, isPlaceholderId, type ContractContent } from "./identity.ts";
+import { PLACEHOLDER_ID_PROBLEM } from "./problems.ts";
 
 interface Identified {
+  /** The contract's key: buyer + id, or a key derived from the content (identity.ts). */
   uid: string;
+  /** Hash of the content, to tell apart lots published under one id (deduplicate.sql). */
+  contentKey: string;
   format: DecpFormat;
   /** datePublicationDonnees, used to keep the latest published version of a duplicate. */
   published: string | null;
@@ -41,21 +46,46 @@ export function normaliseRecord(
     return reject(kind, "fictitious test record (see test-records.ts)");
 
   const id = cleanIdentifier(record.id);
-  if (id === null) return reject(kind, "missing contract id (id)");
   const buyerField = kind === "marche" ? "acheteur" : "autoriteConcedante";
   const buyer = cleanSiret(child(record, buyerField).id, `${buyerField}.id`, log);
   if (buyer === null) return reject(kind, `missing buyer id (${buyerField}.id)`);
 
-  const uid = `${buyer}${id}`;
   const format = detectRecordFormat(record, shape);
+  const ids = { id, buyer, rawId: record.id };
   if (kind === "marche") {
-    const rows = normaliseMarche(record, uid, { id, buyer }, log, today);
-    const published = rows.contract.date_publication_donnees as string | null;
-    return { type: "marche", uid, format, published, issues: log.issues, ...rows };
+    const rows = normaliseMarche(record, { id, buyer }, log, today);
+    const c = rows.contract;
+    const parties = rows.suppliers.map((s) => s.titulaire_id as string | null);
+    const content = { objet: c.objet, amount: c.montant_initial, date: c.date_notification };
+    const key = identify(c, { ...content, parties }, ids, log);
+    return { type: "marche", ...key, format, issues: log.issues, ...rows };
   }
-  const rows = normaliseConcession(record, uid, { id, buyer }, log, today);
-  const published = rows.concession.date_publication_donnees as string | null;
-  return { type: "concession", uid, format, published, issues: log.issues, ...rows };
+  const rows = normaliseConcession(record, { id, buyer }, log, today);
+  const c = rows.concession;
+  const parties = rows.holders.map((h) => h.concessionnaire_id as string | null);
+  const content = { objet: c.objet, amount: c.valeur_globale_initiale, date: c.date_signature };
+  const key = identify(c, { ...content, parties }, ids, log);
+  return { type: "concession", ...key, format, issues: log.issues, ...rows };
+}
+
+/**
+ * The key of a contract, written on its main row with why it was derived. A placeholder id is
+ * kept as published (NULL when missing) and the record is not merged with other contracts of the
+ * buyer that carry the same placeholder: the key comes from the content.
+ */
+function identify(
+  row: Record<string, unknown>,
+  content: ContractContent,
+  ids: { id: string | null; buyer: string; rawId: unknown },
+  log: IssueLog,
+): Pick<Identified, "uid" | "contentKey" | "published"> {
+  const key = contentKey(content);
+  const placeholder = isPlaceholderId(ids.id);
+  const uid = placeholder ? derivedUid(ids.buyer, ids.id, key) : `${ids.buyer}${ids.id}`;
+  if (placeholder) log.add("id", ids.rawId ?? "", PLACEHOLDER_ID_PROBLEM, "flagged");
+  row.uid = uid;
+  row.uid_derivation = placeholder ? "placeholder_id" : null;
+  return { uid, contentKey: key, published: row.date_publication_donnees as string | null };
 }
 
 /** normaliseRecord, where a record the normaliser cannot handle is rejected with the reason. */

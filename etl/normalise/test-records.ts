@@ -1,6 +1,7 @@
 // Fictitious test records published by mistake in real files (AIFE/PLACE, 2019): buyer "Essentiel",
 // objects "Le marché du siècle", "Le marché noir", "Le marché final", sometimes mangled by U+FFFD.
-// They are rejected with their own reason, so they stay visible in the rejects table.
+// The same test buyer appears as the autorité concédante of fictitious concessions. They are
+// rejected with their own reason, so they stay visible in the rejects table.
 import { foldWording } from "./vocabulary.ts";
 import { child, type Tree } from "./structure.ts";
 
@@ -14,6 +15,8 @@ export function isFictitiousTestRecord(record: Tree): boolean {
   if (typeof objet === "string" && MAYBE_TEST_OBJECT.test(objet)) {
     if (TEST_OBJECTS.test(foldWording(objet))) return true;
   }
-  const buyer = child(record, "acheteur").nom;
-  return typeof buyer === "string" && TEST_BUYER.test(buyer);
+  return ["acheteur", "autoriteConcedante"].some((party) => {
+    const name = child(record, party).nom;
+    return typeof name === "string" && TEST_BUYER.test(name);
+  });
 }

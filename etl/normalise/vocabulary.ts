@@ -206,6 +206,43 @@ export const PLACE_CODE_TYPES: Vocabulary = [
   { code: "code_pays", label: "Code pays", wordings: ["Code pays"] },
 ];
 
+/** Both wordings and codes are the schemas' own values: the stored text stays as published. */
+const asPublished = (wordings: string[], variants: Record<string, string[]> = {}): Vocabulary =>
+  wordings.map((wording) => ({
+    code: wording,
+    label: wording,
+    wordings: [wording],
+    variants: variants[wording] ?? [],
+  }));
+
+/**
+ * formePrix: the 2019 format lists how the price moves (Ferme…), the 2024 format how it is set
+ * (Unitaire…; the 2019 notion became typesPrix). Both lists are accepted, anything else ("NC") is
+ * nulled and logged.
+ */
+export const PRICE_FORMS = asPublished([
+  "Ferme",
+  "Ferme et actualisable",
+  "Révisable",
+  "Unitaire",
+  "Forfaitaire",
+  "Mixte",
+]);
+
+/** ccag (2024 format): the CCAG of reference. */
+export const CCAG = asPublished(
+  [
+    "Travaux",
+    "Maitrise d'œuvre",
+    "Fournitures courantes et services",
+    "Marchés industriels",
+    "Prestations intellectuelles",
+    "Techniques de l'information et de la communication",
+    "Pas de CCAG",
+  ],
+  { "Maitrise d'œuvre": ["Maitrise d'oeuvre", "Maîtrise d'oeuvre"] },
+);
+
 /** Identifier types of titulaires and concessionnaires: codes are the schema's own values. */
 export const IDENTIFIER_TYPES: Vocabulary = [
   { code: "SIRET", label: "SIRET", wordings: ["SIRET"] },

@@ -1,6 +1,8 @@
--- Canonical tables from the staging tables: only the records kept by deduplicate.sql.
+-- Canonical tables from the staging tables: only the records kept by deduplicate.sql. The rows of
+-- a contract (titulaires, modifications, acts…) take the key of the kept main row, which
+-- deduplicate.sql may have derived for lots published under one id.
 INSERT INTO contracts BY NAME
-SELECT s.* EXCLUDE (source_index, record_position, published, departement, region, cpv_division, type_marche),
+SELECT s.* EXCLUDE (source_index, record_position, published, content_key, departement, region, cpv_division, type_marche),
        pl.departement, pl.region,
        left(s.code_cpv, 2) AS cpv_division,
        CASE
@@ -14,35 +16,35 @@ JOIN kept k ON k.kind = 'marche' AND k.source_index = s.source_index AND k.recor
 LEFT JOIN places pl ON pl.lieu_type_code = s.lieu_type_code AND pl.lieu_code = s.lieu_code;
 
 INSERT INTO concessions BY NAME
-SELECT s.* EXCLUDE (source_index, record_position, published, departement, region),
+SELECT s.* EXCLUDE (source_index, record_position, published, content_key, departement, region),
        pl.departement, pl.region
 FROM stage_concessions s
 JOIN kept k ON k.kind = 'contrat-concession' AND k.source_index = s.source_index AND k.record_position = s.record_position
 LEFT JOIN places pl ON pl.lieu_type_code = s.lieu_type_code AND pl.lieu_code = s.lieu_code;
 
 INSERT INTO contract_suppliers BY NAME
-SELECT s.* EXCLUDE (source_index, record_position) FROM stage_contract_suppliers s
-SEMI JOIN kept k ON k.kind = 'marche' AND k.source_index = s.source_index AND k.record_position = s.record_position;
+SELECT s.* EXCLUDE (source_index, record_position, uid), k.uid FROM stage_contract_suppliers s
+JOIN kept k ON k.kind = 'marche' AND k.source_index = s.source_index AND k.record_position = s.record_position;
 
 INSERT INTO contract_modifications BY NAME
-SELECT s.* EXCLUDE (source_index, record_position) FROM stage_contract_modifications s
-SEMI JOIN kept k ON k.kind = 'marche' AND k.source_index = s.source_index AND k.record_position = s.record_position;
+SELECT s.* EXCLUDE (source_index, record_position, uid), k.uid FROM stage_contract_modifications s
+JOIN kept k ON k.kind = 'marche' AND k.source_index = s.source_index AND k.record_position = s.record_position;
 
 INSERT INTO subcontracting_acts BY NAME
-SELECT s.* EXCLUDE (source_index, record_position) FROM stage_subcontracting_acts s
-SEMI JOIN kept k ON k.kind = 'marche' AND k.source_index = s.source_index AND k.record_position = s.record_position;
+SELECT s.* EXCLUDE (source_index, record_position, uid), k.uid FROM stage_subcontracting_acts s
+JOIN kept k ON k.kind = 'marche' AND k.source_index = s.source_index AND k.record_position = s.record_position;
 
 INSERT INTO concession_holders BY NAME
-SELECT s.* EXCLUDE (source_index, record_position) FROM stage_concession_holders s
-SEMI JOIN kept k ON k.kind = 'contrat-concession' AND k.source_index = s.source_index AND k.record_position = s.record_position;
+SELECT s.* EXCLUDE (source_index, record_position, uid), k.uid FROM stage_concession_holders s
+JOIN kept k ON k.kind = 'contrat-concession' AND k.source_index = s.source_index AND k.record_position = s.record_position;
 
 INSERT INTO concession_modifications BY NAME
-SELECT s.* EXCLUDE (source_index, record_position) FROM stage_concession_modifications s
-SEMI JOIN kept k ON k.kind = 'contrat-concession' AND k.source_index = s.source_index AND k.record_position = s.record_position;
+SELECT s.* EXCLUDE (source_index, record_position, uid), k.uid FROM stage_concession_modifications s
+JOIN kept k ON k.kind = 'contrat-concession' AND k.source_index = s.source_index AND k.record_position = s.record_position;
 
 INSERT INTO concession_execution BY NAME
-SELECT s.* EXCLUDE (source_index, record_position) FROM stage_concession_execution s
-SEMI JOIN kept k ON k.kind = 'contrat-concession' AND k.source_index = s.source_index AND k.record_position = s.record_position;
+SELECT s.* EXCLUDE (source_index, record_position, uid), k.uid FROM stage_concession_execution s
+JOIN kept k ON k.kind = 'contrat-concession' AND k.source_index = s.source_index AND k.record_position = s.record_position;
 
 INSERT INTO rejects BY NAME
 SELECT s.* EXCLUDE (run_id), $run_id AS run_id FROM stage_rejects s;

@@ -8,8 +8,9 @@
 
 -- Marchés: one row per contract after deduplication.
 CREATE TABLE contracts (
-  uid                         VARCHAR NOT NULL,             -- acheteur_id || '-' || id
-  id                          VARCHAR NOT NULL,
+  uid                         VARCHAR NOT NULL,             -- acheteur_id || id, or a derived key (uid_derivation)
+  uid_derivation              VARCHAR,                      -- NULL | placeholder_id | shared_id (etl/normalise/identity.ts)
+  id                          VARCHAR,                      -- as published; NULL when missing
   acheteur_id                 VARCHAR NOT NULL,             -- SIRET of the buyer
   acheteur_nom                VARCHAR,                      -- v1 only
   nature                      VARCHAR,                      -- vocabulary code
@@ -29,7 +30,8 @@ CREATE TABLE contracts (
   duree_mois                  DOUBLE,                       -- current: after the last modification
   montant_initial             DOUBLE,
   montant                     DOUBLE,                       -- current: after the last modification
-  montant_suspect             BOOLEAN NOT NULL,             -- flagged amount (0, < 1 000 €, …)
+  montant_suspect             BOOLEAN NOT NULL,             -- flagged initial amount (0, < 1 000 €, …)
+  montant_modification_ecartee BOOLEAN NOT NULL DEFAULT false, -- a modification amount looked like a delta: montant is the last trusted total
   forme_prix                  VARCHAR,
   date_notification           DATE,
   date_publication_donnees    DATE,
@@ -62,7 +64,9 @@ CREATE TABLE contract_suppliers (
   position              INTEGER NOT NULL,
   type_identifiant      VARCHAR,
   titulaire_id          VARCHAR,
-  denomination_sociale  VARCHAR                             -- v1 only
+  denomination_sociale  VARCHAR,                            -- v1 only
+  siret_valide          BOOLEAN NOT NULL DEFAULT false,     -- a valid SIRET (etl/normalise/siret.ts)
+  entreprise_id         VARCHAR                             -- company key: SIREN of a valid SIRET, else the id
 );
 
 CREATE TABLE contract_modifications (
@@ -94,8 +98,9 @@ CREATE TABLE subcontracting_acts (
 
 -- Contrats de concession: one row per contract after deduplication.
 CREATE TABLE concessions (
-  uid                         VARCHAR NOT NULL,             -- autorite_concedante_id || '-' || id
-  id                          VARCHAR NOT NULL,
+  uid                         VARCHAR NOT NULL,             -- autorite_concedante_id || id, or a derived key
+  uid_derivation              VARCHAR,                      -- NULL | placeholder_id | shared_id
+  id                          VARCHAR,                      -- as published; NULL when missing
   autorite_concedante_id      VARCHAR NOT NULL,
   autorite_concedante_nom     VARCHAR,
   nature                      VARCHAR,
@@ -209,7 +214,9 @@ CREATE TABLE run_sources (
   rejected      INTEGER NOT NULL,
   duplicates    INTEGER NOT NULL,
   field_issues  INTEGER NOT NULL,
-  duration_ms   INTEGER NOT NULL
+  duration_ms   INTEGER NOT NULL,
+  derived_placeholder_id INTEGER NOT NULL DEFAULT 0,                         -- kept under a derived key: id missing or generic
+  derived_shared_id      INTEGER NOT NULL DEFAULT 0                          -- kept under a derived key: lots sharing one id
 );
 
 -- Reference data loaded from data/reference (COG 2024, CPV 2008) with every snapshot.

@@ -6,6 +6,7 @@ export type ColumnType = "string" | "integer" | "number" | "boolean" | "date" | 
 
 export const CONTRACT_COLUMNS = {
   uid: "string",
+  uid_derivation: "string",
   id: "string",
   acheteur_id: "string",
   acheteur_nom: "string",
@@ -27,6 +28,7 @@ export const CONTRACT_COLUMNS = {
   montant_initial: "number",
   montant: "number",
   montant_suspect: "boolean",
+  montant_modification_ecartee: "boolean",
   forme_prix: "string",
   date_notification: "date",
   date_publication_donnees: "date",
@@ -59,6 +61,8 @@ export const SUPPLIER_COLUMNS = {
   type_identifiant: "string",
   titulaire_id: "string",
   denomination_sociale: "string",
+  siret_valide: "boolean",
+  entreprise_id: "string",
 } as const satisfies Record<string, ColumnType>;
 
 export type ContractColumn = keyof typeof CONTRACT_COLUMNS;

@@ -10,7 +10,7 @@ import {
   type IssueSink,
 } from "./model-columns.ts";
 import { resolveDerive } from "./model-derive.ts";
-import { and, column, param, type Expr } from "./sql-ast.ts";
+import { column, type Expr } from "./sql-ast.ts";
 
 export interface ModelField {
   id: string;
@@ -67,33 +67,6 @@ export function resolveSupplierField(
     sink.add(path, `expected a text column of contract_suppliers, got "${name}"`, "unknown_field");
     return false;
   };
-  if (spec.column !== undefined) {
-    if (!supplierColumn(spec.column, `${at}.column`)) return null;
-    return { id, label: spec.label, expr: column(SUPPLIER_ALIAS, spec.column) };
-  }
-  if (spec.company_of === undefined) return null;
-  const okId = supplierColumn(spec.company_of.id, `${at}.company_of.id`);
-  const okType = supplierColumn(spec.company_of.type, `${at}.company_of.type`);
-  if (!okId || !okType) return null;
-  const idExpr = column(SUPPLIER_ALIAS, spec.company_of.id);
-  const typeExpr = column(SUPPLIER_ALIAS, spec.company_of.type);
-  const length: Expr = { kind: "call", fn: "length", args: [idExpr] };
-  const isSiret = and(
-    {
-      kind: "coalesce",
-      pred: { kind: "compare", op: "=", left: typeExpr, right: param("SIRET") },
-      otherwise: false,
-    },
-    {
-      kind: "coalesce",
-      pred: { kind: "compare", op: "=", left: length, right: { kind: "integer", value: 14 } },
-      otherwise: false,
-    },
-  );
-  const siren: Expr = { kind: "call", fn: "left", args: [idExpr, { kind: "integer", value: 9 }] };
-  return {
-    id,
-    label: spec.label,
-    expr: { kind: "case", branches: [{ when: isSiret, then: siren }], otherwise: idExpr },
-  };
+  if (!supplierColumn(spec.column, `${at}.column`)) return null;
+  return { id, label: spec.label, expr: column(SUPPLIER_ALIAS, spec.column) };
 }

@@ -46,21 +46,13 @@ export const FieldSpec = z
     }
   });
 
-export const SupplierFieldSpec = z
-  .strictObject({
-    label: z.string().min(1),
-    description: z.string().optional(),
-    column: Identifier.optional().describe("A column of the contract_suppliers table."),
-    company_of: z
-      .strictObject({ id: Identifier, type: Identifier })
-      .optional()
-      .describe("The company (SIREN, first 9 digits) of a SIRET; other identifiers as they are."),
-  })
-  .superRefine((field, ctx) => {
-    if ((field.column === undefined) === (field.company_of === undefined)) {
-      ctx.addIssue({ code: "custom", message: "give exactly one of `column` or `company_of`" });
-    }
-  });
+// The company of a titulaire (SIREN of a valid SIRET) is computed once by the ETL
+// (etl/normalise/siret.ts) into contract_suppliers.entreprise_id: the model only names columns.
+export const SupplierFieldSpec = z.strictObject({
+  label: z.string().min(1),
+  description: z.string().optional(),
+  column: Identifier.describe("A column of the contract_suppliers table."),
+});
 
 export const VOCABULARY_NAMES = ["procedures", "contract_natures", "grouping_types"] as const;
 

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
 import { fixture } from "../helpers/fixtures.ts";
-import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
+import { TEST_TODAY, tempDir, E_MARCHESPUBLICS_CONTRACTS } from "../helpers/samples-db.ts";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 
 const run = promisify(execFile);
@@ -91,7 +91,7 @@ describe("a broken source", () => {
         "SELECT count(*) AS n, count(DISTINCT source) AS sources FROM contracts",
       );
       db.close();
-      expect(row).toEqual({ n: 441, sources: 1 });
+      expect(row).toEqual({ n: E_MARCHESPUBLICS_CONTRACTS, sources: 1 });
     },
   );
 

@@ -71,10 +71,11 @@ const PAIRS: Pair[] = [
       0: {
         ...BUYER_V2,
         "contract.objet": "objet",
+        contentKey: "objet",
         "contract.duree_mois": "modifications",
         "contract.modifications_count": "modifications",
-        "contract.montant_suspect": "modifications",
         "contract.montant": "modifications",
+        "contract.montant_modification_ecartee": "modifications",
         modifications: "modifications",
         suppliers: "acheteur",
         subcontracting: "actesSousTraitance",
@@ -88,8 +89,13 @@ const PAIRS: Pair[] = [
     compared: 2,
     // Other authority, id and objet; the XML adds execution data.
     published: {
-      0: { ...AUTHORITY, "concession.objet": "objet", execution: "donneesExecution" },
-      1: { "concession.objet": "objet", execution: "donneesExecution" },
+      0: {
+        ...AUTHORITY,
+        "concession.objet": "objet",
+        contentKey: "objet",
+        execution: "donneesExecution",
+      },
+      1: { "concession.objet": "objet", contentKey: "objet", execution: "donneesExecution" },
     },
   },
   {
@@ -102,11 +108,13 @@ const PAIRS: Pair[] = [
       0: {
         ...AUTHORITY,
         "concession.objet": "objet",
+        contentKey: "objet",
         modifications: "modifications",
         execution: "donneesExecution",
       },
       1: {
         "concession.objet": "objet",
+        contentKey: "objet",
         modifications: "modifications",
         execution: "donneesExecution",
       },

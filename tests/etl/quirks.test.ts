@@ -53,24 +53,42 @@ describe("v1 AIFE/PLACE (the dirtiest source)", () => {
     ).toBe(true);
   });
 
-  it("reads a concession valeurGlobale written as text", async () => {
-    const [row] = await t.query(
-      "SELECT valeur_globale FROM concessions WHERE valeur_globale = 7789456.56",
+  it("rejects the fictitious test records, concessions included, with their raw text", async () => {
+    const rows = await t.query(
+      "SELECT reason, kind, count(*) AS n FROM rejects WHERE source LIKE '%aife%' GROUP BY ALL ORDER BY ALL",
     );
-    expect(row).toBeDefined();
+    // 61 marchés and 18 concessions of the test buyer « Essentiel » (valeurGlobale written as
+    // text, e.g. "7789456.56"); one marché without a buyer. No real contract is rejected for
+    // its id any more: see the next test.
+    expect(rows).toEqual([
+      { reason: "fictitious test record (see test-records.ts)", kind: "contrat-concession", n: 18 },
+      { reason: "fictitious test record (see test-records.ts)", kind: "marche", n: 61 },
+      { reason: "missing buyer id (acheteur.id)", kind: "marche", n: 1 },
+    ]);
+    const served = await t.query(
+      "SELECT count(*) AS n FROM concessions WHERE autorite_concedante_nom = 'Essentiel'",
+    );
+    expect(served[0].n).toBe(0);
+    const [raw] = await t.query(
+      "SELECT raw FROM rejects WHERE reason LIKE 'fictitious%' AND kind = 'marche' LIMIT 1",
+    );
+    expect(JSON.parse(String(raw.raw)).acheteur.nom).toBe("Essentiel");
   });
 
-  it("rejects the fictitious test records and the records without id, with their raw text", async () => {
+  it("keeps the real concessions published without an id, under a key derived from the content", async () => {
     const rows = await t.query(
-      "SELECT reason, count(*) AS n FROM rejects WHERE source LIKE '%aife%' GROUP BY reason ORDER BY reason",
+      `SELECT c.autorite_concedante_nom AS nom, c.id, c.uid, c.uid_derivation, f.problem
+         FROM concessions c JOIN field_issues f ON f.uid = c.uid AND f.field = 'id'
+        WHERE c.source LIKE '%aife%' AND c.id IS NULL ORDER BY c.uid`,
     );
-    expect(rows).toEqual([
-      { reason: "fictitious test record (see test-records.ts)", n: 61 },
-      { reason: "missing buyer id (acheteur.id)", n: 1 },
-      { reason: "missing contract id (id)", n: 7 },
-    ]);
-    const [raw] = await t.query("SELECT raw FROM rejects WHERE reason LIKE 'fictitious%' LIMIT 1");
-    expect(JSON.parse(String(raw.raw)).acheteur.nom).toBe("Essentiel");
+    // CC du Grand Pic Saint Loup, Mairie de Saint Jean, and two of the CC de la Côte d'Albâtre.
+    expect(rows).toHaveLength(4);
+    expect(rows.map((r) => r.nom)).toContain("CC du Grand Pic Saint Loup");
+    for (const row of rows) {
+      expect(row.uid).toMatch(/^\d{14}~[0-9a-f]{12}$/);
+      expect(row.uid_derivation).toBe("placeholder_id");
+      expect(row.problem).toMatch(/contract id missing or generic/);
+    }
   });
 
   it("counts exact and key duplicates instead of loading them twice", async () => {
@@ -180,11 +198,19 @@ describe("v2 Dematis daily files", () => {
     expect(row.montant).toBe(224989);
   });
 
-  it("flags modification amounts that are deltas and does not use them as the current amount", async () => {
+  it("flags modification amounts that are deltas, keeps the last trusted total as the amount", async () => {
     const [row] = await t.query(
-      "SELECT montant, montant_initial, montant_suspect FROM contracts WHERE id = '2023-956352-04'",
+      `SELECT montant, montant_initial, montant_suspect, montant_modification_ecartee
+         FROM contracts WHERE id = '2023-956352-04'`,
     );
-    expect(row).toEqual({ montant: 1338139, montant_initial: 1338139, montant_suspect: true });
+    // The last trusted total (here the initial amount) stays the contract's amount, flagged, and
+    // is not a suspect amount: the contract stays in every amount figure.
+    expect(row).toEqual({
+      montant: 1338139,
+      montant_initial: 1338139,
+      montant_suspect: false,
+      montant_modification_ecartee: true,
+    });
     const mods = await t.query(
       "SELECT count(*) AS n FROM contract_modifications m JOIN contracts c USING (uid) WHERE c.id = '2023-956352-04' AND montant_suspect_delta",
     );

@@ -11,10 +11,15 @@ import { refresh } from "../../etl/refresh/refresh.ts";
 import { readRuns } from "../../etl/load/run-history.ts";
 import { listSnapshots } from "../../etl/load/snapshots.ts";
 import { startDecpServer, type DecpServer } from "../helpers/decp-server.ts";
-import { TEST_TODAY, tempDir, servedSnapshot } from "../helpers/samples-db.ts";
+import {
+  TEST_TODAY,
+  tempDir,
+  servedSnapshot,
+  E_MARCHESPUBLICS_CONTRACTS,
+} from "../helpers/samples-db.ts";
 
 const sample = (name: string) => readFileSync(join(SAMPLES_DIR, name));
-const FIRST = sample("real-v1-e-marchespublics-2019-04.json"); // 441 marchés kept
+const FIRST = sample("real-v1-e-marchespublics-2019-04.json"); // E_MARCHESPUBLICS_CONTRACTS kept
 const SECOND = sample("real-v2-dematis-daily-2024-07-16.json"); // 158 marchés + 1 concession
 
 let server: DecpServer;
@@ -51,7 +56,7 @@ describe("refresh of a downloaded source", () => {
   it("loads the source the first time", async () => {
     const report = await run();
     expect(report.status).toBe("ok");
-    expect((await served()).contracts).toBe(441);
+    expect((await served()).contracts).toBe(E_MARCHESPUBLICS_CONTRACTS);
   });
 
   it("does not reload an unchanged source (304), and the history says so", async () => {
@@ -117,7 +122,9 @@ describe("refresh of a downloaded source", () => {
       server.content = Buffer.concat([before.contracts === 158 ? FIRST : SECOND]);
       const next = await run();
       expect(next.status).toBe("ok");
-      expect((await served()).contracts).toBe(before.contracts === 158 ? 441 : 158);
+      expect((await served()).contracts).toBe(
+        before.contracts === 158 ? E_MARCHESPUBLICS_CONTRACTS : 158,
+      );
     },
   );
 });

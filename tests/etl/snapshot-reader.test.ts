@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
 import { SnapshotReader } from "../../lib/snapshot-reader.ts";
 import { queryRows } from "../../lib/duckdb.ts";
-import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
+import { TEST_TODAY, tempDir, E_MARCHESPUBLICS_CONTRACTS } from "../helpers/samples-db.ts";
 
 const dir = tempDir();
 const dbPath = join(dir, "observatory.duckdb");
@@ -30,7 +30,7 @@ afterAll(() => {
 describe("SnapshotReader", () => {
   it("answers every query during a refresh and its swap, each from one whole snapshot", async () => {
     const before = await reader.info();
-    expect(before.contracts).toBe(441);
+    expect(before.contracts).toBe(E_MARCHESPUBLICS_CONTRACTS);
     let stop = false;
     const failures: string[] = [];
     const seen = new Set<string>();

@@ -5,6 +5,12 @@ import { join } from "node:path";
 import { runEtl, type EtlReport } from "../../etl/pipeline.ts";
 import { openDatabase, queryRows, type Database, type Row } from "../../lib/duckdb.ts";
 
+/**
+ * Contracts the ETL keeps from the shipped real-v1-e-marchespublics-2019-04.json: 470 records,
+ * 4 republications dropped, and 32 lots published under 5 shared ids kept each as a contract.
+ */
+export const E_MARCHESPUBLICS_CONTRACTS = 466;
+
 /** Fixed "today" so date checks give the same answer every day. */
 export const TEST_TODAY = new Date("2026-11-28T00:00:00Z");
 

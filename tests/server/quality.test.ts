@@ -31,7 +31,10 @@ beforeAll(async () => {
   writeFileSync(
     file,
     JSON.stringify({
-      marches: [{ acheteur: { id: "21350238800019" }, nature: "Marché", objet: LONG_OBJET }],
+      // No buyer id: rejected, and long enough to be cut in the list.
+      marches: [
+        { id: "2024-001", acheteur: { nom: "Ville" }, nature: "Marché", objet: LONG_OBJET },
+      ],
     }),
   );
   t = await startTestServer({ inputs: [...defaultInputs(), file] });
@@ -99,7 +102,7 @@ describe("GET /api/rejects", () => {
 
   it("cuts a long raw record in the list, and gives it whole on its own", async () => {
     const body = await t.json<Browse>(
-      `/api/rejects?reason=${encodeURIComponent("missing contract id (id)")}&limit=500`,
+      `/api/rejects?reason=${encodeURIComponent("missing buyer id (acheteur.id)")}&limit=500`,
     );
     const long = body.rows.find((r) => String(r.source).endsWith("long-reject.json"));
     expect(long).toBeDefined();
@@ -111,7 +114,7 @@ describe("GET /api/rejects", () => {
     );
     expect(whole.record.raw.startsWith(String(long?.raw))).toBe(true);
     expect(JSON.parse(whole.record.raw)).toMatchObject({ objet: LONG_OBJET });
-    expect(whole.record.reason).toBe("missing contract id (id)");
+    expect(whole.record.reason).toBe("missing buyer id (acheteur.id)");
   });
 
   it("treats hostile text as a value, and refuses unknown or bad parameters", async () => {

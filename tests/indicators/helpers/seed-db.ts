@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { parse } from "yaml";
 import { openDatabase, type Database } from "../../../lib/duckdb.ts";
+import { partyIdentity } from "../../../etl/normalise/siret.ts";
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
@@ -89,20 +90,20 @@ export async function insertContract(
   index = 0,
 ): Promise<void> {
   const { suppliers = [], ...fields } = contract;
+  const identities = suppliers.map((s) => partyIdentity(s.type, s.id));
   const cpv = typeof fields.code_cpv === "string" ? fields.code_cpv : null;
   const row: Record<string, unknown> = {
     id: contract.uid,
     montant_suspect: false,
+    montant_modification_ecartee: false,
     modifications_count: 0,
     source: "seed.yaml",
     source_position: index,
     cpv_division: cpv ? cpv.slice(0, 2) : null,
     type_marche: cpv ? TYPE_MARCHE(cpv.slice(0, 2)) : null,
     titulaires_count: suppliers.length,
-    // The ETL checks the SIRET key; here 14 digits stand for a valid one.
-    titulaires_siret_count: suppliers.filter(
-      (s) => s.type === "SIRET" && /^\d{14}$/.test(s.id ?? ""),
-    ).length,
+    // The ETL's one SIRET rule (type, 14 digits, check digit), as the ETL applies it.
+    titulaires_siret_count: identities.filter((identity) => identity.siretValid).length,
     ...fields,
   };
   const columns = Object.keys(row);
@@ -118,9 +119,11 @@ export async function insertContract(
     values,
   );
   for (const [position, supplier] of suppliers.entries()) {
+    const identity = identities[position];
     await connection.run(
-      "INSERT INTO contract_suppliers (uid, position, type_identifiant, titulaire_id) VALUES ($1, $2, $3, $4)",
-      [contract.uid, position, supplier.type, supplier.id],
+      `INSERT INTO contract_suppliers (uid, position, type_identifiant, titulaire_id, siret_valide, entreprise_id)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [contract.uid, position, identity.type, supplier.id, identity.siretValid, identity.company],
     );
   }
 }
