@@ -74,7 +74,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "The same result as a file (no row cap)",
           description:
-            "csv_excel: UTF-8 with BOM, `;`, decimal comma (French Excel); csv: plain RFC 4180; xlsx: a data sheet and a metadata sheet; parquet: with key-value metadata.",
+            'csv_excel: UTF-8 with BOM, `;`, decimal comma, French headers, codes a spreadsheet would turn into numbers or dates written as `="01"` (text), numbers rounded (shares 4 decimals, amounts 2, counts 0, means 2) (French Excel); csv: plain RFC 4180, codes as plain text, full precision; xlsx: a data sheet (codes as text, shares in percent format) and a metadata sheet; parquet: with key-value metadata.',
           parameters: [
             p("id"),
             {
