@@ -59,6 +59,10 @@ const PROBLEMS = {
   "non-standard JSON literal read as empty": "valeur JSON non standard (NaN) lue comme vide",
   "key with surrounding spaces": "nom de champ entouré d'espaces",
   "flattened key expanded": "nom de champ aplati, remis en structure",
+  // Written by etl/sql/finalise.sql, which checks the codes against the reference lists.
+  "place code not found in the 2024 COG or postal code lists":
+    "code de lieu inconnu : ni dans le code officiel géographique 2024, ni parmi les codes postaux",
+  "CPV code not in the CPV 2008 list": "code CPV absent de la nomenclature CPV 2008",
 };
 
 /** @type {[RegExp, (m: RegExpExecArray) => string][]} */
