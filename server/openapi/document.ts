@@ -1,4 +1,5 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
+import { DATA_SOURCES_PATHS, DATA_SOURCES_SCHEMAS } from "./data-sources.ts";
 import { EXPORT_FORMAT_NAMES } from "./formats.ts";
 import { QUALITY_PATHS, QUALITY_SCHEMAS } from "./quality.ts";
 import { PARAMETERS, SCHEMAS } from "./schemas.ts";
@@ -46,6 +47,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       ...QUALITY_PATHS,
+      ...DATA_SOURCES_PATHS,
       "/api/admin/refresh": {
         post: {
           summary: "Start a refresh now (only when the server has an admin token)",
@@ -146,7 +148,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
     components: {
-      schemas: { ...SCHEMAS, ...QUALITY_SCHEMAS },
+      schemas: { ...SCHEMAS, ...QUALITY_SCHEMAS, ...DATA_SOURCES_SCHEMAS },
       parameters: PARAMETERS,
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     },
