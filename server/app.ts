@@ -10,6 +10,7 @@ import { securityHeaders } from "./security.ts";
 import { adminRouter } from "./routes/admin.ts";
 import { buyersRouter } from "./routes/buyers.ts";
 import { contractsRouter } from "./routes/contracts.ts";
+import { dataSourcesRouter } from "./routes/data-sources.ts";
 import { filtersRouter } from "./routes/filters.ts";
 import { healthRouter } from "./routes/health.ts";
 import { indicatorsRouter } from "./routes/indicators.ts";
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(suppliersRouter(deps));
   api.use(contractsRouter(deps));
   api.use(qualityRouter(deps));
+  api.use(dataSourcesRouter(deps));
   api.use(apiNotFound);
   app.use("/api", api);
 

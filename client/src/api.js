@@ -65,6 +65,8 @@ export const getCatalogue = () => getOnce("/api/indicators");
 export const getFilterChoices = () => getOnce("/api/filters");
 /** @returns {Promise<import("./types.js").Health>} */
 export const getHealth = () => getOnce("/api/health");
+/** @returns {Promise<import("./data-sources.js").DataSources>} */
+export const getDataSources = () => getOnce("/api/data-sources");
 
 /**
  * @param {string} id

@@ -1,5 +1,6 @@
 // Entry point: pages of the dashboard, the snapshot id kept in the address, and notices.
-import { getHealth } from "./api.js";
+import { getDataSources, getHealth } from "./api.js";
+import { samplesNotice } from "./data-sources.js";
 import { h, replace } from "./dom.js";
 import { formatDate } from "./format.js";
 import { route, startRouter } from "./router.js";
@@ -20,11 +21,16 @@ route("/a-propos", async () => (await import("./views/about.js")).aboutView);
 
 /**
  * The address names the data snapshot it was made with. An old link still opens, with a notice
- * that the figures may have changed since.
+ * that the figures may have changed since. Generated test data and the shipped samples are said
+ * on every page.
  */
 async function snapshotNotice() {
   const notice = /** @type {HTMLElement} */ (document.getElementById("notice"));
-  const health = await getHealth();
+  const [health, sources] = await Promise.all([
+    getHealth(),
+    // Without this answer the page still works; it only lacks the samples notice.
+    getDataSources().catch(() => null),
+  ]);
   const current = health.snapshot_id;
   setSnapshot(current);
   const footer = document.getElementById("snapshot-id");
@@ -46,6 +52,9 @@ async function snapshotNotice() {
       ),
     );
   }
+  // The shipped samples are a few producers' files: no figure may read as the national picture.
+  const samples = sources ? samplesNotice(sources) : null;
+  if (samples) messages.push(samples);
   if (asked && asked !== current) {
     messages.push(
       h(

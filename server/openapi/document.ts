@@ -1,4 +1,5 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
+import { DATA_SOURCES_PATHS, DATA_SOURCES_SCHEMAS } from "./data-sources.ts";
 import { EXPORT_FORMAT_NAMES } from "./formats.ts";
 import { QUALITY_PATHS, QUALITY_SCHEMAS } from "./quality.ts";
 import { PARAMETERS, SCHEMAS } from "./schemas.ts";
@@ -46,6 +47,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       ...QUALITY_PATHS,
+      ...DATA_SOURCES_PATHS,
       "/api/admin/refresh": {
         post: {
           summary: "Start a refresh now (only when the server has an admin token)",
@@ -74,7 +76,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "The same result as a file (no row cap)",
           description:
-            "csv_excel: UTF-8 with BOM, `;`, decimal comma (French Excel); csv: plain RFC 4180; xlsx: a data sheet and a metadata sheet; parquet: with key-value metadata.",
+            'csv_excel: UTF-8 with BOM, `;`, decimal comma, French headers, codes a spreadsheet would turn into numbers or dates written as `="01"` (text), numbers rounded (shares 4 decimals, amounts 2, counts 0, means 2) (French Excel); csv: plain RFC 4180, codes as plain text, full precision; xlsx: a data sheet (codes as text, shares in percent format) and a metadata sheet; parquet: with key-value metadata.',
           parameters: [
             p("id"),
             {
@@ -146,7 +148,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
     components: {
-      schemas: { ...SCHEMAS, ...QUALITY_SCHEMAS },
+      schemas: { ...SCHEMAS, ...QUALITY_SCHEMAS, ...DATA_SOURCES_SCHEMAS },
       parameters: PARAMETERS,
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     },

@@ -83,6 +83,46 @@ describeWithBrowser("dashboard in Chromium", () => {
       expect(await page.inputValue("#filtre-region")).toBe("84");
     });
 
+    it("home and « À propos » say the data are the shipped samples, naming their producers", async () => {
+      const { page } = browser;
+      const sources = await t.json<{
+        samples_only: boolean;
+        producers: { producer: string; platform: string; files: number; contracts: number }[];
+      }>("/api/data-sources");
+      expect(sources.samples_only).toBe(true);
+      await page.goto(`${t.url}/`);
+      await waitReady(page);
+      const notice = page.locator('#notice [data-testid="samples-notice"]');
+      const text = (await notice.textContent()) ?? "";
+      expect(text).toMatch(/^Données d'exemple : /);
+      expect(text).toContain("et non sur l'ensemble de la France");
+      const platforms = new Set(sources.producers.map((p) => p.platform));
+      expect(text).toContain(`${platforms.size} plateformes`);
+      for (const platform of platforms) expect(text).toContain(platform);
+      expect(text).toContain("en 2019 et en juillet 2024");
+      await page.screenshot({ path: join(SHOTS, "home-samples-notice.png") });
+
+      await notice.getByRole("link", { name: "Le détail des fichiers" }).click();
+      await page.waitForURL(/\/a-propos/);
+      await waitReady(page);
+      const rows = page.locator('[data-testid="data-sources"] tbody tr');
+      expect(await rows.count()).toBe(sources.producers.length);
+      for (const [i, producer] of sources.producers.entries()) {
+        const row = rows.nth(i);
+        expect(await row.locator("th").textContent()).toContain(producer.producer);
+        const cells = await row.locator("td").allTextContents();
+        const digits = (cell: string | undefined) => Number(cell?.replace(/\D/g, ""));
+        expect(digits(cells[0]), producer.producer).toBe(producer.files);
+        expect(digits(cells[1]), producer.producer).toBe(producer.contracts);
+        // Notification and publication dates, written in French.
+        expect(cells[3]).toMatch(/\d{4}/);
+        expect(cells[4]).toMatch(
+          /(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/,
+        );
+      }
+      await page.screenshot({ path: join(SHOTS, "about.png"), fullPage: true });
+    });
+
     it("indicator page: trend, breakdown and map charts, each with its table", async () => {
       const { page } = browser;
       await page.goto(`${t.url}/indicateur/single_offer_rate`);

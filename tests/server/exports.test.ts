@@ -8,7 +8,7 @@ interface Result {
   snapshot_id: string;
   definition_version: number;
   indicator: { id: string; title: string; formula: string; breakdowns: { id: string }[] };
-  columns: { name: string; label: string }[];
+  columns: { name: string; label: string; role: string }[];
   rows: Record<string, unknown>[];
 }
 
@@ -59,8 +59,12 @@ describe("exports of every indicator", () => {
       expect(records.length - 1, ind.id).toBe(json.rows.length);
       for (const record of records.slice(1)) {
         expect(record.length).toBe(json.columns.length);
-        // Numbers use a decimal comma: no cell is a dotted decimal.
-        for (const cell of record) expect(cell).not.toMatch(/^-?\d+\.\d+$/);
+        // Numbers use a decimal comma (no cell is a dotted decimal), rounded: never more than
+        // the 4 decimals of a share.
+        for (const cell of record) {
+          expect(cell).not.toMatch(/^-?\d+\.\d+$/);
+          expect(cell, ind.id).not.toMatch(/^-?\d+,\d{5,}$/);
+        }
       }
     }
   });
@@ -74,9 +78,15 @@ describe("exports of every indicator", () => {
       expect(records[0]).toEqual(json.columns.map((c) => c.name));
       expect(records.length - 1).toBe(json.rows.length);
       const valueAt = records[0]?.indexOf("value") ?? -1;
+      const keys = json.columns.filter((c) => c.role === "key" && c.name !== "year");
       json.rows.forEach((row, i) => {
         const cell = records[i + 1]?.[valueAt] ?? "";
         expectSame(cell === "" ? null : Number(cell), row.value, `${ind.id} row ${i}`);
+        // Codes as plain text, leading zeros included, never wrapped as `="…"`.
+        for (const key of keys) {
+          const at = records[0]?.indexOf(key.name) ?? -1;
+          expect(records[i + 1]?.[at], `${ind.id} ${key.name}`).toBe(row[key.name] ?? "");
+        }
       });
     }
   });
@@ -132,6 +142,11 @@ describe("exports of every indicator", () => {
     const { bytes } = await download(
       "/api/indicators/contracts_count/export?format=csv&by=acheteur_id",
     );
-    expect(parseCsv(new TextDecoder().decode(bytes), ",").length - 1).toBe(json.rows.length);
+    const records = parseCsv(new TextDecoder().decode(bytes), ",");
+    expect(records.length - 1).toBe(json.rows.length);
+    // The plain CSV keeps SIRETs as they are, leading zeros included.
+    const sirets = json.rows.map((r) => r.acheteur_id);
+    expect(sirets.some((s) => typeof s === "string" && s.startsWith("0"))).toBe(true);
+    expect(records.slice(1).map((r) => r[0])).toEqual(sirets.map((s) => s ?? ""));
   });
 });

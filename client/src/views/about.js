@@ -1,12 +1,13 @@
 // About the data: where it comes from, which snapshot is shown, and how figures are counted.
-import { getHealth } from "../api.js";
+import { getDataSources, getHealth } from "../api.js";
+import { sourcesSection } from "../data-sources.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatInteger } from "../format.js";
 
 /** @type {import("../router.js").View} */
 export async function aboutView({ main }) {
   document.title = "À propos des données – Observatoire de la commande publique";
-  const health = await getHealth();
+  const [health, sources] = await Promise.all([getHealth(), getDataSources()]);
   replace(
     main,
     h("h1", {}, "À propos des données"),
@@ -27,6 +28,7 @@ export async function aboutView({ main }) {
         `Marchés : ${formatInteger(health.snapshot.contracts)} ; contrats de concession : ${formatInteger(health.snapshot.concessions)}`,
       ),
     ),
+    sourcesSection(sources),
     h("h2", {}, "Comment les chiffres sont comptés"),
     h(
       "ul",
