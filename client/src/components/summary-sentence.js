@@ -29,7 +29,9 @@ export function sentence(result) {
   if (ind.shape === "single" && row) {
     const flags = Array.isArray(row.flags) ? row.flags : [];
     if (flags.includes("format_not_available")) {
-      parts.push(" (information publiée seulement depuis le format 2024, absente ici)");
+      parts.push(
+        " (aucun de ces marchés n'est publié au format 2024, le seul qui contient cette information)",
+      );
       return `${parts.join("")}.`;
     }
     if (row.value === null) {
