@@ -68,9 +68,9 @@ export const FLAG_LABELS = {
   below_min_n: "Peu de marchés : à interpréter avec prudence",
   low_coverage: "Information souvent non renseignée",
   format_not_available:
-    "Aucun marché de cette ligne n'est publié au format 2024, le seul qui contient cette information",
+    "Aucun de ces marchés n'est publié au format 2024, le seul qui contient cette information",
   format_partial:
-    "Une partie des marchés de cette ligne n'est pas publiée au format 2024, le seul qui contient cette information : ils sont laissés hors du calcul",
+    "Certains de ces marchés ne sont pas au format 2024 : ils sont laissés hors du calcul",
 };
 
 /** @type {Record<string, string>} */

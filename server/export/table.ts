@@ -34,9 +34,9 @@ export const FLAG_LABELS: Record<string, string> = {
   below_min_n: "effectif trop faible pour conclure",
   low_coverage: "information peu renseignée",
   format_not_available:
-    "Aucun marché de cette ligne n'est publié au format 2024, le seul qui contient cette information",
+    "Aucun de ces marchés n'est publié au format 2024, le seul qui contient cette information",
   format_partial:
-    "Une partie des marchés de cette ligne n'est pas publiée au format 2024, le seul qui contient cette information : ils sont laissés hors du calcul",
+    "Certains de ces marchés ne sont pas au format 2024 : ils sont laissés hors du calcul",
 };
 
 export const STATUS_LABELS: Record<string, string> = {
