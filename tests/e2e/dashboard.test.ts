@@ -50,6 +50,13 @@ describeWithBrowser("dashboard in Chromium", () => {
         expect(await page.locator(`a[href^="/indicateur/${id}"]`).count(), id).toBeGreaterThan(0);
       }
       expect(await cardValue("contracts_count")).toMatch(/\d/);
+      // N is what the figure rests on, with the contracts in scope and the coverage beside it.
+      const amountShare = page.locator(
+        '[data-indicator="social_consideration_amount_share"] .card__meta',
+      );
+      expect(await amountShare.textContent()).toMatch(
+        /^N = [\d\s]+ marchés \(sur [\d\s]+ dans le périmètre\) · couverture [\d,]+\s% · couverture en valeur [\d,]+\s%$/,
+      );
       expect(await countMarks(page, '[data-indicator="contracts_count"]')).toBeGreaterThan(0);
       expect(await countMarks(page, ".cards")).toBeGreaterThan(50);
       // A partition's card gives its median without a per-buyer-per-year trend or table.
@@ -98,7 +105,9 @@ describeWithBrowser("dashboard in Chromium", () => {
       await bar.scrollIntoViewIfNeeded();
       await bar.hover();
       await page.waitForSelector("#vg-tooltip-element.visible");
-      expect(await page.locator("#vg-tooltip-element").textContent()).toContain("N (marchés)");
+      const tooltip = await page.locator("#vg-tooltip-element").textContent();
+      expect(tooltip).toContain("N (marchés du calcul)");
+      expect(tooltip).toContain("Marchés dans le périmètre");
       // It needs the 2024 format: the page says why early years are empty.
       expect(await page.locator(".notice--info").textContent()).toContain(
         "format de publication de 2024",

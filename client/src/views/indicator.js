@@ -9,7 +9,7 @@ import { exportLinks } from "../components/exports.js";
 import { filterBar } from "../components/filter-bar.js";
 import { breakdownSpec, mapSpec, MAX_BARS, trendSpec } from "../charts/specs.js";
 import { h, replace } from "../dom.js";
-import { formatPercent, plural } from "../format.js";
+import { basisText } from "../basis.js";
 import { render } from "../router.js";
 import { filterQuery, indicatorParams, readFilters, updateAddress } from "../state.js";
 import { tableModel } from "../table.js";
@@ -121,13 +121,7 @@ export async function indicatorView({ params, main }) {
       "section",
       { class: "headline", "aria-label": "Valeur pour la sélection" },
       h("p", { class: "headline__value", "data-value": "" }, text),
-      ind.shape === "single" && row
-        ? h(
-            "p",
-            { class: "card__meta" },
-            `N = ${plural(row.n, "marché", "marchés")} · couverture ${formatPercent(row.coverage)}`,
-          )
-        : null,
+      ind.shape !== "partition" && row ? h("p", { class: "card__meta" }, basisText(row)) : null,
       ind.shape === "single" ? badges(ind, row) : null,
     ),
     formatNote(ind, trend),
