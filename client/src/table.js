@@ -1,6 +1,10 @@
 // The numbers under every chart, as an accessible table, and a CSV of exactly that table.
 // arquero (global `aq`, loaded from /vendor) reshapes the rows: a mix of categories is pivoted
 // to one row per year or per breakdown value and one column per category, as the chart shows it.
+// Periods are listed latest first (the figure a reader looks for first, without scrolling), and
+// the contracts without a notification date last, as « Date inconnue ».
+import { TIME_KEYS } from "./charts/common.js";
+import { newestFirst, UNKNOWN_DATE } from "./charts/time.js";
 import { h } from "./dom.js";
 import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS } from "./format.js";
 
@@ -36,7 +40,17 @@ function arquero() {
 function keyText(result, row, key) {
   const label = row[`${key}_label`];
   const value = label ?? row[key];
-  return value === null || value === undefined ? "Non renseigné" : String(value);
+  if (value !== null && value !== undefined) return String(value);
+  return TIME_KEYS.includes(key) ? UNKNOWN_DATE : "Non renseigné";
+}
+
+/**
+ * The rows of a result, the latest period first and the undated ones last (charts/time.js).
+ * @param {IndicatorResult} result
+ */
+function rowsInOrder(result) {
+  const time = result.columns.find((c) => c.role === "key" && TIME_KEYS.includes(c.name))?.name;
+  return time ? newestFirst(result.rows, time) : result.rows;
 }
 
 /**
@@ -62,7 +76,7 @@ export function tableModel(result) {
     "Signalements",
   ];
   const numeric = headers.map((_, i) => i >= keys.length && i <= keys.length + basis.length);
-  const rows = result.rows.map((row) => [
+  const rows = rowsInOrder(result).map((row) => [
     ...keys.map((k) => keyText(result, row, k.name)),
     formatValue(row.value, value?.format),
     ...basis.map((b) => b.cell(row)),
@@ -114,7 +128,7 @@ function pivotModel(result, rowKey, category) {
   const aq = arquero();
   const value = result.columns.find((c) => c.role === "value");
   const basis = basisColumns(result);
-  const long = result.rows.map((row) => ({
+  const long = rowsInOrder(result).map((row) => ({
     key: keyText(result, row, rowKey),
     category: keyText(result, row, category),
     cell: formatValue(row.value, value?.format),

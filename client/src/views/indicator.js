@@ -129,7 +129,11 @@ export async function indicatorView({ params, main }) {
       ? block({
           kind: "trend",
           title: "Évolution par année",
-          note: `${TREND_NOTES[ind.shape]} Les marchés sans date de notification ne figurent que dans le tableau.`,
+          note: `${TREND_NOTES[ind.shape]} Une année sans marché est laissée vide.${
+            trend.rows.some((r) => r.year === null)
+              ? " Les marchés sans date de notification sont à droite, sous « Date inconnue »."
+              : ""
+          }`,
           spec: trendSpec(trend),
           model: tableModel(trend),
           caption: `${ind.title}, par année de notification`,
