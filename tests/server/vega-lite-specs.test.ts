@@ -134,6 +134,22 @@ describe("Vega-Lite specs", () => {
     }
   });
 
+  it("draws quarters and months on the same kind of axis", async () => {
+    for (const [grain, unit] of [
+      ["quarter", "utcyearquarter"],
+      ["month", "utcyearmonth"],
+    ] as const) {
+      const result = await t.json<Result>(`/api/indicators/contracts_count?by=${grain}`);
+      for (const compact of [false, true]) {
+        const spec = specs.trendSpec(result, { compact });
+        check(spec, `contracts_count by ${grain}`, { n: 0 });
+        const time = xEncodings(spec ?? {}).filter((x) => x.field === "period");
+        expect(time.length, grain).toBeGreaterThan(0);
+        for (const x of time) expect(x).toMatchObject({ type: "temporal", timeUnit: unit });
+      }
+    }
+  });
+
   it("leaves a missing year empty and draws the undated contracts apart", async () => {
     // A result made by hand: 2019 and 2021 (no row for 2020), and contracts without a date.
     const contracts = await t.json<Result>("/api/indicators/contracts_count?by=year");
