@@ -71,8 +71,11 @@ export async function runIndicator(
   const { request, plan, query } = compileIndicator(definition, input, { model });
   const raw = await queryRows(connection, query.sql, query.params);
   const keys = plan.measure.kind === "mix" ? [...plan.keys, plan.measure.category] : plan.keys;
-  const hasParts = plan.measure.kind !== "aggregate";
-  const rows = raw.map((row) => finishRow(row, keys, definition, model, hasParts));
+  const shape = {
+    hasParts: plan.measure.kind !== "aggregate",
+    hasValueCoverage: plan.published !== null,
+  };
+  const rows = raw.map((row) => finishRow(row, keys, definition, model, shape));
   const columns = keys.flatMap((key) => {
     const labelled = key.labelRef !== null || model.dimensions.get(key.name)?.values;
     return labelled ? [key.name, `${key.name}_label`] : [key.name];
@@ -80,8 +83,10 @@ export async function runIndicator(
   columns.push(
     "value",
     "n",
-    ...(hasParts ? ["numerator", "denominator"] : []),
+    "n_scope",
+    ...(shape.hasParts ? ["numerator", "denominator"] : []),
     "coverage",
+    ...(shape.hasValueCoverage ? ["coverage_value"] : []),
     "flags",
   );
   if (definition.thresholds) columns.push("status");

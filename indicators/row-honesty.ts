@@ -1,5 +1,7 @@
-// Turns raw SQL rows into result rows that carry their honesty: N, coverage, flags for small N,
-// low coverage and missing formats, and a threshold status and target check that respect polarity.
+// Turns raw SQL rows into result rows that carry their honesty: N (the contracts the figure is
+// computed on), the contracts in scope, coverage (and coverage in value for sums of amounts),
+// flags for small N, low coverage and missing formats, and a threshold status and target check
+// that respect polarity.
 import type { JsonValue, Row } from "../lib/duckdb.ts";
 import type { IndicatorDefinition } from "./compiler/load.ts";
 import type { Model } from "./compiler/model.ts";
@@ -10,10 +12,16 @@ export type Status = "green" | "yellow" | "red";
 
 export type IndicatorRow = Record<string, JsonValue> & {
   value: number | null;
+  /** Contracts the figure is computed on (a ratio's denominator, the values aggregated…). */
   n: number;
+  /** Contracts in the indicator's base: after filters, scope and format. */
+  n_scope: number;
   numerator?: number | null;
   denominator?: number | null;
+  /** Share of the n_scope contracts where the fields the indicator needs are filled. */
   coverage: number | null;
+  /** Share of the published amount the figure uses (only for sums of a blanked field). */
+  coverage_value?: number | null;
   flags: RowFlag[];
   status?: Status | null;
   target_met?: boolean | null;
@@ -22,12 +30,20 @@ export type IndicatorRow = Record<string, JsonValue> & {
 const num = (value: JsonValue | undefined): number | null =>
   typeof value === "number" ? value : null;
 
+/** Which optional columns a result has. */
+export interface RowShape {
+  /** numerator and denominator (ratio, mix, top share). */
+  hasParts: boolean;
+  /** coverage_value (the figure sums a field the model blanks, e.g. suspect amounts). */
+  hasValueCoverage: boolean;
+}
+
 export function finishRow(
   raw: Row,
   keys: readonly PlanKey[],
   definition: IndicatorDefinition,
   model: Model,
-  hasParts: boolean,
+  shape: RowShape,
 ): IndicatorRow {
   const n = num(raw.n) ?? 0;
   const total = num(raw._total) ?? 0;
@@ -44,7 +60,8 @@ export function finishRow(
   // With no contract in the needed format, even a count of 0 would read as a measurement.
   const value = formatMissing ? null : num(raw.value);
 
-  // Built once, in the order of the answer: keys (and labels), value, counts, coverage, flags.
+  // Built once, in the order of the answer: keys (and labels), value, counts, coverage, flags
+  // (engine.ts lists the same columns).
   // (Result tables reach 150,000 rows: no intermediate copies.)
   const row: Record<string, JsonValue> = {};
   for (const key of keys) {
@@ -57,11 +74,13 @@ export function finishRow(
   }
   row.value = value;
   row.n = n;
-  if (hasParts) {
+  row.n_scope = num(raw.n_scope) ?? 0;
+  if (shape.hasParts) {
     row.numerator = formatMissing ? null : num(raw.numerator);
     row.denominator = formatMissing ? null : num(raw.denominator);
   }
   row.coverage = coverage;
+  if (shape.hasValueCoverage) row.coverage_value = num(raw.coverage_value);
   row.flags = flags;
   // Colours and targets are not given on small N: a reason to look closer, not a verdict.
   const judged = value !== null && !small;

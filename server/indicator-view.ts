@@ -31,9 +31,11 @@ export const COLUMN_ROLES = [
   "label",
   "value",
   "n",
+  "n_scope",
   "numerator",
   "denominator",
   "coverage",
+  "coverage_value",
   "flags",
   "status",
   "target_met",
@@ -47,7 +49,7 @@ export interface ColumnMeta {
   label: string;
   role: ColumnRole;
   type: (typeof COLUMN_TYPES)[number];
-  /** For value, numerator, denominator: how to show the number. */
+  /** For value, numerator, denominator, coverage: how to show the number. */
   format?: IndicatorDefinition["format"] | "integer";
   /** For key and label columns: the dimension they belong to. */
   dimension?: string;
@@ -77,10 +79,17 @@ export function describeIndicator(definition: IndicatorDefinition, model: Model)
 }
 
 const FIXED: Record<string, Omit<ColumnMeta, "name">> = {
-  n: { label: "N (marchés dans la base du calcul)", role: "n", type: "integer" },
+  n: { label: "N : marchés sur lesquels porte le calcul", role: "n", type: "integer" },
+  n_scope: { label: "Marchés dans le périmètre", role: "n_scope", type: "integer" },
   coverage: {
-    label: "Couverture (part des marchés où l'information est renseignée)",
+    label: "Couverture (part des marchés du périmètre où l'information est renseignée)",
     role: "coverage",
+    type: "number",
+    format: "percent",
+  },
+  coverage_value: {
+    label: "Couverture en valeur",
+    role: "coverage_value",
     type: "number",
     format: "percent",
   },

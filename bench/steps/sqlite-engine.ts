@@ -60,9 +60,11 @@ export async function runOnDuckdb(
 const MEASURES = new Set([
   "value",
   "n",
+  "n_scope",
   "numerator",
   "denominator",
   "coverage",
+  "coverage_value",
   "_total",
   "_format_n",
 ]);

@@ -58,12 +58,19 @@ export function formatDate(value) {
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }
 
-/** @type {Record<string, string>} */
+/**
+ * Flags in words. The two format flags read the same in the exports (server/export/table.ts)
+ * and must be true of any row, the undated one included: they speak of the row's contracts,
+ * never of dates.
+ * @type {Record<string, string>}
+ */
 export const FLAG_LABELS = {
   below_min_n: "Peu de marchés : à interpréter avec prudence",
   low_coverage: "Information souvent non renseignée",
-  format_not_available: "Pas de donnée : information absente avant le format 2024",
-  format_partial: "Une partie des marchés seulement publiée au format 2024",
+  format_not_available:
+    "Aucun de ces marchés n'est publié au format 2024, le seul qui contient cette information",
+  format_partial:
+    "Certains de ces marchés ne sont pas au format 2024 : ils sont laissés hors du calcul",
 };
 
 /** @type {Record<string, string>} */

@@ -1,6 +1,10 @@
 // The numbers under every chart, as an accessible table, and a CSV of exactly that table.
 // arquero (global `aq`, loaded from /vendor) reshapes the rows: a mix of categories is pivoted
 // to one row per year or per breakdown value and one column per category, as the chart shows it.
+// Periods are listed latest first (the figure a reader looks for first, without scrolling), and
+// the contracts without a notification date last, as « Date inconnue ».
+import { TIME_KEYS } from "./charts/common.js";
+import { newestFirst, UNKNOWN_DATE } from "./charts/time.js";
 import { h } from "./dom.js";
 import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS } from "./format.js";
 
@@ -16,7 +20,7 @@ import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS }
  * }} AqTable
  * @typedef {{
  *   from(rows: object[]): AqTable, table(columns: Record<string, unknown[]>): AqTable,
- *   op: { max(field: string): unknown }
+ *   op: { any(field: string): unknown }
  * }} Arquero
  */
 
@@ -36,7 +40,17 @@ function arquero() {
 function keyText(result, row, key) {
   const label = row[`${key}_label`];
   const value = label ?? row[key];
-  return value === null || value === undefined ? "Non renseigné" : String(value);
+  if (value !== null && value !== undefined) return String(value);
+  return TIME_KEYS.includes(key) ? UNKNOWN_DATE : "Non renseigné";
+}
+
+/**
+ * The rows of a result, the latest period first and the undated ones last (charts/time.js).
+ * @param {IndicatorResult} result
+ */
+function rowsInOrder(result) {
+  const time = result.columns.find((c) => c.role === "key" && TIME_KEYS.includes(c.name))?.name;
+  return time ? newestFirst(result.rows, time) : result.rows;
 }
 
 /**
@@ -52,21 +66,20 @@ export function tableModel(result) {
   if (category && rowKeys.length === 1) return pivotModel(result, rowKeys[0]?.name ?? "", category);
   const hasStatus = result.columns.some((c) => c.role === "status");
   const hasTarget = result.columns.some((c) => c.role === "target_met");
+  const basis = basisColumns(result);
   const headers = [
     ...keys.map((k) => k.label),
     `Valeur (${ind.unit_label})`,
-    "N (marchés)",
-    "Couverture",
+    ...basis.map((b) => b.header),
     ...(hasStatus ? ["Seuils"] : []),
     ...(hasTarget ? ["Cible atteinte"] : []),
     "Signalements",
   ];
-  const numeric = headers.map((_, i) => i >= keys.length && i < keys.length + 3);
-  const rows = result.rows.map((row) => [
+  const numeric = headers.map((_, i) => i >= keys.length && i <= keys.length + basis.length);
+  const rows = rowsInOrder(result).map((row) => [
     ...keys.map((k) => keyText(result, row, k.name)),
     formatValue(row.value, value?.format),
-    formatInteger(row.n),
-    formatPercent(row.coverage),
+    ...basis.map((b) => b.cell(row)),
     ...(hasStatus
       ? [typeof row.status === "string" ? (STATUS_LABELS[row.status] ?? "") : "—"]
       : []),
@@ -79,6 +92,32 @@ export function tableModel(result) {
 }
 
 /**
+ * What each value rests on: N (the contracts the figure is computed on), the contracts in
+ * scope, coverage, and coverage in value where the result has it.
+ * @param {IndicatorResult} result
+ * @returns {{ header: string, name: string, cell: (row: import("./types.js").Row) => string }[]}
+ */
+function basisColumns(result) {
+  const columns = [
+    { header: "N (marchés du calcul)", name: "n", cell: (row) => formatInteger(row.n) },
+    {
+      header: "Marchés dans le périmètre",
+      name: "n_scope",
+      cell: (row) => formatInteger(row.n_scope),
+    },
+    { header: "Couverture", name: "coverage", cell: (row) => formatPercent(row.coverage) },
+  ];
+  if (result.columns.some((c) => c.role === "coverage_value")) {
+    columns.push({
+      header: "Couverture en valeur",
+      name: "coverage_value",
+      cell: (row) => formatPercent(row.coverage_value),
+    });
+  }
+  return columns;
+}
+
+/**
  * One row per value of `rowKey`, one column per category, cells = the category's share.
  * @param {IndicatorResult} result
  * @param {string} rowKey
@@ -88,30 +127,32 @@ export function tableModel(result) {
 function pivotModel(result, rowKey, category) {
   const aq = arquero();
   const value = result.columns.find((c) => c.role === "value");
-  const long = result.rows.map((row) => ({
+  const basis = basisColumns(result);
+  const long = rowsInOrder(result).map((row) => ({
     key: keyText(result, row, rowKey),
     category: keyText(result, row, category),
     cell: formatValue(row.value, value?.format),
-    n: typeof row.n === "number" ? row.n : 0,
+    // Basis cells are the same for every category of a key (N: the contracts with the
+    // category filled), so any one of them stands for the key.
+    ...Object.fromEntries(basis.map((b) => [`_${b.name}`, b.cell(row)])),
   }));
   if (long.length === 0)
     return { headers: [rowKeyLabel(result, rowKey)], rows: [], numeric: [false] };
-  // N is the same for every category of a key (the contracts with the field filled).
   const counts = aq
     .from(long)
     .groupby("key")
-    .rollup({ n: aq.op.max("n") });
+    .rollup(Object.fromEntries(basis.map((b) => [`_${b.name}`, aq.op.any(`_${b.name}`)])));
   const wide = aq.from(long).groupby("key").pivot("category", "cell").join_left(counts, "key");
   const categories = wide
     .columnNames()
-    .filter((/** @type {string} */ n) => n !== "key" && n !== "n");
-  const headers = [rowKeyLabel(result, rowKey), ...categories, "N (marchés)"];
+    .filter((/** @type {string} */ n) => n !== "key" && !basis.some((b) => n === `_${b.name}`));
+  const headers = [rowKeyLabel(result, rowKey), ...categories, ...basis.map((b) => b.header)];
   const rows = wide
     .objects()
     .map((o) => [
       String(o.key),
       ...categories.map((c) => (o[c] === undefined || o[c] === null ? "—" : String(o[c]))),
-      formatInteger(o.n),
+      ...basis.map((b) => String(o[`_${b.name}`] ?? "—")),
     ]);
   return { headers, rows, numeric: headers.map((_, i) => i > 0) };
 }

@@ -16,7 +16,8 @@
  * }} Indicator
  * @typedef {{
  *   name: string, label: string,
- *   role: "key" | "label" | "value" | "n" | "numerator" | "denominator" | "coverage" | "flags" | "status" | "target_met",
+ *   role: "key" | "label" | "value" | "n" | "n_scope" | "numerator" | "denominator" | "coverage"
+ *     | "coverage_value" | "flags" | "status" | "target_met",
  *   type: string, format?: string, dimension?: string
  * }} Column
  * @typedef {Record<string, string | number | boolean | null | string[]>} Row

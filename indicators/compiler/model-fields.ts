@@ -18,6 +18,11 @@ export interface ModelField {
   description?: string;
   type: ColumnType;
   expr: Expr;
+  /**
+   * The value as published, before `null_when` blanked it (only for fields with a null_when):
+   * an indicator summing the field says what share of the published total it uses.
+   */
+  published?: Expr;
 }
 
 export interface ModelSupplierField {
@@ -29,6 +34,7 @@ export interface ModelSupplierField {
 export function resolveField(id: string, spec: FieldSpecInput, sink: IssueSink): ModelField | null {
   const at = `fields.${id}`;
   let resolved: { type: ColumnType; expr: Expr } | null = null;
+  let published: Expr | undefined;
   if (spec.column !== undefined) {
     const type = contractColumn(spec.column, `${at}.column`, sink);
     if (type !== null) resolved = { type, expr: col(spec.column) };
@@ -39,6 +45,7 @@ export function resolveField(id: string, spec: FieldSpecInput, sink: IssueSink):
     const flagType = contractColumn(spec.null_when, `${at}.null_when`, sink);
     if (!expectType(flagType, ["boolean"], `${at}.null_when`, sink)) return null;
     const flag = col(spec.null_when);
+    published = resolved.expr;
     resolved.expr = {
       kind: "case",
       branches: [
@@ -53,6 +60,7 @@ export function resolveField(id: string, spec: FieldSpecInput, sink: IssueSink):
   if (!resolved) return null;
   const field: ModelField = { id, label: spec.label, type: resolved.type, expr: resolved.expr };
   if (spec.description !== undefined) field.description = spec.description;
+  if (published !== undefined) field.published = published;
   return field;
 }
 

@@ -6,7 +6,7 @@ import { conditionFields, conditionPredicate, filterPredicate } from "./conditio
 import type { IndicatorDefinition } from "./load.ts";
 import type { Model, ModelDimension } from "./model.ts";
 import type { IndicatorRequest } from "./request.ts";
-import type { AdditiveMeasureSpec } from "./schema.ts";
+import type { AdditiveMeasureSpec, MeasureSpec } from "./schema.ts";
 import {
   and,
   column,
@@ -53,6 +53,11 @@ export interface QueryPlan {
   /** The fields the indicator needs are filled. */
   covered: Pred;
   measure: PlanMeasure;
+  /**
+   * The published value (before the model's `null_when`) of the field the figure sums, when that
+   * field has a null_when (the amount, blank when suspect): coverage_value weighs by it.
+   */
+  published: Expr | null;
 }
 
 const UID = "uid";
@@ -151,6 +156,9 @@ export function planQuery(
       measure = { kind: "aggregate", value: aggregate(m.kind, m.field, m.where) };
   }
 
+  const summed = summedField(m);
+  const published = summed === null ? null : (model.fields.get(summed)?.published ?? null);
+
   // Facts in the model's order, so the SQL does not depend on the order names were met.
   const facts = [...model.fields.values()]
     .filter((field) => needed.has(field.id))
@@ -169,5 +177,22 @@ export function planQuery(
     inScope: conditionPredicate(definition.scope, model),
     covered,
     measure,
+    published,
   };
+}
+
+/** The field whose sum the figure rests on (a ratio's denominator, a mix's total), if any. */
+function summedField(m: MeasureSpec): string | null {
+  switch (m.kind) {
+    case "sum":
+      return m.field;
+    case "ratio":
+      return m.denominator.kind === "sum" ? m.denominator.field : null;
+    case "mix":
+      return m.of.kind === "sum" ? m.of.field : null;
+    case "top_share":
+      return m.amount;
+    default:
+      return null;
+  }
 }

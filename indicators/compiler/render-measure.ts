@@ -1,14 +1,14 @@
 // The aggregation step of each measure kind, printed after the `base` step of render-sql.ts.
-// Every step reports the same counts (contracts seen, in the right format, in the base, covered)
-// so the engine can flag rows; a contract is counted once (one base row per contract).
+// Every kind reports the same counts (render-counts.ts: contracts seen, in the right format, in
+// the base, covered, entering the figure) so the engine can flag rows; a contract is counted
+// once (one base row per contract).
 import { REFERENCE_LABELS } from "./canonical.ts";
 import type { PlanAggregate, PlanKey, QueryPlan } from "./plan.ts";
+import { counts, honestyColumns, IN_BASE } from "./render-counts.ts";
 import { cte, isContractCount, type SqlContext } from "./render-sql.ts";
 import { topShareSteps } from "./render-top-share.ts";
 
 export const sortName = (key: PlanKey): string => `_sort_${key.name}`;
-
-const IN_BASE = `"_format_ok" AND "_in_scope"`;
 
 function keyColumns(ctx: SqlContext, keys: readonly PlanKey[], alias?: string): string[] {
   const prefix = alias ? `${ctx.q(alias)}.` : "";
@@ -16,22 +16,6 @@ function keyColumns(ctx: SqlContext, keys: readonly PlanKey[], alias?: string): 
     `${prefix}${ctx.q(k.name)}`,
     ...(k.sort ? [`${prefix}${ctx.q(sortName(k))}`] : []),
   ]);
-}
-
-/**
- * Contracts seen, in the needed format, in the base, covered. `base` holds one row per contract
- * (it reads `contracts`, whose key is uid, and nothing is joined before grouping), so counting
- * its rows counts each contract once; tests check it against COUNT(DISTINCT uid).
- */
-function counts(ctx: SqlContext): string[] {
-  const { q } = ctx;
-  const contracts = "COUNT(*)";
-  return [
-    `${contracts} AS ${q("_total")}`,
-    `${contracts} FILTER (WHERE ${q("_format_ok")}) AS ${q("_format_n")}`,
-    `${contracts} FILTER (WHERE ${IN_BASE}) AS ${q("n")}`,
-    `${contracts} FILTER (WHERE ${IN_BASE} AND ${q("_covered")}) AS ${q("_covered_n")}`,
-  ];
 }
 
 /** An aggregate over the contracts in the base that match the part's own condition. */
@@ -65,7 +49,7 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
   const keys = plan.keys;
   const col = (name: string, alias = "g") => `${q(alias)}.${q(name)}`;
   const grouped = (extra: string[]) =>
-    cte(ctx, "grouped", [...keyColumns(ctx, keys), ...counts(ctx), ...extra], q("base"), {
+    cte(ctx, "grouped", [...keyColumns(ctx, keys), ...counts(ctx, plan), ...extra], q("base"), {
       groupBy: keyColumns(ctx, keys),
     });
 
@@ -76,7 +60,7 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
   switch (m.kind) {
     case "aggregate":
       ctes.push(grouped([`${aggregate(ctx, m.value, "m")} AS ${q("value")}`]));
-      measureColumns = [`${col("value")} AS ${q("value")}`, col("n")];
+      measureColumns = [`${col("value")} AS ${q("value")}`];
       break;
     case "ratio":
       ctes.push(
@@ -87,7 +71,6 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
       );
       measureColumns = [
         `${ratio(col("numerator"), col("denominator"))} AS ${q("value")}`,
-        col("n"),
         col("numerator"),
         col("denominator"),
       ];
@@ -116,7 +99,6 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
       from += `\nLEFT JOIN ${q("categories")} AS ${q("k")} ON ${joinOn(ctx, keys, "g", "k")}`;
       measureColumns = [
         `${ratio(col("numerator", "k"), col("denominator"))} AS ${q("value")}`,
-        col("n"),
         col("numerator", "k"),
         col("denominator"),
       ];
@@ -128,7 +110,6 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
       from += `\nLEFT JOIN ${q("leaders")} AS ${q("t")} ON ${joinOn(ctx, keys, "g", "t")}`;
       measureColumns = [
         `${ratio(col("numerator", "t"), col("denominator", "t"))} AS ${q("value")}`,
-        col("n"),
         col("numerator", "t"),
         col("denominator", "t"),
       ];
@@ -144,10 +125,7 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
     select.push(`${col(ref.label, labelAlias)} AS ${q(`${key.name}_label`)}`);
   }
   select.push(...measureColumns);
-  select.push(
-    `CASE WHEN ${col("n")} = 0 THEN NULL ELSE CAST(${col("_covered_n")} AS DOUBLE) / ${col("n")} END AS ${q("coverage")}`,
-  );
-  select.push(col("_total"), col("_format_n"));
+  select.push(...honestyColumns(ctx, plan, (name) => col(name)));
   const order = outKeys.map(
     ({ key, alias }) => `${col(key.sort ? sortName(key) : key.name, alias)} NULLS LAST`,
   );

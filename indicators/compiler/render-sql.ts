@@ -3,11 +3,13 @@
 // Steps:
 //   facts   the model fields of each contract (one row per contract)
 //   base    its breakdown keys and flags: format ok, in scope, covered, in each measure part
+//           (and the published value of a summed field blanked by the model, for coverage_value)
 //   …       the measure's aggregation (render-measure.ts), then labels and order.
 import { TABLES } from "./canonical.ts";
 import { duckdb, type Dialect } from "./dialect.ts";
 import { CONTRACT_ALIAS } from "./model-columns.ts";
 import type { PlanAggregate, QueryPlan } from "./plan.ts";
+import { PUBLISHED } from "./render-counts.ts";
 import { renderMeasure, sortName } from "./render-measure.ts";
 import { Params, renderExpr, renderPred } from "./render-expr.ts";
 import type { Expr, Pred, ScalarValue } from "./sql-ast.ts";
@@ -46,8 +48,11 @@ export function renderSql(plan: QueryPlan, dialect: Dialect = duckdb): CompiledQ
   // number on the contract (titulaires_count), which spares grouping the supplier table by uid.
   if (m.kind === "top_share")
     facts.push(`${q(CONTRACT_ALIAS)}.${q(SUPPLIER_COUNT)} AS ${q("_suppliers")}`);
+  // The summed field as published (suspect amounts included), for coverage_value.
+  if (plan.published) facts.push(`${expr(plan.published)} AS ${q(PUBLISHED)}`);
   const base = keepUid ? [q(UID)] : [];
   if (m.kind === "top_share") base.push(q("_suppliers"));
+  if (plan.published) base.push(q(PUBLISHED));
   for (const key of m.kind === "mix" ? [...plan.keys, m.category] : plan.keys) {
     base.push(`${expr(key.expr)} AS ${q(key.name)}`);
     if (key.sort) base.push(`${expr(key.sort)} AS ${q(sortName(key))}`);

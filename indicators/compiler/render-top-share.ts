@@ -8,6 +8,20 @@ import type { PlanKey } from "./plan.ts";
 import { cte, type SqlContext } from "./render-sql.ts";
 import type { Expr } from "./sql-ast.ts";
 
+/**
+ * What a base contract must meet to enter the splits, besides being in the base: the same list
+ * for `splits` and for the count of contracts the figure rests on (render-counts.ts). The
+ * supplier count mirrors the join (titulaires_count is the number of supplier rows).
+ */
+export function topShareEntry(column: (name: string) => string): string[] {
+  return [
+    column("_covered"),
+    column("_amount_in"),
+    `${column("_amount_value")} IS NOT NULL`,
+    `${column("_suppliers")} > 0`,
+  ];
+}
+
 export function topShareSteps(ctx: SqlContext, keys: readonly PlanKey[], entity: Expr): string[] {
   const { q } = ctx;
   const b = (name: string) => `${q("b")}.${q(name)}`;
@@ -28,13 +42,7 @@ export function topShareSteps(ctx: SqlContext, keys: readonly PlanKey[], entity:
       `  JOIN ${suppliers} AS ${q(SUPPLIER_ALIAS)} ON ${s("uid")} = ${b("uid")}`,
     ].join("\n"),
     {
-      where: [
-        b("_format_ok"),
-        b("_in_scope"),
-        b("_covered"),
-        b("_amount_in"),
-        `${b("_amount_value")} IS NOT NULL`,
-      ].join(" AND "),
+      where: [b("_format_ok"), b("_in_scope"), ...topShareEntry(b)].join(" AND "),
     },
   );
   const entities = cte(

@@ -28,11 +28,15 @@ export interface ExportTable {
   metadata: MetadataEntry[];
 }
 
+// The format flags read as on the dashboard (client/src/format.js), true of any row, the one
+// of contracts without a date included: they speak of the row's contracts, never of dates.
 export const FLAG_LABELS: Record<string, string> = {
   below_min_n: "effectif trop faible pour conclure",
   low_coverage: "information peu renseignée",
-  format_not_available: "aucune donnée au format 2024 (champ absent avant 2024)",
-  format_partial: "une partie des marchés seulement au format 2024",
+  format_not_available:
+    "Aucun de ces marchés n'est publié au format 2024, le seul qui contient cette information",
+  format_partial:
+    "Certains de ces marchés ne sont pas au format 2024 : ils sont laissés hors du calcul",
 };
 
 export const STATUS_LABELS: Record<string, string> = {

@@ -100,7 +100,8 @@ export const SCHEMAS = {
         type: "array",
         items: {
           type: "object",
-          description: "Keys, value, n, numerator, denominator, coverage, flags, status…",
+          description:
+            "Keys, value, n (contracts the figure is computed on), n_scope (contracts in scope), numerator, denominator, coverage, coverage_value (sums of amounts only: share of the published amount used), flags, status…",
         },
       },
     },

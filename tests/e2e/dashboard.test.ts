@@ -50,6 +50,21 @@ describeWithBrowser("dashboard in Chromium", () => {
         expect(await page.locator(`a[href^="/indicateur/${id}"]`).count(), id).toBeGreaterThan(0);
       }
       expect(await cardValue("contracts_count")).toMatch(/\d/);
+      // N is what the figure rests on, with the contracts in scope and the coverage beside it.
+      const amountShare = page.locator(
+        '[data-indicator="social_consideration_amount_share"] .card__meta',
+      );
+      expect(await amountShare.textContent()).toMatch(
+        /^N = [\d\s]+ marchés \(sur [\d\s]+ dans le périmètre\) · couverture [\d,]+\s% · couverture en valeur [\d,]+\s%$/,
+      );
+      // The card's yearly table starts with the latest year and ends with the undated row.
+      const years = page.locator('[data-indicator="contracts_count"] details tbody tr th');
+      const [newest] = await queryFile(
+        t.dbPath,
+        "SELECT max(year(date_notification)) AS y FROM contracts",
+      );
+      expect(await years.first().textContent()).toBe(String(newest?.y));
+      expect(await years.last().textContent()).toBe("Date inconnue");
       expect(await countMarks(page, '[data-indicator="contracts_count"]')).toBeGreaterThan(0);
       expect(await countMarks(page, ".cards")).toBeGreaterThan(50);
       // A partition's card gives its median without a per-buyer-per-year trend or table.
@@ -62,7 +77,7 @@ describeWithBrowser("dashboard in Chromium", () => {
     it("a filter change updates the address and the charts", async () => {
       const { page } = browser;
       const before = await cardValue("contracts_count");
-      const spark = '[data-indicator="contracts_count"] [data-chart="spark"] svg';
+      const spark = '[data-indicator="contracts_count"] [data-chart="spark"] svg .mark-line';
       const marksBefore = await page.locator(`${spark} path`).first().getAttribute("d");
       await page.selectOption("#filtre-region", "84");
       await page.waitForURL(/region=84/);
@@ -138,7 +153,22 @@ describeWithBrowser("dashboard in Chromium", () => {
       await bar.scrollIntoViewIfNeeded();
       await bar.hover();
       await page.waitForSelector("#vg-tooltip-element.visible");
-      expect(await page.locator("#vg-tooltip-element").textContent()).toContain("N (marchés)");
+      const tooltip = await page.locator("#vg-tooltip-element").textContent();
+      expect(tooltip).toContain("N (marchés du calcul)");
+      expect(tooltip).toContain("Marchés dans le périmètre");
+      // The trend table: the latest year first, the contracts without a date last.
+      const api = await t.json<{ rows: { year: number | null }[] }>(
+        "/api/indicators/single_offer_rate?by=year",
+      );
+      const latest = Math.max(...api.rows.map((r) => r.year ?? 0));
+      const trendRows = page.locator('.chart-block:has([data-chart="trend"]) tbody tr th');
+      expect(await trendRows.first().textContent()).toBe(String(latest));
+      expect(await trendRows.last().textContent()).toBe("Date inconnue");
+      expect(await trendRows.count()).toBe(api.rows.length);
+      // The undated contracts have their own labelled place beside the time axis.
+      expect(await page.locator('[data-chart="trend"] svg').textContent()).toContain(
+        "Date inconnue",
+      );
       // It needs the 2024 format: the page says why early years are empty.
       expect(await page.locator(".notice--info").textContent()).toContain(
         "format de publication de 2024",
@@ -209,6 +239,19 @@ describeWithBrowser("dashboard in Chromium", () => {
       await page.waitForURL(/\/synthese/);
       await waitReady(page);
       expect(await countMarks(page, '[data-chart="summary"]')).toBeGreaterThan(0);
+      // Most of this buyer's contracts have no notification date: the chart shows them apart,
+      // and the table lists the latest year first and them last.
+      const [undated] = await queryFile(
+        t.dbPath,
+        "SELECT count(*) AS n FROM contracts WHERE acheteur_id = $1 AND date_notification IS NULL",
+        [siret],
+      );
+      expect(Number(undated?.n)).toBeGreaterThan(0);
+      expect(await page.locator('[data-chart="summary"] svg').textContent()).toContain(
+        "Date inconnue",
+      );
+      const yearCells = page.locator(".one-pager__columns table").first().locator("tbody tr th");
+      expect(await yearCells.last().textContent()).toBe("Date inconnue");
       expect(await page.locator("h2", { hasText: "En bref" }).count()).toBe(1);
       await page.screenshot({ path: join(SHOTS, "buyer-summary.png"), fullPage: true });
       const pdf = await page.pdf({

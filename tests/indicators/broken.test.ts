@@ -78,8 +78,8 @@ describe("a folder with broken definitions", () => {
     try {
       const result = await runIndicator(db.connection, findDefinition(catalogue, "good_share"));
       // v2 contracts, B-1 to B-3 = 8; innovative filled for all but A-3 = 7;
-      // innovative: A-4 only.
-      expect(result.rows[0]).toMatchObject({ numerator: 1, denominator: 7, n: 8 });
+      // innovative: A-4 only. N is the denominator's 7; the 8 are the contracts in scope.
+      expect(result.rows[0]).toMatchObject({ numerator: 1, denominator: 7, n: 7, n_scope: 8 });
     } finally {
       db.close();
     }

@@ -120,18 +120,29 @@ describe.each(catalogue.definitions.map((d) => [d.id, d] as const))("%s runs", (
 function checkRow(row: {
   value: number | null;
   n: number;
+  n_scope: number;
   coverage: number | null;
+  coverage_value?: number | null;
   flags: string[];
   numerator?: number | null;
   denominator?: number | null;
 }): void {
   expect(Number.isInteger(row.n) && row.n >= 0).toBe(true);
+  expect(Number.isInteger(row.n_scope) && row.n_scope >= 0).toBe(true);
+  // The figure rests on contracts of the base, never more.
+  expect(row.n).toBeLessThanOrEqual(row.n_scope);
   if (row.coverage !== null) expect(row.coverage).toBeGreaterThanOrEqual(0);
   if (row.coverage !== null) expect(row.coverage).toBeLessThanOrEqual(1);
-  if (row.n === 0) expect(row.coverage).toBeNull();
+  if (row.n_scope === 0) expect(row.coverage).toBeNull();
+  if (typeof row.coverage_value === "number") {
+    expect(row.coverage_value).toBeGreaterThanOrEqual(0);
+    expect(row.coverage_value).toBeLessThanOrEqual(1 + 1e-12);
+  }
   if (row.numerator != null && row.denominator != null && row.denominator > 0) {
     expect(row.numerator).toBeLessThanOrEqual(row.denominator + 1e-6);
     expect(row.value).toBeCloseTo(row.numerator / row.denominator, 9);
   }
+  // Below min N is judged on the contracts the figure rests on.
+  if (row.n === 0) expect(row.flags).toContain("below_min_n");
   expect(Array.isArray(row.flags)).toBe(true);
 }

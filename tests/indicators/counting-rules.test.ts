@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../lib/duckdb.ts";
 import { runIndicator } from "../../indicators/engine.ts";
-import { definition } from "./helpers/catalogue.ts";
+import { definition, inlineDefinition } from "./helpers/catalogue.ts";
 import { seededDatabase } from "./helpers/seed-db.ts";
 
 let db: Database;
@@ -23,29 +23,40 @@ describe("each contract counts once", () => {
   it("counts contracts, not contract × supplier rows", async () => {
     // 12 contracts; 15 supplier rows (A-2 has 3, B-1 and C-2 have 2, B-2 none).
     const result = await run("contracts_count");
-    expect(result.rows).toEqual([{ value: 12, n: 12, coverage: 1, flags: [] }]);
+    expect(result.rows).toEqual([{ value: 12, n: 12, n_scope: 12, coverage: 1, flags: [] }]);
   });
 
   it("sums a joint award's amount once", async () => {
     // 2024, buyer A: A-1 100 000 + A-2 50 000 (3 suppliers, once) + A-3 30 000 + A-6 60 000;
-    // A-4's suspect 999 999 999 is left out and lowers coverage to 4/5.
+    // A-4's suspect 999 999 999 is left out: N = 4 of the 5 in scope, coverage 4/5, and the
+    // figure uses 240 000 of the 1 000 239 999 € published.
     const result = await run("amount_total", {
       grain: "year",
       filters: [{ dimension: "acheteur_id", op: "eq", values: ["21350000000011"] }],
     });
-    expect(rowFor(result.rows, "year", 2024)).toMatchObject({ value: 240000, n: 5, coverage: 0.8 });
+    expect(rowFor(result.rows, "year", 2024)).toEqual({
+      year: 2024,
+      value: 240000,
+      n: 4,
+      n_scope: 5,
+      coverage: 0.8,
+      coverage_value: 240000 / 1000239999,
+      flags: [],
+    });
   });
 });
 
 describe("blank is not no", () => {
   it("keeps blank considerations out of the denominator, in coverage", async () => {
-    // 2024 v2 contracts: A-1, A-2, A-3, A-4, B-1, B-2 (n = 6). A-3 is blank (coverage 5/6).
+    // 2024 v2 contracts: A-1, A-2, A-3, A-4, B-1, B-2 (n_scope 6). A-3 is blank (coverage 5/6),
+    // so the share is computed on N = 5.
     // Social: A-1 clause, A-4 critère + clause, B-1 marché réservé = 3; A-2 and B-2 "aucune".
     const result = await run("social_consideration_share", { grain: "year" });
     expect(rowFor(result.rows, "year", 2024)).toEqual({
       year: 2024,
       value: 0.6,
-      n: 6,
+      n: 5,
+      n_scope: 6,
       numerator: 3,
       denominator: 5,
       coverage: 5 / 6,
@@ -56,14 +67,18 @@ describe("blank is not no", () => {
 
   it("weights by amount, suspect amounts out", async () => {
     // Filled and with a usable amount: A-1 100 000 (yes), A-2 50 000 (no), B-1 200 000 (yes),
-    // B-2 no amount, A-4 suspect. 300 000 / 350 000; covered: A-1, A-2, B-1 = 3 of 6.
+    // B-2 no amount, A-4 suspect. 300 000 / 350 000 on N = 3 (A-1, A-2, B-1) of the 6 in
+    // scope; covered: the same 3 of 6. Published amounts in scope: those 350 000 + A-3 30 000 +
+    // A-4 999 999 999 (B-2 has none) = 1 000 379 999, of which the figure uses 350 000.
     const result = await run("social_consideration_amount_share", { grain: "year" });
     expect(rowFor(result.rows, "year", 2024)).toMatchObject({
       value: 300000 / 350000,
       numerator: 300000,
       denominator: 350000,
-      n: 6,
+      n: 3,
+      n_scope: 6,
       coverage: 0.5,
+      coverage_value: 350000 / 1000379999,
     });
   });
 });
@@ -75,6 +90,7 @@ describe("format requirements", () => {
       year: 2019,
       value: null,
       n: 0,
+      n_scope: 0,
       numerator: null,
       denominator: null,
       coverage: null,
@@ -94,10 +110,16 @@ describe("format requirements", () => {
 
 describe("scopes and thresholds", () => {
   it("leaves no-publicity contracts out of the single-offer rate", async () => {
-    // 2024 v2 without sans_publicite: A-1, A-2, A-4, B-1, B-2 (n 5); offers filled: A-1 (1),
-    // A-2 (3), B-1 (2), B-2 (1) → 2 / 4. A-3 (sans publicité, 1 offer) is not counted.
+    // 2024 v2 without sans_publicite: A-1, A-2, A-4, B-1, B-2 (n_scope 5); offers filled: A-1
+    // (1), A-2 (3), B-1 (2), B-2 (1) → 2 / 4 on N = 4. A-3 (sans publicité, 1 offer) is not
+    // counted.
     const result = await run("single_offer_rate", { grain: "year" });
-    expect(rowFor(result.rows, "year", 2024)).toMatchObject({ value: 0.5, n: 5, coverage: 0.8 });
+    expect(rowFor(result.rows, "year", 2024)).toMatchObject({
+      value: 0.5,
+      n: 4,
+      n_scope: 5,
+      coverage: 0.8,
+    });
   });
 
   it("gives a colour only when N is large enough", async () => {
@@ -114,9 +136,15 @@ describe("scopes and thresholds", () => {
 
 describe("derived fields", () => {
   it("median publication delay ignores publications dated before notification", async () => {
-    // 2024: A-1 20 days (leap February), A-2 97, A-4 9, A-6 27; B-1 is negative → blank.
+    // 2024: A-1 20 days (leap February), A-2 97, A-4 9, A-6 27; B-1 is negative → blank; A-3
+    // and B-2 have no publication date. The median rests on those 4 of the 7 in scope.
     const result = await run("publication_delay_median", { grain: "year" });
-    expect(rowFor(result.rows, "year", 2024)).toMatchObject({ value: 23.5, n: 7, coverage: 4 / 7 });
+    expect(rowFor(result.rows, "year", 2024)).toMatchObject({
+      value: 23.5,
+      n: 4,
+      n_scope: 7,
+      coverage: 4 / 7,
+    });
   });
 
   it("counts calendar months for the two-month deadline", async () => {
@@ -159,11 +187,19 @@ describe("top supplier share", () => {
   it("splits joint awards equally and groups establishments by SIREN", async () => {
     // Buyer A in 2024: A-1 100 000 → 111111111; A-2 50 000 / 3 → 111111111 ×2, 222222222;
     // A-3 30 000 and A-6 60 000 → 222222222; A-4 suspect (not covered).
-    // 111111111: 133 333.33; 222222222: 106 666.67; total 240 000.
+    // 111111111: 133 333.33; 222222222: 106 666.67; total 240 000. The split takes A-1, A-2,
+    // A-3 and A-6: N = 4 of the 5 in scope, under the min N of 5.
     const result = await run("top_supplier_share", { grain: "year" });
     const row = result.rows.find((r) => r.year === 2024 && r.acheteur_id === "21350000000011");
     expect(row?.numerator).toBeCloseTo(400000 / 3, 6);
-    expect(row).toMatchObject({ denominator: 240000, n: 5, coverage: 0.8, flags: [] });
+    expect(row).toMatchObject({
+      denominator: 240000,
+      n: 4,
+      n_scope: 5,
+      coverage: 0.8,
+      coverage_value: 240000 / 1000239999,
+      flags: ["below_min_n"],
+    });
     expect(row?.value).toBeCloseTo(400000 / 3 / 240000, 12);
   });
 
@@ -189,7 +225,112 @@ describe("mixes", () => {
     ]);
     const total = result.rows.reduce((sum, r) => sum + (r.value ?? 0), 0);
     expect(total).toBeCloseTo(1, 12);
-    expect(result.rows[0]).toMatchObject({ n: 12, denominator: 11, coverage: 11 / 12 });
+    // N is the 11 contracts with a category; the 12 in scope include B-3.
+    expect(result.rows[0]).toMatchObject({
+      n: 11,
+      n_scope: 12,
+      denominator: 11,
+      coverage: 11 / 12,
+    });
+  });
+});
+
+describe("N is the number of contracts the figure is computed on", () => {
+  const buyerA2024 = {
+    filters: [
+      { dimension: "year", op: "eq", values: [2024] },
+      { dimension: "acheteur_id", op: "eq", values: ["21350000000011"] },
+    ],
+  };
+
+  it("a median: the contracts whose value enters it, not the contracts in scope", async () => {
+    // Amounts of the 12 contracts but A-4 (suspect) and B-2 (none): 5 000, 15 000, 30 000,
+    // 40 000, 50 000, 60 000, 90 000, 100 000, 200 000, 221 000 → N = 10, median
+    // (50 000 + 60 000) / 2 = 55 000. A median sums nothing: no coverage in value.
+    const result = await run("amount_median");
+    expect(result.columns).not.toContain("coverage_value");
+    expect(result.rows).toEqual([
+      { value: 55000, n: 10, n_scope: 12, coverage: 10 / 12, flags: [] },
+    ]);
+  });
+
+  it("a mix weighted by amount: contracts with a category and an amount", async () => {
+    // Buyer A in 2024: A-1 appel d'offres ouvert 100 000, A-2 adaptée 50 000, A-3 sans
+    // publicité 30 000, A-4 appel d'offres ouvert but suspect, A-6 adaptée 60 000.
+    // Total 240 000 on N = 4 of the 5 in scope; adaptée 110 000, ouvert 100 000, sans
+    // publicité 30 000. Published: 240 000 + 999 999 999.
+    const mix = inlineDefinition({
+      unit: "share",
+      format: "percent",
+      requires_fields: ["procedure", "amount"],
+      measure: { kind: "mix", dimension: "procedure", of: { kind: "sum", field: "amount" } },
+    });
+    const result = await runIndicator(db.connection, mix, buyerA2024);
+    expect(result.rows.map((r) => [r.procedure, r.numerator])).toEqual([
+      ["procedure_adaptee", 110000],
+      ["appel_offres_ouvert", 100000],
+      ["sans_publicite", 30000],
+    ]);
+    for (const row of result.rows) {
+      expect(row).toMatchObject({
+        n: 4,
+        n_scope: 5,
+        denominator: 240000,
+        coverage: 0.8,
+        coverage_value: 240000 / 1000239999,
+      });
+    }
+  });
+
+  it("a top share: the contracts split among suppliers", async () => {
+    // Buyer B in 2024: B-1 200 000 split between 333333333 (SIREN of a valid SIRET) and the
+    // malformed 4444444440001, 100 000 each; B-2 has no amount and no supplier. N = 1 of 2;
+    // the published amounts in scope are B-1's 200 000 alone, all used.
+    const result = await run("top_supplier_share", {
+      filters: [
+        { dimension: "year", op: "eq", values: [2024] },
+        { dimension: "acheteur_id", op: "eq", values: ["75000000000012"] },
+      ],
+    });
+    expect(result.rows).toEqual([
+      {
+        acheteur_id: "75000000000012",
+        value: 0.5,
+        n: 1,
+        n_scope: 2,
+        numerator: 100000,
+        denominator: 200000,
+        coverage: 0.5,
+        coverage_value: 1,
+        flags: ["below_min_n"],
+      },
+    ]);
+  });
+
+  it("a ratio with no condition on its denominator: every contract in scope", async () => {
+    // no_publicity_share divides by all contracts: N = n_scope = 12.
+    const result = await run("no_publicity_share");
+    expect(result.rows[0]).toMatchObject({ n: 12, n_scope: 12, denominator: 12 });
+  });
+
+  it("judges min N on N, not on the contracts in scope", async () => {
+    // A mean duration with a min N of 8, on the 2024-format contracts: 8 in scope (A-1 to A-5,
+    // B-1 to B-3), durations filled for all but A-3 → N = 7, below 8.
+    const mean = inlineDefinition({
+      unit: "months",
+      format: "decimal",
+      min_n: 8,
+      requires_fields: ["duree_mois"],
+      measure: { kind: "avg", field: "duree_mois" },
+      breakdowns: ["year", "acheteur_id", "decp_format"],
+      filters: ["year", "acheteur_id", "decp_format"],
+    });
+    const result = await runIndicator(db.connection, mean, {
+      filters: [{ dimension: "decp_format", op: "in", values: ["v2", "v2.0.0"] }],
+    });
+    // A-1 12, A-2 24, A-4 36, B-1 6, B-2 12, A-5 12, B-3 1 = 103 / 7.
+    expect(result.rows[0]).toMatchObject({ n: 7, n_scope: 8, flags: ["below_min_n"] });
+    expect(result.rows[0]?.value).toBeCloseTo(103 / 7, 12);
   });
 });
 

@@ -89,7 +89,8 @@ describe("catalogue and indicators", () => {
       expect(result.definition_version).toBe(ind.version);
       const names = result.columns.map((c) => c.name);
       expect(names).toContain("year");
-      for (const name of ["value", "n", "coverage", "flags"]) expect(names).toContain(name);
+      for (const name of ["value", "n", "n_scope", "coverage", "flags"])
+        expect(names).toContain(name);
       for (const column of result.columns) expect(column.label.length).toBeGreaterThan(0);
       for (const row of result.rows) {
         expect(Object.keys(row).sort()).toEqual([...names].sort());
@@ -108,6 +109,34 @@ describe("catalogue and indicators", () => {
       .filter((r) => r.year !== null)
       .map((r) => ({ year: r.year, n: r.value }));
     expect(got).toEqual(truth.map((r) => ({ year: r.year, n: r.n })));
+  });
+
+  it("gives N as the contracts the figure rests on, beside those in scope and the value used", async () => {
+    // Counted straight on the table: 2024-format contracts (scope), those with considerations
+    // filled and an amount not suspect (N), and the published amounts of each.
+    const [truth] = await queryFile(
+      t.dbPath,
+      `SELECT count(*) AS n_scope,
+              count(*) FILTER (WHERE considerations_sociales IS NOT NULL
+                AND montant IS NOT NULL AND NOT montant_suspect) AS n,
+              sum(montant) FILTER (WHERE considerations_sociales IS NOT NULL
+                AND NOT montant_suspect) / sum(montant) AS coverage_value
+         FROM contracts WHERE decp_format IN ('v2', 'v2.0.0')`,
+    );
+    const result = await t.json<Result>("/api/indicators/social_consideration_amount_share");
+    const row = result.rows[0];
+    expect(row?.n).toBe(truth?.n);
+    expect(row?.n_scope).toBe(truth?.n_scope);
+    expect(Number(truth?.n)).toBeLessThan(Number(truth?.n_scope));
+    expect(row?.coverage_value).toBeCloseTo(Number(truth?.coverage_value), 12);
+    const described = Object.fromEntries(result.columns.map((c) => [c.name, [c.role, c.label]]));
+    expect(described.n).toEqual(["n", "N : marchés sur lesquels porte le calcul"]);
+    expect(described.n_scope).toEqual(["n_scope", "Marchés dans le périmètre"]);
+    expect(described.coverage_value).toEqual(["coverage_value", "Couverture en valeur"]);
+    // A count sums no amount: no coverage in value.
+    const counts = await t.json<Result>("/api/indicators/contracts_count");
+    expect(counts.columns.map((c) => c.name)).not.toContain("coverage_value");
+    expect(counts.columns.map((c) => c.name)).toContain("n_scope");
   });
 
   it("takes dimensions as plain parameters: equals, one of, and the filter syntax", async () => {

@@ -56,6 +56,11 @@ describe("exports of every indicator", () => {
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const records = parseCsv(new TextDecoder().decode(bytes.slice(3)), ";");
       expect(records[0]).toEqual(json.columns.map((c) => c.label));
+      expect(records[0]).toContain("N : marchés sur lesquels porte le calcul");
+      expect(records[0]).toContain("Marchés dans le périmètre");
+      // Only sums of amounts say how much of the published value they use.
+      const valueCoverage = ["amount_total", "social_consideration_amount_share"].includes(ind.id);
+      if (valueCoverage) expect(records[0]).toContain("Couverture en valeur");
       expect(records.length - 1, ind.id).toBe(json.rows.length);
       for (const record of records.slice(1)) {
         expect(record.length).toBe(json.columns.length);

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Ajv } from "ajv";
+import { parse as parseVega, View } from "vega";
 import { compile } from "vega-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
@@ -10,6 +11,7 @@ import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 type Spec = Record<string, unknown>;
 interface Result {
   indicator: { id: string; breakdowns: { id: string }[]; shape: string };
+  columns?: unknown[];
   rows: unknown[];
 }
 /** The client's spec builders (plain JavaScript modules, loaded as the browser loads them). */
@@ -60,6 +62,42 @@ function check(spec: Spec | null | undefined, where: string, counts: { n: number
   counts.n++;
 }
 
+/** Every x encoding of every layer of a spec, however deeply layered. */
+function xEncodings(spec: Spec): Record<string, unknown>[] {
+  const own = (spec.encoding as { x?: Record<string, unknown> } | undefined)?.x;
+  const nested = ((spec.layer as Spec[] | undefined) ?? []).flatMap(xEncodings);
+  return [...(own && "field" in own ? [own] : []), ...nested];
+}
+
+/** The marks of every layer, however deeply layered. */
+function marks(spec: Spec): Record<string, unknown>[] {
+  const mark = spec.mark;
+  const own = typeof mark === "string" ? [{ type: mark }] : mark ? [mark as Spec] : [];
+  return [...own, ...((spec.layer as Spec[] | undefined) ?? []).flatMap(marks)];
+}
+
+interface SceneNode {
+  text?: unknown;
+  items?: SceneNode[];
+}
+
+/** Every text of a scene graph (Node guesses text widths, so the SVG may shorten some). */
+function texts(node: SceneNode | undefined): string[] {
+  if (!node) return [];
+  const own = typeof node.text === "string" ? [node.text] : [];
+  return [...own, ...(node.items ?? []).flatMap(texts)];
+}
+
+/** The spec drawn by Vega in Node: its SVG text and every text of its scene graph. */
+async function draw(spec: Spec): Promise<{ svg: string; texts: string[] }> {
+  type Input = Parameters<typeof compile>[0];
+  const view = new View(parseVega(compile(spec as unknown as Input).spec), { renderer: "none" });
+  const svg = await view.toSVG();
+  const scene = texts((view.scenegraph() as unknown as { root: SceneNode }).root);
+  view.finalize();
+  return { svg, texts: scene };
+}
+
 describe("Vega-Lite specs", () => {
   it("validates the trend, breakdown and map specs of every indicator", async () => {
     const counts = { n: 0 };
@@ -81,6 +119,77 @@ describe("Vega-Lite specs", () => {
     expect(counts.n).toBeGreaterThan(300);
   });
 
+  it("draws time as time: temporal x, never smoothed, on every trend", async () => {
+    const { indicators } = await t.json<{ indicators: Result["indicator"][] }>("/api/indicators");
+    for (const ind of indicators.filter((i) => i.breakdowns.some((b) => b.id === "year"))) {
+      const byYear = await t.json<Result>(`/api/indicators/${ind.id}?by=year`);
+      for (const spec of [specs.trendSpec(byYear), specs.trendSpec(byYear, { compact: true })]) {
+        if (!spec) throw new Error(`${ind.id}: no trend`);
+        const time = xEncodings(spec).filter((x) => x.field === "period");
+        expect(time.length, ind.id).toBeGreaterThan(0);
+        for (const x of time)
+          expect(x, ind.id).toMatchObject({ type: "temporal", timeUnit: "utcyear" });
+        for (const mark of marks(spec)) expect(mark, ind.id).not.toHaveProperty("interpolate");
+      }
+    }
+  });
+
+  it("draws quarters and months on the same kind of axis", async () => {
+    for (const [grain, unit] of [
+      ["quarter", "utcyearquarter"],
+      ["month", "utcyearmonth"],
+    ] as const) {
+      const result = await t.json<Result>(`/api/indicators/contracts_count?by=${grain}`);
+      for (const compact of [false, true]) {
+        const spec = specs.trendSpec(result, { compact });
+        check(spec, `contracts_count by ${grain}`, { n: 0 });
+        const time = xEncodings(spec ?? {}).filter((x) => x.field === "period");
+        expect(time.length, grain).toBeGreaterThan(0);
+        for (const x of time) expect(x).toMatchObject({ type: "temporal", timeUnit: unit });
+      }
+    }
+  });
+
+  it("leaves a missing year empty and draws the undated contracts apart", async () => {
+    // A result made by hand: 2019 and 2021 (no row for 2020), and contracts without a date.
+    const contracts = await t.json<Result>("/api/indicators/contracts_count?by=year");
+    const row = (year: number | null, value: number) => ({
+      year,
+      value,
+      n: value,
+      n_scope: value,
+      coverage: 1,
+      flags: [],
+    });
+    const result = { ...contracts, rows: [row(2019, 10), row(2021, 30), row(null, 7)] };
+    const spec = specs.trendSpec(result);
+    if (!spec) throw new Error("no trend");
+    check(spec, "hand-made trend", { n: 0 });
+    const values = (spec.data as { values: Record<string, unknown>[] }).values;
+    // 2020 is a row without a value at 1 January 2020 (UTC): the line breaks there.
+    expect(values).toContainEqual({ period: Date.UTC(2020, 0, 1), value: null, undated: false });
+    const line = marks(spec).find((m) => m.type === "line");
+    expect(line?.invalid).toBe("break-paths-filter-domains");
+    const drawn = await draw(spec);
+    // Vega prints one path per line mark; a break starts a new sub-path ("M") in it.
+    const linePath =
+      /class="mark-line[^"]*"[^>]*>\s*<path[^>]* d="([^"]+)"/.exec(drawn.svg)?.[1] ?? "";
+    expect(linePath.match(/M/g)?.length).toBe(2);
+    // 2020 has its place on the time axis, with nothing drawn above it.
+    expect(drawn.texts).toEqual(expect.arrayContaining(["2019", "2020", "2021"]));
+    // The undated contracts: their own axis, labelled, and their own point.
+    expect(drawn.texts).toContain("Date inconnue");
+    const points = drawn.svg.match(/class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/g) ?? [];
+    // Two groups of points: 2019 and 2021 on the time axis, the undated one in its panel.
+    expect(points.map((g) => g.match(/<path/g)?.length ?? 0)).toEqual([2, 1]);
+    const panel = xEncodings(spec).find((x) => x.field === "year__label");
+    expect(panel).toMatchObject({ type: "nominal" });
+    expect(spec.resolve).toEqual({ scale: { x: "independent" }, axis: { x: "independent" } });
+    // Without undated contracts there is no panel.
+    const dated = specs.trendSpec({ ...contracts, rows: [row(2019, 10), row(2021, 30)] });
+    expect(JSON.stringify(dated)).not.toContain("Date inconnue");
+  });
+
   it("validates the bar charts of the buyer and supplier pages", async () => {
     const counts = { n: 0 };
     const { buyers } = await t.json<{ buyers: { siret: string }[] }>("/api/buyers?q=ville");
@@ -97,6 +206,21 @@ describe("Vega-Lite specs", () => {
     };
     check(specs.barSpec(buyer.by_year, options), "buyer years", counts);
     check(specs.barSpec([], options), "empty years", counts);
-    expect(counts.n).toBe(2);
+    // By hand: 2019 and 2021, none in 2020, and 127 contracts without a date.
+    const rows = [
+      { year: 2019, contracts: 3 },
+      { year: 2021, contracts: 1 },
+      { year: null, contracts: 127 },
+    ];
+    const spec = specs.barSpec(rows, options);
+    check(spec, "years with a gap and undated contracts", counts);
+    expect(counts.n).toBe(3);
+    for (const x of xEncodings(spec).filter((e) => e.field === "period"))
+      expect(x).toMatchObject({ type: "temporal", timeUnit: "utcyear" });
+    const drawn = await draw(spec);
+    expect(drawn.texts).toEqual(expect.arrayContaining(["2019", "2020", "2021", "Date inconnue"]));
+    // Rects in drawing order: the 2019 and 2021 bars, the panel's background, the undated bar.
+    const bars = drawn.svg.match(/class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/g) ?? [];
+    expect(bars.map((g) => g.match(/<path/g)?.length ?? 0)).toEqual([2, 1, 1]);
   });
 });

@@ -62,7 +62,9 @@ export function chartRows(result, keys) {
     const flags = Array.isArray(row.flags) ? row.flags : [];
     out.value = typeof row.value === "number" ? row.value : null;
     out.n = typeof row.n === "number" ? row.n : 0;
+    out.n_scope = typeof row.n_scope === "number" ? row.n_scope : 0;
     out.coverage = typeof row.coverage === "number" ? row.coverage : null;
+    out.coverage_value = typeof row.coverage_value === "number" ? row.coverage_value : null;
     out.reliability = flags.includes("below_min_n") ? UNRELIABLE : RELIABLE;
     return out;
   });
@@ -100,6 +102,29 @@ export const RELIABILITY_OPACITY = {
 };
 
 /**
+ * What a value rests on, as tooltip fields: N (the contracts the figure is computed on), the
+ * contracts in scope, coverage, and coverage in value where the result has it.
+ * @param {import("../types.js").IndicatorResult} result
+ */
+export function basisTooltips(result) {
+  return [
+    { field: "n", type: "quantitative", title: "N (marchés du calcul)", format: ",.0f" },
+    { field: "n_scope", type: "quantitative", title: "Marchés dans le périmètre", format: ",.0f" },
+    { field: "coverage", type: "quantitative", title: "Couverture", format: ".1%" },
+    ...(columnOf(result, "coverage_value")
+      ? [
+          {
+            field: "coverage_value",
+            type: "quantitative",
+            title: "Couverture en valeur",
+            format: ".1%",
+          },
+        ]
+      : []),
+  ];
+}
+
+/**
  * Tooltip fields shared by the charts.
  * @param {import("../types.js").IndicatorResult} result
  * @param {string[]} keys
@@ -113,7 +138,6 @@ export function tooltips(result, keys) {
       title: result.columns.find((c) => c.name === key)?.label ?? key,
     })),
     { field: "value", type: "quantitative", title: "Valeur", format: tooltipFormat(value?.format) },
-    { field: "n", type: "quantitative", title: "N (marchés)", format: ",.0f" },
-    { field: "coverage", type: "quantitative", title: "Couverture", format: ".0%" },
+    ...basisTooltips(result),
   ];
 }

@@ -1,6 +1,6 @@
 // A map of metropolitan France by département of execution, from the shipped GeoJSON. Overseas
 // départements are far from the mainland on one projection: their values are in the table.
-import { axisFormat, chartRows, columnOf, frame, tooltipFormat } from "./common.js";
+import { axisFormat, basisTooltips, chartRows, columnOf, frame, tooltipFormat } from "./common.js";
 
 export const GEO_URL = "/data/departements.geojson";
 
@@ -38,7 +38,7 @@ export function mapSpec(result, geoUrl = GEO_URL) {
             from: {
               data: { values: rows },
               key: "departement",
-              fields: ["value", "n", "coverage"],
+              fields: ["value", "n", "n_scope", "coverage", "coverage_value"],
             },
           },
           { filter: { field: "value", valid: true } },
@@ -66,7 +66,7 @@ export function mapSpec(result, geoUrl = GEO_URL) {
               title: "Valeur",
               format: tooltipFormat(value?.format),
             },
-            { field: "n", type: "quantitative", title: "N (marchés)", format: ",.0f" },
+            ...basisTooltips(result),
           ],
         },
       },

@@ -1,34 +1,52 @@
-// Bar charts of plain look-up rows (a buyer's contracts per year…), outside the indicator engine.
+// Bar charts of contracts per year of a buyer or a supplier (look-up rows, outside the indicator
+// engine), on a temporal axis like the indicators' trends: a year without contracts is a gap,
+// and the contracts without a notification date stand in their own panel, « Date inconnue ».
 import { frame } from "./common.js";
+import { periodStart, timeX, UNKNOWN_DATE } from "./time.js";
+import { panelWidth, timeRange, withUndatedPanel } from "./undated.js";
 
 /**
  * @param {Record<string, unknown>[]} rows
  * @param {{ x: string, y: string, xTitle: string, yTitle: string, format: string, description: string, height?: number }} options
- *   format: a d3-format specifier for the values; counts (",.0f") get whole-number ticks only
+ *   x: the field of years (null: no date); format: a d3-format specifier for the values;
+ *   counts (",.0f") get whole-number ticks only
  */
 export function barSpec(rows, options) {
-  const values = rows
-    .filter((r) => r[options.x] !== null && r[options.x] !== undefined)
-    .map((r) => ({
-      x: String(r[options.x]),
+  const values = rows.map((r) => {
+    const year = r[options.x];
+    const period = periodStart("year", year);
+    return {
+      period,
+      label: period === null ? UNKNOWN_DATE : String(year),
       y: typeof r[options.y] === "number" ? r[options.y] : null,
-    }));
-  return {
-    ...frame(options.description, options.height ?? 200),
-    data: { values },
-    mark: { type: "bar", color: "#2f5f98", tooltip: true },
-    encoding: {
-      x: { field: "x", type: "ordinal", title: options.xTitle, axis: { labelAngle: 0 } },
-      y: {
-        field: "y",
-        type: "quantitative",
-        title: options.yTitle,
-        axis: { format: options.format, ...(options.format === ",.0f" ? { tickMinStep: 1 } : {}) },
-      },
-      tooltip: [
-        { field: "x", type: "ordinal", title: options.xTitle },
-        { field: "y", type: "quantitative", title: options.yTitle, format: options.format },
-      ],
-    },
+      undated: period === null,
+    };
+  });
+  const starts = values.filter((v) => !v.undated).map((v) => Number(v.period));
+  const panel = panelWidth(
+    values.some((v) => v.undated),
+    false,
+  );
+  const x = timeX("year", { title: options.xTitle, compact: false, starts, bars: true });
+  if (panel > 0) Object.assign(x, { scale: timeRange(panel) });
+  const y = {
+    field: "y",
+    type: "quantitative",
+    title: options.yTitle,
+    axis: { format: options.format, ...(options.format === ",.0f" ? { tickMinStep: 1 } : {}) },
   };
+  const tooltip = [
+    { field: "label", type: "nominal", title: options.xTitle },
+    { field: "y", type: "quantitative", title: options.yTitle, format: options.format },
+  ];
+  const bar = { type: "bar", color: "#2f5f98", tooltip: true };
+  return withUndatedPanel({
+    base: frame(options.description, options.height ?? 200),
+    data: { values },
+    onTime: [{ transform: [{ filter: "!datum.undated" }], mark: bar, encoding: { x, y, tooltip } }],
+    undated: (ux) => [{ mark: { ...bar, width: { band: 0.6 } }, encoding: { x: ux, y, tooltip } }],
+    labelField: "label",
+    panel,
+    compact: false,
+  });
 }

@@ -1,6 +1,7 @@
 // The trend over time of an indicator: a line (one value per year), stacked bars (a mix of
-// categories) or a box plot (one value per buyer, spread by year). Targets and thresholds of the
-// definition are drawn as reference lines.
+// categories) or a box plot (one value per buyer, spread by year), on a temporal axis where a
+// year without data is a gap. Contracts without a notification date get their own narrow panel
+// at the right, on the same y scale. Targets and thresholds are drawn as reference lines.
 import {
   axisFormat,
   chartRows,
@@ -11,6 +12,8 @@ import {
   tooltips,
 } from "./common.js";
 import { formatBound, formatValue } from "../format.js";
+import { missingPeriods, periodStart, timeX, UNKNOWN_DATE } from "./time.js";
+import { panelWidth, timeRange, withUndatedPanel } from "./undated.js";
 
 /**
  * @param {import("../types.js").IndicatorResult} result  a result broken down by a time key
@@ -24,19 +27,27 @@ export function trendSpec(result, options = {}) {
   const compact = options.compact === true;
   const category = ind.shape === "mix" ? ind.shape_dimension : null;
   const keys = category ? [time, category] : [time];
-  const rows = chartRows(result, keys).filter((r) => r[time] !== null);
+  const rows = chartRows(result, keys).map((row) => {
+    const period = periodStart(time, row[time]);
+    return period === null
+      ? { ...row, period, [`${time}__label`]: UNKNOWN_DATE, undated: true }
+      : { ...row, period, undated: false };
+  });
+  const dated = rows.filter((r) => !r.undated);
+  const undated = rows.filter((r) => r.undated);
+  const starts = [...new Set(dated.map((r) => Number(r.period)))];
+  // A line breaks at a null value: one null row per period without data keeps the gap a gap.
+  const gaps =
+    ind.shape === "single"
+      ? missingPeriods(time, starts).map((period) => ({ period, value: null, undated: false }))
+      : [];
   const value = columnOf(result, "value");
   const timeLabel = result.columns.find((c) => c.name === time)?.label ?? time;
-  const x = {
-    field: `${time}__label`,
-    type: "ordinal",
-    title: compact ? null : timeLabel,
-    sort: "ascending",
-    // A small chart has room for the first and last years only.
-    axis: compact
-      ? { labelAngle: 0, title: null, ticks: false, domain: false, values: ends(rows, time) }
-      : { labelAngle: 0 },
-  };
+  const panel = panelWidth(undated.length > 0, compact);
+  const bars = ind.shape === "mix";
+  const x = timeX(time, { title: compact ? null : timeLabel, compact, starts, bars });
+  // The time axis stops short of the panel of undated contracts, which has its own axis.
+  if (panel > 0) Object.assign(x, { scale: timeRange(panel) });
   const y = {
     field: "value",
     type: "quantitative",
@@ -47,51 +58,80 @@ export function trendSpec(result, options = {}) {
     `Évolution : ${ind.title}, par ${timeLabel.toLowerCase()}.`,
     compact ? 70 : 260,
   );
-  const data = { values: rows };
+  const onTime = [{ filter: "!datum.undated" }];
+  const opacity = compact ? { ...RELIABILITY_OPACITY, legend: null } : RELIABILITY_OPACITY;
 
+  /** @type {Record<string, unknown>[]} */
+  let layers;
+  /** @type {(x: Record<string, unknown>) => Record<string, unknown>[]} */
+  let undatedLayers;
   if (ind.shape === "mix" && category) {
-    return {
-      ...base,
-      data,
-      mark: { type: "bar", tooltip: true },
-      encoding: {
-        x,
-        y: { ...y, stack: "normalize", axis: compact ? null : { format: ".0%" } },
-        color: {
-          field: `${category}__label`,
-          type: "nominal",
-          title: result.columns.find((c) => c.name === category)?.label ?? category,
-          legend: compact ? null : { orient: "bottom", columns: 2 },
+    const stacked = { ...y, stack: "normalize", axis: compact ? null : { format: ".0%" } };
+    const color = {
+      field: `${category}__label`,
+      type: "nominal",
+      title: result.columns.find((c) => c.name === category)?.label ?? category,
+      legend: compact ? null : { orient: "bottom", columns: 2 },
+    };
+    const encoding = { y: stacked, color, tooltip: tooltips(result, keys) };
+    layers = [
+      { transform: onTime, mark: { type: "bar", tooltip: true }, encoding: { x, ...encoding } },
+    ];
+    undatedLayers = (ux) => [
+      {
+        mark: { type: "bar", tooltip: true, width: { band: 0.6 } },
+        encoding: { x: ux, ...encoding },
+      },
+    ];
+  } else if (ind.shape === "partition") {
+    const box = { type: "boxplot", extent: "min-max" };
+    layers = [{ transform: onTime, mark: box, encoding: { x, y } }];
+    undatedLayers = (ux) => [{ mark: box, encoding: { x: ux, y } }];
+  } else {
+    const point = { type: "point", filled: true, size: compact ? 30 : 70 };
+    layers = [
+      {
+        transform: onTime,
+        // Straight segments, broken where a period has no value: no smoothing, no bridge.
+        mark: { type: "line", invalid: "break-paths-filter-domains" },
+        encoding: { x, y },
+      },
+      {
+        transform: [...onTime, { filter: "isValid(datum.value)" }],
+        mark: point,
+        encoding: { x, y, opacity, tooltip: tooltips(result, keys) },
+      },
+    ];
+    undatedLayers = (ux) => [
+      {
+        transform: [{ filter: "isValid(datum.value)" }],
+        mark: point,
+        encoding: { x: ux, y, opacity, tooltip: tooltips(result, keys) },
+      },
+      // No value (e.g. no contract in the needed format): said in words, so the panel is
+      // never an empty box.
+      {
+        transform: [{ filter: "!isValid(datum.value)" }],
+        mark: {
+          type: "text",
+          text: "pas de valeur",
+          fontSize: compact ? 9 : 11,
+          color: "#6b6b6b",
         },
-        tooltip: tooltips(result, keys),
+        encoding: { x: ux, y: { value: { expr: "height / 2" } }, tooltip: tooltips(result, keys) },
       },
-    };
+    ];
   }
-  if (ind.shape === "partition") {
-    return {
-      ...base,
-      data,
-      mark: { type: "boxplot", extent: "min-max" },
-      encoding: { x, y },
-    };
-  }
-  const layers = [
-    {
-      mark: { type: "line", interpolate: "monotone" },
-      encoding: { x, y },
-    },
-    {
-      mark: { type: "point", filled: true, size: compact ? 30 : 70 },
-      encoding: {
-        x,
-        y,
-        opacity: compact ? { ...RELIABILITY_OPACITY, legend: null } : RELIABILITY_OPACITY,
-        tooltip: tooltips(result, keys),
-      },
-    },
-  ];
-  if (!compact) layers.push(...referenceLayers(ind));
-  return { ...base, data, layer: layers };
+  return withUndatedPanel({
+    base,
+    data: { values: [...dated, ...gaps, ...undated] },
+    onTime: layers,
+    undated: undatedLayers,
+    labelField: `${time}__label`,
+    panel,
+    compact,
+    overlays: compact ? [] : referenceLayers(ind),
+  });
 }
 
 /**
@@ -137,13 +177,4 @@ export function referenceLayers(ind) {
       },
     },
   ]);
-}
-
-/**
- * @param {Record<string, string | number | null>[]} rows
- * @param {string} time
- */
-function ends(rows, time) {
-  const labels = rows.map((r) => String(r[`${time}__label`]));
-  return labels.length > 1 ? [labels[0], labels[labels.length - 1]] : labels;
 }

@@ -1,10 +1,12 @@
-// A home card: the indicator's value under the filters, its N and coverage, its status against
-// a target or thresholds, and its trend over the years (a small chart and its table).
+// A home card: the indicator's value under the filters, what it rests on (N, the contracts in
+// scope, coverage), its status against a target or thresholds, and its trend over the years (a
+// small chart and its table).
 import { getIndicator } from "../api.js";
 import { trendSpec } from "../charts/specs.js";
 import { renderChart } from "../charts/render.js";
 import { h, replace } from "../dom.js";
-import { formatPercent, formatValue, plural } from "../format.js";
+import { basisText } from "../basis.js";
+import { formatValue, plural } from "../format.js";
 import { filterQuery, indicatorParams } from "../state.js";
 import { renderTable, tableModel } from "../table.js";
 import { badges } from "./badges.js";
@@ -84,7 +86,8 @@ export function indicatorCard(ind, filters) {
       const { text, row } = headline(total);
       const spec = trend ? trendSpec(trend, { compact: true }) : null;
       const chart = h("div", { class: "chart chart--spark", "data-chart": "spark" });
-      const n = ind.shape === "single" && row ? row.n : null;
+      // A partition's headline is a median over buyers: no one N to give.
+      const basis = ind.shape !== "partition" && row ? basisText(row) : null;
       replace(
         body,
         h(
@@ -95,13 +98,7 @@ export function indicatorCard(ind, filters) {
           },
           text,
         ),
-        n !== null && row
-          ? h(
-              "p",
-              { class: "card__meta" },
-              `N = ${plural(n, "marché", "marchés")} · couverture ${formatPercent(row.coverage)}`,
-            )
-          : null,
+        basis ? h("p", { class: "card__meta" }, basis) : null,
         ind.shape === "single" ? badges(ind, row) : null,
         spec ? chart : null,
         trend

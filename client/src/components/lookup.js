@@ -2,6 +2,7 @@
 // tables whose cells may hold links, plus the display name of a party whose name the 2024 format
 // does not publish.
 import { barSpec } from "../charts/specs.js";
+import { newestFirst, UNKNOWN_DATE } from "../charts/time.js";
 import { h } from "../dom.js";
 import { formatInteger, formatValue } from "../format.js";
 import { tableElement } from "../table.js";
@@ -49,8 +50,8 @@ export function contractsPerYear({ kind, title, verb, name, rows, amount, amount
     }),
     model: {
       headers: ["Année", "Marchés", amountHeader],
-      rows: rows.map((r) => [
-        r.year === null ? "Date inconnue" : String(r.year),
+      rows: newestFirst(rows, "year").map((r) => [
+        r.year === null ? UNKNOWN_DATE : String(r.year),
         formatInteger(r.contracts),
         formatValue(r[amount], "euro"),
       ]),

@@ -1,6 +1,6 @@
 // An indicator result as one plain French sentence for elected officials: the value, how many
 // contracts it rests on, and where it stands against thresholds and public targets.
-import { formatBound, formatPercent, formatValue, plural } from "../format.js";
+import { formatBound, formatInteger, formatPercent, formatValue, plural } from "../format.js";
 import { headline } from "./card.js";
 
 /**
@@ -29,18 +29,34 @@ export function sentence(result) {
   if (ind.shape === "single" && row) {
     const flags = Array.isArray(row.flags) ? row.flags : [];
     if (flags.includes("format_not_available")) {
-      parts.push(" (information publiée seulement depuis le format 2024, absente ici)");
-      return `${parts.join("")}.`;
-    }
-    if (row.value === null) {
       parts.push(
-        ` (information non renseignée dans les ${plural(row.n, "marché", "marchés")} publiés)`,
+        " (aucun marché de la sélection n'est publié au format 2024, le seul qui contient cette information)",
       );
       return `${parts.join("")}.`;
     }
-    parts.push(` (sur ${plural(row.n, "marché", "marchés")}`);
+    // N: the contracts the figure is computed on; the scope: all those the indicator concerns.
+    const n = typeof row.n === "number" ? row.n : 0;
+    const scope = typeof row.n_scope === "number" ? row.n_scope : 0;
+    if (row.value === null) {
+      const missing = "information non renseignée ou inutilisable";
+      parts.push(
+        scope === 0
+          ? " (aucun marché concerné)"
+          : scope === 1
+            ? ` (${missing} pour le seul marché concerné)`
+            : ` (${missing} pour les ${formatInteger(scope)} marchés concernés)`,
+      );
+      return `${parts.join("")}.`;
+    }
+    parts.push(` (calculé sur ${plural(n, "marché", "marchés")}`);
+    if (scope > n) parts.push(` des ${formatInteger(scope)} concernés`);
     if (typeof row.coverage === "number" && row.coverage < 1) {
-      parts.push(`, information renseignée pour ${formatPercent(row.coverage)} d'entre eux`);
+      parts.push(
+        ` ; information renseignée pour ${formatPercent(row.coverage)} des marchés concernés`,
+      );
+    }
+    if (typeof row.coverage_value === "number" && row.coverage_value < 1) {
+      parts.push(` ; ${formatPercent(row.coverage_value)} du montant publié pris en compte`);
     }
     parts.push(")");
     if (typeof row.status === "string") parts.push(thresholdWords(ind, row.status));

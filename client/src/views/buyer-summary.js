@@ -4,6 +4,7 @@ import { getCatalogue, getIndicator, getJson } from "../api.js";
 import { displayName, keyFigures, lookupTable } from "../components/lookup.js";
 import { sentence } from "../components/summary-sentence.js";
 import { barSpec } from "../charts/specs.js";
+import { newestFirst, UNKNOWN_DATE } from "../charts/time.js";
 import { renderChart } from "../charts/render.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatEuro, formatInteger, formatPercent, formatValue } from "../format.js";
@@ -91,11 +92,11 @@ export async function buyerSummaryView({ params, main }) {
           [
             {
               label: "Année",
-              cell: (/** @type {Json} */ r) => (r.year === null ? "Inconnue" : String(r.year)),
+              cell: (/** @type {Json} */ r) => (r.year === null ? UNKNOWN_DATE : String(r.year)),
             },
             { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
           ],
-          byYear,
+          newestFirst(byYear, "year"),
         ),
       ),
       h(

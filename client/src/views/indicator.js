@@ -9,7 +9,7 @@ import { exportLinks } from "../components/exports.js";
 import { filterBar } from "../components/filter-bar.js";
 import { breakdownSpec, mapSpec, MAX_BARS, trendSpec } from "../charts/specs.js";
 import { h, replace } from "../dom.js";
-import { formatPercent, plural } from "../format.js";
+import { basisText } from "../basis.js";
 import { render } from "../router.js";
 import { filterQuery, indicatorParams, readFilters, updateAddress } from "../state.js";
 import { tableModel } from "../table.js";
@@ -121,13 +121,7 @@ export async function indicatorView({ params, main }) {
       "section",
       { class: "headline", "aria-label": "Valeur pour la sélection" },
       h("p", { class: "headline__value", "data-value": "" }, text),
-      ind.shape === "single" && row
-        ? h(
-            "p",
-            { class: "card__meta" },
-            `N = ${plural(row.n, "marché", "marchés")} · couverture ${formatPercent(row.coverage)}`,
-          )
-        : null,
+      ind.shape !== "partition" && row ? h("p", { class: "card__meta" }, basisText(row)) : null,
       ind.shape === "single" ? badges(ind, row) : null,
     ),
     formatNote(ind, trend),
@@ -135,7 +129,11 @@ export async function indicatorView({ params, main }) {
       ? block({
           kind: "trend",
           title: "Évolution par année",
-          note: `${TREND_NOTES[ind.shape]} Les marchés sans date de notification ne figurent que dans le tableau.`,
+          note: `${TREND_NOTES[ind.shape]} Une année sans marché est laissée vide.${
+            trend.rows.some((r) => r.year === null)
+              ? " Les marchés sans date de notification sont à droite, sous « Date inconnue »."
+              : ""
+          }`,
           spec: trendSpec(trend),
           model: tableModel(trend),
           caption: `${ind.title}, par année de notification`,
