@@ -9,6 +9,7 @@ const REASONS = {
     "ni un marché ni un contrat de concession",
   "fictitious test record (see test-records.ts)":
     "enregistrement de test fictif publié par erreur (acheteur « Essentiel », « Le marché du siècle »…)",
+  // No longer written (a contract without id is kept under a derived key): older runs' rejects.
   "missing contract id (id)": "identifiant du marché absent (id)",
 };
 
@@ -29,6 +30,22 @@ const PROBLEMS = {
   "spaces inside or around a SIRET": "espaces dans le SIRET",
   "SIREN (9 digits) instead of a SIRET": "SIREN (9 chiffres) au lieu d'un SIRET",
   "not a SIRET (letters or symbols)": "pas un SIRET (lettres ou symboles)",
+  "SIRET check digit wrong: not a valid SIRET":
+    "clé de contrôle du SIRET fausse : ce n'est pas un SIRET valide",
+  "typeIdentifiant missing: the id is a valid SIRET":
+    "type d'identifiant absent : l'identifiant est un SIRET valide",
+  "empty party (no id, no type, no name): not a party":
+    "titulaire vide (ni identifiant, ni type, ni nom) : écarté",
+  "contract id missing or generic (placeholder): key derived from the buyer and the content":
+    "identifiant absent ou générique : le marché est reconnu par son acheteur et son contenu",
+  "contract id shared by several lots published the same day: key derived from the content":
+    "identifiant partagé par plusieurs lots publiés le même jour : chaque lot compte comme un marché",
+  "date after the day the data were loaded: impossible":
+    "date postérieure au jour du chargement : impossible",
+  "notification after the publication of the data: one of the two dates is wrong":
+    "notification postérieure à la publication des données : l'une des deux dates est fausse",
+  "sousTraitanceDeclaree is false but the contract publishes acts of sous-traitance":
+    "sous-traitance déclarée « non » alors que le marché publie des actes de sous-traitance",
   "spaces inside a CPV code": "espaces dans le code CPV",
   "CPV code of 7 digits: leading zero restored": "code CPV de 7 chiffres : zéro initial rétabli",
   "CPV check digit written without its dash": "chiffre de contrôle CPV écrit sans tiret",
@@ -55,7 +72,7 @@ const PROBLEMS = {
   "'no consideration' listed together with a consideration":
     "« pas de considération » cochée avec une considération",
   "modification amount below half the previous total: probably a delta, not the new total":
-    "montant de modification inférieur à la moitié du précédent : sans doute un écart, pas le nouveau total",
+    "montant de modification inférieur à la moitié du précédent : sans doute un écart, pas le nouveau total (le dernier total plausible est gardé)",
   "non-standard JSON literal read as empty": "valeur JSON non standard (NaN) lue comme vide",
   "key with surrounding spaces": "nom de champ entouré d'espaces",
   "flattened key expanded": "nom de champ aplati, remis en structure",
@@ -69,6 +86,8 @@ const PROBLEMS = {
 const PROBLEM_PATTERNS = [
   [/^SIRET of (\d+) digits instead of 14$/, (m) => `SIRET de ${m[1]} chiffres au lieu de 14`],
   [/^suspicious amount \(below (.+) €\)$/, (m) => `montant suspect (moins de ${m[1]} €)`],
+  [/^impossible year \(before (\d+)\)$/, (m) => `année impossible (avant ${m[1]})`],
+  // Written by runs before dates after the day of the run were nulled.
   [
     /^impossible year \(before (\d+) or more than a year ahead\)$/,
     (m) => `année impossible (avant ${m[1]} ou plus d'un an à l'avance)`,

@@ -4,6 +4,7 @@
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestDb, type TestDb } from "../helpers/samples-db.ts";
+import * as PROBLEMS from "../../etl/normalise/problems.ts";
 
 /** The client's translations (a plain JavaScript module, loaded as the browser loads it). */
 interface QualityLabels {
@@ -35,6 +36,14 @@ describe("French labels of the ETL's texts", () => {
     // Listed, not merely different: a text the ETL already writes in French may map to itself.
     const untranslated = problems.filter((p) => !labels.hasProblemLabel(p));
     expect(untranslated, "add these to PROBLEMS in client/src/quality-labels.js").toEqual([]);
+  });
+
+  it("translates every problem of etl/normalise/problems.ts, found in the samples or not", () => {
+    const declared = Object.values(PROBLEMS as Record<string, unknown>).filter(
+      (v): v is string => typeof v === "string",
+    );
+    expect(declared.length).toBeGreaterThan(8);
+    expect(declared.filter((p) => !labels.hasProblemLabel(p))).toEqual([]);
   });
 
   it("translates every reason of rejection found in the snapshot", async () => {
