@@ -4,10 +4,29 @@ import { FORMAT_LOCALE, TIME_FORMAT_LOCALE } from "./locale.js";
 /**
  * @typedef {{ finalize(): void }} EmbedResult
  * @typedef {(el: HTMLElement, spec: object, options: object) => Promise<EmbedResult>} VegaEmbed
+ * @typedef {(...args: unknown[]) => unknown} Interpreter
  */
 
 /** @type {Map<HTMLElement, EmbedResult>} */
 const embedded = new Map();
+
+/** @type {Promise<Interpreter> | null} */
+let interpreter = null;
+
+/**
+ * Vega's expression interpreter (vega-interpreter, served by server/routes/static.ts). Vega
+ * otherwise compiles every expression of a chart with Function(), which the page's CSP forbids
+ * (no 'unsafe-eval'). Passed explicitly rather than relying on the copy vega-embed happens to
+ * bundle, so the interpreter is the one package.json pins.
+ * @returns {Promise<Interpreter>}
+ */
+function expressionInterpreter() {
+  interpreter ??= import("/vendor/vega-interpreter.js").then(
+    (module) =>
+      /** @type {{ expressionInterpreter: Interpreter }} */ (module).expressionInterpreter,
+  );
+  return interpreter;
+}
 
 /**
  * @param {HTMLElement} container
@@ -18,9 +37,12 @@ export async function renderChart(container, spec) {
     /** @type {Record<string, unknown>} */ (globalThis).vegaEmbed
   );
   if (!vegaEmbed) throw new Error("La bibliothèque de graphiques n'a pas pu être chargée.");
+  const expr = await expressionInterpreter();
   embedded.get(container)?.finalize();
   const result = await vegaEmbed(container, spec, {
     renderer: "svg",
+    ast: true,
+    expr,
     // Our own export buttons replace the library's menu.
     actions: false,
     formatLocale: FORMAT_LOCALE,

@@ -2,7 +2,7 @@
 // a CSV of exactly the table shown on screen.
 import { exportUrl } from "../api.js";
 import { h } from "../dom.js";
-import { tableCsv } from "../table.js";
+import { tableCsv } from "../table-csv.js";
 
 const FORMATS = [
   { format: "csv_excel", label: "CSV pour Excel" },
