@@ -1,8 +1,9 @@
 // Every page of the dashboard in Chromium, under the real server's headers: a strict
 // Content-Security-Policy (no 'unsafe-eval', no inline script) that nothing on the page breaks,
-// and every chart drawn.
+// every chart drawn, and no accessibility violation found by axe-core.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../server/helpers/test-server.ts";
+import { axeViolations } from "./helpers/axe.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
 import { everyPage, marksPerChart, type DashboardPage } from "./helpers/pages.ts";
 
@@ -41,6 +42,23 @@ describeWithBrowser("every page in Chromium", () => {
         for (const { chart, marks } of charts)
           expect(marks, `${name}: ${chart}`).toBeGreaterThan(0);
         expect(browser.takeErrors(), name).toEqual([]);
+      }
+    });
+  });
+
+  describe("accessibility", () => {
+    it("axe-core finds no violation on any page, on a laptop and on a phone", async () => {
+      const { page } = browser;
+      for (const viewport of [
+        { width: 1366, height: 900 },
+        { width: 390, height: 844 },
+      ]) {
+        await page.setViewportSize(viewport);
+        for (const { name, path } of pages) {
+          await page.goto(`${t.url}${path}`);
+          await waitReady(page);
+          expect(await axeViolations(page), `${name} at ${viewport.width} px`).toEqual([]);
+        }
       }
     });
   });

@@ -45,6 +45,10 @@ export async function renderChart(container, spec) {
     expr,
     // Our own export buttons replace the library's menu.
     actions: false,
+    // Marks, axes and legends out of the accessibility tree (aria-hidden): read one by one they
+    // say nothing ("rect mark container"). The chart is announced once, by its description (the
+    // SVG's label), and its numbers are in the table under it.
+    config: { aria: false, mark: { aria: false } },
     formatLocale: FORMAT_LOCALE,
     timeFormatLocale: TIME_FORMAT_LOCALE,
     // Our stylesheet (styles/charts.css) replaces the <style> elements the libraries would

@@ -16,7 +16,7 @@ export function chartBlock({ title, note, spec, model, caption, exports, kind })
   const element = h(
     "figure",
     { class: "chart-block" },
-    h("figcaption", {}, h("h3", {}, title), note ? h("p", { class: "note" }, note) : null),
+    h("figcaption", {}, h("h2", {}, title), note ? h("p", { class: "note" }, note) : null),
     spec
       ? chart
       : h("p", { class: "empty" }, "Pas de graphique pour ces données : voir le tableau."),
