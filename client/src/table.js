@@ -165,7 +165,7 @@ export function tableElement(caption, headers, numeric, rows, empty) {
     h(
       "table",
       { class: "data-table" },
-      h("caption", {}, caption),
+      h("caption", {}, h("span", {}, caption)),
       h(
         "thead",
         {},

@@ -88,10 +88,14 @@ function texts(node: SceneNode | undefined): string[] {
   return [...own, ...(node.items ?? []).flatMap(texts)];
 }
 
-/** The spec drawn by Vega in Node: its SVG text and every text of its scene graph. */
-async function draw(spec: Spec): Promise<{ svg: string; texts: string[] }> {
+/**
+ * The spec drawn by Vega in Node, `width` pixels wide as on a page (the charts fill their box;
+ * time axes label as many periods as fit): its SVG text and every text of its scene graph.
+ */
+async function draw(spec: Spec, width = 900): Promise<{ svg: string; texts: string[] }> {
   type Input = Parameters<typeof compile>[0];
-  const view = new View(parseVega(compile(spec as unknown as Input).spec), { renderer: "none" });
+  const sized = { ...spec, width };
+  const view = new View(parseVega(compile(sized as unknown as Input).spec), { renderer: "none" });
   const svg = await view.toSVG();
   const scene = texts((view.scenegraph() as unknown as { root: SceneNode }).root);
   view.finalize();
@@ -188,6 +192,27 @@ describe("Vega-Lite specs", () => {
     // Without undated contracts there is no panel.
     const dated = specs.trendSpec({ ...contracts, rows: [row(2019, 10), row(2021, 30)] });
     expect(JSON.stringify(dated)).not.toContain("Date inconnue");
+  });
+
+  it("labels as many years as fit: fewer on a phone, the latest always", async () => {
+    const contracts = await t.json<Result>("/api/indicators/contracts_count?by=year");
+    const years = (contracts.rows as { year: number | null }[])
+      .map((r) => r.year)
+      .filter((y): y is number => y !== null);
+    const latest = String(Math.max(...years));
+    const spec = specs.trendSpec(contracts);
+    if (!spec) throw new Error("no trend");
+    const labels = async (width: number) =>
+      (await draw(spec, width)).texts.filter((text) => /^\d{4}$/.test(text));
+    const [laptop, phone] = [await labels(1100), await labels(330)];
+    expect(laptop).toContain(latest);
+    expect(phone).toContain(latest);
+    expect(laptop.length).toBeGreaterThanOrEqual(
+      Math.min(8, Math.max(...years) - Math.min(...years) + 1),
+    );
+    // The time axis of a phone (330 px less the undated panel) has room for about four years.
+    expect(phone.length).toBeLessThan(laptop.length);
+    expect(phone.length).toBeLessThanOrEqual(4);
   });
 
   it("validates the bar charts of the buyer and supplier pages", async () => {
