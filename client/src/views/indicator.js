@@ -76,7 +76,6 @@ export async function indicatorView({ params, main }) {
       id: ind.id,
       params: request(keys).params,
       model: tableModel(result),
-      name: `${ind.id}-${keys.join("-") || "total"}`,
     });
 
   const chooser = h(
