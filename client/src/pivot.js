@@ -8,9 +8,21 @@
  *   cell: (rowKey: string, columnKey: string) => T | undefined,
  *   first: (rowKey: string) => T,
  * }} Pivot
- *   rowKeys: in the order of the rows; columnKeys: sorted as French words sort; cell: the row
+ *   rowKeys: in the order of the rows; columnKeys: in labelOrder; cell: the row
  *   of that pair (the first one when several share it); first: the first row of a row key
  */
+
+/** Labels that say a value is missing: listed after the others. */
+const MISSING = ["Non renseigné", "Date inconnue"];
+
+/**
+ * The order of labels in a list for readers: as French words sort, missing values last.
+ * @param {string} a
+ * @param {string} b
+ */
+export function labelOrder(a, b) {
+  return Number(MISSING.includes(a)) - Number(MISSING.includes(b)) || a.localeCompare(b, "fr");
+}
 
 /**
  * @template T
@@ -38,7 +50,7 @@ export function pivot(rows, rowKey, columnKey, options = {}) {
     if (!cells.has(c)) cells.set(c, row);
   }
   const columnKeys = [...columns];
-  if (options.sortColumns !== false) columnKeys.sort((a, b) => a.localeCompare(b, "fr"));
+  if (options.sortColumns !== false) columnKeys.sort(labelOrder);
   return {
     rowKeys: [...byRow.keys()],
     columnKeys,

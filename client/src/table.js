@@ -14,12 +14,13 @@ import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS }
  */
 
 /**
- * Display text of a key: its label column when there is one.
+ * Display text of a key: its label column when there is one; « Date inconnue » for a period
+ * without a date, « Non renseigné » for any other missing value.
  * @param {IndicatorResult} result
  * @param {import("./types.js").Row} row
  * @param {string} key
  */
-function keyText(result, row, key) {
+export function keyText(result, row, key) {
   const label = row[`${key}_label`];
   const value = label ?? row[key];
   if (value !== null && value !== undefined) return String(value);

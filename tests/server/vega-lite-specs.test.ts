@@ -22,6 +22,11 @@ interface Specs {
     dimension: string,
   ): { spec: Spec; shown: number; total: number } | null;
   mapSpec(result: Result): Spec | null;
+  heatmapSpec(
+    result: Result,
+    rows: string,
+    columns: string,
+  ): { spec: Spec; shown: number; total: number } | null;
   barSpec(rows: Record<string, unknown>[], options: Record<string, string>): Spec;
 }
 
@@ -121,6 +126,32 @@ describe("Vega-Lite specs", () => {
       }
     }
     expect(counts.n).toBeGreaterThan(300);
+  });
+
+  it("validates the heatmap of two dimensions of every single-valued indicator", async () => {
+    const counts = { n: 0 };
+    const { indicators } = await t.json<{ indicators: Result["indicator"][] }>("/api/indicators");
+    for (const ind of indicators.filter((i) => i.shape === "single")) {
+      const ids = ind.breakdowns.map((b) => b.id);
+      const first = ids.find((id) => !TIME.includes(id)) ?? "";
+      for (const second of [
+        "year",
+        "quarter",
+        ids.find((id) => !TIME.includes(id) && id !== first),
+      ]) {
+        if (!second || !ids.includes(second)) continue;
+        const result = await t.json<Result>(`/api/indicators/${ind.id}?by=${first},${second}`);
+        const heatmap = specs.heatmapSpec(result, first, second);
+        check(heatmap?.spec, `${ind.id} by ${first} and ${second}`, counts);
+        expect(heatmap?.shown, ind.id).toBeLessThanOrEqual(30);
+      }
+      // An empty selection too.
+      const none = await t.json<Result>(
+        `/api/indicators/${ind.id}?by=${first},year&filter=year<1900`,
+      );
+      check(specs.heatmapSpec(none, first, "year")?.spec, `${ind.id} empty heatmap`, counts);
+    }
+    expect(counts.n).toBeGreaterThan(40);
   });
 
   it("draws time as time: temporal x, never smoothed, on every trend", async () => {

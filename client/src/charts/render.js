@@ -61,6 +61,18 @@ export async function renderChart(container, spec) {
   return result;
 }
 
+/**
+ * Frees the charts inside an element whose content is about to be replaced.
+ * @param {Element} root
+ */
+export function finalizeChartsIn(root) {
+  for (const [container, result] of embedded) {
+    if (!root.contains(container)) continue;
+    result.finalize();
+    embedded.delete(container);
+  }
+}
+
 /** Frees the charts of a page that is replaced. */
 export function finalizeCharts() {
   for (const result of embedded.values()) result.finalize();

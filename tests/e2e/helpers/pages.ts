@@ -27,6 +27,7 @@ export async function everyPage(t: TestServer): Promise<DashboardPage[]> {
   return [
     { name: "home", path: "/" },
     { name: "indicator", path: "/indicateur/single_offer_rate" },
+    { name: "indicator-two-dimensions", path: "/indicateur/single_offer_rate?by=region,year" },
     { name: "buyer", path: `/acheteur/${siret}` },
     { name: "buyer-summary", path: `/acheteur/${siret}/synthese` },
     {
