@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../server/helpers/test-server.ts";
+import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { axeViolations } from "./helpers/axe.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
 import { everyPage, marksPerChart, type DashboardPage } from "./helpers/pages.ts";
@@ -51,6 +51,40 @@ describeWithBrowser("every page in Chromium", () => {
           expect(marks, `${name}: ${chart}`).toBeGreaterThan(0);
         expect(browser.takeErrors(), name).toEqual([]);
       }
+    });
+  });
+
+  describe("time axes under the interpreter", () => {
+    it("a card names its first and last year, a buyer's chart each of its years", async () => {
+      const { page } = browser;
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.goto(`${t.url}/`);
+      await waitReady(page);
+      const years = (selector: string) =>
+        page
+          .locator(`${selector} .role-axis-label text`)
+          .evaluateAll((texts) =>
+            texts.map((text) => text.textContent ?? "").filter((text) => /^\d{4}$/.test(text)),
+          );
+      const [span] = await queryFile(
+        t.dbPath,
+        "SELECT min(year(date_notification)) AS first, max(year(date_notification)) AS last FROM contracts",
+      );
+      expect(await years('[data-indicator="contracts_count"]')).toEqual([
+        String(span?.first),
+        String(span?.last),
+      ]);
+      const buyer = pages.find((p) => p.name === "buyer");
+      await page.goto(`${t.url}${buyer?.path}`);
+      await waitReady(page);
+      const siret = buyer?.path.split("/").pop() ?? "";
+      const dated = await queryFile(
+        t.dbPath,
+        "SELECT DISTINCT year(date_notification) AS y FROM contracts WHERE acheteur_id = $1 AND date_notification IS NOT NULL ORDER BY 1",
+        [siret],
+      );
+      expect(dated.length).toBeGreaterThan(0);
+      expect(await years('[data-chart="buyer-years"]')).toEqual(dated.map((r) => String(r.y)));
     });
   });
 

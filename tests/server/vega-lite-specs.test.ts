@@ -4,11 +4,13 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Ajv } from "ajv";
 import { parse as parseVega, View } from "vega";
+import { expressionInterpreter } from "vega-interpreter";
 import { compile } from "vega-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 type Spec = Record<string, unknown>;
+type ViewOptions = ConstructorParameters<typeof View>[1];
 interface Result {
   indicator: { id: string; breakdowns: { id: string }[]; shape: string };
   columns?: unknown[];
@@ -62,8 +64,15 @@ function check(spec: Spec | null | undefined, where: string, counts: { n: number
     error: (...args: unknown[]) => (warnings.push(args.map(String).join(" ")), logger),
   };
   type Options = Parameters<typeof compile>[1];
-  compile(spec as unknown as Parameters<typeof compile>[0], { logger } as unknown as Options);
+  const compiled = compile(
+    spec as unknown as Parameters<typeof compile>[0],
+    {
+      logger,
+    } as unknown as Options,
+  );
   expect(warnings, where).toEqual([]);
+  // Vega's expression interpreter, which the dashboard runs, reads datetime(timestamp) as a year.
+  expect(JSON.stringify(compiled.spec), where).not.toMatch(/datetime\(-?\d+\)/);
   counts.n++;
 }
 
@@ -100,7 +109,10 @@ function texts(node: SceneNode | undefined): string[] {
 async function draw(spec: Spec, width = 900): Promise<{ svg: string; texts: string[] }> {
   type Input = Parameters<typeof compile>[0];
   const sized = { ...spec, width };
-  const view = new View(parseVega(compile(sized as unknown as Input).spec), { renderer: "none" });
+  // As the dashboard draws (client/src/charts/render.js): expressions run by Vega's interpreter,
+  // whose functions may differ from the compiled ones (e.g. datetime of a timestamp).
+  const runtime = parseVega(compile(sized as unknown as Input).spec, undefined, { ast: true });
+  const view = new View(runtime, { renderer: "none", expr: expressionInterpreter } as ViewOptions);
   const svg = await view.toSVG();
   const scene = texts((view.scenegraph() as unknown as { root: SceneNode }).root);
   view.finalize();
@@ -225,6 +237,17 @@ describe("Vega-Lite specs", () => {
     expect(JSON.stringify(dated)).not.toContain("Date inconnue");
   });
 
+  it("labels the first and the last year of a card's small chart", async () => {
+    const contracts = await t.json<Result>("/api/indicators/contracts_count?by=year");
+    const years = (contracts.rows as { year: number | null }[])
+      .map((r) => r.year)
+      .filter((y): y is number => y !== null);
+    const spec = specs.trendSpec(contracts, { compact: true });
+    if (!spec) throw new Error("no trend");
+    const labels = (await draw(spec, 250)).texts.filter((text) => /^\d{4}$/.test(text));
+    expect(labels).toEqual([String(Math.min(...years)), String(Math.max(...years))]);
+  });
+
   it("labels as many years as fit: fewer on a phone, the latest always", async () => {
     const contracts = await t.json<Result>("/api/indicators/contracts_count?by=year");
     const years = (contracts.rows as { year: number | null }[])
@@ -275,6 +298,18 @@ describe("Vega-Lite specs", () => {
       expect(x).toMatchObject({ type: "temporal", timeUnit: "utcyear" });
     const drawn = await draw(spec);
     expect(drawn.texts).toEqual(expect.arrayContaining(["2019", "2020", "2021", "Date inconnue"]));
+    // One year and undated contracts (a buyer of the 2019 samples): the year is labelled too.
+    const one = await draw(
+      specs.barSpec(
+        [
+          { year: 2019, contracts: 3 },
+          { year: null, contracts: 127 },
+        ],
+        options,
+      ),
+      360,
+    );
+    expect(one.texts).toEqual(expect.arrayContaining(["2019", "Date inconnue"]));
     // Rects in drawing order: the 2019 and 2021 bars, the panel's background, the undated bar.
     const bars = drawn.svg.match(/class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/g) ?? [];
     expect(bars.map((g) => g.match(/<path/g)?.length ?? 0)).toEqual([2, 1, 1]);

@@ -125,7 +125,7 @@ function everyStep(periods, step) {
  * @param {number[]} periods  every period of the axis
  * @param {(labelled: number[]) => number[]} place  where each label goes (start or middle)
  * @param {number} panel  pixels at the right kept for the undated contracts
- * @returns {number[] | { expr: string }}
+ * @returns {{ expr: string }}
  */
 function labelValues(grain, periods, place, panel) {
   const count = periods.length;
@@ -137,7 +137,7 @@ function labelValues(grain, periods, place, panel) {
     step = step < 4 * base ? step + base : step * 2;
   }
   const values = (/** @type {number} */ step) => JSON.stringify(place(everyStep(periods, step)));
-  if (steps.length === 1) return place(everyStep(periods, base));
+  if (steps.length === 1) return { expr: values(base) };
   // Room of one period: the width of the time axis over the number of periods.
   const room = `(width - ${panel}) / ${count}`;
   let expr = values(steps[steps.length - 1] ?? count);
@@ -162,8 +162,17 @@ export function timeX(grain, { title, compact, starts, bars, panel = 0 }) {
   // A bar spans its period: its label sits at the middle, between this start and the next.
   const place = (/** @type {number[]} */ labelled) =>
     bars ? labelled.map((start) => (start + shift(key, start, 1)) / 2) : labelled;
+  // Always an expression giving timestamps: a plain list becomes `datetime(timestamp)` in Vega,
+  // which Vega's expression interpreter (client/src/charts/render.js) reads as a year, so no
+  // label would be drawn.
   const values = compact
-    ? place([...new Set([periods[0], periods[periods.length - 1]])].filter((p) => p !== undefined))
+    ? {
+        expr: JSON.stringify(
+          place(
+            [...new Set([periods[0], periods[periods.length - 1]])].filter((p) => p !== undefined),
+          ),
+        ),
+      }
     : labelValues(key, periods, place, panel);
   return {
     field: "period",
