@@ -49,6 +49,18 @@ describeWithBrowser("every page in Chromium", () => {
         }
         for (const { chart, marks } of charts)
           expect(marks, `${name}: ${chart}`).toBeGreaterThan(0);
+        // Each chart is announced once, by its description; its marks are hidden from the
+        // accessibility tree (its numbers are in the table under it).
+        const described = await page.locator("[data-chart]").evaluateAll((all) =>
+          all.map((chart) => ({
+            label: chart.getAttribute("aria-label") ?? "",
+            exposed: chart.querySelectorAll(".role-mark:not([aria-hidden='true'])").length,
+          })),
+        );
+        for (const { label, exposed } of described) {
+          expect(label.length, name).toBeGreaterThan(10);
+          expect(exposed, `${name}: ${label}`).toBe(0);
+        }
         expect(browser.takeErrors(), name).toEqual([]);
       }
     });
