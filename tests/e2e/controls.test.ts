@@ -245,6 +245,10 @@ describeWithBrowser("controls in Chromium", () => {
         .poll(() => page.locator("#filtre-acheteur-choisi").textContent())
         .toBe(`Filtré sur : ${top?.nom} (SIRET ${top?.acheteur_id}).`);
       expect(await focused(page)).toBe("filtre-acheteur_id");
+      // Once the reader leaves the field, it shows the buyer's name rather than the digits.
+      await page.keyboard.press("Tab");
+      expect(await field.inputValue()).toBe(top?.nom);
+      await field.focus();
       // A name typed but not chosen: the page says what to do; the filter is not changed.
       await field.fill("");
       await page.keyboard.type("zzz introuvable");

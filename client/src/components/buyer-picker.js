@@ -107,6 +107,7 @@ export function buyerPicker({ siret, onChoose }) {
     chosenText = nameOf(buyer);
     input.value = chosenText;
     close();
+    replace(status, "");
     say(buyer, buyer.siret);
     onChoose(buyer.siret);
   };
@@ -117,6 +118,7 @@ export function buyerPicker({ siret, onChoose }) {
     chosenText = "";
     input.value = "";
     close();
+    replace(status, "");
     say(null, "");
     if (had) onChoose(null);
   };
@@ -180,10 +182,17 @@ export function buyerPicker({ siret, onChoose }) {
       close();
       chosen.value = text;
       chosenText = text;
+      replace(status, "");
       onChoose(text);
       void findBuyer(text)
         .catch(() => null)
-        .then((buyer) => say(buyer, text));
+        .then((buyer) => {
+          if (chosen.value !== text) return;
+          say(buyer, text);
+          // The field shows the name once the reader has left it.
+          if (buyer) chosenText = nameOf(buyer);
+          if (buyer && document.activeElement !== input) input.value = chosenText;
+        });
       return;
     }
     if (text.length < MIN_CHARS) {
@@ -230,13 +239,13 @@ export function buyerPicker({ siret, onChoose }) {
     }
   });
 
-  // Leaving the field: the list closes; an emptied field removes the filter, and an abandoned
-  // search gives the field back the chosen buyer's name.
+  // Leaving the field: the list closes; an emptied field removes the filter; an abandoned search,
+  // or the SIRET just typed, gives way to the chosen buyer's name.
   input.addEventListener("blur", () => {
     close();
     const text = input.value.trim();
     if (text === "") clear();
-    else if (!SIRET.test(text)) input.value = chosenText;
+    else if (!SIRET.test(text) || text === chosen.value) input.value = chosenText;
   });
   // The field's own change event must not reach the filter bar (it applies on choice only).
   input.addEventListener("change", (event) => event.stopPropagation());
@@ -257,8 +266,8 @@ export function buyerPicker({ siret, onChoose }) {
   );
 
   /**
-   * Shows the buyer of the address: its name in the field (fetched once), « Tous les acheteurs »
-   * without one. Leaves the field alone while the reader is typing in it.
+   * Shows the buyer of the address: its name in the field and under it; an empty field without
+   * one. Leaves the field alone while the reader is typing in it.
    * @param {string | undefined} value
    */
   const show = async (value) => {
