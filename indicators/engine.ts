@@ -7,7 +7,7 @@ import { getDefaultModel, type Model } from "./compiler/model.ts";
 import { planQuery, type QueryPlan } from "./compiler/plan.ts";
 import { renderSql, type CompiledQuery } from "./compiler/render-sql.ts";
 import { validateRequest, type IndicatorRequest, type RequestInput } from "./compiler/request.ts";
-import { finishRow, type IndicatorRow } from "./row-honesty.ts";
+import { finishRow, type IndicatorRow } from "./result-rows.ts";
 
 export const UNIT_LABELS: Record<IndicatorDefinition["unit"], string> = {
   contracts: "marchés",

@@ -36,7 +36,7 @@ export {
   type IssueCode,
 } from "./compiler/errors.ts";
 export { getDefaultModel, loadModel, describeDimensions, type Model } from "./compiler/model.ts";
-export type { IndicatorRow, RowFlag, Status } from "./row-honesty.ts";
+export type { IndicatorRow, RowFlag, Status } from "./result-rows.ts";
 export type { CompiledQuery } from "./compiler/render-sql.ts";
 export type { QueryPlan } from "./compiler/plan.ts";
 export { toCsv } from "./csv.ts";

@@ -7,10 +7,10 @@ import {
   type IndicatorRequest,
   type IndicatorRow,
 } from "../indicators/index.ts";
-import type { AppDeps } from "./app.ts";
+import type { CachedAnswer } from "./answer-cache.ts";
+import type { AppDeps } from "./deps.ts";
 import type { SnapshotInfo } from "./db.ts";
 import { parseIndicatorQuery } from "./indicator-request.ts";
-import { ResultCache } from "./result-cache.ts";
 import {
   describeColumns,
   describeIndicator,
@@ -29,31 +29,11 @@ export interface ApiIndicatorResult {
   rows: IndicatorRow[];
 }
 
-/**
- * An answer as the cache keeps it: its JSON text only, which the API sends as it is. Keeping the
- * rows as objects too would double the memory of the largest answers (a table per buyer and year
- * of a national snapshot is 150,000 rows); exports parse the text again, once per download.
- */
-export interface CachedAnswer {
-  body: string;
-  snapshotId: string;
-}
-
 export interface RunOutcome extends CachedAnswer {
   /** The answer came from the cache. */
   hit: boolean;
   /** The snapshot that answered (run id + opening: see db.ts). */
   snapshotKey: string;
-}
-
-export type AnswerCache = ResultCache<CachedAnswer>;
-
-/**
- * 256 MB by default: the whole home page of a national snapshot takes about 1 MB. An answer is
- * counted twice its JSON length, as a string may take two bytes a character.
- */
-export function createAnswerCache(maxBytes = 256 * 2 ** 20): AnswerCache {
-  return new ResultCache<CachedAnswer>(maxBytes, (answer) => answer.body.length * 2);
 }
 
 /** The answer's content, for the exports. */

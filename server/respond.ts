@@ -1,7 +1,7 @@
 // Runs a handler's queries on one snapshot and sends the JSON answer stamped with its id (in the
 // body and in the X-Snapshot-Id header), so a client always knows which data it is looking at.
 import type { Response } from "express";
-import type { AppDeps } from "./app.ts";
+import type { AppDeps } from "./deps.ts";
 import type { Snapshot } from "./db.ts";
 
 export async function answer(

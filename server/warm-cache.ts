@@ -3,7 +3,7 @@
 // about fifty indicator answers; computed cold they take seconds, cached a few milliseconds.
 import type { Request } from "express";
 import type { Catalogue } from "../indicators/index.ts";
-import type { AppDeps } from "./app.ts";
+import type { AppDeps } from "./deps.ts";
 import { runForApi } from "./indicator-service.ts";
 
 export interface WarmRequest {

@@ -1,12 +1,35 @@
 // Dimensions of the model: plain fields, time grains of a date, or amount bands, each with its
 // result type, sort key and labels (reference table, vocabulary or a closed list of values).
-import { CONTRACT_NATURES, GROUPING_TYPES, PROCEDURES } from "../../etl/normalise/vocabulary.ts";
-import type { Vocabulary } from "../../etl/normalise/vocabulary.ts";
-import type { ModelDimension } from "./model.ts";
+import { CONTRACT_NATURES, GROUPING_TYPES, PROCEDURES } from "../../lib/vocabulary.ts";
+import type { Vocabulary } from "../../lib/vocabulary.ts";
+import type { ReferenceName } from "./canonical.ts";
 import type { IssueSink } from "./model-columns.ts";
 import type { ModelField } from "./model-fields.ts";
 import { VOCABULARY_NAMES, type DimensionSpecInput } from "./model-schema.ts";
 import { column, param, type Expr } from "./sql-ast.ts";
+
+export interface DimensionValue {
+  code: string;
+  label: string;
+}
+
+export interface ModelDimension {
+  id: string;
+  label: string;
+  description?: string;
+  /** Type of the key in result rows and of filter values. */
+  type: "string" | "integer";
+  /** The model field it groups by (a column of the plan's `facts` step). */
+  field: string;
+  /** Expression over the `facts` columns (named by field id). */
+  expr: Expr;
+  /** Sort key when the natural order is not the value's (amount bands). */
+  sort: Expr | null;
+  /** Reference table giving labels, joined in SQL. */
+  labelRef: ReferenceName | null;
+  /** Known values with labels; when set, filters must use one of these codes. */
+  values: DimensionValue[] | null;
+}
 
 /** Names used by result rows: a dimension cannot take them. */
 export const RESERVED_KEYS = new Set([

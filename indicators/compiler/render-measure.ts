@@ -5,7 +5,7 @@
 import { REFERENCE_LABELS } from "./canonical.ts";
 import type { PlanAggregate, PlanKey, QueryPlan } from "./plan.ts";
 import { counts, honestyColumns, IN_BASE } from "./render-counts.ts";
-import { cte, isContractCount, type SqlContext } from "./render-sql.ts";
+import { cte, isContractCount, type SqlContext } from "./render-context.ts";
 import { topShareSteps } from "./render-top-share.ts";
 
 export const sortName = (key: PlanKey): string => `_sort_${key.name}`;

@@ -12,7 +12,7 @@ import {
   SOCIAL_CONSIDERATIONS,
   TECHNIQUES,
   type Vocabulary,
-} from "../../etl/normalise/vocabulary.ts";
+} from "../../lib/vocabulary.ts";
 import type { JsonValue, Row } from "../../lib/duckdb.ts";
 
 const TYPES_MARCHE: Record<string, string> = {

@@ -1,6 +1,6 @@
 // Buyer look-ups: search by name or SIRET, one buyer's summary, its contracts page by page.
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { buyerContracts, buyerSummary, searchBuyers } from "../lookups/buyers.ts";
 import { answer } from "../respond.ts";

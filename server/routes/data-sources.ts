@@ -4,7 +4,7 @@
 // in which case the dashboard says its figures are not the national picture.
 import { basename } from "node:path";
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import type { Snapshot } from "../db.ts";
 import { rejectUnknownQuery } from "../params.ts";
 import { answer } from "../respond.ts";

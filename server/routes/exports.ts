@@ -1,7 +1,7 @@
 // GET /api/indicators/:id/export?format=…: the same result as /api/indicators/:id, as a file.
 // No row cap: what the request selects is what the file holds.
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { badRequest } from "../errors.ts";
 import { parseAnswer, runForApi } from "../indicator-service.ts";
 import { queryString } from "../params.ts";

@@ -1,6 +1,6 @@
 // GET /api/health: is the server up, and which data snapshot does it serve.
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { answer } from "../respond.ts";
 
 export function healthRouter(deps: AppDeps): Router {

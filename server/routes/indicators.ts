@@ -1,7 +1,7 @@
 // GET /api/indicators: the catalogue; GET /api/indicators/:id: one indicator's rows.
 import { Router } from "express";
 import { describeDimensions } from "../../indicators/index.ts";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { runForApi } from "../indicator-service.ts";
 import { describeIndicator } from "../indicator-view.ts";
 import { rejectUnknownQuery } from "../params.ts";

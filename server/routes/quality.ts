@@ -3,7 +3,7 @@
 // Each answer gives the counts by group and by source, and one page of rows. Filter values are
 // always bound; table names, columns and expressions come from the fixed lists below.
 import { Router, type Request, type Response } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import type { Snapshot } from "../db.ts";
 import { intParam, queryString, rejectUnknownQuery } from "../params.ts";
 import { answer } from "../respond.ts";

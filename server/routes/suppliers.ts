@@ -1,6 +1,6 @@
 // Supplier look-ups: search by name or identifier, one supplier's summary.
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { searchSuppliers, supplierSummary } from "../lookups/suppliers.ts";
 import { answer } from "../respond.ts";
