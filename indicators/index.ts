@@ -8,15 +8,17 @@ export {
   type IndicatorDefinition,
   type LoadOptions,
 } from "./compiler/load.ts";
+export { runIndicator, compileIndicator, type IndicatorResult, type RunOptions } from "./engine.ts";
 export {
-  runIndicator,
-  compileIndicator,
   summarise,
+  shapeOf,
   UNIT_LABELS,
-  type IndicatorResult,
+  SHAPES,
+  IndicatorSummarySchema,
+  type IndicatorShape,
   type IndicatorSummary,
-  type RunOptions,
-} from "./engine.ts";
+} from "./summary.ts";
+export { describeColumns } from "./column-meta.ts";
 export { parseRequest, parseFilter, type QueryInput } from "./compiler/parse-request.ts";
 export {
   validateRequest,
@@ -36,7 +38,23 @@ export {
   type IssueCode,
 } from "./compiler/errors.ts";
 export { getDefaultModel, loadModel, describeDimensions, type Model } from "./compiler/model.ts";
-export type { IndicatorRow, RowFlag, Status } from "./result-rows.ts";
+export {
+  ColumnMetaSchema,
+  COLUMN_ROLES,
+  COLUMN_TYPES,
+  IndicatorRowSchema,
+  KeyValue,
+  labelColumn,
+  MEASURED_COLUMNS,
+  ROW_FLAGS,
+  STATUSES,
+  type ColumnMeta,
+  type ColumnRole,
+  type ColumnType,
+  type IndicatorRow,
+  type RowFlag,
+  type Status,
+} from "./result-columns.ts";
 export type { CompiledQuery } from "./compiler/render-sql.ts";
 export type { QueryPlan } from "./compiler/plan.ts";
 export { toCsv } from "./csv.ts";

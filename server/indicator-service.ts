@@ -1,33 +1,15 @@
 // Runs one indicator for the API and the exports: finds the definition, reads the request from
 // the query, runs it on the current snapshot and describes the result's columns.
 import type { Request } from "express";
-import {
-  findDefinition,
-  runIndicator,
-  type IndicatorRequest,
-  type IndicatorRow,
-} from "../indicators/index.ts";
+import { describeColumns, findDefinition, runIndicator } from "../indicators/index.ts";
 import type { CachedAnswer } from "./answer-cache.ts";
 import type { AppDeps } from "./deps.ts";
-import type { SnapshotInfo } from "./db.ts";
+import type { IndicatorResult } from "./api-types.ts";
 import { parseIndicatorQuery } from "./indicator-request.ts";
-import {
-  describeColumns,
-  describeIndicator,
-  type ColumnMeta,
-  type IndicatorView,
-} from "./indicator-view.ts";
+import { describeIndicator } from "./indicator-view.ts";
 
-export interface ApiIndicatorResult {
-  snapshot_id: string;
-  snapshot: SnapshotInfo;
-  generated_at: string;
-  definition_version: number;
-  indicator: IndicatorView;
-  request: IndicatorRequest;
-  columns: ColumnMeta[];
-  rows: IndicatorRow[];
-}
+/** An indicator's answer (api-schemas/indicators.ts). */
+export type ApiIndicatorResult = IndicatorResult;
 
 export interface RunOutcome extends CachedAnswer {
   /** The answer came from the cache. */
@@ -63,7 +45,7 @@ export async function runForApi(
         definition_version: definition.version,
         indicator: describeIndicator(definition, model),
         request: result.request,
-        columns: describeColumns(definition, result, model),
+        columns: describeColumns(definition, result.columns, model),
         rows: result.rows,
       };
       return { body: JSON.stringify(answer), snapshotId: snapshot.info.id };

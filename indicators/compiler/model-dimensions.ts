@@ -2,6 +2,7 @@
 // result type, sort key and labels (reference table, vocabulary or a closed list of values).
 import { CONTRACT_NATURES, GROUPING_TYPES, PROCEDURES } from "../../lib/vocabulary.ts";
 import type { Vocabulary } from "../../lib/vocabulary.ts";
+import { isReservedColumnName } from "../result-columns.ts";
 import type { ReferenceName } from "./canonical.ts";
 import type { IssueSink } from "./model-columns.ts";
 import type { ModelField } from "./model-fields.ts";
@@ -31,18 +32,8 @@ export interface ModelDimension {
   values: DimensionValue[] | null;
 }
 
-/** Names used by result rows: a dimension cannot take them. */
-export const RESERVED_KEYS = new Set([
-  "uid",
-  "value",
-  "n",
-  "numerator",
-  "denominator",
-  "coverage",
-  "flags",
-  "status",
-  "target_met",
-]);
+/** `uid` is a column of the SQL's steps (render-sql.ts): a dimension of that name would shadow it. */
+const SQL_COLUMNS = new Set(["uid"]);
 
 const VOCABULARIES: Record<(typeof VOCABULARY_NAMES)[number], Vocabulary> = {
   procedures: PROCEDURES,
@@ -57,7 +48,7 @@ export function resolveDimension(
   sink: IssueSink,
 ): ModelDimension | null {
   const at = `dimensions.${id}`;
-  if (RESERVED_KEYS.has(id) || id.endsWith("_label")) {
+  if (SQL_COLUMNS.has(id) || isReservedColumnName(id)) {
     sink.add(at, `"${id}" is reserved for result rows`);
     return null;
   }

@@ -9,7 +9,7 @@ import { EXCEL_FR, PLAIN, toCsvText } from "../export/csv.ts";
 import { toParquet } from "../export/parquet.ts";
 import { toExportTable, type ExportTable } from "../export/table.ts";
 import { toXlsx } from "../export/xlsx.ts";
-import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "../openapi/formats.ts";
+import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "../api-schemas/indicators.ts";
 
 interface Writer {
   extension: string;
