@@ -19,6 +19,8 @@ export {
   type IndicatorSummary,
 } from "./summary.ts";
 export { describeColumns } from "./column-meta.ts";
+export { placeIndicators, PlacementSchema, type Placement } from "./placement.ts";
+export { PAGES, THEMES, type PageId, type ThemeId } from "./compiler/themes.ts";
 export { parseRequest, parseFilter, type QueryInput } from "./compiler/parse-request.ts";
 export {
   validateRequest,

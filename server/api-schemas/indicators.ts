@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { IndicatorRequestSchema } from "../../indicators/compiler/request-schema.ts";
 import { ColumnMetaSchema, IndicatorRowSchema } from "../../indicators/result-columns.ts";
+import { PlacementSchema } from "../../indicators/placement.ts";
 import { IndicatorSummarySchema } from "../../indicators/summary.ts";
 import { SnapshotInfoSchema, stamped } from "./common.ts";
 
@@ -32,9 +33,11 @@ export const DimensionSchema = z.strictObject({
     .describe("Known codes and labels (closed list), or null when any value may occur."),
 });
 
+/** The definitions, the dimensions, and where the dashboard shows each indicator. */
 export const CatalogueSchema = stamped({
   indicators: z.array(IndicatorSchema),
   dimensions: z.array(DimensionSchema),
+  ...PlacementSchema.shape,
 });
 
 export const IndicatorResultSchema = stamped({

@@ -1,6 +1,6 @@
 // GET /api/indicators: the catalogue; GET /api/indicators/:id: one indicator's rows.
 import { Router } from "express";
-import { describeDimensions } from "../../indicators/index.ts";
+import { describeDimensions, placeIndicators } from "../../indicators/index.ts";
 import type { Catalogue } from "../api-types.ts";
 import type { AppDeps } from "../deps.ts";
 import { runForApi } from "../indicator-service.ts";
@@ -17,6 +17,7 @@ export function indicatorsRouter(deps: AppDeps): Router {
     await answer<Catalogue>(deps, res, async () => ({
       indicators: catalogue.definitions.map((d) => describeIndicator(d, catalogue.model)),
       dimensions: describeDimensions(catalogue.model),
+      ...placeIndicators(catalogue.definitions),
     }));
   });
 
