@@ -48,6 +48,7 @@ export {
   KeyValue,
   labelColumn,
   MEASURED_COLUMNS,
+  MEASURED_COLUMN_NAMES,
   ROW_FLAGS,
   STATUSES,
   type ColumnMeta,
