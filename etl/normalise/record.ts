@@ -6,7 +6,7 @@ import { child, cleanKeys, isTree, type Tree } from "./structure.ts";
 import { normaliseMarche, type MarcheRows } from "./marche.ts";
 import { normaliseConcession, type ConcessionRows } from "./concession.ts";
 import { detectRecordFormat, type DecpFormat } from "./format.ts";
-import { isFictitiousTestRecord } from "./test-records.ts";
+import { isFictitiousTestRecord } from "./fictitious-records.ts";
 import { contentKey, derivedUid, isPlaceholderId, type ContractContent } from "./identity.ts";
 import { PLACEHOLDER_ID_PROBLEM } from "./problems.ts";
 
@@ -42,6 +42,8 @@ export function normaliseRecord(
   const kind = kindOf(record, source.kindHint);
   if (kind === null)
     return reject(null, "not a contract: neither a marché nor a contrat de concession");
+  // The reason is a stored code (rejects.reason, the dashboard's French labels): it keeps the
+  // file's former name, test-records.ts, now fictitious-records.ts.
   if (isFictitiousTestRecord(record))
     return reject(kind, "fictitious test record (see test-records.ts)");
 

@@ -1,7 +1,7 @@
 // GET /api/indicators/:id/export?format=…: the same result as /api/indicators/:id, as a file.
 // No row cap: what the request selects is what the file holds.
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { badRequest } from "../errors.ts";
 import { parseAnswer, runForApi } from "../indicator-service.ts";
 import { queryString } from "../params.ts";
@@ -9,7 +9,7 @@ import { EXCEL_FR, PLAIN, toCsvText } from "../export/csv.ts";
 import { toParquet } from "../export/parquet.ts";
 import { toExportTable, type ExportTable } from "../export/table.ts";
 import { toXlsx } from "../export/xlsx.ts";
-import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "../openapi/formats.ts";
+import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "../api-schemas/indicators.ts";
 
 interface Writer {
   extension: string;

@@ -1,4 +1,5 @@
-// Home: every indicator of the catalogue as a card, grouped by question, under the filters.
+// Home: every indicator of the catalogue as a card, grouped by question, under the filters. The
+// questions and their indicators, in order, come with the catalogue (each definition's `theme`).
 import { getCatalogue, runLimited } from "../api.js";
 import { indicatorCard } from "../components/card.js";
 import { filterBar } from "../components/filter-bar.js";
@@ -6,7 +7,6 @@ import { h, replace } from "../dom.js";
 import { freshnessLine } from "../freshness.js";
 import { render } from "../router.js";
 import { FILTER_KEYS, readFilters, updateAddress } from "../state.js";
-import { groupByTheme } from "../themes.js";
 
 /**
  * Writes new filters to the address and shows the page again.
@@ -39,15 +39,15 @@ export async function homeView({ main }) {
     ),
     freshness,
     bar,
-    groupByTheme(catalogue.indicators).map((group) =>
+    catalogue.themes.map((theme) =>
       h(
         "section",
         { class: "theme" },
-        h("h2", {}, group.title),
+        h("h2", {}, theme.title),
         h(
           "div",
           { class: "cards" },
-          group.indicators.map((ind) => cardOf.get(ind.id)?.element ?? null),
+          theme.indicators.map((id) => cardOf.get(id)?.element ?? null),
         ),
       ),
     ),
