@@ -42,10 +42,7 @@ export function normaliseRecord(
   const kind = kindOf(record, source.kindHint);
   if (kind === null)
     return reject(null, "not a contract: neither a marché nor a contrat de concession");
-  // The reason is a stored code (rejects.reason, the dashboard's French labels): it keeps the
-  // file's former name, test-records.ts, now fictitious-records.ts.
-  if (isFictitiousTestRecord(record))
-    return reject(kind, "fictitious test record (see test-records.ts)");
+  if (isFictitiousTestRecord(record)) return reject(kind, FICTITIOUS_RECORD_REASON);
 
   const id = cleanIdentifier(record.id);
   const buyerField = kind === "marche" ? "acheteur" : "autoriteConcedante";
@@ -106,6 +103,10 @@ export function normaliseOrReject(
 function reject(kind: RecordKind | null, reason: string): NormalisedRecord {
   return { type: "reject", kind, reason };
 }
+
+/** Stored in rejects.reason; the dashboard has its French words (client/src/quality-labels.js). */
+export const FICTITIOUS_RECORD_REASON =
+  "fictitious test record published by mistake (see fictitious-records.ts)";
 
 const CONCESSION_TYPES = new Set(["contrat de concession", "contrat-concession", "concession"]);
 

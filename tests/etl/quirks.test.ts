@@ -64,8 +64,16 @@ describe("v1 AIFE/PLACE (the dirtiest source)", () => {
     // text, e.g. "7789456.56"); one marché without a buyer. No real contract is rejected for
     // its id any more: see the next test.
     expect(rows).toEqual([
-      { reason: "fictitious test record (see test-records.ts)", kind: "contrat-concession", n: 18 },
-      { reason: "fictitious test record (see test-records.ts)", kind: "marche", n: 61 },
+      {
+        reason: "fictitious test record published by mistake (see fictitious-records.ts)",
+        kind: "contrat-concession",
+        n: 18,
+      },
+      {
+        reason: "fictitious test record published by mistake (see fictitious-records.ts)",
+        kind: "marche",
+        n: 61,
+      },
       { reason: "missing buyer id (acheteur.id)", kind: "marche", n: 1 },
     ]);
     const served = await t.query(

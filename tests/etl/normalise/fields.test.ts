@@ -17,7 +17,7 @@ import {
   parseNumber,
 } from "../../../etl/normalise/fields.ts";
 import { IssueLog } from "../../../etl/normalise/issues.ts";
-import { PROCEDURES } from "../../../etl/normalise/vocabulary.ts";
+import { PROCEDURES } from "../../../lib/vocabulary.ts";
 import { TEST_TODAY } from "../../helpers/test-today.ts";
 
 /** Runs a cleaner on a fresh log; returns its value and the log's [action, problem] pairs. */
