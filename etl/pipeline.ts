@@ -9,11 +9,12 @@ import { readJsonRecordBytes, readJsonRecords } from "./formats/json-reader.ts";
 import { readXmlRecords } from "./formats/xml-reader.ts";
 import { SourceFormatError, type ContainerShape, type SourceRecord } from "./formats/types.ts";
 import { normaliseOrReject } from "./normalise/record.ts";
-import { download, isUrl, openSource } from "./stages/open-source.ts";
+import { download, isUrl, openSource } from "./formats/open-source.ts";
 import { Staging } from "./load/staging.ts";
 import { buildSnapshot } from "./load/build-snapshot.ts";
 import { countsBySource, noCases, type SourceCounts } from "./load/source-counts.ts";
 import { writeRunLog } from "./load/run-log.ts";
+import type { EtlReport, SourceReport } from "./report.ts";
 import { NormalisePool } from "./load/normalise-pool.ts";
 import { availableParallelism } from "node:os";
 import { appendRun } from "./load/run-history.ts";
@@ -27,6 +28,8 @@ const PARALLEL_MIN_BYTES = Number(process.env.OBSERVATORY_PARALLEL_MIN_BYTES ?? 
 /** One worker per core (up to 4): the main thread only cuts the file into records. */
 const WORKERS = workerCount(process.env.OBSERVATORY_ETL_WORKERS);
 export const DEFAULT_DB = process.env.OBSERVATORY_DB ?? join(ROOT, "data", "observatory.duckdb");
+
+export type { EtlReport, SourceReport } from "./report.ts";
 
 /** A file or URL, or a file with the name to record for it and the syntax it must have. */
 export type EtlInput = string | { path: string; name: string; syntax?: "json" | "xml" };
@@ -46,37 +49,6 @@ export interface EtlOptions {
   parallelMinBytes?: number;
   /** Extra fields recorded with the run in the history (trigger, downloads). */
   context?: Record<string, unknown>;
-}
-
-export interface SourceReport {
-  source: string;
-  format: string;
-  synthetic: boolean;
-  bytes: number;
-  sha256: string;
-  records_read: number;
-  loaded: number;
-  rejected: number;
-  duplicates: number;
-  field_issues: number;
-  /** Contracts kept under a key derived from their content, and why. */
-  derived_keys: SourceCounts["derived_keys"];
-  /** Cases of the run summary: field issues counted per case (RUN_CASES). */
-  cases: SourceCounts["cases"];
-  duration_ms: number;
-}
-
-export interface EtlReport {
-  status: "ok" | "failed";
-  run_id: string;
-  db: string;
-  started_at: string;
-  finished_at: string;
-  duration_ms: number;
-  contracts: number;
-  concessions: number;
-  sources: SourceReport[];
-  error?: { source: string | null; message: string };
 }
 
 /** The shipped samples, in name order (daily files are named by date, so later ones win ties). */

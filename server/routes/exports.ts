@@ -2,7 +2,7 @@
 // No row cap: what the request selects is what the file holds.
 import { Router } from "express";
 import { downloadName } from "../../client/src/shared/download-name.js";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { badRequest } from "../errors.ts";
 import { parseAnswer, runForApi } from "../indicator-service.ts";
 import { queryString } from "../params.ts";
@@ -10,7 +10,7 @@ import { EXCEL_FR, PLAIN, toCsvText } from "../export/csv.ts";
 import { toParquet } from "../export/parquet.ts";
 import { toExportTable, type ExportTable } from "../export/table.ts";
 import { toXlsx } from "../export/xlsx.ts";
-import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "../openapi/formats.ts";
+import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "../api-schemas/indicators.ts";
 
 /** The file's name and ending: client/src/shared/download-name.js. */
 interface Writer {

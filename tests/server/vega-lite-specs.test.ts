@@ -229,7 +229,7 @@ describe("Vega-Lite specs", () => {
     const points = drawn.svg.match(/class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/g) ?? [];
     // Two groups of points: 2019 and 2021 on the time axis, the undated one in its panel.
     expect(points.map((g) => g.match(/<path/g)?.length ?? 0)).toEqual([2, 1]);
-    const panel = xEncodings(spec).find((x) => x.field === "year__label");
+    const panel = xEncodings(spec).find((x) => x.field === "year_label");
     expect(panel).toMatchObject({ type: "nominal" });
     expect(spec.resolve).toEqual({ scale: { x: "independent" }, axis: { x: "independent" } });
     // Without undated contracts there is no panel.

@@ -30,7 +30,7 @@ export function breakdownSpec(result, dimension) {
   // Keep the keys with the most contracts when there are too many to draw.
   const keyTotals = new Map();
   for (const row of rows) {
-    const key = String(row[`${dimension}__label`] ?? NO_LABEL);
+    const key = String(row[`${dimension}_label`] ?? NO_LABEL);
     keyTotals.set(key, Math.max(keyTotals.get(key) ?? 0, Number(row.n)));
   }
   const total = keyTotals.size;
@@ -41,7 +41,7 @@ export function breakdownSpec(result, dimension) {
         .slice(0, MAX_BARS)
         .map(([key]) => key),
     );
-    rows = rows.filter((row) => kept.has(String(row[`${dimension}__label`])));
+    rows = rows.filter((row) => kept.has(String(row[`${dimension}_label`])));
   }
   const shown = Math.min(total, MAX_BARS);
   const title = `${ind.title}, par ${dimLabel.toLowerCase()}`;
@@ -50,7 +50,7 @@ export function breakdownSpec(result, dimension) {
       ? `${title} : les ${shown} valeurs comptant le plus de marchés, sur ${total}.`
       : `${title}.`;
   const y = {
-    field: `${dimension}__label`,
+    field: `${dimension}_label`,
     type: "nominal",
     title: dimLabel,
     sort: category ? "ascending" : "-x",
@@ -83,7 +83,7 @@ export function breakdownSpec(result, dimension) {
         y,
         x: { ...x, stack: "normalize", axis: { ...x.axis, format: ".0%" } },
         color: {
-          field: `${category}__label`,
+          field: `${category}_label`,
           type: "nominal",
           title: result.columns.find((c) => c.name === category)?.label ?? category,
           legend: bottomLegend(2),

@@ -43,7 +43,9 @@ export function labelField(result, dimension) {
 }
 
 /**
- * Plain chart rows: the wanted fields, a readable label per key, and reliability.
+ * Plain chart rows: the wanted fields, a readable label per key, and reliability. A key's label
+ * keeps the API's name, `<key>_label`, and is filled for every key (the code where the API gives
+ * no label, "Non renseigné" for a blank).
  * @param {import("../types.js").IndicatorResult} result
  * @param {string[]} keys  key columns to keep (their label column replaces null by "Non renseigné")
  */
@@ -56,7 +58,7 @@ export function chartRows(result, keys) {
       out[key] = typeof raw === "string" || typeof raw === "number" ? raw : null;
       const label = labelField(result, key);
       const text = row[label];
-      out[`${key}__label`] =
+      out[`${key}_label`] =
         typeof text === "string" || typeof text === "number" ? String(text) : NO_LABEL;
     }
     const flags = Array.isArray(row.flags) ? row.flags : [];
@@ -153,7 +155,7 @@ export function tooltips(result, keys) {
   const value = columnOf(result, "value");
   return [
     ...keys.map((key) => ({
-      field: `${key}__label`,
+      field: `${key}_label`,
       type: "nominal",
       title: result.columns.find((c) => c.name === key)?.label ?? key,
     })),

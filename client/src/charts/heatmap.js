@@ -29,8 +29,8 @@ export function heatmapSpec(result, rowKey, columnKey) {
   const keys = result.columns.filter((c) => c.role === "key").map((c) => c.name);
   if (ind.shape !== "single" || !keys.includes(rowKey) || !keys.includes(columnKey)) return null;
   const time = TIME_KEYS.includes(columnKey);
-  const rowField = `${rowKey}__label`;
-  const columnField = `${columnKey}__label`;
+  const rowField = `${rowKey}_label`;
+  const columnField = `${columnKey}_label`;
   const all = chartRows(result, [rowKey, columnKey]).map((row) =>
     time && row[columnKey] === null ? { ...row, [columnField]: UNKNOWN_DATE } : row,
   );
@@ -142,7 +142,7 @@ export function heatmapSpec(result, rowKey, columnKey) {
  */
 function order(key, rows, a, b) {
   const start = (/** @type {string} */ label) => {
-    const row = rows.find((r) => r[`${key}__label`] === label);
+    const row = rows.find((r) => r[`${key}_label`] === label);
     return periodStart(key, row?.[key]) ?? Number.POSITIVE_INFINITY;
   };
   return start(a) - start(b);

@@ -31,7 +31,7 @@ export function trendSpec(result, options = {}) {
   const rows = chartRows(result, keys).map((row) => {
     const period = periodStart(time, row[time]);
     return period === null
-      ? { ...row, period, [`${time}__label`]: UNKNOWN_DATE, undated: true }
+      ? { ...row, period, [`${time}_label`]: UNKNOWN_DATE, undated: true }
       : { ...row, period, undated: false };
   });
   const dated = rows.filter((r) => !r.undated);
@@ -69,7 +69,7 @@ export function trendSpec(result, options = {}) {
   if (ind.shape === "mix" && category) {
     const stacked = { ...y, stack: "normalize", axis: compact ? null : { format: ".0%" } };
     const color = {
-      field: `${category}__label`,
+      field: `${category}_label`,
       type: "nominal",
       title: result.columns.find((c) => c.name === category)?.label ?? category,
       legend: compact ? null : bottomLegend(2),
@@ -128,7 +128,7 @@ export function trendSpec(result, options = {}) {
     data: { values: [...dated, ...gaps, ...undated] },
     onTime: layers,
     undated: undatedLayers,
-    labelField: `${time}__label`,
+    labelField: `${time}_label`,
     panel,
     compact,
     overlays: compact ? [] : referenceLayers(ind),

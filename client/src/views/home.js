@@ -1,4 +1,5 @@
-// Home: every indicator of the catalogue as a card, grouped by question, under the filters. A
+// Home: every indicator of the catalogue as a card, grouped by question, under the filters. The
+// questions and their indicators, in order, come with the catalogue (each definition's `theme`). A
 // change of filters redraws the cards only: the filter bar, and the control in use, stay.
 import { getCatalogue, runLimited } from "../api.js";
 import { indicatorCard } from "../components/card.js";
@@ -7,7 +8,6 @@ import { h, replace } from "../dom.js";
 import { freshnessLine } from "../freshness.js";
 import { refresh } from "../router.js";
 import { FILTER_KEYS, readFilters, updateAddress } from "../state.js";
-import { groupByTheme } from "../themes.js";
 
 /**
  * Writes new filters to the address, then the page redraws what depends on them.
@@ -53,15 +53,15 @@ export async function homeView({ main }) {
     ),
     freshness,
     bar.element,
-    groupByTheme(catalogue.indicators).map((group) =>
+    catalogue.themes.map((theme) =>
       h(
         "section",
         { class: "theme" },
-        h("h2", {}, group.title),
+        h("h2", {}, theme.title),
         h(
           "div",
           { class: "cards" },
-          group.indicators.map((ind) => slots.get(ind.id) ?? null),
+          theme.indicators.map((id) => slots.get(id) ?? null),
         ),
       ),
     ),
