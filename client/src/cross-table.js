@@ -55,9 +55,10 @@ export function crossModel(result, rowKey, columnKey) {
         flags: Array.isArray(row.flags) ? row.flags : [],
       };
     },
-    flags: [...Object.keys(FLAG_LABELS), ...[...seen].sort()].filter(
-      (flag, i, all) => seen.has(flag) && all.indexOf(flag) === i,
-    ),
+    flags: [
+      .../** @type {import("./types.js").RowFlag[]} */ (Object.keys(FLAG_LABELS)),
+      ...[...seen].sort(),
+    ].filter((flag, i, all) => seen.has(flag) && all.indexOf(flag) === i),
   };
 }
 

@@ -81,6 +81,7 @@ export function tableModel(result) {
  * @returns {{ header: string, name: string, cell: (row: import("./types.js").Row) => string }[]}
  */
 function basisColumns(result) {
+  /** @type {{ header: string, name: string, cell: (row: import("./types.js").Row) => string }[]} */
   const columns = [
     { header: "N (marchés du calcul)", name: "n", cell: (row) => formatInteger(row.n) },
     {
