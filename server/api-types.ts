@@ -27,6 +27,13 @@ import type {
 } from "./api-schemas/lookups.ts";
 import type { FieldIssuesSchema, RejectSchema, RejectsSchema } from "./api-schemas/quality.ts";
 import type {
+  WorkshopBodySchema,
+  WorkshopFieldSchema,
+  WorkshopModelSchema,
+  WorkshopPreviewSchema,
+  WorkshopValidationSchema,
+} from "./api-schemas/workshop.ts";
+import type {
   HealthSchema,
   RefreshStartedSchema,
   RefreshStatusSchema,
@@ -72,6 +79,12 @@ export type FieldIssues = z.infer<typeof FieldIssuesSchema>;
 export type DataSources = z.infer<typeof DataSourcesSchema>;
 export type DataSource = z.infer<typeof DataSourceSchema>;
 export type Producer = z.infer<typeof ProducerSchema>;
+export type WorkshopBody = z.input<typeof WorkshopBodySchema>;
+export type WorkshopDefinition = z.input<typeof WorkshopBodySchema>["definition"];
+export type WorkshopField = z.infer<typeof WorkshopFieldSchema>;
+export type WorkshopModel = z.infer<typeof WorkshopModelSchema>;
+export type WorkshopPreview = z.infer<typeof WorkshopPreviewSchema>;
+export type WorkshopValidation = z.infer<typeof WorkshopValidationSchema>;
 /** Any JSON value, and object (look-up rows read loosely). */
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export type JsonObject = { [key: string]: JsonValue };

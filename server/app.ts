@@ -16,6 +16,9 @@ import { openApiRouter } from "./routes/openapi.ts";
 import { staticRouter } from "./routes/static.ts";
 import { suppliersRouter } from "./routes/suppliers.ts";
 import { qualityRouter } from "./routes/quality.ts";
+import { workshopRouter } from "./routes/workshop.ts";
+
+const WORKSHOP_POSTS = new Set(["/workshop/preview", "/workshop/validate"]);
 
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -30,10 +33,11 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
-  // Read-only API, but for the one admin action.
+  // Read-only API, but for the one admin action and the workshop's computations (nothing stored).
   api.use((req, _res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
     if (req.method === "POST" && req.path === "/admin/refresh") return next();
+    if (req.method === "POST" && WORKSHOP_POSTS.has(req.path)) return next();
     next(new ApiError(405, [{ code: "method_not_allowed", message: "the API only reads (GET)" }]));
   });
   api.use(healthRouter(deps));
@@ -47,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(contractsRouter(deps));
   api.use(qualityRouter(deps));
   api.use(dataSourcesRouter(deps));
+  api.use(workshopRouter(deps));
   api.use(apiNotFound);
   app.use("/api", api);
 

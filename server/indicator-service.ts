@@ -1,7 +1,13 @@
 // Runs one indicator for the API and the exports: finds the definition, reads the request from
 // the query, runs it on the current snapshot and describes the result's columns.
 import type { Request } from "express";
-import { describeColumns, findDefinition, runIndicator } from "../indicators/index.ts";
+import {
+  describeColumns,
+  findDefinition,
+  runIndicator,
+  type IndicatorDefinition,
+  type IndicatorRequest,
+} from "../indicators/index.ts";
 import type { CachedAnswer } from "./answer-cache.ts";
 import type { AppDeps } from "./deps.ts";
 import type { IndicatorResult } from "./api-types.ts";
@@ -35,6 +41,21 @@ export async function runForApi(
   const { model } = deps.catalogue;
   const definition = findDefinition(deps.catalogue, id);
   const request = parseIndicatorQuery(definition, query, model, routeParameters);
+  return runCheckedRequest(deps, definition, request);
+}
+
+/**
+ * A checked request of a definition, on the current snapshot: the one query path of the
+ * indicator, export and workshop routes. `cache: false` for a definition that is not the
+ * catalogue's (the workshop's): its id and version do not identify its content.
+ */
+export async function runCheckedRequest(
+  deps: AppDeps,
+  definition: IndicatorDefinition,
+  request: IndicatorRequest,
+  options: { cache?: boolean } = {},
+): Promise<RunOutcome> {
+  const { model } = deps.catalogue;
   return deps.snapshots.use(async (snapshot) => {
     const compute = async (): Promise<CachedAnswer> => {
       const result = await runIndicator(snapshot.connection, definition, request, { model });
@@ -52,7 +73,9 @@ export async function runForApi(
     };
     deps.warmer?.notice(snapshot.key);
     const snapshotKey = snapshot.key;
-    if (!deps.answers) return { ...(await compute()), hit: false, snapshotKey };
+    if (!deps.answers || options.cache === false) {
+      return { ...(await compute()), hit: false, snapshotKey };
+    }
     const key = JSON.stringify([snapshot.key, definition.id, definition.version, request]);
     const { value, hit } = await deps.answers.get(key, compute);
     return { ...value, hit, snapshotKey };

@@ -23,6 +23,13 @@ import {
 } from "../api-schemas/lookups.ts";
 import { FieldIssuesSchema, RejectSchema, RejectsSchema } from "../api-schemas/quality.ts";
 import {
+  WorkshopBodySchema,
+  WorkshopModelSchema,
+  WorkshopPreviewSchema,
+  WorkshopValidationSchema,
+} from "../api-schemas/workshop.ts";
+import { Condition } from "../../indicators/compiler/condition-schema.ts";
+import {
   HealthSchema,
   RefreshStartedSchema,
   RefreshStatusSchema,
@@ -57,6 +64,11 @@ export const COMPONENTS = {
   Reject: RejectSchema,
   FieldIssues: FieldIssuesSchema,
   DataSources: DataSourcesSchema,
+  Condition: Condition,
+  WorkshopBody: WorkshopBodySchema,
+  WorkshopModel: WorkshopModelSchema,
+  WorkshopPreview: WorkshopPreviewSchema,
+  WorkshopValidation: WorkshopValidationSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ComponentName = keyof typeof COMPONENTS;

@@ -59,6 +59,14 @@ export function openApiDocument(): Record<string, unknown> {
         Object.entries(route.answers).map(([status, answer]) => [status, response(answer)]),
       ),
       ...(route.security ? { security: [{ bearer: [] }] } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: ref(route.body) } },
+            },
+          }
+        : {}),
     };
   }
   return {

@@ -22,6 +22,8 @@ export interface RouteDoc {
   dimensions?: boolean;
   answers: Record<string, Answer>;
   security?: boolean;
+  /** A JSON body's schema (POST). */
+  body?: ComponentName;
 }
 
 const bad: Answer = {
@@ -188,4 +190,35 @@ export const ROUTES: readonly RouteDoc[] = [
     query: P.NoQuery,
     answers: ok("DataSources", "Sources of the served snapshot"),
   },
+  {
+    method: "get",
+    path: "/api/workshop",
+    summary:
+      "The indicator workshop's form: model fields (French labels, operators, codes), dimensions, the catalogue's definitions",
+    query: P.NoQuery,
+    answers: ok("WorkshopModel", "What a definition may name"),
+  },
+  ...(["validate", "preview"] as const).map((action): RouteDoc => ({
+    method: "post",
+    path: `/api/workshop/${action}`,
+    summary:
+      action === "validate"
+        ? "Check a definition and a request (same schema and model as the catalogue), without running it"
+        : "Compute a definition on the current snapshot: rows as GET /api/indicators/{id}, and diagnostics",
+    query: P.NoQuery,
+    body: "WorkshopBody",
+    answers: {
+      "200":
+        action === "validate"
+          ? { description: "Sound", schema: "WorkshopValidation" }
+          : { description: "Rows and diagnostics", schema: "WorkshopPreview" },
+      "400": {
+        description:
+          "Problems in French, each at its path (`error.issues[].param`: `definition.measure.field`, `request.by`)",
+        schema: "Error",
+      },
+      "413": { description: "Body over the size limit", schema: "Error" },
+      "429": { description: "Too many requests from this client", schema: "Error" },
+    },
+  })),
 ];

@@ -47,6 +47,7 @@ const GEO_FILE = join(ROOT, "data", "reference", "ref-geo-departements-1000m.geo
 /** Page addresses of the client router (see client/src/router.js). */
 const PAGES = [
   "/",
+  "/atelier",
   "/indicateur/:id",
   "/acheteur/:siret",
   "/acheteur/:siret/synthese",

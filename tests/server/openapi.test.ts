@@ -29,12 +29,16 @@ async function call(
   path: string,
   url: string,
   status: number,
-  init: { method?: "get" | "post"; headers?: Record<string, string> } = {},
+  init: { method?: "get" | "post"; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Record<string, unknown>> {
   const method = init.method ?? "get";
   const response = await fetch(`${t.url}${url}`, {
     method: method.toUpperCase(),
-    headers: init.headers,
+    headers:
+      init.body === undefined
+        ? init.headers
+        : { "content-type": "application/json", ...init.headers },
+    body: init.body,
   });
   const body = (await response.json()) as Record<string, unknown>;
   expect(response.status, `${url}: ${JSON.stringify(body).slice(0, 300)}`).toBe(status);
@@ -195,6 +199,24 @@ describe("real answers conform to the document", () => {
     }
     const runs = await call("/api/runs", "/api/runs", 200);
     expect((runs.refresh as { last: unknown }).last).not.toBeNull();
+  });
+
+  it("the workshop: its form, a definition checked and computed, and refusals", async () => {
+    const model = await call("/api/workshop", "/api/workshop", 200);
+    const [definition] = model.definitions as Record<string, unknown>[];
+    const post = (body: unknown) => ({ method: "post" as const, body: JSON.stringify(body) });
+    for (const action of ["validate", "preview"]) {
+      const path = `/api/workshop/${action}`;
+      await call(path, path, 200, post({ definition, request: { grain: "year" }, sql: true }));
+      await call(path, path, 200, post({ definition }));
+      await call(path, path, 400, post({ definition: { ...definition, measure: null } }));
+      await call(
+        path,
+        path,
+        413,
+        post({ definition: { ...definition, title: "x".repeat(1 << 20) } }),
+      );
+    }
   });
 
   it("errors name their parameter, in the documented shape", async () => {

@@ -1,0 +1,91 @@
+// The indicator workshop (« Atelier »): GET /api/workshop (what the form offers), POST
+// /api/workshop/validate (is this definition and request sound?) and POST /api/workshop/preview
+// (its rows on the current snapshot). A definition sent here is checked by the catalogue's own
+// schema and model and runs through the indicator endpoint's own query path
+// (indicator-service.ts runCheckedRequest), never cached, never stored. Bounded: body size,
+// depth, lists and texts (workshop/bounds.ts), a rate per client.
+import express, { Router } from "express";
+import { compileIndicator, type IndicatorDefinition } from "../../indicators/index.ts";
+import type { CompiledQuery } from "../../indicators/index.ts";
+import type { WorkshopPreview, WorkshopValidation } from "../api-types.ts";
+import type { AppDeps } from "../deps.ts";
+import { parseAnswer, runCheckedRequest } from "../indicator-service.ts";
+import { describeIndicator } from "../indicator-view.ts";
+import { rejectUnknownQuery } from "../params.ts";
+import { definitionWarnings, rowDiagnostics } from "../workshop/diagnostics.ts";
+import { bodyErrors } from "../workshop/error-body.ts";
+import { workshopModel } from "../workshop/model-view.ts";
+import { DEFAULT_RATE_LIMIT, rateLimit } from "../workshop/rate-limit.ts";
+import { readWorkshopBody } from "../workshop/read-body.ts";
+
+/** A definition is a few kilobytes; the catalogue's largest is under 3. */
+export const WORKSHOP_BODY_BYTES = 32 * 1024;
+
+type SqlParam = string | number | boolean | null;
+
+function sqlOf(query: CompiledQuery): { text: string; params: SqlParam[] } {
+  const params = query.params.map((p): SqlParam =>
+    typeof p === "string" || typeof p === "number" || typeof p === "boolean" || p === null
+      ? p
+      : String(p),
+  );
+  return { text: query.sql, params };
+}
+
+export function workshopRouter(deps: AppDeps): Router {
+  const router = Router();
+  const { model } = deps.catalogue;
+  const limiter = rateLimit(DEFAULT_RATE_LIMIT);
+  const json = express.json({ limit: WORKSHOP_BODY_BYTES, strict: true });
+  const compile = (
+    definition: IndicatorDefinition,
+    request: Parameters<typeof compileIndicator>[1],
+  ) => compileIndicator(definition, request, { model }).query;
+
+  router.get("/workshop", (req, res) => {
+    rejectUnknownQuery(req, []);
+    res.json(
+      workshopModel(deps.catalogue, {
+        bodyBytes: WORKSHOP_BODY_BYTES,
+        perMinute: Math.round((DEFAULT_RATE_LIMIT.max * 60_000) / DEFAULT_RATE_LIMIT.windowMs),
+      }),
+    );
+  });
+
+  router.post("/workshop/validate", limiter, json, (req, res) => {
+    rejectUnknownQuery(req, []);
+    const { definition, request, sql } = readWorkshopBody(req.body, model);
+    const query = compile(definition, request);
+    const answer: WorkshopValidation = {
+      valid: true,
+      indicator: describeIndicator(definition, model),
+      request,
+      diagnostics: { warnings: definitionWarnings(definition, model) },
+      sql: sql ? sqlOf(query) : null,
+    };
+    res.json(answer);
+  });
+
+  router.post("/workshop/preview", limiter, json, async (req, res) => {
+    rejectUnknownQuery(req, []);
+    const { definition, request, sql } = readWorkshopBody(req.body, model);
+    const query = sql ? sqlOf(compile(definition, request)) : null;
+    const outcome = await runCheckedRequest(deps, definition, request, { cache: false });
+    const result = parseAnswer(outcome);
+    const rows = rowDiagnostics(result.rows, definition);
+    const answer: WorkshopPreview = {
+      ...result,
+      diagnostics: {
+        rows: result.rows.length,
+        flagged: rows.flagged,
+        warnings: [...definitionWarnings(definition, model), ...rows.warnings],
+      },
+      sql: query,
+    };
+    res.setHeader("X-Snapshot-Id", outcome.snapshotId);
+    res.json(answer);
+  });
+
+  router.use("/workshop", bodyErrors(WORKSHOP_BODY_BYTES));
+  return router;
+}

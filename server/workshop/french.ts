@@ -1,0 +1,105 @@
+// The engine's messages (English, for maintainers reading a definition file) said in French for the
+// workshop's agents, each kept at its dotted path. A message with no French form here is shown as
+// the engine wrote it rather than lost: the path still says where the problem is.
+import type { Model } from "../../indicators/index.ts";
+
+const TYPES: Record<string, string> = {
+  string: "un texte",
+  integer: "un nombre entier",
+  number: "un nombre",
+  boolean: "un oui/non",
+  date: "une date",
+  string_list: "une liste de codes",
+};
+
+type Rule = [RegExp, (match: RegExpMatchArray, name: (id: string) => string) => string];
+
+const RULES: Rule[] = [
+  [/^unknown key$/, () => "clé inconnue : elle ne fait pas partie d'une définition"],
+  [/^unknown field "(.*)"$/, (m) => `champ inconnu « ${m[1]} »`],
+  [/^unknown supplier field "(.*)"$/, (m) => `champ de titulaire inconnu « ${m[1]} »`],
+  [/^unknown dimension "([^"]*)"(;.*)?$/, (m) => `dimension inconnue « ${m[1]} »`],
+  [
+    /^field "(.*)" is (\w+), not numeric$/,
+    (m, name) =>
+      `« ${name(m[1] ?? "")} » est ${TYPES[m[2] ?? ""] ?? m[2]}, pas un nombre : une somme, une moyenne, une médiane, un minimum ou un maximum portent sur un champ numérique`,
+  ],
+  [
+    /^"(.*)" is the mix's own category$/,
+    (m, name) =>
+      `« ${name(m[1] ?? "")} » est la catégorie de la répartition : pas de ventilation par elle`,
+  ],
+  [/^a neutral indicator has no thresholds$/, () => "un indicateur neutre n'a pas de seuils"],
+  [/^a neutral indicator has no target$/, () => "un indicateur neutre n'a pas de cible"],
+  [/^with \w+, green uses (.*)$/, (m) => `avec ce sens de lecture, le vert s'écrit avec ${m[1]}`],
+  [
+    /^with \w+, red cannot use (.*)$/,
+    (m) => `avec ce sens de lecture, le rouge ne peut pas utiliser ${m[1]}`,
+  ],
+  [
+    /^green and red bounds are in the wrong order$/,
+    () => "les seuils vert et rouge sont dans le mauvais ordre",
+  ],
+  [
+    /^only contains, is_null, not_null apply to a list \(field "(.*)" is \w+\)$/,
+    (m, name) =>
+      `« ${name(m[1] ?? "")} » est une liste : seuls « contient », « est vide » et « est renseigné » s'y appliquent`,
+  ],
+  [
+    /^contains applies to list fields only \(field "(.*)" is (\w+)\)$/,
+    (m, name) =>
+      `« contient » ne s'applique qu'à une liste ; « ${name(m[1] ?? "")} » est ${TYPES[m[2] ?? ""] ?? m[2]}`,
+  ],
+  [
+    /^(\w+) does not apply to a boolean \(field "(.*)" is boolean\)$/,
+    (m, name) =>
+      `« ${name(m[2] ?? "")} » est un oui/non : seuls « égal » et « différent » s'y appliquent`,
+  ],
+  [/^expected a text value$/, () => "un texte est attendu"],
+  [/^expected an integer$/, () => "un nombre entier est attendu"],
+  [/^expected a number$/, () => "un nombre est attendu"],
+  [/^expected true or false$/, () => "oui ou non est attendu"],
+  [/^expected a date YYYY-MM-DD$/, () => "une date AAAA-MM-JJ est attendue"],
+  [
+    /^give exactly one of/,
+    () => "une condition porte sur un champ, ou combine d'autres conditions (toutes, l'une, pas)",
+  ],
+  [/belong to a `field` condition$/, () => "opérateur et valeurs ne vont qu'avec un champ"],
+  [/^required with `field`$/, () => "choisissez un opérateur"],
+  [/^required by op (\w+)$/, () => "une valeur est requise par cet opérateur"],
+  [/^not allowed with op (\w+)$/, () => "cet opérateur ne prend pas cette valeur"],
+  [/^give `green`, `red` or both$/, () => "donnez un seuil vert, un seuil rouge ou les deux"],
+  [
+    /^must be snake_case/,
+    () => "en minuscules sans accents, chiffres et _ , commençant par une lettre",
+  ],
+  [
+    /^"(.*)" is not available for .*; allowed: (.*)$/,
+    (m) => `« ${m[1]} » n'est pas permis par la définition ; permis : ${m[2]}`,
+  ],
+  [/^at most (\d+) breakdowns$/, (m) => `au plus ${m[1]} ventilations`],
+  [/^grain must be one of (.*)$/, (m) => `le pas de temps est l'un de ${m[1]}`],
+  [
+    /^.* cannot be broken down by (\w+)$/,
+    (m) => `la définition ne permet pas de ventiler par ${m[1]}`,
+  ],
+  [
+    /^unknown value "(.*)" for (\w+); allowed: (.*)$/,
+    (m) => `valeur inconnue « ${m[1]} » pour ${m[2]} ; valeurs permises : ${m[3]}`,
+  ],
+  [
+    /^(\w+) expects an integer, got "(.*)"$/,
+    (m) => `${m[1]} attend un nombre entier, pas « ${m[2]} »`,
+  ],
+  [/^unknown operator "(.*)"; allowed: (.*)$/, (m) => `opérateur inconnu « ${m[1]} »`],
+];
+
+/** The French form of an engine message; field ids become their labels where they are named. */
+export function frenchMessage(message: string, model: Model): string {
+  const name = (id: string) => model.fields.get(id)?.label ?? id;
+  for (const [pattern, say] of RULES) {
+    const match = message.match(pattern);
+    if (match) return say(match, name);
+  }
+  return message;
+}

@@ -1,0 +1,64 @@
+// What the workshop's form offers: every field of the model with its French label, the condition
+// operators its type allows (the compiler's own rule, check.ts operatorProblem) and its known
+// codes; the dimensions; and the catalogue's definitions to start from.
+import { operatorProblem } from "../../indicators/compiler/check.ts";
+import { CONDITION_OPS } from "../../indicators/compiler/condition-schema.ts";
+import { describeDimensions, type Catalogue } from "../../indicators/index.ts";
+import {
+  ENVIRONMENTAL_CONSIDERATIONS,
+  GROUPING_TYPES,
+  SOCIAL_CONSIDERATIONS,
+  TECHNIQUES,
+  type Vocabulary,
+} from "../../lib/vocabulary.ts";
+import type { WorkshopModel } from "../api-types.ts";
+import { MAX_DEPTH, MAX_LIST } from "./bounds.ts";
+
+/** Lists of codes whose vocabulary no dimension of the model names. */
+const LIST_VOCABULARIES: Record<string, Vocabulary> = {
+  considerations_sociales: SOCIAL_CONSIDERATIONS,
+  considerations_environnementales: ENVIRONMENTAL_CONSIDERATIONS,
+  techniques: TECHNIQUES,
+  type_groupement_operateurs: GROUPING_TYPES,
+};
+
+export function workshopModel(
+  catalogue: Catalogue,
+  limits: { bodyBytes: number; perMinute: number },
+): WorkshopModel {
+  const { model } = catalogue;
+  const dimensions = describeDimensions(model);
+  const fields = [...model.fields.values()].map((field) => {
+    // A field a dimension groups by has the dimension's closed list of codes.
+    const fromDimension = dimensions.find((d) => d.id === field.id && d.values !== null)?.values;
+    const vocabulary = LIST_VOCABULARIES[field.id];
+    const values =
+      fromDimension ?? vocabulary?.map((e) => ({ code: e.code, label: e.label })) ?? null;
+    return {
+      id: field.id,
+      label: field.label,
+      ...(field.description !== undefined ? { description: field.description } : {}),
+      type: field.type,
+      ops: CONDITION_OPS.filter((op) => operatorProblem(field.type, op) === null),
+      values,
+    };
+  });
+  return {
+    fields,
+    supplier_fields: [...model.supplierFields.values()].map((f) => ({ id: f.id, label: f.label })),
+    dimensions,
+    // The definitions without the loader's `file` (where the catalogue read them).
+    definitions: catalogue.definitions.map(
+      (d) =>
+        Object.fromEntries(
+          Object.entries(d).filter(([key]) => key !== "file"),
+        ) as WorkshopModel["definitions"][number],
+    ),
+    limits: {
+      body_bytes: limits.bodyBytes,
+      depth: MAX_DEPTH,
+      list: MAX_LIST,
+      requests_per_minute: limits.perMinute,
+    },
+  };
+}
