@@ -115,3 +115,31 @@ export async function runLimited(tasks, limit) {
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
   return results;
 }
+
+/**
+ * A workshop computation: the answer, or the problems the server names (400: in French, each at
+ * its path). Never throws for a refused definition: the page shows it next to its field.
+ * @param {"preview" | "validate"} action
+ * @param {unknown} body  {definition, request, sql}
+ * @returns {Promise<{ ok: true, body: unknown } | { ok: false, status: number, issues: { code: string, message: string, param?: string }[] }>}
+ */
+export async function postWorkshop(action, body) {
+  let response;
+  try {
+    response = await fetch(`/api/workshop/${action}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "Le serveur ne répond pas. Vérifiez votre connexion et réessayez.");
+  }
+  const answer = await response.json().catch(() => null);
+  if (response.ok) return { ok: true, body: answer };
+  const error = answer && answer.error;
+  const issues =
+    Array.isArray(error?.issues) && error.issues.length > 0
+      ? error.issues
+      : [{ code: "error", message: `erreur ${response.status}` }];
+  return { ok: false, status: response.status, issues };
+}

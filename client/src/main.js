@@ -17,6 +17,7 @@ route("/fournisseur/:id", async () => (await import("./views/supplier.js")).supp
 route("/marche/:uid", async () => (await import("./views/contract.js")).contractView);
 route("/recherche", async () => (await import("./views/search.js")).searchView);
 route("/mises-a-jour", async () => (await import("./views/runs.js")).runsView);
+route("/atelier", async () => (await import("./views/workshop.js")).workshopView);
 route("/a-propos", async () => (await import("./views/about.js")).aboutView);
 
 /**

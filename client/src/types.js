@@ -26,6 +26,12 @@
  * @typedef {import("../../server/api-types.ts").FieldIssues} FieldIssues
  * @typedef {import("../../server/api-types.ts").DataSources} DataSources
  * @typedef {import("../../server/api-types.ts").RowFlag} RowFlag
+ * @typedef {import("../../server/api-types.ts").JsonValue} JsonValue
+ * @typedef {import("../../server/api-types.ts").JsonObject} JsonObject
+ * @typedef {import("../../server/api-types.ts").WorkshopModel} WorkshopModel
+ * @typedef {import("../../server/api-types.ts").WorkshopField} WorkshopField
+ * @typedef {import("../../server/api-types.ts").WorkshopPreview} WorkshopPreview
+ * @typedef {import("../../server/api-types.ts").WorkshopValidation} WorkshopValidation
  */
 
 export {};

@@ -1,0 +1,197 @@
+// « Atelier » (/atelier): an agent builds an indicator definition step by step, from a blank page
+// or from a catalogue indicator, sees it computed live on the current data with what it cannot
+// say, and takes it away as a YAML file for the catalogue, or as a link that re-opens it. The
+// definition lives in the page (and, for the link, in the address); the server stores nothing.
+import { getOnce, postWorkshop } from "../api.js";
+import { h, replace } from "../dom.js";
+import { blankDraft, previewDefinition } from "../workshop/draft.js";
+import { errorSlots } from "../workshop/error-slots.js";
+import { workshopForm } from "../workshop/form.js";
+import { decodeDefinition } from "../workshop/permalink.js";
+import { resultView, sqlView } from "../workshop/result.js";
+import { takeAway } from "../workshop/take-away.js";
+
+/** @typedef {import("../workshop/draft.js").Draft} Draft */
+/** @typedef {import("../types.js").WorkshopPreview} Preview */
+
+/** @type {import("../router.js").View} */
+export async function workshopView({ main }) {
+  document.title = "Atelier : définir un indicateur – Observatoire de la commande publique";
+  /** @type {import("../types.js").WorkshopModel} */
+  const model = await getOnce("/api/workshop");
+  const asked = new URLSearchParams(location.search);
+  const linked = asked.get("d") ? decodeDefinition(asked.get("d") ?? "") : null;
+  const from = model.definitions.find((d) => d.id === asked.get("depuis"));
+  /** @type {Draft} */
+  let draft = /** @type {Draft} */ (structuredClone(linked ?? from ?? blankDraft()));
+
+  const slots = errorSlots();
+  const status = h("p", { class: "workshop-status", role: "status" });
+  const result = h("div", { class: "workshop-result", "data-state": "pending" });
+  const formHolder = h("div", {});
+  const bySelect = h("select", { id: "atelier-par", onchange: () => schedule(0) });
+  const sqlBox = h("div", {});
+  const sqlToggle = h(
+    "details",
+    { class: "workshop-sql-toggle" },
+    h("summary", {}, "Voir la requête SQL générée"),
+    sqlBox,
+  );
+  sqlToggle.addEventListener("toggle", () => void (sqlToggle.open && showSql()));
+  const away = takeAway({ draft: () => draft, slots, status });
+
+  const dimensionLabel = (/** @type {string} */ id) =>
+    model.dimensions.find((d) => d.id === id)?.label ?? id;
+  function fillBy() {
+    const keep = bySelect.value;
+    const choices = draft.breakdowns.filter((b) => b !== "year");
+    const chosen = choices.includes(keep)
+      ? keep
+      : choices.includes("region")
+        ? "region"
+        : (choices[0] ?? "");
+    replace(
+      bySelect,
+      choices.map((id) => h("option", { value: id, selected: id === chosen }, dimensionLabel(id))),
+    );
+  }
+
+  let ticket = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const onChange = () => {
+    away.update();
+    fillBy();
+    schedule(400);
+  };
+  function schedule(/** @type {number} */ delay) {
+    clearTimeout(timer);
+    result.dataset.state = "pending";
+    timer = setTimeout(() => void compute(), delay);
+  }
+
+  async function compute() {
+    const mine = ++ticket;
+    result.dataset.state = "pending";
+    replace(status, "Calcul en cours…");
+    const definition = previewDefinition(draft);
+    const by = bySelect.value;
+    const ask = (/** @type {Record<string, string>} */ request) =>
+      postWorkshop("preview", { definition, request });
+    const [plain, trend, breakdown] = await Promise.all([
+      ask({}),
+      draft.breakdowns.includes("year") ? ask({ by: "year" }) : null,
+      by ? ask({ by }) : null,
+    ]);
+    if (mine !== ticket) return;
+    if (!plain.ok) {
+      slots.show(plain.issues);
+      replace(
+        result,
+        h(
+          "p",
+          { class: "notice notice--warning" },
+          "La définition n'est pas encore calculable : voir les champs signalés.",
+        ),
+      );
+      replace(status, `${plain.issues.length} problème(s) à corriger dans la définition.`);
+      result.dataset.state = "error";
+      return;
+    }
+    slots.show([]);
+    const view = resultView({
+      plain: /** @type {Preview} */ (plain.body),
+      trend: trend?.ok ? /** @type {Preview} */ (trend.body) : null,
+      breakdown: breakdown?.ok ? /** @type {Preview} */ (breakdown.body) : null,
+      by,
+      byLabel: dimensionLabel(by),
+    });
+    replace(result, view.nodes);
+    await view.draw();
+    if (mine !== ticket) return;
+    replace(status, "Résultat à jour sur les données actuelles.");
+    result.dataset.state = "done";
+    if (sqlToggle.open) await showSql();
+  }
+
+  async function showSql() {
+    const answer = await postWorkshop("validate", {
+      definition: previewDefinition(draft),
+      sql: true,
+    });
+    if (answer.ok) {
+      const body = /** @type {import("../types.js").WorkshopValidation} */ (answer.body);
+      if (body.sql) replace(sqlBox, sqlView(body.sql));
+    } else replace(sqlBox, h("p", {}, "Pas de requête tant que la définition a des erreurs."));
+  }
+
+  function drawForm() {
+    replace(formHolder, workshopForm({ draft: () => draft, model, context: { slots, onChange } }));
+    slots.prune();
+  }
+
+  const starter = h(
+    "select",
+    { id: "atelier-depuis" },
+    h("option", { value: "" }, "une page blanche"),
+    model.definitions.map((d) =>
+      h("option", { value: d.id, selected: d.id === from?.id }, d.title),
+    ),
+  );
+  const start = () => {
+    const chosen = model.definitions.find((d) => d.id === starter.value);
+    draft = /** @type {Draft} */ (structuredClone(chosen ?? blankDraft()));
+    drawForm();
+    onChange();
+  };
+
+  replace(
+    main,
+    h("h1", {}, "Atelier : définir un indicateur"),
+    h(
+      "p",
+      { class: "lead" },
+      "Construisez un indicateur pas à pas : ce que l'on compte, la mesure, les marchés concernés, la manière de le lire. Il est calculé en direct sur les données actuelles, avec ce qu'il ne peut pas dire. Emportez ensuite sa définition (fichier YAML) pour la faire relire et ajouter au catalogue. Rien n'est enregistré sur le serveur.",
+    ),
+    h(
+      "div",
+      { class: "workshop-start" },
+      h("label", { for: "atelier-depuis" }, "Partir de… "),
+      starter,
+      h("button", { type: "button", onclick: start }, "Commencer"),
+    ),
+    h(
+      "div",
+      { class: "workshop" },
+      h(
+        "form",
+        {
+          class: "workshop__form",
+          "aria-label": "Définition",
+          onsubmit: (e) => e.preventDefault(),
+        },
+        slots.general,
+        formHolder,
+      ),
+      h(
+        "div",
+        { class: "workshop__live" },
+        h("h2", {}, "Résultat en direct"),
+        status,
+        h(
+          "div",
+          { class: "control" },
+          h("label", { for: "atelier-par" }, "Répartir par "),
+          bySelect,
+        ),
+        result,
+        sqlToggle,
+        away.element,
+      ),
+    ),
+  );
+  drawForm();
+  fillBy();
+  away.update();
+  await compute();
+}
