@@ -58,10 +58,16 @@ export function resultView({ plain, trend, breakdown, by, byLabel }) {
     nodes.push(block.element);
   }
   if (breakdown) {
+    const bars = breakdownSpec(breakdown, by);
     const block = chartBlock({
       kind: "breakdown",
       title: `Répartition par ${byLabel.toLowerCase()}`,
-      spec: breakdownSpec(breakdown, by),
+      ...(bars && bars.shown < bars.total
+        ? {
+            note: `Les ${bars.shown} valeurs comptant le plus de marchés, sur ${bars.total} (toutes dans le tableau).`,
+          }
+        : {}),
+      spec: bars?.spec ?? null,
       model: tableModel(breakdown),
       caption: `${ind.title || "Indicateur"}, par ${byLabel.toLowerCase()}`,
     });

@@ -38,6 +38,8 @@ export async function everyPage(t: TestServer): Promise<DashboardPage[]> {
     { name: "search", path: "/recherche?q=ville" },
     { name: "runs", path: "/mises-a-jour" },
     { name: "about", path: "/a-propos" },
+    { name: "workshop", path: "/atelier" },
+    { name: "workshop-from-catalogue", path: "/atelier?depuis=social_consideration_share" },
   ];
 }
 
