@@ -4,6 +4,7 @@ import express, { type Express } from "express";
 import type { AppDeps } from "./deps.ts";
 import { ApiError, apiNotFound, errorHandler } from "./errors.ts";
 import { securityHeaders } from "./security.ts";
+import { refuseBodies } from "./client-errors.ts";
 import { adminRouter } from "./routes/admin.ts";
 import { buyersRouter } from "./routes/buyers.ts";
 import { contractsRouter } from "./routes/contracts.ts";
@@ -30,6 +31,8 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
+  // Nothing reads a body: one is refused before anything else.
+  api.use(refuseBodies);
   // Read-only API, but for the one admin action.
   api.use((req, _res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();

@@ -113,12 +113,27 @@ export function roundedNumber(value: number, decimals: number): string {
   return /^-0$/.test(trimmed) ? "0" : trimmed;
 }
 
-export function toCsvText(table: ExportTable, dialect: CsvDialect): string {
-  const header = table.columns.map((c) =>
+/** The file's start: byte-order mark (if any) and header line. */
+export function csvHeader(columns: readonly ExportColumn[], dialect: CsvDialect): string {
+  const header = columns.map((c) =>
     field(dialect.header === "label" ? c.label : c.name, undefined, dialect),
   );
-  const lines = [header.join(dialect.separator)];
-  for (const row of table.rows)
-    lines.push(row.map((v, i) => field(v, table.columns[i], dialect)).join(dialect.separator));
-  return `${dialect.bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
+  return `${dialect.bom ? "\uFEFF" : ""}${header.join(dialect.separator)}\r\n`;
+}
+
+/** Lines of some rows, each ended by CRLF: the file is the header then these, chunk by chunk. */
+export function csvLines(
+  rows: readonly ExportValue[][],
+  columns: readonly ExportColumn[],
+  dialect: CsvDialect,
+): string {
+  let text = "";
+  for (const row of rows) {
+    text += `${row.map((v, i) => field(v, columns[i], dialect)).join(dialect.separator)}\r\n`;
+  }
+  return text;
+}
+
+export function toCsvText(table: ExportTable, dialect: CsvDialect): string {
+  return csvHeader(table.columns, dialect) + csvLines(table.rows, table.columns, dialect);
 }
