@@ -19,6 +19,7 @@ import { NormalisePool } from "./load/normalise-pool.ts";
 import { availableParallelism } from "node:os";
 import { appendRun } from "./load/run-history.ts";
 import { acquireLock, cleanLeftovers, DEFAULT_KEEP, installSnapshot } from "./load/snapshots.ts";
+import { checkShrink, DEFAULT_MAX_CONTRACT_DROP, servedContracts } from "./load/shrink-guard.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SAMPLES_DIR = join(ROOT, "data", "samples");
@@ -49,6 +50,13 @@ export interface EtlOptions {
   parallelMinBytes?: number;
   /** Extra fields recorded with the run in the history (trigger, downloads). */
   context?: Record<string, unknown>;
+  /**
+   * Share (0–1) of the served contracts the new snapshot may lose before it is refused
+   * (load/shrink-guard.ts; default 0.5). A fall to zero is always refused.
+   */
+  maxContractDrop?: number;
+  /** Install the new snapshot even when it empties or shrinks the served one (--force). */
+  force?: boolean;
 }
 
 /** The shipped samples, in name order (daily files are named by date, so later ones win ties). */
@@ -129,6 +137,13 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
       );
       report.contracts = totals.contracts;
       report.concessions = totals.concessions;
+      // Never empty or shrink the served observatory by surprise.
+      const served = existsSync(dbPath) ? await servedContracts(snapshot.connection, dbPath) : null;
+      const guard = {
+        maxDrop: options.maxContractDrop ?? DEFAULT_MAX_CONTRACT_DROP,
+        force: options.force === true,
+      };
+      checkShrink(served, totals.contracts, guard, log);
     } finally {
       snapshot.close();
     }

@@ -41,6 +41,14 @@ export const ConfigSchema = z.strictObject({
     .default(false)
     .describe("build a snapshot even if a source failed (using its last good copy)"),
   keepSnapshots: z.number().int().min(1).max(50).default(3),
+  maxContractDrop: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.5)
+    .describe(
+      "share (0-1) of the served contracts a refresh may lose; beyond, or down to zero, the new snapshot is not installed (npm run etl -- --refresh --force installs it anyway)",
+    ),
   datagouvApi: z.url().default("https://www.data.gouv.fr/api/1"),
   download: z
     .strictObject({

@@ -39,6 +39,8 @@ export interface RefreshOptions {
   trigger: Trigger;
   log?: (line: string) => void;
   today?: Date;
+  /** Install the new snapshot even when it empties or shrinks the served one. */
+  force?: boolean;
 }
 
 export async function refresh(options: RefreshOptions): Promise<RefreshReport | EtlReport> {
@@ -85,6 +87,8 @@ export async function refresh(options: RefreshOptions): Promise<RefreshReport | 
       log,
       today: options.today,
       keepSnapshots: config.keepSnapshots,
+      maxContractDrop: config.maxContractDrop,
+      force: options.force === true,
       locked: true,
       context: base,
     });
