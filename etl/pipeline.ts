@@ -19,6 +19,7 @@ import { NormalisePool } from "./load/normalise-pool.ts";
 import { availableParallelism } from "node:os";
 import { appendRun } from "./load/run-history.ts";
 import { acquireLock, cleanLeftovers, DEFAULT_KEEP, installSnapshot } from "./load/snapshots.ts";
+import { inputLimitsFromEnv, type InputLimits } from "./formats/input-limits.ts";
 import { checkShrink, DEFAULT_MAX_CONTRACT_DROP, servedContracts } from "./load/shrink-guard.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -57,6 +58,8 @@ export interface EtlOptions {
   maxContractDrop?: number;
   /** Install the new snapshot even when it empties or shrinks the served one (--force). */
   force?: boolean;
+  /** Largest record and largest expanded gzip stream (formats/input-limits.ts; env by default). */
+  inputLimits?: Partial<InputLimits>;
 }
 
 /** The shipped samples, in name order (daily files are named by date, so later ones win ties). */
@@ -90,6 +93,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     concessions: 0,
     sources: [],
   };
+  const limits: InputLimits = { ...inputLimitsFromEnv(process.env), ...options.inputLimits };
   let current: string | null = null;
   let releaseLock: (() => Promise<void>) | null = null;
   try {
@@ -111,6 +115,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
           today,
           log,
           options.parallelMinBytes ?? PARALLEL_MIN_BYTES,
+          limits,
         ),
       );
     }
@@ -172,11 +177,12 @@ async function readSource(
   today: Date,
   log: (line: string) => void,
   parallelMinBytes: number,
+  limits: InputLimits,
 ): Promise<SourceReport> {
   const started = Date.now();
   const name = input.name;
   const path = isUrl(input.path) ? await download(input.path, buildDir, index) : input.path;
-  const opened = await openSource(path, name, input.syntax);
+  const opened = await openSource(path, name, input.syntax, limits.maxExpandedBytes);
   let shape: ContainerShape = "json-array";
   const setShape = (s: ContainerShape) => (shape = s);
 
@@ -199,7 +205,12 @@ async function readSource(
       result.formats.forEach((f) => formats.add(f));
     });
     try {
-      for await (const batch of readJsonRecordBytes(opened.stream, name, setShape)) {
+      for await (const batch of readJsonRecordBytes(
+        opened.stream,
+        name,
+        setShape,
+        limits.maxRecordBytes,
+      )) {
         await pool.add(batch, shape);
         read += batch.length;
         progress();
@@ -212,7 +223,7 @@ async function readSource(
   } else {
     const records: AsyncIterable<SourceRecord> =
       opened.syntax === "json"
-        ? readJsonRecords(opened.stream, name, setShape)
+        ? readJsonRecords(opened.stream, name, setShape, true, limits.maxRecordBytes)
         : readXmlRecords(opened.stream, name, setShape);
     for await (const record of records) {
       read++;

@@ -20,6 +20,8 @@ export interface SourceRecord {
   raw: string;
   /** The record could not be parsed: why. `value` is then undefined. */
   parseError?: string;
+  /** The record was over the size limit (input-limits.ts): why. `raw` is its first bytes. */
+  tooLarge?: string;
   /** Keys whose value was a non-standard literal (NaN, Infinity) read as null. */
   nonStandardLiterals?: string[];
 }

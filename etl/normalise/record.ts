@@ -32,6 +32,7 @@ export function normaliseRecord(
   today: Date,
 ): NormalisedRecord {
   const log = new IssueLog(shape.startsWith("xml"));
+  if (source.tooLarge) return reject(source.kindHint, source.tooLarge);
   if (source.parseError) return reject(source.kindHint, `invalid JSON: ${source.parseError}`);
   if (!isTree(source.value)) return reject(source.kindHint, "not an object");
   const record = cleanKeys(source.value, log) as Tree;
