@@ -15,6 +15,7 @@ import { measure } from "./steps/child.ts";
 import { toMarkdown } from "./steps/report.ts";
 import { checkTargets, type Results } from "./steps/results.ts";
 import { measureServer } from "./steps/server.ts";
+import { measureHostileLoad } from "./steps/hostile-load.ts";
 
 const step = (name: string) => fileURLToPath(new URL(`steps/${name}`, import.meta.url));
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -40,6 +41,7 @@ const runs = {
   // DuckDB's side of the ratio, timed in the same process as SQLite's.
   duckdb_vs_sqlite: 5,
   server_seconds: values.quick ? 5 : 10,
+  hostile_seconds: values.quick ? 10 : 30,
 };
 
 function packageVersion(name: string): string {
@@ -115,6 +117,8 @@ try {
   const server = [await measureServer(db, runs.server_seconds, false, say)];
   say("the server as shipped (answer cache, home page computed ahead)…");
   server.push(await measureServer(db, runs.server_seconds, true, say));
+  say("hostile load: heavy uncached requests while health is probed…");
+  const hostileLoad = await measureHostileLoad(db, runs.hostile_seconds, say);
 
   const figures: Omit<Results, "targets"> = {
     date: started.toISOString(),
@@ -134,6 +138,7 @@ try {
     indicators,
     sqlite,
     server,
+    hostile_load: hostileLoad,
   };
   const results: Results = { ...figures, targets: checkTargets(figures) };
   // Children's stdout is parsed above; the file keeps the figures only.
