@@ -53,7 +53,9 @@ describe("the limits of one request", () => {
     const body = await error(response);
     expect(body.code).toBe("answer_too_large");
     expect(body.limit).toEqual({ name: "max_answer_cells", value: 60 });
-    expect(body.export).toBe("/api/indicators/contracts_count/export?by=year%2Ctype_marche&format=csv");
+    expect(body.export).toBe(
+      "/api/indicators/contracts_count/export?by=year%2Ctype_marche&format=csv",
+    );
     expect(body.message).toContain(body.export);
     // Its export is refused too here (3 rows at most), by its own limit.
     const exported = await t.get(body.export ?? "");
