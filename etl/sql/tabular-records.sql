@@ -43,7 +43,15 @@ GROUP BY cid, version;
 
 -- The dense per-contract parts of a record: current values, initial values, initial titulaires.
 CREATE TABLE current_values AS
-SELECT cv.cid, r.* EXCLUDE (row_idx, ckey, empty, row_issues)
+SELECT cv.cid, r.id, r.acheteur_id, r.acheteur_nom, r.nature, r.objet, r.code_cpv, r.procedure,
+       r.lieu_code, r.lieu_type_code, r.lieu_nom, r.forme_prix, r.offres_recues, r.marche_innovant,
+       r.attribution_avance, r.taux_avance, r.sous_traitance_declaree, r.type_groupement,
+       r.origine_france, r.origine_ue, r.ccag, r.id_accord_cadre, r.considerations_sociales,
+       r.considerations_environnementales, r.techniques, r.modalites_execution, r.types_prix,
+       r.feed_source_dataset, r.feed_source_file, r.feed_acheteur_categorie,
+       r.feed_acheteur_commune_code, r.feed_acheteur_commune_nom, r.feed_acheteur_departement_code,
+       r.feed_acheteur_departement_nom, r.feed_acheteur_region_code, r.feed_acheteur_region_nom,
+       r.feed_acheteur_latitude, r.feed_acheteur_longitude
 FROM rows r JOIN contract_versions cv ON r.row_idx = cv.current_row;
 
 CREATE TABLE initial_values AS

@@ -25,7 +25,7 @@ export interface Sniffed {
 export interface Inspected {
   bytes: number;
   sha256: string;
-  /** As stated in the run summary: "UTF-8", "UTF-8 (BOM)", "Windows-1252", "UTF-16LE" … */
+  /** As stated in the run summary: "UTF-8", "UTF-8 (BOM)", "WINDOWS-1252", "UTF-16LE" … */
   encoding: string;
   /** The file DuckDB reads: the source itself, or its UTF-8 copy. */
   readPath: string;
@@ -124,7 +124,8 @@ export async function inspectTabular(
   }
   const base = { bytes, sha256: hash.digest("hex") };
   if (sniffed.container === "parquet") {
-    return { ...base, encoding: "UTF-8 (Parquet)", readPath: path, gzip: false };
+    // Parquet stores its text as UTF-8, by its specification.
+    return { ...base, encoding: "UTF-8", readPath: path, gzip: false };
   }
   // A compressed file is checked on a second pass, through gunzip.
   if (checkUtf8 && sniffed.gzip) {

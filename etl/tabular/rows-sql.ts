@@ -60,10 +60,11 @@ export function rowsSql(columns: ColumnMap, dialect: Dialect, params: Params): s
       ? `list_filter([${issues.join(",\n    ")}], x -> x IS NOT NULL)`
       : `[]::${ISSUE_TYPE}[]`;
   // The contract's key: the uid column, else the DECP's buyer id || id, else (no id) the buyer and
-  // a hash of the row's content, so that rows without id never merge distinct contracts.
+  // a hash of what does not change with a modification (objet, CPV, procedure, nature, place):
+  // rows without id then group as the rows of a key do, lots and versions told apart alike.
   return `CREATE TABLE rows AS
   SELECT *, coalesce(uid, acheteur_id || id, coalesce(acheteur_id, '') || '~' ||
-           md5(to_json([id, objet, montant, date_notification, code_cpv, procedure, nature, duree_mois]))) AS ckey
+           md5(to_json([objet, code_cpv, procedure, nature, lieu_code]))) AS ckey
   FROM (
     SELECT row_idx,
       ${values.join(",\n      ")},

@@ -14,7 +14,7 @@ export interface TabularStats {
   container: "CSV" | "Parquet";
   dialect: DialectId;
   dialect_label: string;
-  /** As detected: "UTF-8", "UTF-8 (BOM)", "WINDOWS-1252", "UTF-8 (Parquet)" … */
+  /** As detected: "UTF-8", "UTF-8 (BOM)", "WINDOWS-1252", "UTF-16LE" (Parquet: "UTF-8"). */
   encoding: string;
   /** The CSV separator detected from the header line; null for Parquet. */
   separator: string | null;

@@ -57,7 +57,7 @@ describe("the format is told from the content, never the name", () => {
     expect(report.status, report.error?.message).toBe("ok");
     expect(report.sources[0].tabular).toMatchObject({
       container: "Parquet",
-      encoding: "UTF-8 (Parquet)",
+      encoding: "UTF-8",
       separator: null,
     });
   });
