@@ -25,7 +25,9 @@ export async function writeTabular(
   let text = "";
   for await (const batch of rows) {
     for (const row of batch) {
-      text += JSON.stringify(row) + "\n";
+      // Empty columns are left out of the line: read back as NULL, as decp.info leaves them.
+      text += JSON.stringify(row, (_key, value: unknown) => (value === null ? undefined : value));
+      text += "\n";
       count++;
     }
     if (text.length > 1 << 20) {
