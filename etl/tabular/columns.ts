@@ -99,6 +99,9 @@ export const FIELDS = {
 } as const;
 
 export type Field = keyof typeof FIELDS;
+
+/** The column bench/generate.ts adds to a synthetic CSV. */
+export const SYNTHETIC_COLUMN = "$synthetic";
 export const FIELD_NAMES = Object.keys(FIELDS) as Field[];
 
 /** Every spelling met in the known dialects (decp.info, decp-table-schema, data.economie.gouv.fr
@@ -244,6 +247,8 @@ export function mapColumns(header: string[]): ColumnMap {
   const fields: Partial<Record<Field, number[]>> = {};
   const unused: ColumnMap["unused"] = [];
   header.forEach((name, position) => {
+    // The generator's mark of a synthetic file (bench/generate.ts): neither DECP nor unread data.
+    if (name === SYNTHETIC_COLUMN) return;
     const field = BY_SPELLING.get(name.trim().toLowerCase());
     if (field === undefined) unused.push({ name, position });
     else (fields[field] ??= []).push(position);

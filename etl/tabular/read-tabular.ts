@@ -13,7 +13,7 @@ import { SourceFormatError } from "../formats/types.ts";
 import { detectSeparator, inspectTabular, readHeaderLine, type Sniffed } from "./detect.ts";
 import { loadCsv, loadParquet } from "./source-sql.ts";
 import { recognise } from "./dialects.ts";
-import { NOT_READ } from "./columns.ts";
+import { NOT_READ, SYNTHETIC_COLUMN } from "./columns.ts";
 import { Params, rawRowSql, rowsSql } from "./rows-sql.ts";
 import type { TabularStats, UnusedColumn } from "./stats.ts";
 import * as P from "./problems.ts";
@@ -61,7 +61,7 @@ export async function readTabular(
         ? await loadParquet(connection, inspected)
         : await loadCsv(connection, inspected, separator, name);
     const header = loaded.header;
-    const recognised = recognise(header.filter((column) => column !== "$synthetic"));
+    const recognised = recognise(header);
     if ("error" in recognised) throw new SourceFormatError(name, "header", recognised.error);
     const { dialect, columns } = recognised;
     log(`  ${name}: ${dialect.label}, ${inspected.encoding}; grouping rows into contracts…`);
@@ -102,7 +102,8 @@ export async function readTabular(
         separator,
         versions: dialect.versions,
         ...counts,
-        columns_read: header.length - columns.unused.length,
+        columns_read:
+          header.length - columns.unused.length - (header.includes(SYNTHETIC_COLUMN) ? 1 : 0),
         columns_unused: unused,
       },
       files,
@@ -188,10 +189,8 @@ async function unusedColumns(
   if (unused.length === 0) return [];
   const counts = unused.map((c) => `count(nullif(trim(c${c.position}), '')) AS n${c.position}`);
   const [row] = await queryRows(connection, `SELECT ${counts.join(", ")} FROM src_rows`);
-  return unused
-    .filter((c) => c.name !== "$synthetic")
-    .map((c) => {
-      const why = NOT_READ[c.name.trim().toLowerCase()];
-      return { name: c.name, filled: Number(row[`n${c.position}`]), ...(why ? { why } : {}) };
-    });
+  return unused.map((c) => {
+    const why = NOT_READ[c.name.trim().toLowerCase()];
+    return { name: c.name, filled: Number(row[`n${c.position}`]), ...(why ? { why } : {}) };
+  });
 }

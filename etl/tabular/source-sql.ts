@@ -8,6 +8,7 @@ import { queryRows } from "../../lib/duckdb.ts";
 import { splitHeader, readHeaderLine, type Inspected } from "./detect.ts";
 import { SourceFormatError } from "../formats/types.ts";
 import { sqlString } from "../load/sql-script.ts";
+import { SYNTHETIC_COLUMN } from "./columns.ts";
 
 export interface LoadedSource {
   /** Column names as the file gives them, in order (data: matched, never printed in SQL). */
@@ -15,8 +16,6 @@ export interface LoadedSource {
   /** The file says it was generated (bench/generate.ts): a `$synthetic` column or Parquet key. */
   synthetic: boolean;
 }
-
-const SYNTHETIC = "$synthetic";
 
 export async function loadCsv(
   connection: DuckDBConnection,
@@ -49,7 +48,7 @@ export async function loadCsv(
     );
   }
   await connection.run("CREATE VIEW src_rows AS SELECT rowid AS row_idx, * FROM src");
-  return { header, synthetic: header.includes(SYNTHETIC) };
+  return { header, synthetic: header.includes(SYNTHETIC_COLUMN) };
 }
 
 export async function loadParquet(
@@ -81,7 +80,7 @@ export async function loadParquet(
   const synthetic = await queryRows(
     connection,
     "SELECT count(*) AS n FROM parquet_kv_metadata($path) WHERE decode(key) = $key",
-    { ...path, key: SYNTHETIC },
+    { ...path, key: SYNTHETIC_COLUMN },
   );
-  return { header, synthetic: Number(synthetic[0].n) > 0 || header.includes(SYNTHETIC) };
+  return { header, synthetic: Number(synthetic[0].n) > 0 };
 }
