@@ -1,88 +1,14 @@
-// npm run etl -- [FILE|URL …] [--db PATH] [--json]
-//               --refresh [--config FILE]     fetch the declared sources, rebuild if something changed
-//               --snapshots | --rollback RUN  list the kept snapshots, or make one current again
-// Progress goes to stderr; stdout carries the summary table, or only one JSON object with --json.
-import { parseArgs } from "node:util";
-import { DEFAULT_DB, runEtl, type EtlReport } from "./pipeline.ts";
-import { formatSummary } from "./summary.ts";
-import { loadConfig } from "./refresh/config.ts";
-import { refresh, type RefreshReport, type Trigger } from "./refresh/refresh.ts";
-import { listSnapshots, rollback } from "./load/snapshots.ts";
+// Entry point of `npm run etl` (see cli-run.ts for the command itself).
+import { runEtlCli } from "./cli-run.ts";
 
-const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json]
-       npm run etl -- --refresh [--config observatory.config.json] [--db PATH] [--json]
-       npm run etl -- --snapshots | --rollback RUN_ID [--db PATH]`;
-
-const say = (line: string) => process.stderr.write(`${line}\n`);
-
-/** The server starts refreshes in a child process and says why (schedule or api). */
-function triggerFromEnv(): Trigger {
-  const value = process.env.OBSERVATORY_REFRESH_TRIGGER;
-  return value === "schedule" || value === "api" ? value : "manual";
-}
-
-async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        db: { type: "string" },
-        json: { type: "boolean" },
-        refresh: { type: "boolean" },
-        config: { type: "string", default: "observatory.config.json" },
-        snapshots: { type: "boolean" },
-        rollback: { type: "string" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    say(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const dbPath = values.db ?? DEFAULT_DB;
-  if (values.help) {
-    process.stdout.write(
-      `${USAGE}\nWith no FILE, loads the DECP samples shipped in data/samples.\n`,
-    );
-    return 0;
-  }
-  if (values.snapshots) {
-    for (const s of listSnapshots(dbPath)) process.stdout.write(`${s.runId}\t${s.bytes}\n`);
-    return 0;
-  }
-  if (values.rollback) {
-    await rollback(dbPath, values.rollback);
-    say(`snapshot ${values.rollback} is current again`);
-    return 0;
-  }
-  const report: EtlReport | RefreshReport = values.refresh
-    ? await refresh({
-        config: loadConfig(values.config),
-        dbPath,
-        trigger: triggerFromEnv(),
-        log: say,
-      })
-    : await runEtl({ inputs: positionals, dbPath, log: say });
-  if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  else if ("sources" in report) process.stdout.write(formatSummary(report));
-  else process.stdout.write(`refresh ${report.status}\n`);
-  if (report.status === "failed") {
-    const where = report.error?.source ? `${report.error.source}: ` : "";
-    const message = report.error?.message ?? "unknown error";
-    say(
-      `error: ${message.startsWith(where) ? message : where + message}\nThe database was not changed.`,
-    );
-    return 1;
-  }
-  return 0;
-}
-
-main().then(
+runEtlCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+}).then(
   (code) => (process.exitCode = code),
   (error: Error) => {
-    say(`error: ${error.message}`);
+    process.stderr.write(`error: ${error.message}\n`);
     process.exitCode = 1;
   },
 );

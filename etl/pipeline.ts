@@ -6,12 +6,13 @@ import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SourceFormatError } from "./formats/types.ts";
-import { download, isUrl, openSource } from "./stages/open-source.ts";
+import { download, isUrl, openSource } from "./formats/open-source.ts";
 import { Staging } from "./load/staging.ts";
 import { buildSnapshot } from "./load/build-snapshot.ts";
 import { countsBySource, noCases, type SourceCounts } from "./load/source-counts.ts";
 import { writeRunLog } from "./load/run-log.ts";
 import { normaliseStream } from "./load/normalise-source.ts";
+import type { EtlReport, SourceReport } from "./report.ts";
 import { appendRun } from "./load/run-history.ts";
 import { sniffTabular } from "./tabular/detect.ts";
 import { readTabularSource, TABULAR_SYNTAXES, type TabularSyntax } from "./tabular/source.ts";
@@ -27,6 +28,8 @@ export const DEFAULT_DB = process.env.OBSERVATORY_DB ?? join(ROOT, "data", "obse
 
 /** The syntax a declared source must have: a file of another one fails the run. */
 export type ExpectedSyntax = "json" | "xml" | TabularSyntax;
+
+export type { EtlReport, SourceReport } from "./report.ts";
 
 /** A file or URL, or a file with the name to record for it and the syntax it must have. */
 export type EtlInput = string | { path: string; name: string; syntax?: ExpectedSyntax };
@@ -46,39 +49,6 @@ export interface EtlOptions {
   parallelMinBytes?: number;
   /** Extra fields recorded with the run in the history (trigger, downloads). */
   context?: Record<string, unknown>;
-}
-
-export interface SourceReport {
-  source: string;
-  format: string;
-  synthetic: boolean;
-  bytes: number;
-  sha256: string;
-  records_read: number;
-  loaded: number;
-  rejected: number;
-  duplicates: number;
-  field_issues: number;
-  /** Contracts kept under a key derived from their content, and why. */
-  derived_keys: SourceCounts["derived_keys"];
-  /** Cases of the run summary: field issues counted per case (RUN_CASES). */
-  cases: SourceCounts["cases"];
-  duration_ms: number;
-  /** A CSV or Parquet source: how it was read, its rows and the contracts they make. */
-  tabular?: TabularStats;
-}
-
-export interface EtlReport {
-  status: "ok" | "failed";
-  run_id: string;
-  db: string;
-  started_at: string;
-  finished_at: string;
-  duration_ms: number;
-  contracts: number;
-  concessions: number;
-  sources: SourceReport[];
-  error?: { source: string | null; message: string };
 }
 
 /** The shipped samples, in name order (daily files are named by date, so later ones win ties). */

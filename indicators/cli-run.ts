@@ -9,7 +9,8 @@ import { formatIssue, IndicatorError } from "./compiler/errors.ts";
 import { findDefinition, loadCatalogue, type Catalogue } from "./compiler/load.ts";
 import { parseRequest } from "./compiler/parse-request.ts";
 import { toCsv } from "./csv.ts";
-import { compileIndicator, runIndicator, summarise } from "./engine.ts";
+import { compileIndicator, runIndicator } from "./engine.ts";
+import { summarise } from "./summary.ts";
 
 export interface CliIo {
   stdout: (text: string) => void;

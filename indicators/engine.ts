@@ -7,22 +7,14 @@ import { getDefaultModel, type Model } from "./compiler/model.ts";
 import { planQuery, type QueryPlan } from "./compiler/plan.ts";
 import { renderSql, type CompiledQuery } from "./compiler/render-sql.ts";
 import { validateRequest, type IndicatorRequest, type RequestInput } from "./compiler/request.ts";
-import { finishRow, type IndicatorRow } from "./row-honesty.ts";
-
-export const UNIT_LABELS: Record<IndicatorDefinition["unit"], string> = {
-  contracts: "marchés",
-  euros: "euros",
-  share: "part",
-  days: "jours",
-  months: "mois",
-  offers: "offres",
-  buyers: "acheteurs",
-};
-
-/** What a result says about its indicator: everything but the measure's internals. */
-export type IndicatorSummary = Omit<IndicatorDefinition, "measure" | "scope" | "file"> & {
-  unit_label: string;
-};
+import {
+  labelColumn,
+  measuredColumns,
+  type IndicatorRow,
+  type ResultPresence,
+} from "./result-columns.ts";
+import { finishRow } from "./result-rows.ts";
+import { summarise, type IndicatorSummary } from "./summary.ts";
 
 export interface IndicatorResult {
   indicator: IndicatorSummary;
@@ -37,16 +29,6 @@ export interface RunOptions {
   model?: Model;
   /** SQL dialect of compileIndicator's text: DuckDB, or SQLite for the benchmark's comparison. */
   dialect?: Dialect;
-}
-
-export function summarise(definition: IndicatorDefinition): IndicatorSummary {
-  const summary: Record<string, unknown> = {
-    ...definition,
-    unit_label: UNIT_LABELS[definition.unit],
-  };
-  // The measure and scope are the engine's business; the formula says them in words.
-  for (const internal of ["measure", "scope", "file"]) delete summary[internal];
-  return summary as IndicatorSummary;
 }
 
 /** Checks the request and compiles it, without running anything. */
@@ -71,25 +53,17 @@ export async function runIndicator(
   const { request, plan, query } = compileIndicator(definition, input, { model });
   const raw = await queryRows(connection, query.sql, query.params);
   const keys = plan.measure.kind === "mix" ? [...plan.keys, plan.measure.category] : plan.keys;
-  const shape = {
-    hasParts: plan.measure.kind !== "aggregate",
-    hasValueCoverage: plan.published !== null,
+  const presence: ResultPresence = {
+    parts: plan.measure.kind !== "aggregate",
+    value_coverage: plan.published !== null,
+    thresholds: definition.thresholds !== undefined,
+    target: definition.target !== undefined,
   };
-  const rows = raw.map((row) => finishRow(row, keys, definition, model, shape));
+  const rows = raw.map((row) => finishRow(row, keys, definition, model, presence));
   const columns = keys.flatMap((key) => {
     const labelled = key.labelRef !== null || model.dimensions.get(key.name)?.values;
-    return labelled ? [key.name, `${key.name}_label`] : [key.name];
+    return labelled ? [key.name, labelColumn(key.name)] : [key.name];
   });
-  columns.push(
-    "value",
-    "n",
-    "n_scope",
-    ...(shape.hasParts ? ["numerator", "denominator"] : []),
-    "coverage",
-    ...(shape.hasValueCoverage ? ["coverage_value"] : []),
-    "flags",
-  );
-  if (definition.thresholds) columns.push("status");
-  if (definition.target) columns.push("target_met");
+  columns.push(...measuredColumns(presence));
   return { indicator: summarise(definition), request, columns, rows, query };
 }

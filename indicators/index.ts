@@ -8,15 +8,19 @@ export {
   type IndicatorDefinition,
   type LoadOptions,
 } from "./compiler/load.ts";
+export { runIndicator, compileIndicator, type IndicatorResult, type RunOptions } from "./engine.ts";
 export {
-  runIndicator,
-  compileIndicator,
   summarise,
+  shapeOf,
   UNIT_LABELS,
-  type IndicatorResult,
+  SHAPES,
+  IndicatorSummarySchema,
+  type IndicatorShape,
   type IndicatorSummary,
-  type RunOptions,
-} from "./engine.ts";
+} from "./summary.ts";
+export { describeColumns } from "./column-meta.ts";
+export { placeIndicators, PlacementSchema, type Placement } from "./placement.ts";
+export { PAGES, THEMES, type PageId, type ThemeId } from "./compiler/themes.ts";
 export { parseRequest, parseFilter, type QueryInput } from "./compiler/parse-request.ts";
 export {
   validateRequest,
@@ -36,7 +40,24 @@ export {
   type IssueCode,
 } from "./compiler/errors.ts";
 export { getDefaultModel, loadModel, describeDimensions, type Model } from "./compiler/model.ts";
-export type { IndicatorRow, RowFlag, Status } from "./row-honesty.ts";
+export {
+  ColumnMetaSchema,
+  COLUMN_ROLES,
+  COLUMN_TYPES,
+  IndicatorRowSchema,
+  KeyValue,
+  labelColumn,
+  MEASURED_COLUMNS,
+  MEASURED_COLUMN_NAMES,
+  ROW_FLAGS,
+  STATUSES,
+  type ColumnMeta,
+  type ColumnRole,
+  type ColumnType,
+  type IndicatorRow,
+  type RowFlag,
+  type Status,
+} from "./result-columns.ts";
 export type { CompiledQuery } from "./compiler/render-sql.ts";
 export type { QueryPlan } from "./compiler/plan.ts";
 export { toCsv } from "./csv.ts";

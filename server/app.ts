@@ -1,10 +1,7 @@
 // The observatory's HTTP application: JSON API under /api, the dashboard's static files elsewhere.
 // No listen here: main.ts (or a test) decides where it runs.
 import express, { type Express } from "express";
-import type { Catalogue } from "../indicators/index.ts";
-import type { SnapshotProvider } from "./db.ts";
-import type { AnswerCache } from "./indicator-service.ts";
-import type { RefreshControl } from "./refresh.ts";
+import type { AppDeps } from "./deps.ts";
 import { ApiError, apiNotFound, errorHandler } from "./errors.ts";
 import { securityHeaders } from "./security.ts";
 import { adminRouter } from "./routes/admin.ts";
@@ -19,22 +16,6 @@ import { openApiRouter } from "./routes/openapi.ts";
 import { staticRouter } from "./routes/static.ts";
 import { suppliersRouter } from "./routes/suppliers.ts";
 import { qualityRouter } from "./routes/quality.ts";
-
-export interface AppDeps {
-  snapshots: SnapshotProvider;
-  catalogue: Catalogue;
-  /** "Now" for generated_at stamps; fixed in tests. */
-  clock: () => Date;
-  log?: (line: string) => void;
-  /** The refresh service (schedule, history, manual trigger); absent in some tests. */
-  refresh?: RefreshControl;
-  /** Bearer token of POST /api/admin/refresh; without it the endpoint is off. */
-  adminToken?: string;
-  /** Indicator answers per snapshot and request; without it every request is computed. */
-  answers?: AnswerCache;
-  /** Told of each snapshot answering, so that its home page answers get computed ahead. */
-  warmer?: { notice(snapshotId: string): void };
-}
 
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));

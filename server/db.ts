@@ -5,17 +5,10 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, type Row, type SqlParams } from "../lib/duckdb.ts";
 import { SnapshotReader } from "../lib/snapshot-reader.ts";
+import type { SnapshotInfo } from "./api-types.ts";
 
-export interface SnapshotInfo {
-  /** The latest run id of the `runs` table: the id users see in URLs and exports. */
-  id: string;
-  /** When that run finished (ISO). */
-  loaded_at: string | null;
-  contracts: number;
-  concessions: number;
-  /** Some source is generated test data: the dashboard says so on every page. */
-  synthetic: boolean;
-}
+/** The served snapshot as every answer names it (api-schemas/common.ts). */
+export type { SnapshotInfo } from "./api-types.ts";
 
 export interface Snapshot {
   info: SnapshotInfo;

@@ -1,10 +1,10 @@
 // Checks of path and query values the lookups take. Each failure names the parameter at fault.
+// Names, bounds and defaults come from the declarations of api-schemas/parameters.ts, which the
+// OpenAPI document describes too.
 import type { Request } from "express";
+import type { z } from "zod";
+import { SIRET, SUPPLIER_ID } from "./api-schemas/parameters.ts";
 import { badRequest } from "./errors.ts";
-
-export const SIRET = /^\d{14}$/;
-// Supplier identifiers are SIRET, TVA, foreign or "hors UE" ids: letters, digits, a few signs.
-const SUPPLIER_ID = /^[\p{L}\p{N} ._/-]{1,60}$/u;
 
 /** One string value of a query parameter (a repeated parameter is an error). */
 export function queryString(req: Request, name: string): string | undefined {
@@ -13,6 +13,9 @@ export function queryString(req: Request, name: string): string | undefined {
   if (typeof value !== "string") throw badRequest(name, `give ${name} once`);
   return value;
 }
+
+/** The query parameters a route declares. */
+export const queryNames = (schema: z.ZodObject): string[] => Object.keys(schema.shape);
 
 export function rejectUnknownQuery(req: Request, allowed: readonly string[]): void {
   for (const key of Object.keys(req.query)) {
@@ -58,6 +61,16 @@ export function intParam(
     throw badRequest(name, `${name} must be between ${min} and ${max}`);
   }
   return number;
+}
+
+/** An integer query parameter with the bounds and default its declaration gives. */
+export function intQuery(req: Request, name: string, schema: z.ZodDefault<z.ZodNumber>): number {
+  const bounds = schema.unwrap();
+  return intParam(queryString(req, name), name, {
+    min: bounds.minValue ?? 0,
+    max: bounds.maxValue ?? Number.MAX_SAFE_INTEGER,
+    fallback: Number(schema.def.defaultValue),
+  });
 }
 
 /** A LIKE pattern matching `text` literally: % and _ typed by a user are not wildcards. */

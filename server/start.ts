@@ -4,9 +4,10 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { runEtl } from "../etl/pipeline.ts";
 import { formatIssue, loadCatalogue } from "../indicators/index.ts";
-import { createApp, type AppDeps } from "./app.ts";
+import { createApp } from "./app.ts";
+import type { AppDeps } from "./deps.ts";
 import { openSnapshots, type SnapshotProvider } from "./db.ts";
-import { createAnswerCache, type AnswerCache } from "./indicator-service.ts";
+import { createAnswerCache, type AnswerCache } from "./answer-cache.ts";
 import { DEFAULT_CONFIG, startRefresh } from "./refresh.ts";
 import { CacheWarmer, homePageRequests } from "./warm-cache.ts";
 

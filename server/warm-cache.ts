@@ -2,8 +2,8 @@
 // visitor after a refresh gets cached answers too. On a national snapshot the home page asks for
 // about fifty indicator answers; computed cold they take seconds, cached a few milliseconds.
 import type { Request } from "express";
-import type { Catalogue } from "../indicators/index.ts";
-import type { AppDeps } from "./app.ts";
+import { shapeOf, type Catalogue } from "../indicators/index.ts";
+import type { AppDeps } from "./deps.ts";
 import { runForApi } from "./indicator-service.ts";
 
 export interface WarmRequest {
@@ -18,7 +18,7 @@ export interface WarmRequest {
 export function homePageRequests(catalogue: Catalogue): WarmRequest[] {
   return catalogue.definitions.flatMap((d) => {
     // No card trend for a partition (one row per entity and year): see card.js.
-    const trend = d.measure.kind !== "top_share" && d.breakdowns.includes("year");
+    const trend = shapeOf(d).shape !== "partition" && d.breakdowns.includes("year");
     return [{ id: d.id, query: {} }, ...(trend ? [{ id: d.id, query: { by: "year" } }] : [])];
   });
 }

@@ -3,7 +3,7 @@
 // offers, modifications, …) and gets new identities, dates and amounts.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isFictitiousTestRecord } from "../../etl/normalise/test-records.ts";
+import { isFictitiousTestRecord } from "../../etl/normalise/fictitious-records.ts";
 
 export type Json = Record<string, unknown>;
 

@@ -6,9 +6,10 @@
 import type { Request } from "express";
 import { loadCatalogue, runIndicator, type RequestInput } from "../../indicators/index.ts";
 import { openDatabase } from "../../lib/duckdb.ts";
-import type { AppDeps } from "../../server/app.ts";
+import type { AppDeps } from "../../server/deps.ts";
 import { openSnapshots } from "../../server/db.ts";
-import { createAnswerCache, runForApi } from "../../server/indicator-service.ts";
+import { createAnswerCache } from "../../server/answer-cache.ts";
+import { runForApi } from "../../server/indicator-service.ts";
 import { benchRequests, percentile, timeRuns } from "./requests.ts";
 
 const [dbPath, runsArg] = process.argv.slice(2);

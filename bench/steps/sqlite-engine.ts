@@ -5,6 +5,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlite } from "../../indicators/compiler/dialect-sqlite.ts";
 import {
   compileIndicator,
+  MEASURED_COLUMN_NAMES,
+  MEASURED_COLUMNS,
   type IndicatorDefinition,
   type Model,
   type RequestInput,
@@ -57,14 +59,12 @@ export async function runOnDuckdb(
   return queryRows(connection, query.sql, query.params);
 }
 
+/** Numeric columns of the SQL's rows: the numbers of a result row, and two counts of the SQL. */
 const MEASURES = new Set([
-  "value",
-  "n",
-  "n_scope",
-  "numerator",
-  "denominator",
-  "coverage",
-  "coverage_value",
+  ...MEASURED_COLUMN_NAMES.filter((name) => {
+    const type: string = MEASURED_COLUMNS[name].type;
+    return type === "number" || type === "integer";
+  }),
   "_total",
   "_format_n",
 ]);

@@ -7,6 +7,9 @@ const REASONS = {
   "not an object": "l'enregistrement n'est pas un objet",
   "not a contract: neither a marché nor a contrat de concession":
     "ni un marché ni un contrat de concession",
+  "fictitious test record published by mistake (see fictitious-records.ts)":
+    "enregistrement de test fictif publié par erreur (acheteur « Essentiel », « Le marché du siècle »…)",
+  // Written by earlier runs, before the file was renamed.
   "fictitious test record (see test-records.ts)":
     "enregistrement de test fictif publié par erreur (acheteur « Essentiel », « Le marché du siècle »…)",
   // No longer written (a contract without id is kept under a derived key): older runs' rejects.

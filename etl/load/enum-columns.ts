@@ -5,7 +5,7 @@
 // cannot be loaded: the build fails, naming it, instead of storing it.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DECP_FORMATS } from "../normalise/format.ts";
-import { ENVIRONMENTAL_CONSIDERATIONS, SOCIAL_CONSIDERATIONS } from "../normalise/vocabulary.ts";
+import { ENVIRONMENTAL_CONSIDERATIONS, SOCIAL_CONSIDERATIONS } from "../../lib/vocabulary.ts";
 
 interface EnumType {
   name: string;

@@ -2,7 +2,7 @@
 // so the history survives each swap.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../../lib/duckdb.ts";
-import type { EtlReport } from "../pipeline.ts";
+import type { EtlReport } from "../report.ts";
 import { sqlString } from "./sql-script.ts";
 
 const TOOL_VERSION = "0.1.0";

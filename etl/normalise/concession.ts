@@ -11,7 +11,7 @@ import {
   parseNumber,
 } from "./fields.ts";
 import { child, isTree, listOf, type Tree } from "./structure.ts";
-import { CONCESSION_NATURES, PROCEDURES } from "./vocabulary.ts";
+import { CONCESSION_NATURES, PROCEDURES } from "../../lib/vocabulary.ts";
 import { cleanConsiderations, cleanParties, cleanPlace, rawString } from "./parts.ts";
 import { checkDates } from "./dates.ts";
 

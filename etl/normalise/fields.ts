@@ -2,7 +2,7 @@
 // log what it repaired, nulled or flagged. Only unambiguous repairs are made; the rest is flagged
 // or nulled, and the original always goes to the log.
 import type { IssueLog } from "./issues.ts";
-import { lookup, type Vocabulary } from "./vocabulary.ts";
+import { lookup, type Vocabulary } from "../../lib/vocabulary.ts";
 import { hasSiretShape, siretCheckDigitOk } from "./siret.ts";
 import { FUTURE_DATE_PROBLEM, OUTSIDE_LIST_PROBLEM } from "./problems.ts";
 

@@ -23,7 +23,7 @@ import {
   PRICE_TYPES,
   PROCEDURES,
   TECHNIQUES,
-} from "./vocabulary.ts";
+} from "../../lib/vocabulary.ts";
 import { cleanConsiderations, cleanParties, cleanParty, cleanPlace, rawString } from "./parts.ts";
 import { applyModifications, type ModificationRow } from "./modifications.ts";
 import { checkDates } from "./dates.ts";

@@ -10,7 +10,7 @@ import {
   IDENTIFIER_TYPES,
   PLACE_CODE_TYPES,
   SOCIAL_CONSIDERATIONS,
-} from "./vocabulary.ts";
+} from "../../lib/vocabulary.ts";
 
 export interface Party {
   typeIdentifiant: string | null;

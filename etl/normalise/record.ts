@@ -6,7 +6,7 @@ import { child, cleanKeys, isTree, type Tree } from "./structure.ts";
 import { normaliseMarche, type MarcheRows } from "./marche.ts";
 import { normaliseConcession, type ConcessionRows } from "./concession.ts";
 import { detectRecordFormat, type DecpFormat } from "./format.ts";
-import { isFictitiousTestRecord } from "./test-records.ts";
+import { isFictitiousTestRecord } from "./fictitious-records.ts";
 import { contentKey, derivedUid, isPlaceholderId, type ContractContent } from "./identity.ts";
 import { PLACEHOLDER_ID_PROBLEM } from "./problems.ts";
 import { logTabularIssues } from "./tabular-issues.ts";
@@ -45,8 +45,7 @@ export function normaliseRecord(
   const kind = kindOf(record, source.kindHint);
   if (kind === null)
     return reject(null, "not a contract: neither a marché nor a contrat de concession");
-  if (isFictitiousTestRecord(record))
-    return reject(kind, "fictitious test record (see test-records.ts)");
+  if (isFictitiousTestRecord(record)) return reject(kind, FICTITIOUS_RECORD_REASON);
 
   const id = cleanIdentifier(record.id);
   const buyerField = kind === "marche" ? "acheteur" : "autoriteConcedante";
@@ -107,6 +106,10 @@ export function normaliseOrReject(
 function reject(kind: RecordKind | null, reason: string): NormalisedRecord {
   return { type: "reject", kind, reason };
 }
+
+/** Stored in rejects.reason; the dashboard has its French words (client/src/quality-labels.js). */
+export const FICTITIOUS_RECORD_REASON =
+  "fictitious test record published by mistake (see fictitious-records.ts)";
 
 const CONCESSION_TYPES = new Set(["contrat de concession", "contrat-concession", "concession"]);
 

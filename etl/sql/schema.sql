@@ -4,7 +4,7 @@
 -- bulk load several times slower. Région, département, format and the considerations lists become
 -- ENUM types (etl/load/enum-columns.ts) once the reference tables are loaded.
 -- Field names follow the published DECP names in snake_case; enumerations hold the codes of
--- etl/normalise/vocabulary.ts (one vocabulary for the 2019 and 2024 formats).
+-- lib/vocabulary.ts (one vocabulary for the 2019 and 2024 formats).
 
 -- Marchés: one row per contract after deduplication.
 CREATE TABLE contracts (

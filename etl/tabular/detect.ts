@@ -1,6 +1,6 @@
 // Tells a tabular DECP file from its first bytes, never from its name: Parquet by its magic bytes
 // (PAR1 at both ends), CSV by a header line split by a separator. JSON and XML are left to
-// stages/open-source.ts. The encoding is stated, not assumed: a byte-order mark, else UTF-8 when
+// formats/open-source.ts. The encoding is stated, not assumed: a byte-order mark, else UTF-8 when
 // every byte of the file is valid UTF-8, else Windows-1252 (the superset of Latin-1 that French
 // spreadsheets write), read through a UTF-8 copy since DuckDB reads UTF-8.
 import { createHash } from "node:crypto";

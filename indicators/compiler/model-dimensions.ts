@@ -1,25 +1,39 @@
 // Dimensions of the model: plain fields, time grains of a date, or amount bands, each with its
 // result type, sort key and labels (reference table, vocabulary or a closed list of values).
-import { CONTRACT_NATURES, GROUPING_TYPES, PROCEDURES } from "../../etl/normalise/vocabulary.ts";
-import type { Vocabulary } from "../../etl/normalise/vocabulary.ts";
-import type { ModelDimension } from "./model.ts";
+import { CONTRACT_NATURES, GROUPING_TYPES, PROCEDURES } from "../../lib/vocabulary.ts";
+import type { Vocabulary } from "../../lib/vocabulary.ts";
+import { isReservedColumnName } from "../result-columns.ts";
+import type { ReferenceName } from "./canonical.ts";
 import type { IssueSink } from "./model-columns.ts";
 import type { ModelField } from "./model-fields.ts";
 import { VOCABULARY_NAMES, type DimensionSpecInput } from "./model-schema.ts";
 import { column, param, type Expr } from "./sql-ast.ts";
 
-/** Names used by result rows: a dimension cannot take them. */
-export const RESERVED_KEYS = new Set([
-  "uid",
-  "value",
-  "n",
-  "numerator",
-  "denominator",
-  "coverage",
-  "flags",
-  "status",
-  "target_met",
-]);
+export interface DimensionValue {
+  code: string;
+  label: string;
+}
+
+export interface ModelDimension {
+  id: string;
+  label: string;
+  description?: string;
+  /** Type of the key in result rows and of filter values. */
+  type: "string" | "integer";
+  /** The model field it groups by (a column of the plan's `facts` step). */
+  field: string;
+  /** Expression over the `facts` columns (named by field id). */
+  expr: Expr;
+  /** Sort key when the natural order is not the value's (amount bands). */
+  sort: Expr | null;
+  /** Reference table giving labels, joined in SQL. */
+  labelRef: ReferenceName | null;
+  /** Known values with labels; when set, filters must use one of these codes. */
+  values: DimensionValue[] | null;
+}
+
+/** `uid` is a column of the SQL's steps (render-sql.ts): a dimension of that name would shadow it. */
+const SQL_COLUMNS = new Set(["uid"]);
 
 const VOCABULARIES: Record<(typeof VOCABULARY_NAMES)[number], Vocabulary> = {
   procedures: PROCEDURES,
@@ -34,7 +48,7 @@ export function resolveDimension(
   sink: IssueSink,
 ): ModelDimension | null {
   const at = `dimensions.${id}`;
-  if (RESERVED_KEYS.has(id) || id.endsWith("_label")) {
+  if (SQL_COLUMNS.has(id) || isReservedColumnName(id)) {
     sink.add(at, `"${id}" is reserved for result rows`);
     return null;
   }

@@ -1,10 +1,9 @@
 // Loads indicators/model.yaml: the fields and dimensions every definition and request is resolved
 // against. Nothing outside the model can be named in a query.
 import { fileURLToPath } from "node:url";
-import type { ReferenceName } from "./canonical.ts";
 import { IndicatorError } from "./errors.ts";
 import { IssueSink } from "./model-columns.ts";
-import { resolveDimension } from "./model-dimensions.ts";
+import { resolveDimension, type DimensionValue, type ModelDimension } from "./model-dimensions.ts";
 import {
   resolveField,
   resolveSupplierField,
@@ -12,35 +11,11 @@ import {
   type ModelSupplierField,
 } from "./model-fields.ts";
 import { ModelSpec } from "./model-schema.ts";
-import type { Expr } from "./sql-ast.ts";
 import { readYamlFile } from "./yaml-file.ts";
 import { fromZodIssues } from "./zod-issues.ts";
 
 export type { ModelField, ModelSupplierField } from "./model-fields.ts";
-export { RESERVED_KEYS } from "./model-dimensions.ts";
-
-export interface DimensionValue {
-  code: string;
-  label: string;
-}
-
-export interface ModelDimension {
-  id: string;
-  label: string;
-  description?: string;
-  /** Type of the key in result rows and of filter values. */
-  type: "string" | "integer";
-  /** The model field it groups by (a column of the plan's `facts` step). */
-  field: string;
-  /** Expression over the `facts` columns (named by field id). */
-  expr: Expr;
-  /** Sort key when the natural order is not the value's (amount bands). */
-  sort: Expr | null;
-  /** Reference table giving labels, joined in SQL. */
-  labelRef: ReferenceName | null;
-  /** Known values with labels; when set, filters must use one of these codes. */
-  values: DimensionValue[] | null;
-}
+export type { DimensionValue, ModelDimension } from "./model-dimensions.ts";
 
 export interface Model {
   file: string;

@@ -10,7 +10,7 @@
 //   _value_used / _value_scope   published amounts of the n and of the n_scope contracts,
 //                 when the figure sums a field blanked by the model (coverage_value)
 import type { PlanAggregate, QueryPlan } from "./plan.ts";
-import { isContractCount, type SqlContext } from "./render-sql.ts";
+import { isContractCount, type SqlContext } from "./render-context.ts";
 import { topShareEntry } from "./render-top-share.ts";
 
 /** The contract is in the indicator's base: right format and in scope. */

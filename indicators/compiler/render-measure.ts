@@ -2,10 +2,11 @@
 // Every kind reports the same counts (render-counts.ts: contracts seen, in the right format, in
 // the base, covered, entering the figure) so the engine can flag rows; a contract is counted
 // once (one base row per contract).
+import { labelColumn } from "../result-columns.ts";
 import { REFERENCE_LABELS } from "./canonical.ts";
 import type { PlanAggregate, PlanKey, QueryPlan } from "./plan.ts";
 import { counts, honestyColumns, IN_BASE } from "./render-counts.ts";
-import { cte, isContractCount, type SqlContext } from "./render-sql.ts";
+import { cte, isContractCount, type SqlContext } from "./render-context.ts";
 import { topShareSteps } from "./render-top-share.ts";
 
 export const sortName = (key: PlanKey): string => `_sort_${key.name}`;
@@ -122,7 +123,7 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
     const ref = REFERENCE_LABELS[key.labelRef];
     const labelAlias = `l_${key.name}`;
     from += `\nLEFT JOIN ${q(ref.table)} AS ${q(labelAlias)} ON ${col(ref.key, labelAlias)} = ${col(key.name, alias)}`;
-    select.push(`${col(ref.label, labelAlias)} AS ${q(`${key.name}_label`)}`);
+    select.push(`${col(ref.label, labelAlias)} AS ${q(labelColumn(key.name))}`);
   }
   select.push(...measureColumns);
   select.push(...honestyColumns(ctx, plan, (name) => col(name)));

@@ -8,11 +8,19 @@
 import { TABLES } from "./canonical.ts";
 import { duckdb, type Dialect } from "./dialect.ts";
 import { CONTRACT_ALIAS } from "./model-columns.ts";
-import type { PlanAggregate, QueryPlan } from "./plan.ts";
+import type { QueryPlan } from "./plan.ts";
+import {
+  cte,
+  isContractCount,
+  isUid,
+  measureParts,
+  UID,
+  type SqlContext,
+} from "./render-context.ts";
 import { PUBLISHED } from "./render-counts.ts";
 import { renderMeasure, sortName } from "./render-measure.ts";
 import { Params, renderExpr, renderPred } from "./render-expr.ts";
-import type { Expr, Pred, ScalarValue } from "./sql-ast.ts";
+import type { ScalarValue } from "./sql-ast.ts";
 
 export interface CompiledQuery {
   sql: string;
@@ -20,13 +28,6 @@ export interface CompiledQuery {
 }
 
 /** What the measure templates need to print: quoting and the shared parameter list. */
-export interface SqlContext {
-  dialect: Dialect;
-  q: (name: string) => string;
-  expr: (e: Expr) => string;
-  pred: (p: Pred) => string;
-}
-
 export function renderSql(plan: QueryPlan, dialect: Dialect = duckdb): CompiledQuery {
   const params = new Params(dialect);
   const ctx: SqlContext = {
@@ -72,44 +73,4 @@ export function renderSql(plan: QueryPlan, dialect: Dialect = duckdb): CompiledQ
   return { sql: `WITH ${ctes.join(",\n")}\n${body}`, params: params.values };
 }
 
-const UID = "uid";
 const SUPPLIER_COUNT = "titulaires_count";
-
-const isUid = (e: Expr) => e.kind === "column" && e.table === null && e.column === UID;
-
-/** A count of contracts: printed COUNT(*), as uid is never NULL and base has one row each. */
-export function isContractCount(part: PlanAggregate): boolean {
-  return part.fn === "count" && isUid(part.value);
-}
-
-export function measureParts(plan: QueryPlan): [string, PlanAggregate][] {
-  const m = plan.measure;
-  switch (m.kind) {
-    case "aggregate":
-      return [["m", m.value]];
-    case "ratio":
-      return [
-        ["num", m.numerator],
-        ["den", m.denominator],
-      ];
-    case "mix":
-      return [["of", m.of]];
-    case "top_share":
-      return [["amount", m.amount]];
-  }
-}
-
-/** One common table expression, laid out one column per line for readers of the SQL. */
-export function cte(
-  ctx: SqlContext,
-  name: string,
-  columns: readonly string[],
-  from: string,
-  clauses: { where?: string; groupBy?: readonly string[] } = {},
-): string {
-  let text = `${ctx.q(name)} AS (\n  SELECT\n${columns.map((c) => `    ${c}`).join(",\n")}\n  FROM ${from}`;
-  if (clauses.where !== undefined && clauses.where !== "TRUE") text += `\n  WHERE ${clauses.where}`;
-  if (clauses.groupBy && clauses.groupBy.length > 0)
-    text += `\n  GROUP BY ${clauses.groupBy.join(", ")}`;
-  return `${text}\n)`;
-}

@@ -5,7 +5,7 @@
 import { TABLES } from "./canonical.ts";
 import { SUPPLIER_ALIAS } from "./model-columns.ts";
 import type { PlanKey } from "./plan.ts";
-import { cte, type SqlContext } from "./render-sql.ts";
+import { cte, type SqlContext } from "./render-context.ts";
 import type { Expr } from "./sql-ast.ts";
 
 /**

@@ -4,29 +4,33 @@
 import { clip, IndicatorError, type Issue } from "./errors.ts";
 import type { IndicatorDefinition } from "./load.ts";
 import type { Model, ModelDimension } from "./model.ts";
+import {
+  FILTER_OPS,
+  GRAINS,
+  MAX_BREAKDOWNS,
+  MAX_FILTERS,
+  MAX_VALUES,
+  MAX_VALUE_LENGTH,
+  type FilterOp,
+  type FilterValue,
+  type Grain,
+  type IndicatorRequest,
+  type RequestFilter,
+} from "./request-schema.ts";
 
-export const FILTER_OPS = ["eq", "neq", "lt", "lte", "gt", "gte", "in", "nin"] as const;
-export const GRAINS = ["year", "quarter", "month"] as const;
-export const MAX_BREAKDOWNS = 3;
-export const MAX_FILTERS = 20;
-export const MAX_VALUES = 200;
-export const MAX_VALUE_LENGTH = 500;
-
-export type FilterOp = (typeof FILTER_OPS)[number];
-export type Grain = (typeof GRAINS)[number];
-export type FilterValue = string | number;
-
-export interface RequestFilter {
-  dimension: string;
-  op: FilterOp;
-  values: FilterValue[];
-}
-
-export interface IndicatorRequest {
-  by: string[];
-  grain: Grain | null;
-  filters: RequestFilter[];
-}
+export {
+  FILTER_OPS,
+  GRAINS,
+  MAX_BREAKDOWNS,
+  MAX_FILTERS,
+  MAX_VALUES,
+  MAX_VALUE_LENGTH,
+  type FilterOp,
+  type FilterValue,
+  type Grain,
+  type IndicatorRequest,
+  type RequestFilter,
+} from "./request-schema.ts";
 
 /** A request as a caller may build it; validateRequest checks and normalises it. */
 export interface RequestInput {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { Condition } from "./condition-schema.ts";
 import { Identifier } from "./model-schema.ts";
+import { PAGES, THEME_IDS, THEMES, type PageId } from "./themes.ts";
 
 const Where = Condition.optional().describe(
   "Only contracts matching this condition are aggregated.",
@@ -86,6 +87,20 @@ const Thresholds = z
   })
   .refine((t) => t.green !== undefined || t.red !== undefined, "give `green`, `red` or both");
 
+const Rank = z.number().int().min(1);
+
+const Pages = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(PAGES).map(([page, title]) => [
+        page,
+        Rank.optional().describe(`${title}: its place there (smaller first).`),
+      ]),
+    ) as Record<PageId, z.ZodOptional<typeof Rank>>,
+  )
+  .default({})
+  .describe("Other pages that show the indicator, each with its place there (smaller first).");
+
 export const DefinitionSchema = z.strictObject({
   id: Identifier.describe("snake_case, equal to the file name without .yaml"),
   version: z.number().int().min(1).describe("Raise it whenever the formula changes."),
@@ -125,6 +140,16 @@ export const DefinitionSchema = z.strictObject({
     .optional()
     .describe("A public target (e.g. PNAD 2022-2025)."),
   caveats: z.array(z.string().min(1)).default([]),
+  theme: z
+    .enum(THEME_IDS)
+    .default("other")
+    .describe(
+      `The home page's question the indicator answers: ${THEMES.map((t) => `${t.id} (${t.title})`).join(", ")}.`,
+    ),
+  rank: Rank.default(100).describe(
+    "Its place within its theme on the home page (smaller first; ties in order of id).",
+  ),
+  pages: Pages,
   source: z
     .strictObject({ name: z.string().min(1), url: z.url().optional() })
     .describe("Where the definition comes from."),

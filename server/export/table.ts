@@ -1,16 +1,22 @@
 // The one shape every export writer takes: typed columns with labels, plain rows, and the
 // metadata that makes a file self-explaining (definition, formula, filters, snapshot, time).
 import type { JsonValue } from "../../lib/duckdb.ts";
-import type { Model } from "../../indicators/index.ts";
+import type {
+  ColumnType,
+  IndicatorSummary,
+  Model,
+  RowFlag,
+  Status,
+} from "../../indicators/index.ts";
 import type { ApiIndicatorResult } from "../indicator-service.ts";
 
 export type ExportValue = string | number | boolean | null | string[];
-export type ExportFormat = "percent" | "euro" | "integer" | "decimal";
+export type ExportFormat = IndicatorSummary["format"];
 
 export interface ExportColumn {
   name: string;
   label: string;
-  type: "integer" | "number" | "string" | "boolean" | "string[]";
+  type: ColumnType;
   format?: ExportFormat;
 }
 
@@ -30,6 +36,7 @@ export interface ExportTable {
 
 // The format flags read as on the dashboard (client/src/format.js), true of any row, the one
 // of contracts without a date included: they speak of the row's contracts, never of dates.
+// Every flag and status of the engine has its words (`satisfies`); looked up by any string.
 export const FLAG_LABELS: Record<string, string> = {
   below_min_n: "effectif trop faible pour conclure",
   low_coverage: "information peu renseignée",
@@ -37,13 +44,13 @@ export const FLAG_LABELS: Record<string, string> = {
     "Aucun de ces marchés n'est publié au format 2024, le seul qui contient cette information",
   format_partial:
     "Certains de ces marchés ne sont pas au format 2024 : ils sont laissés hors du calcul",
-};
+} satisfies Record<RowFlag, string>;
 
 export const STATUS_LABELS: Record<string, string> = {
   green: "vert",
   yellow: "jaune",
   red: "rouge",
-};
+} satisfies Record<Status, string>;
 
 /** `french`: flags, status and booleans in words (spreadsheets); otherwise stable codes. */
 export function toExportTable(

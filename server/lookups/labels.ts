@@ -1,47 +1,7 @@
-// Codes stored in the snapshot → the French words shown to users (one vocabulary, in the ETL).
-import {
-  CONTRACT_NATURES,
-  ENVIRONMENTAL_CONSIDERATIONS,
-  EXECUTION_MODES,
-  GROUPING_TYPES,
-  IDENTIFIER_TYPES,
-  labelOf,
-  PLACE_CODE_TYPES,
-  PRICE_TYPES,
-  PROCEDURES,
-  SOCIAL_CONSIDERATIONS,
-  TECHNIQUES,
-  type Vocabulary,
-} from "../../etl/normalise/vocabulary.ts";
+// Codes stored in the snapshot → the French words shown to users (one vocabulary, lib/).
 import type { JsonValue, Row } from "../../lib/duckdb.ts";
-
-const TYPES_MARCHE: Record<string, string> = {
-  travaux: "Travaux",
-  fournitures: "Fournitures",
-  services: "Services",
-};
-
-const TYPE_VOCABULARY: Vocabulary = Object.entries(TYPES_MARCHE).map(([code, label]) => ({
-  code,
-  label,
-  wordings: [],
-}));
-
-/** Column → vocabulary of its codes, for the columns the lookups return. */
-const COLUMN_VOCABULARIES: Record<string, Vocabulary> = {
-  procedure: PROCEDURES,
-  nature: CONTRACT_NATURES,
-  type_marche: TYPE_VOCABULARY,
-  type_groupement_operateurs: GROUPING_TYPES,
-  lieu_type_code: PLACE_CODE_TYPES,
-  type_identifiant: IDENTIFIER_TYPES,
-  sous_traitant_type_identifiant: IDENTIFIER_TYPES,
-  considerations_sociales: SOCIAL_CONSIDERATIONS,
-  considerations_environnementales: ENVIRONMENTAL_CONSIDERATIONS,
-  techniques: TECHNIQUES,
-  modalites_execution: EXECUTION_MODES,
-  types_prix: PRICE_TYPES,
-};
+import { labelOf, type Vocabulary } from "../../lib/vocabulary.ts";
+import { COLUMN_VOCABULARIES } from "./vocabularies.ts";
 
 function labelValue(vocabulary: Vocabulary, value: JsonValue): JsonValue {
   if (typeof value === "string") return labelOf(vocabulary, value);

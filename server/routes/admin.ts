@@ -3,7 +3,7 @@
 // with `Authorization: Bearer <token>` (without a token the endpoint does not exist).
 import { createHash, timingSafeEqual } from "node:crypto";
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { ApiError, notFound } from "../errors.ts";
 import { rejectUnknownQuery } from "../params.ts";
 import { answer } from "../respond.ts";

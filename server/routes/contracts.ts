@@ -1,6 +1,6 @@
 // GET /api/contracts/:uid: one contract with its titulaires, modifications and subcontracting.
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { badRequest, notFound } from "../errors.ts";
 import { contractDetail } from "../lookups/contracts.ts";
 import { rejectUnknownQuery } from "../params.ts";

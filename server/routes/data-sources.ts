@@ -4,51 +4,15 @@
 // in which case the dashboard says its figures are not the national picture.
 import { basename } from "node:path";
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { DataSource, DataSources, Producer } from "../api-types.ts";
+import type { AppDeps } from "../deps.ts";
 import type { Snapshot } from "../db.ts";
 import { rejectUnknownQuery } from "../params.ts";
 import { answer } from "../respond.ts";
 import { loadSampleFiles, type SampleFiles } from "../sample-files.ts";
 
-export interface DateRange {
-  first: string;
-  last: string;
-}
-
-export interface DataSource {
-  /** The source as the ETL recorded it (a path or a URL). */
-  source: string;
-  format: string | null;
-  synthetic: boolean;
-  shipped_sample: boolean;
-  producer: string | null;
-  platform: string | null;
-  buyers: string | null;
-  contracts: number;
-  concessions: number;
-  /** Notification of the contracts, signature of the concessions. */
-  notification_dates: DateRange | null;
-  publication_dates: DateRange | null;
-}
-
-export interface ProducerSummary {
-  producer: string;
-  platform: string;
-  buyers: string;
-  files: number;
-  contracts: number;
-  concessions: number;
-  notification_dates: DateRange | null;
-  publication_dates: DateRange | null;
-}
-
-export interface DataSourcesBody {
-  /** Every source is a shipped sample: the figures describe those files, not France. */
-  samples_only: boolean;
-  sources: DataSource[];
-  /** The shipped samples grouped by producer, in the order of the sources. */
-  producers: ProducerSummary[];
-}
+type DataSourcesBody = Omit<DataSources, "snapshot_id">;
+type DateRange = NonNullable<DataSource["notification_dates"]>;
 
 // The latest run's sources, and any source the contract tables name (there should be none
 // other). Concessions have no notification date: their signature date plays that part.
@@ -113,7 +77,7 @@ export async function describeSources(
       publication_dates: range(row.published_first, row.published_last),
     };
   });
-  const producers = new Map<string, ProducerSummary>();
+  const producers = new Map<string, Producer>();
   for (const s of sources) {
     if (!s.producer || !s.platform || !s.buyers) continue;
     const known = producers.get(s.producer);
@@ -141,7 +105,7 @@ export function dataSourcesRouter(deps: AppDeps): Router {
   let kept: { key: string; body: DataSourcesBody } | null = null;
   router.get("/data-sources", async (req, res) => {
     rejectUnknownQuery(req, []);
-    await answer(deps, res, async (snapshot) => {
+    await answer<DataSources>(deps, res, async (snapshot) => {
       if (kept?.key !== snapshot.key) {
         kept = { key: snapshot.key, body: await describeSources(snapshot, loadSampleFiles()) };
       }

@@ -1,7 +1,7 @@
 // GET /api/filters: the choices of the dashboard's filter bar, from the snapshot (years present,
 // reference places and CPV divisions) and from the model (closed lists with their labels).
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { rejectUnknownQuery } from "../params.ts";
 import { answer } from "../respond.ts";
 

@@ -1,13 +1,16 @@
 // GET /api/health: is the server up, and which data snapshot does it serve.
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { Health } from "../api-types.ts";
+import type { AppDeps } from "../deps.ts";
+import { rejectUnknownQuery } from "../params.ts";
 import { answer } from "../respond.ts";
 
 export function healthRouter(deps: AppDeps): Router {
   const router = Router();
-  router.get("/health", async (_req, res) => {
-    await answer(deps, res, async (snapshot) => ({
-      status: "ok",
+  router.get("/health", async (req, res) => {
+    rejectUnknownQuery(req, []);
+    await answer<Health>(deps, res, async (snapshot) => ({
+      status: "ok" as const,
       snapshot: snapshot.info,
       indicators: deps.catalogue.definitions.length,
       // Indicator answers kept per snapshot and request (null when the cache is off).

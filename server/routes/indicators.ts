@@ -1,7 +1,8 @@
 // GET /api/indicators: the catalogue; GET /api/indicators/:id: one indicator's rows.
 import { Router } from "express";
-import { describeDimensions } from "../../indicators/index.ts";
-import type { AppDeps } from "../app.ts";
+import { describeDimensions, placeIndicators } from "../../indicators/index.ts";
+import type { Catalogue } from "../api-types.ts";
+import type { AppDeps } from "../deps.ts";
 import { runForApi } from "../indicator-service.ts";
 import { describeIndicator } from "../indicator-view.ts";
 import { rejectUnknownQuery } from "../params.ts";
@@ -13,9 +14,10 @@ export function indicatorsRouter(deps: AppDeps): Router {
 
   router.get("/indicators", async (req, res) => {
     rejectUnknownQuery(req, []);
-    await answer(deps, res, async () => ({
+    await answer<Catalogue>(deps, res, async () => ({
       indicators: catalogue.definitions.map((d) => describeIndicator(d, catalogue.model)),
       dimensions: describeDimensions(catalogue.model),
+      ...placeIndicators(catalogue.definitions),
     }));
   });
 

@@ -3,15 +3,13 @@
 // Each answer gives the counts by group and by source, and one page of rows. Filter values are
 // always bound; table names, columns and expressions come from the fixed lists below.
 import { Router, type Request, type Response } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import type { Snapshot } from "../db.ts";
-import { intParam, queryString, rejectUnknownQuery } from "../params.ts";
+import { FieldIssuesQuery, RejectRecordQuery, RejectsQuery } from "../api-schemas/parameters.ts";
+import { FIELD_ACTIONS, RAW_PREVIEW } from "../api-schemas/quality.ts";
+import { intParam, intQuery, queryNames, queryString, rejectUnknownQuery } from "../params.ts";
 import { answer } from "../respond.ts";
 import { badRequest, notFound } from "../errors.ts";
-
-export const RAW_PREVIEW = 2000;
-const PAGE = { min: 1, max: 500, fallback: 50 };
-const OFFSET = { min: 0, max: 1e9, fallback: 0 };
 
 // A field path with its list positions blanked: "titulaires[3].id" → "titulaires[].id". Grouping
 // on it keeps one line per field instead of one per position in a list.
@@ -19,6 +17,8 @@ const FIELD_PATH = String.raw`regexp_replace(field, '\[[0-9]+\]', '[]', 'g')`;
 
 interface BrowseSpec {
   table: "rejects" | "field_issues";
+  /** The route's parameters (filters, limit and offset). */
+  query: typeof RejectsQuery | typeof FieldIssuesQuery;
   /** Query parameter → SQL condition on its bound placeholder. */
   filters: Record<string, (placeholder: string) => string>;
   /** Values a filter accepts, when the list is closed. */
@@ -33,6 +33,7 @@ const equals = (column: string) => (p: string) => `${column} = ${p}`;
 
 const REJECTS: BrowseSpec = {
   table: "rejects",
+  query: RejectsQuery,
   filters: { source: equals("source"), reason: equals("reason") },
   groups: { reason: "reason" },
   columns: `source, position, kind, reason, left(raw, ${RAW_PREVIEW}) AS raw,
@@ -42,6 +43,7 @@ const REJECTS: BrowseSpec = {
 
 const FIELD_ISSUES: BrowseSpec = {
   table: "field_issues",
+  query: FieldIssuesQuery,
   filters: {
     source: equals("source"),
     // An exact path ("titulaires[0].id") or the path of the groups ("titulaires[].id").
@@ -49,7 +51,7 @@ const FIELD_ISSUES: BrowseSpec = {
     problem: equals("problem"),
     action: equals("action"),
   },
-  choices: { action: ["repaired", "nulled", "flagged"] },
+  choices: { action: FIELD_ACTIONS },
   groups: { field: FIELD_PATH, problem: "problem", action: "action" },
   columns: `source, position, uid, field, left(raw_value, ${RAW_PREVIEW}) AS raw_value,
             problem, action`,
@@ -79,8 +81,8 @@ async function browse(
   req: Request,
   spec: BrowseSpec,
 ): Promise<Record<string, unknown>> {
-  const limit = intParam(queryString(req, "limit"), "limit", PAGE);
-  const offset = intParam(queryString(req, "offset"), "offset", OFFSET);
+  const limit = intQuery(req, "limit", spec.query.shape.limit);
+  const offset = intQuery(req, "offset", spec.query.shape.offset);
   const filter = where(req, spec);
   const keys = Object.entries(spec.groups).map(([name, sql]) => `${sql} AS ${name}`);
   // Ordered by position in the select list: an alias may shadow a column of the same name.
@@ -105,7 +107,7 @@ async function browse(
 }
 
 function browseRoute(deps: AppDeps, spec: BrowseSpec) {
-  const allowed = [...Object.keys(spec.filters), "limit", "offset"];
+  const allowed = queryNames(spec.query);
   return async (req: Request, res: Response) => {
     rejectUnknownQuery(req, allowed);
     await answer(deps, res, (snapshot) => browse(snapshot, req, spec));
@@ -120,11 +122,13 @@ export function qualityRouter(deps: AppDeps): Router {
 
   // One rejected record, whole (the list gives the first RAW_PREVIEW characters only).
   router.get("/rejects/record", async (req, res) => {
-    rejectUnknownQuery(req, ["source", "position"]);
+    rejectUnknownQuery(req, queryNames(RejectRecordQuery));
     const source = queryString(req, "source");
     if (!source) throw badRequest("source", "source is required");
+    const bounds = RejectRecordQuery.shape.position;
     const position = intParam(queryString(req, "position"), "position", {
-      ...OFFSET,
+      min: bounds.minValue ?? 0,
+      max: bounds.maxValue ?? 1e9,
       fallback: -1,
     });
     if (position < 0) throw badRequest("position", "position is required");

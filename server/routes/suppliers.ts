@@ -1,11 +1,13 @@
 // Supplier look-ups: search by name or identifier, one supplier's summary.
 import { Router } from "express";
-import type { AppDeps } from "../app.ts";
+import type { AppDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { searchSuppliers, supplierSummary } from "../lookups/suppliers.ts";
 import { answer } from "../respond.ts";
+import { SearchQuery, SupplierQuery } from "../api-schemas/parameters.ts";
 import {
-  intParam,
+  intQuery,
+  queryNames,
   queryString,
   rejectUnknownQuery,
   supplierIdParam,
@@ -16,16 +18,16 @@ export function suppliersRouter(deps: AppDeps): Router {
   const router = Router();
 
   router.get("/suppliers", async (req, res) => {
-    rejectUnknownQuery(req, ["q", "limit"]);
-    const q = textParam(queryString(req, "q"), "q", 200);
-    const limit = intParam(queryString(req, "limit"), "limit", { min: 1, max: 100, fallback: 20 });
+    rejectUnknownQuery(req, queryNames(SearchQuery));
+    const q = textParam(queryString(req, "q"), "q", SearchQuery.shape.q.maxLength ?? 200);
+    const limit = intQuery(req, "limit", SearchQuery.shape.limit);
     await answer(deps, res, async (s) => ({ suppliers: await searchSuppliers(s, q, limit) }));
   });
 
   router.get("/suppliers/:id", async (req, res) => {
-    rejectUnknownQuery(req, ["limit"]);
+    rejectUnknownQuery(req, queryNames(SupplierQuery));
     const id = supplierIdParam(req.params.id);
-    const limit = intParam(queryString(req, "limit"), "limit", { min: 1, max: 500, fallback: 50 });
+    const limit = intQuery(req, "limit", SupplierQuery.shape.limit);
     await answer(deps, res, async (s) => {
       const summary = await supplierSummary(s, id, limit);
       if (!summary) throw notFound(`no contract of supplier ${id} in this snapshot`, "id");

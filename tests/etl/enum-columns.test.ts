@@ -6,7 +6,7 @@ import { openDatabase, queryRows, type Database } from "../../lib/duckdb.ts";
 import { readSql, runScript } from "../../etl/load/sql-script.ts";
 import { applyEnumTypes, ENUM_TYPES } from "../../etl/load/enum-columns.ts";
 import { REFERENCE_DIR } from "../../etl/pipeline.ts";
-import { SOCIAL_CONSIDERATIONS } from "../../etl/normalise/vocabulary.ts";
+import { SOCIAL_CONSIDERATIONS } from "../../lib/vocabulary.ts";
 
 let db: Database;
 beforeAll(async () => {

@@ -1,17 +1,15 @@
 // A broken source fails the whole run with a message naming the file and where it broke, and the
 // database in place is left exactly as it was.
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, rmSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
+import { runEtlCli } from "../../etl/cli-run.ts";
 import { fixture } from "../helpers/fixtures.ts";
 import { TEST_TODAY, tempDir, E_MARCHESPUBLICS_CONTRACTS } from "../helpers/samples-db.ts";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 
-const run = promisify(execFile);
 const dir = tempDir();
 const dbPath = join(dir, "observatory.duckdb");
 const good = join(SAMPLES_DIR, "real-v1-e-marchespublics-2019-04.json");
@@ -100,17 +98,23 @@ describe("a broken source", () => {
     },
   );
 
-  it("makes the command exit non-zero with the file named on stderr", async () => {
+  it("makes the command exit 1 with the file named on stderr and nothing replaced", async () => {
     const path = brokenCopy("cli-truncated.json", "real-v1-pes-dgfip-2019-04.json", (t) =>
       t.slice(0, 5000),
     );
-    const error = await run("npx", ["tsx", "etl/cli.ts", path, "--db", dbPath, "--json"]).then(
-      () => null,
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
-    expect(error?.code).toBe(1);
-    expect(error?.stderr).toMatch(/cli-truncated\.json: truncated JSON/);
-    expect(error?.stderr).toContain("The database was not changed.");
-    expect(JSON.parse(error?.stdout ?? "").status).toBe("failed");
+    const before = sha(dbPath);
+    let stdout = "";
+    let stderr = "";
+    const code = await runEtlCli([path, "--db", dbPath, "--json"], {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      env: {},
+      today: TEST_TODAY,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/cli-truncated\.json: truncated JSON/);
+    expect(stderr).toContain("The database was not changed.");
+    expect(JSON.parse(stdout).status).toBe("failed");
+    expect(sha(dbPath)).toBe(before);
   });
 });

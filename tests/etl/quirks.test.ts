@@ -39,10 +39,13 @@ describe("v1 AIFE/PLACE (the dirtiest source)", () => {
   });
 
   it("removes spaces around a SIRET and maps TVA_INTRACOMMUNAUTAIRE to TVA", async () => {
-    const [row] = await t.query(
-      "SELECT titulaire_id FROM contract_suppliers WHERE titulaire_id = '77567706500119'",
+    const rows = await t.query(
+      `SELECT s.titulaire_id, s.type_identifiant FROM contract_suppliers s
+         JOIN field_issues f ON f.uid = s.uid AND f.raw_value = ' 77567706500119 '`,
     );
-    expect(row).toBeDefined();
+    // The SIRET published with spaces is stored without them, on the contract that carried it.
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.titulaire_id)).toContain("77567706500119");
     expect(
       (await issues("aife", "spaces inside or around a SIRET")).map((r) => r.raw_value),
     ).toContain(" 77567706500119 ");
@@ -61,8 +64,16 @@ describe("v1 AIFE/PLACE (the dirtiest source)", () => {
     // text, e.g. "7789456.56"); one marché without a buyer. No real contract is rejected for
     // its id any more: see the next test.
     expect(rows).toEqual([
-      { reason: "fictitious test record (see test-records.ts)", kind: "contrat-concession", n: 18 },
-      { reason: "fictitious test record (see test-records.ts)", kind: "marche", n: 61 },
+      {
+        reason: "fictitious test record published by mistake (see fictitious-records.ts)",
+        kind: "contrat-concession",
+        n: 18,
+      },
+      {
+        reason: "fictitious test record published by mistake (see fictitious-records.ts)",
+        kind: "marche",
+        n: 61,
+      },
       { reason: "missing buyer id (acheteur.id)", kind: "marche", n: 1 },
     ]);
     const served = await t.query(
@@ -144,8 +155,14 @@ describe("v1 marches-publics.info (AWS)", () => {
   });
 
   it("decodes HTML entities and cuts the check digit of 9-digit CPV codes", async () => {
-    const [objet] = await t.query("SELECT objet FROM contracts WHERE objet LIKE '%4 540 000€%'");
-    expect(objet).toBeDefined();
+    const rows = await t.query(
+      `SELECT c.objet, f.raw_value FROM contracts c
+         JOIN field_issues f ON f.uid = c.uid AND f.field = 'objet' AND f.problem = 'HTML entity in text'
+        WHERE f.raw_value LIKE '%4 540 000&euro;%'`,
+    );
+    // The published text carried "&euro;"; the stored one the euro sign, the rest unchanged.
+    expect(rows).toHaveLength(1);
+    expect(rows[0].objet).toBe(String(rows[0].raw_value).replace("&euro;", "€"));
     expect((await issues("aws", "check digit")).map((r) => r.raw_value)).toContain("031210005");
   });
 

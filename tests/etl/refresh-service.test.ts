@@ -1,20 +1,8 @@
-// The scheduled refresh: an invalid schedule fails with a message naming it, ticks never start a
-// second run while one is going, and a real refresh runs in a child process.
-import { rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+// The scheduled refresh: an invalid schedule fails with a message naming it, and ticks never start
+// a second run while one is going (refresh-service.process.test.ts runs a real one in a child).
+import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../etl/refresh/config.ts";
-import {
-  checkSchedule,
-  childProcessRunner,
-  RefreshService,
-  type RefreshOutcome,
-} from "../../etl/refresh/service.ts";
-import { readRuns } from "../../etl/load/run-history.ts";
-import { tempDir } from "../helpers/samples-db.ts";
-
-const dir = tempDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+import { checkSchedule, RefreshService, type RefreshOutcome } from "../../etl/refresh/service.ts";
 
 const ONE_FILE = [{ id: "samples", path: "tests/fixtures/decp/official-v1.5-example-paquet.json" }];
 const config = (schedule: object) =>
@@ -60,16 +48,5 @@ describe("the schedule", () => {
     expect(service.status().running).toBe(true);
     await service.stop();
     expect(calls).toBe(1);
-  });
-});
-
-describe("the child-process runner", () => {
-  it("runs a real refresh and returns its report, recorded with its trigger", async () => {
-    const dbPath = join(dir, "observatory.duckdb");
-    const configPath = join(dir, "config.json");
-    writeFileSync(configPath, JSON.stringify({ sources: ONE_FILE }));
-    const outcome = await childProcessRunner(configPath, dbPath, () => {})("api");
-    expect(outcome.status).toBe("ok");
-    expect(readRuns<{ trigger: string }>(dbPath).at(-1)?.trigger).toBe("api");
   });
 });

@@ -1,8 +1,10 @@
 // Builds a real DuckDB snapshot from the shipped samples into a temporary folder.
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inject } from "vitest";
 import { runEtl, type EtlReport } from "../../etl/pipeline.ts";
+import { historyPath } from "../../etl/load/run-history.ts";
 import { openDatabase, queryRows, type Database, type Row } from "../../lib/duckdb.ts";
 
 /**
@@ -11,8 +13,9 @@ import { openDatabase, queryRows, type Database, type Row } from "../../lib/duck
  */
 export const E_MARCHESPUBLICS_CONTRACTS = 466;
 
-/** Fixed "today" so date checks give the same answer every day. */
-export const TEST_TODAY = new Date("2026-11-28T00:00:00Z");
+import { TEST_TODAY } from "./test-today.ts";
+
+export { TEST_TODAY };
 
 export interface TestDb {
   report: EtlReport;
@@ -21,14 +24,33 @@ export interface TestDb {
   cleanup: () => void;
 }
 
+/**
+ * Copies the samples' snapshot (and its run history) to `dbPath`: what the ETL on the shipped
+ * samples would write there, without running it again. Returns the report that built it.
+ */
+export function copySamplesSnapshot(dbPath: string): EtlReport {
+  const shared = inject("samplesSnapshot");
+  copyFileSync(shared.dbPath, dbPath);
+  const history = historyPath(shared.dbPath);
+  if (existsSync(history)) copyFileSync(history, historyPath(dbPath));
+  return JSON.parse(shared.report) as EtlReport;
+}
+
 export function tempDir(prefix = "decp-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/**
+ * A snapshot in a folder of its own: with no inputs, a copy of the samples' snapshot that the
+ * global setup built once (tests/setup/samples-snapshot.ts); otherwise the real ETL on `inputs`.
+ */
 export async function buildTestDb(inputs: string[] = []): Promise<TestDb> {
   const dir = tempDir();
   const dbPath = join(dir, "observatory.duckdb");
-  const report = await runEtl({ inputs, dbPath, today: TEST_TODAY });
+  const report =
+    inputs.length === 0
+      ? copySamplesSnapshot(dbPath)
+      : await runEtl({ inputs, dbPath, today: TEST_TODAY });
   if (report.status !== "ok") throw new Error(`ETL failed: ${report.error?.message}`);
   const db = await openDatabase(dbPath, { readOnly: true });
   return {

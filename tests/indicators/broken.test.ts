@@ -1,9 +1,13 @@
 // A folder with broken definitions: every problem of every file is reported with its file and
 // dotted path, and the good definition beside them still loads and runs.
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { formatIssue, IndicatorError } from "../../indicators/compiler/errors.ts";
 import { findDefinition, loadCatalogue } from "../../indicators/compiler/load.ts";
 import { loadModel } from "../../indicators/compiler/model.ts";
+import { MEASURED_COLUMN_NAMES } from "../../indicators/result-columns.ts";
 import { runIndicator } from "../../indicators/engine.ts";
 import { seededDatabase } from "./helpers/seed-db.ts";
 
@@ -102,5 +106,27 @@ describe("a broken model", () => {
       ["dimensions.value", "invalid_model"],
       ["dimensions.bands.bands.1.below", "invalid_model"],
     ]);
+  });
+});
+
+describe("names a dimension may not take", () => {
+  const dir = mkdtempSync(join(tmpdir(), "observatory-model-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // Every column of a result row (n_scope and coverage_value included), a label column's name,
+  // and the SQL's own uid: a dimension of that name would collide with them.
+  it.each([...MEASURED_COLUMN_NAMES, "region_label", "uid"])("refuses %s", (name) => {
+    const file = join(dir, `${name}.yaml`);
+    writeFileSync(
+      file,
+      [
+        "fields:",
+        "  buyer: { label: Acheteur, column: acheteur_id }",
+        "supplier_fields: {}",
+        "dimensions:",
+        `  ${name}: { label: Nom réservé, field: buyer }`,
+      ].join("\n"),
+    );
+    expect(() => loadModel(file)).toThrow(`"${name}" is reserved for result rows`);
   });
 });

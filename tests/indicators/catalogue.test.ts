@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../lib/duckdb.ts";
 import { DEFAULT_DEFINITIONS_DIR } from "../../indicators/compiler/load.ts";
 import { runIndicator } from "../../indicators/engine.ts";
+import type { IndicatorDefinition } from "../../indicators/compiler/load.ts";
 import { shippedCatalogue } from "./helpers/catalogue.ts";
 import { seededDatabase } from "./helpers/seed-db.ts";
 
@@ -104,17 +105,39 @@ describe.each(catalogue.definitions.map((d) => [d.id, d] as const))("%s runs", (
     }
   });
 
-  it("with every filter", async () => {
+  it("with every filter, each keeping exactly the contracts of its value", async () => {
     for (const dimension of d.filters) {
       const value = SAMPLE_VALUES[dimension];
       if (value === undefined) throw new Error(`no sample value for ${dimension}`);
-      const result = await runIndicator(db.connection, d, {
+      const filtered = await runIndicator(db.connection, d, {
         filters: [{ dimension, op: "eq", values: [value] }],
       });
-      for (const row of result.rows) checkRow(row);
+      for (const row of filtered.rows) checkRow(row);
+      // Filtering on a value keeps the contracts that the breakdown by the same dimension puts
+      // under that value: the same base, counted the same way.
+      const canBreakDown = d.breakdowns.includes(dimension) && !isMixCategory(d, dimension);
+      if (!canBreakDown) continue;
+      const broken = await runIndicator(db.connection, d, { by: [dimension] });
+      const under = broken.rows.filter((row) => String(row[dimension]) === value);
+      expect(scopeOf(d, filtered.rows), `${d.id} filtered on ${dimension}=${value}`).toBe(
+        scopeOf(d, under),
+      );
+      expect(
+        scopeOf(d, under),
+        `${d.id}: no seed contract has ${dimension}=${value}`,
+      ).toBeGreaterThan(0);
     }
   });
 });
+
+/** The contracts in scope of a set of rows: a mix repeats its group's count on every category. */
+function scopeOf(d: IndicatorDefinition, rows: { n_scope: number }[]): number {
+  if (d.measure.kind === "mix") return rows[0]?.n_scope ?? 0;
+  return rows.reduce((sum, row) => sum + row.n_scope, 0);
+}
+
+const isMixCategory = (d: IndicatorDefinition, dimension: string) =>
+  d.measure.kind === "mix" && d.measure.dimension === dimension;
 
 /** What every row promises, whatever the indicator. */
 function checkRow(row: {

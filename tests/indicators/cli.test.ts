@@ -1,13 +1,11 @@
-// The analysts' command: in-process for most cases (side effects passed in), and once through
-// `npm run` to check the wiring and that stdout is exactly one JSON object.
-import { execFile } from "node:child_process";
+// The analysts' command, in-process (side effects passed in); cli.process.test.ts runs it once
+// through `npm run` to check the wiring and that stdout is exactly one JSON object.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../indicators/cli-run.ts";
-import { createSchemaDatabase, insertSeed, readSeed } from "./helpers/seed-db.ts";
+import { seededDatabaseFile } from "./helpers/seed-db.ts";
 
 let dir: string;
 let dbPath: string;
@@ -15,9 +13,7 @@ let dbPath: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "indicators-cli-"));
   dbPath = join(dir, "seed.duckdb");
-  const db = await createSchemaDatabase(dbPath);
-  await insertSeed(db.connection, readSeed());
-  db.close();
+  await seededDatabaseFile(dbPath);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -155,29 +151,5 @@ describe("indicator command", () => {
     const run = await cli(["good_share", "--db", dbPath], { definitionsDir });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).rows[0].numerator).toBe(1);
-  });
-});
-
-describe("through npm run", () => {
-  const exec = promisify(execFile);
-
-  it("prints a single JSON object on stdout", async () => {
-    const { stdout } = await exec(
-      "npm",
-      [
-        "run",
-        "--silent",
-        "indicator",
-        "--",
-        "social_consideration_share",
-        "--grain",
-        "year",
-        "--db",
-        dbPath,
-      ],
-      { env: { ...process.env } },
-    );
-    const parsed = JSON.parse(stdout) as { rows: { year: number | null }[] };
-    expect(parsed.rows.map((r) => r.year)).toEqual([2019, 2024, 2025, null]);
   });
 });

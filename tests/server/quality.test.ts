@@ -72,7 +72,7 @@ describe("GET /api/rejects", () => {
   });
 
   it("filters by reason and source (bound values) and pages in a stable order", async () => {
-    const reason = "fictitious test record (see test-records.ts)";
+    const reason = "fictitious test record published by mistake (see fictitious-records.ts)";
     const q = `reason=${encodeURIComponent(reason)}`;
     const [first, second] = await Promise.all([
       t.json<Browse>(`/api/rejects?${q}&limit=5`),

@@ -2,6 +2,7 @@
 // by value; stacked shares for a mix; a box plot for per-buyer values.
 import {
   axisFormat,
+  bottomLegend,
   chartRows,
   columnOf,
   frame,
@@ -29,7 +30,7 @@ export function breakdownSpec(result, dimension) {
   // Keep the keys with the most contracts when there are too many to draw.
   const keyTotals = new Map();
   for (const row of rows) {
-    const key = String(row[`${dimension}__label`] ?? NO_LABEL);
+    const key = String(row[`${dimension}_label`] ?? NO_LABEL);
     keyTotals.set(key, Math.max(keyTotals.get(key) ?? 0, Number(row.n)));
   }
   const total = keyTotals.size;
@@ -40,7 +41,7 @@ export function breakdownSpec(result, dimension) {
         .slice(0, MAX_BARS)
         .map(([key]) => key),
     );
-    rows = rows.filter((row) => kept.has(String(row[`${dimension}__label`])));
+    rows = rows.filter((row) => kept.has(String(row[`${dimension}_label`])));
   }
   const shown = Math.min(total, MAX_BARS);
   const title = `${ind.title}, par ${dimLabel.toLowerCase()}`;
@@ -49,17 +50,18 @@ export function breakdownSpec(result, dimension) {
       ? `${title} : les ${shown} valeurs comptant le plus de marchés, sur ${total}.`
       : `${title}.`;
   const y = {
-    field: `${dimension}__label`,
+    field: `${dimension}_label`,
     type: "nominal",
     title: dimLabel,
     sort: category ? "ascending" : "-x",
-    axis: { labelLimit: 260 },
+    // Names take at most two fifths of the chart's box on a phone, so the bars keep room.
+    axis: { labelLimit: { expr: "clamp(containerSize()[0] * 0.4, 100, 260)" } },
   };
   const x = {
     field: "value",
     type: "quantitative",
     title: `${ind.title} (${ind.unit_label})`,
-    axis: { format: axisFormat(value?.format), titleLimit: 420 },
+    axis: { format: axisFormat(value?.format), titleLimit: { expr: "max(width, 120)" } },
   };
   // A fixed height from the number of bars (a discrete "step" height conflicts with the
   // container width's autosize).
@@ -79,12 +81,12 @@ export function breakdownSpec(result, dimension) {
       { type: "bar", tooltip: true },
       {
         y,
-        x: { ...x, stack: "normalize", axis: { format: ".0%" } },
+        x: { ...x, stack: "normalize", axis: { ...x.axis, format: ".0%" } },
         color: {
-          field: `${category}__label`,
+          field: `${category}_label`,
           type: "nominal",
           title: result.columns.find((c) => c.name === category)?.label ?? category,
-          legend: { orient: "bottom", columns: 2 },
+          legend: bottomLegend(2),
         },
         tooltip: tooltips(result, keys),
       },

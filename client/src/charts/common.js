@@ -43,7 +43,9 @@ export function labelField(result, dimension) {
 }
 
 /**
- * Plain chart rows: the wanted fields, a readable label per key, and reliability.
+ * Plain chart rows: the wanted fields, a readable label per key, and reliability. A key's label
+ * keeps the API's name, `<key>_label`, and is filled for every key (the code where the API gives
+ * no label, "Non renseigné" for a blank).
  * @param {import("../types.js").IndicatorResult} result
  * @param {string[]} keys  key columns to keep (their label column replaces null by "Non renseigné")
  */
@@ -56,7 +58,7 @@ export function chartRows(result, keys) {
       out[key] = typeof raw === "string" || typeof raw === "number" ? raw : null;
       const label = labelField(result, key);
       const text = row[label];
-      out[`${key}__label`] =
+      out[`${key}_label`] =
         typeof text === "string" || typeof text === "number" ? String(text) : NO_LABEL;
     }
     const flags = Array.isArray(row.flags) ? row.flags : [];
@@ -90,6 +92,22 @@ export function frame(description, height) {
   };
 }
 
+/** Below this chart width (pixels), a phone: legend entries go one under another. */
+const NARROW = 480;
+
+/**
+ * A legend under the chart: entries side by side (`columns` of them, 0 = one row), or one under
+ * another on a narrow chart, with labels cut to the chart's width, so it never runs off a phone.
+ * @param {number} columns
+ */
+export function bottomLegend(columns) {
+  return {
+    orient: "bottom",
+    columns: { expr: `width < ${NARROW} ? 1 : ${columns}` },
+    labelLimit: { expr: `width < ${NARROW} ? max(width - 20, 60) : 320` },
+  };
+}
+
 /** Opacity by reliability: rows on small N are drawn faded, and the legend says why. */
 export const RELIABILITY_OPACITY = {
   field: "reliability",
@@ -98,7 +116,11 @@ export const RELIABILITY_OPACITY = {
   sort: [RELIABLE, UNRELIABLE],
   title: null,
   scale: { domain: [RELIABLE, UNRELIABLE], range: [1, 0.35] },
-  legend: { orient: "bottom" },
+  // On a phone the words in brackets do not fit; the note above the chart says them.
+  legend: {
+    ...bottomLegend(0),
+    labelExpr: `width < ${NARROW} ? replace(datum.label, " (à interpréter avec prudence)", "") : datum.label`,
+  },
 };
 
 /**
@@ -133,7 +155,7 @@ export function tooltips(result, keys) {
   const value = columnOf(result, "value");
   return [
     ...keys.map((key) => ({
-      field: `${key}__label`,
+      field: `${key}_label`,
       type: "nominal",
       title: result.columns.find((c) => c.name === key)?.label ?? key,
     })),

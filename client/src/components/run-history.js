@@ -131,7 +131,11 @@ function sourcesTable(run, rows) {
     h(
       "table",
       { class: "data-table sources-table" },
-      h("caption", {}, `Sources de la mise à jour du ${formatDateTime(run.started_at)}`),
+      h(
+        "caption",
+        {},
+        h("span", {}, `Sources de la mise à jour du ${formatDateTime(run.started_at)}`),
+      ),
       h(
         "thead",
         {},
@@ -191,9 +195,13 @@ export function runHistory(runs, shown) {
       h(
         "caption",
         {},
-        runs.length > kept.length
-          ? `Les ${kept.length} mises à jour les plus récentes (sur ${formatInteger(runs.length)})`
-          : `${plural(runs.length, "mise à jour", "mises à jour")}, de la plus récente à la plus ancienne`,
+        h(
+          "span",
+          {},
+          runs.length > kept.length
+            ? `Les ${kept.length} mises à jour les plus récentes (sur ${formatInteger(runs.length)})`
+            : `${plural(runs.length, "mise à jour", "mises à jour")}, de la plus récente à la plus ancienne`,
+        ),
       ),
       h(
         "thead",

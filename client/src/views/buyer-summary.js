@@ -9,7 +9,6 @@ import { renderChart } from "../charts/render.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatEuro, formatInteger, formatPercent, formatValue } from "../format.js";
 import { indicatorParams } from "../state.js";
-import { BUYER_INDICATORS } from "./buyer.js";
 
 /** @typedef {import("../types.js").JsonObject} Json */
 
@@ -22,9 +21,10 @@ export async function buyerSummaryView({ params, main }) {
   document.title = `Synthèse – ${name}`;
   const t = /** @type {Json} */ (buyer.totals);
   const catalogue = await getCatalogue();
-  const chosen = BUYER_INDICATORS.map((id) => catalogue.indicators.find((i) => i.id === id)).filter(
-    (i) => i !== undefined,
-  );
+  // The indicators of the summary, in order: each definition's `pages.buyer_summary`.
+  const chosen = catalogue.pages.buyer_summary
+    .map((id) => catalogue.indicators.find((i) => i.id === id))
+    .filter((i) => i !== undefined);
   const results = await Promise.all(
     chosen.map((ind) => getIndicator(ind.id, indicatorParams(ind, { acheteur_id: siret }).params)),
   );

@@ -14,16 +14,6 @@ import { h, replace } from "../dom.js";
 import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
 import { filterQuery } from "../state.js";
 
-/** Indicators shown on a buyer's page and on its one-page summary, when the catalogue has them. */
-export const BUYER_INDICATORS = [
-  "no_publicity_share",
-  "single_offer_rate",
-  "top_supplier_share",
-  "social_consideration_share",
-  "environmental_consideration_share",
-  "published_within_two_months_share",
-];
-
 /** @typedef {import("../types.js").JsonObject} Json */
 
 /** @type {import("../router.js").View} */
@@ -36,8 +26,10 @@ export async function buyerView({ params, main }) {
   const t = buyer.totals;
   const catalogue = await getCatalogue();
   const filters = { acheteur_id: siret };
-  const cards = catalogue.indicators
-    .filter((i) => BUYER_INDICATORS.includes(i.id))
+  // The indicators this page shows, in order: each definition's `pages.buyer`.
+  const cards = catalogue.pages.buyer
+    .map((id) => catalogue.indicators.find((i) => i.id === id))
+    .filter((i) => i !== undefined)
     .map((ind) => indicatorCard(ind, filters));
   const years = contractsPerYear({
     kind: "buyer-years",

@@ -12,7 +12,14 @@ export async function searchView({ main }) {
   const q = (new URLSearchParams(location.search).get("q") ?? "").trim();
   const form = h(
     "form",
-    { class: "search-form", role: "search", action: "/recherche", method: "get" },
+    {
+      class: "search-form",
+      role: "search",
+      // The header has a search landmark too: each says which one it is.
+      "aria-label": "Recherche d'acheteurs et d'entreprises",
+      action: "/recherche",
+      method: "get",
+    },
     h("label", { for: "recherche-q" }, "Nom ou numéro SIRET d'un acheteur ou d'une entreprise"),
     h("input", {
       id: "recherche-q",

@@ -6,9 +6,11 @@ import { join } from "node:path";
 import { runEtl } from "../../../etl/pipeline.ts";
 import { openDatabase, queryRows, type Row } from "../../../lib/duckdb.ts";
 import { startServer, type RunningServer } from "../../../server/start.ts";
+import { copySamplesSnapshot } from "../../helpers/samples-db.ts";
+import { TEST_NOW } from "../../helpers/test-today.ts";
 
 /** Fixed "now" of the tests: date checks and generated_at stamps give the same answer every day. */
-export const TEST_NOW = new Date("2026-11-28T10:00:00Z");
+export { TEST_NOW };
 
 export interface TestServer {
   url: string;
@@ -31,7 +33,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { inputs = [], ...serverOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), "observatory-server-test-"));
   const dbPath = join(dir, "observatory.duckdb");
-  const report = await runEtl({ inputs, dbPath, today: TEST_NOW });
+  // The shipped samples: a copy of the snapshot the global setup built once.
+  const report =
+    inputs.length === 0
+      ? copySamplesSnapshot(dbPath)
+      : await runEtl({ inputs, dbPath, today: TEST_NOW });
   if (report.status !== "ok") throw new Error(`ETL failed: ${report.error?.message}`);
   const logs: string[] = [];
   const server = await startServer({

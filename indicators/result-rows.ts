@@ -6,44 +6,23 @@ import type { JsonValue, Row } from "../lib/duckdb.ts";
 import type { IndicatorDefinition } from "./compiler/load.ts";
 import type { Model } from "./compiler/model.ts";
 import type { PlanKey } from "./compiler/plan.ts";
-
-export type RowFlag = "below_min_n" | "low_coverage" | "format_not_available" | "format_partial";
-export type Status = "green" | "yellow" | "red";
-
-export type IndicatorRow = Record<string, JsonValue> & {
-  value: number | null;
-  /** Contracts the figure is computed on (a ratio's denominator, the values aggregated…). */
-  n: number;
-  /** Contracts in the indicator's base: after filters, scope and format. */
-  n_scope: number;
-  numerator?: number | null;
-  denominator?: number | null;
-  /** Share of the n_scope contracts where the fields the indicator needs are filled. */
-  coverage: number | null;
-  /** Share of the published amount the figure uses (only for sums of a blanked field). */
-  coverage_value?: number | null;
-  flags: RowFlag[];
-  status?: Status | null;
-  target_met?: boolean | null;
-};
+import {
+  labelColumn,
+  type IndicatorRow,
+  type ResultPresence,
+  type RowFlag,
+  type Status,
+} from "./result-columns.ts";
 
 const num = (value: JsonValue | undefined): number | null =>
   typeof value === "number" ? value : null;
-
-/** Which optional columns a result has. */
-export interface RowShape {
-  /** numerator and denominator (ratio, mix, top share). */
-  hasParts: boolean;
-  /** coverage_value (the figure sums a field the model blanks, e.g. suspect amounts). */
-  hasValueCoverage: boolean;
-}
 
 export function finishRow(
   raw: Row,
   keys: readonly PlanKey[],
   definition: IndicatorDefinition,
   model: Model,
-  shape: RowShape,
+  presence: ResultPresence,
 ): IndicatorRow {
   const n = num(raw.n) ?? 0;
   const total = num(raw._total) ?? 0;
@@ -60,14 +39,14 @@ export function finishRow(
   // With no contract in the needed format, even a count of 0 would read as a measurement.
   const value = formatMissing ? null : num(raw.value);
 
-  // Built once, in the order of the answer: keys (and labels), value, counts, coverage, flags
-  // (engine.ts lists the same columns).
+  // Built once, in the order of the answer: keys (and labels), then the measured columns in the
+  // order of result-columns.ts (engine.ts lists the same columns from there).
   // (Result tables reach 150,000 rows: no intermediate copies.)
   const row: Record<string, JsonValue> = {};
   for (const key of keys) {
     const code = raw[key.name] ?? null;
     row[key.name] = code;
-    const labelKey = `${key.name}_label`;
+    const labelKey = labelColumn(key.name);
     const known = model.dimensions.get(key.name)?.values;
     if (known) row[labelKey] = known.find((v) => v.code === code)?.label ?? null;
     else if (key.labelRef) row[labelKey] = raw[labelKey] ?? null;
@@ -75,17 +54,17 @@ export function finishRow(
   row.value = value;
   row.n = n;
   row.n_scope = num(raw.n_scope) ?? 0;
-  if (shape.hasParts) {
+  if (presence.parts) {
     row.numerator = formatMissing ? null : num(raw.numerator);
     row.denominator = formatMissing ? null : num(raw.denominator);
   }
   row.coverage = coverage;
-  if (shape.hasValueCoverage) row.coverage_value = num(raw.coverage_value);
+  if (presence.value_coverage) row.coverage_value = num(raw.coverage_value);
   row.flags = flags;
   // Colours and targets are not given on small N: a reason to look closer, not a verdict.
   const judged = value !== null && !small;
-  if (definition.thresholds) row.status = judged ? thresholdStatus(definition, value) : null;
-  if (definition.target) row.target_met = judged ? targetMet(definition, value) : null;
+  if (presence.thresholds) row.status = judged ? thresholdStatus(definition, value) : null;
+  if (presence.target) row.target_met = judged ? targetMet(definition, value) : null;
   return row as IndicatorRow;
 }
 

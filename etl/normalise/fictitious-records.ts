@@ -2,7 +2,7 @@
 // objects "Le marché du siècle", "Le marché noir", "Le marché final", sometimes mangled by U+FFFD.
 // The same test buyer appears as the autorité concédante of fictitious concessions. They are
 // rejected with their own reason, so they stay visible in the rejects table.
-import { foldWording } from "./vocabulary.ts";
+import { foldWording } from "../../lib/vocabulary.ts";
 import { child, type Tree } from "./structure.ts";
 
 const TEST_OBJECTS = /^le march.{0,2} (noir|du si.{1,2}cle|final)$/;

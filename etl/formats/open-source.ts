@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-import { SourceFormatError } from "../formats/types.ts";
+import { SourceFormatError } from "./types.ts";
 
 export interface OpenedSource {
   syntax: "json" | "xml";

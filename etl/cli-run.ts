@@ -1,0 +1,88 @@
+// The ETL command, with its side effects passed in so that tests run it in-process.
+//   npm run etl -- [FILE|URL …] [--db PATH] [--json]
+//                 --refresh [--config FILE]     fetch the declared sources, rebuild if something changed
+//                 --snapshots | --rollback RUN  list the kept snapshots, or make one current again
+// Progress goes to stderr; stdout carries the summary table, or only one JSON object with --json.
+import { parseArgs } from "node:util";
+import { DEFAULT_DB, runEtl, type EtlReport } from "./pipeline.ts";
+import { formatSummary } from "./summary.ts";
+import { loadConfig } from "./refresh/config.ts";
+import { refresh, type RefreshReport, type Trigger } from "./refresh/refresh.ts";
+import { listSnapshots, rollback } from "./load/snapshots.ts";
+
+export interface EtlCliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** "Today" for the date checks (tests); the real day by default. */
+  today?: Date;
+}
+
+export const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json]
+       npm run etl -- --refresh [--config observatory.config.json] [--db PATH] [--json]
+       npm run etl -- --snapshots | --rollback RUN_ID [--db PATH]`;
+
+/** The server starts refreshes in a child process and says why (schedule or api). */
+function triggerOf(env: EtlCliIo["env"]): Trigger {
+  const value = env.OBSERVATORY_REFRESH_TRIGGER;
+  return value === "schedule" || value === "api" ? value : "manual";
+}
+
+/** Runs the command; returns the exit code (0 ok, 1 failed run, 2 bad usage). */
+export async function runEtlCli(argv: readonly string[], io: EtlCliIo): Promise<number> {
+  const say = (line: string) => io.stderr(`${line}\n`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        db: { type: "string" },
+        json: { type: "boolean" },
+        refresh: { type: "boolean" },
+        config: { type: "string", default: "observatory.config.json" },
+        snapshots: { type: "boolean" },
+        rollback: { type: "string" },
+        help: { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    say(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const dbPath = values.db ?? io.env.OBSERVATORY_DB ?? DEFAULT_DB;
+  if (values.help) {
+    io.stdout(`${USAGE}\nWith no FILE, loads the DECP samples shipped in data/samples.\n`);
+    return 0;
+  }
+  if (values.snapshots) {
+    for (const s of listSnapshots(dbPath)) io.stdout(`${s.runId}\t${s.bytes}\n`);
+    return 0;
+  }
+  if (values.rollback) {
+    await rollback(dbPath, values.rollback);
+    say(`snapshot ${values.rollback} is current again`);
+    return 0;
+  }
+  const report: EtlReport | RefreshReport = values.refresh
+    ? await refresh({
+        config: loadConfig(values.config),
+        dbPath,
+        trigger: triggerOf(io.env),
+        log: say,
+      })
+    : await runEtl({ inputs: positionals, dbPath, log: say, today: io.today });
+  if (values.json) io.stdout(`${JSON.stringify(report)}\n`);
+  else if ("sources" in report) io.stdout(formatSummary(report));
+  else io.stdout(`refresh ${report.status}\n`);
+  if (report.status === "failed") {
+    const where = report.error?.source ? `${report.error.source}: ` : "";
+    const message = report.error?.message ?? "unknown error";
+    say(
+      `error: ${message.startsWith(where) ? message : where + message}\nThe database was not changed.`,
+    );
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,184 @@
+// The columns of a result row, declared once: their names, roles, types, French labels and which
+// results carry them. Everything else derives from here: the engine's column list (engine.ts),
+// the names a dimension may not take (compiler/model-dimensions.ts), the column metadata the API
+// gives (column-meta.ts), the API's schemas and OpenAPI document (server/api-schemas/) and, through
+// server/api-types.ts, the client's types.
+//
+// A row is: one column per breakdown key (the dimension's id), `<dim>_label` where the dimension
+// has labels, then the measured columns below, in this order.
+import { z } from "zod";
+import { DefinitionSchema } from "./compiler/schema.ts";
+
+export const ROW_FLAGS = [
+  "below_min_n",
+  "low_coverage",
+  "format_not_available",
+  "format_partial",
+] as const;
+export type RowFlag = (typeof ROW_FLAGS)[number];
+
+export const STATUSES = ["green", "yellow", "red"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** How a column's values are typed, for charts, tables and typed exports (Parquet, XLSX). */
+export const COLUMN_TYPES = ["integer", "number", "string", "boolean", "string[]"] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+/**
+ * Which results carry a measured column: every result; those with numerator and denominator
+ * (ratio, mix, top share); those summing a field the model blanks (coverage in value); those
+ * whose definition has thresholds, or a target.
+ */
+export type ColumnPresence = "always" | "parts" | "value_coverage" | "thresholds" | "target";
+
+interface MeasuredColumn {
+  type: ColumnType;
+  presence: ColumnPresence;
+  label: string;
+  /** The values of the column in a row. */
+  schema: z.ZodType;
+}
+
+const share = z.number().min(0).max(1);
+
+export const MEASURED_COLUMNS = {
+  value: {
+    // "integer" when the definition's format is: see column-meta.ts.
+    type: "number",
+    presence: "always",
+    label: "Valeur",
+    schema: z.number().nullable().describe("The indicator; null when it cannot be computed."),
+  },
+  n: {
+    type: "integer",
+    presence: "always",
+    label: "N : marchés sur lesquels porte le calcul",
+    schema: z.int().min(0).describe("N: the contracts the figure is computed on."),
+  },
+  n_scope: {
+    type: "integer",
+    presence: "always",
+    label: "Marchés dans le périmètre",
+    schema: z.int().min(0).describe("Contracts in the indicator's base (after filters and scope)."),
+  },
+  numerator: {
+    type: "number",
+    presence: "parts",
+    label: "Numérateur",
+    schema: z.number().nullable(),
+  },
+  denominator: {
+    type: "number",
+    presence: "parts",
+    label: "Dénominateur",
+    schema: z.number().nullable(),
+  },
+  coverage: {
+    type: "number",
+    presence: "always",
+    label: "Couverture (part des marchés du périmètre où l'information est renseignée)",
+    schema: share
+      .nullable()
+      .describe("Share of the contracts in scope where the fields are filled."),
+  },
+  coverage_value: {
+    type: "number",
+    presence: "value_coverage",
+    label: "Couverture en valeur",
+    schema: share.nullable().describe("Share of the published amount the figure uses."),
+  },
+  flags: {
+    type: "string[]",
+    presence: "always",
+    label: "Signalements",
+    schema: z.array(z.enum(ROW_FLAGS)),
+  },
+  status: {
+    type: "string",
+    presence: "thresholds",
+    label: "Statut au regard des seuils",
+    schema: z.enum(STATUSES).nullable().describe("null below min N."),
+  },
+  target_met: {
+    type: "boolean",
+    presence: "target",
+    label: "Cible atteinte",
+    schema: z.boolean().nullable().describe("null below min N, or with a neutral polarity."),
+  },
+} as const satisfies Record<string, MeasuredColumn>;
+
+export type MeasuredColumnName = keyof typeof MEASURED_COLUMNS;
+export const MEASURED_COLUMN_NAMES = Object.keys(MEASURED_COLUMNS) as MeasuredColumnName[];
+
+/** What a column holds: a breakdown key, the label of a key, or one of the measured columns. */
+export type ColumnRole = "key" | "label" | MeasuredColumnName;
+export const COLUMN_ROLES = ["key", "label", ...MEASURED_COLUMN_NAMES] as [
+  ColumnRole,
+  ...ColumnRole[],
+];
+
+const LABEL_SUFFIX = "_label";
+
+/** The column naming a key's values in French. */
+export const labelColumn = (dimension: string): string => `${dimension}${LABEL_SUFFIX}`;
+
+/** The dimension of a label column, or null when the name is not one. */
+export function labelledDimension(name: string): string | null {
+  return name.endsWith(LABEL_SUFFIX) ? name.slice(0, -LABEL_SUFFIX.length) : null;
+}
+
+/** A name a dimension may not take: it would collide with a column of every row. */
+export function isReservedColumnName(name: string): boolean {
+  return name in MEASURED_COLUMNS || labelledDimension(name) !== null;
+}
+
+/** The optional columns a result has. */
+export type ResultPresence = Record<Exclude<ColumnPresence, "always">, boolean>;
+
+/** The measured columns of a result, in row order. */
+export function measuredColumns(presence: ResultPresence): MeasuredColumnName[] {
+  return MEASURED_COLUMN_NAMES.filter((name) => {
+    const when: ColumnPresence = MEASURED_COLUMNS[name].presence;
+    return when === "always" || presence[when];
+  });
+}
+
+type Columns = typeof MEASURED_COLUMNS;
+type RowShape = {
+  [K in MeasuredColumnName]: Columns[K]["presence"] extends "always"
+    ? Columns[K]["schema"]
+    : z.ZodOptional<Columns[K]["schema"]>;
+};
+
+const rowShape = Object.fromEntries(
+  MEASURED_COLUMN_NAMES.map((name) => {
+    const column: MeasuredColumn = MEASURED_COLUMNS[name];
+    return [name, column.presence === "always" ? column.schema : column.schema.optional()];
+  }),
+) as RowShape;
+
+/** A key's code (text or integer) or a key's label; null for "not filled". */
+export const KeyValue = z.union([z.string(), z.number(), z.null()]);
+
+export const IndicatorRowSchema = z
+  .object(rowShape)
+  .catchall(KeyValue)
+  .describe(
+    "One row: a column per breakdown key and `<dim>_label` for labelled dimensions, then the measured columns.",
+  );
+
+export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
+
+/** What a column of a result is (column-meta.ts describes each column of a result). */
+export const ColumnMetaSchema = z.strictObject({
+  name: z.string(),
+  label: z.string().describe("French label."),
+  role: z.enum(COLUMN_ROLES),
+  type: z.enum(COLUMN_TYPES),
+  format: DefinitionSchema.shape.format
+    .optional()
+    .describe("For value, numerator, denominator and coverage columns: how to show the number."),
+  dimension: z.string().optional().describe("For key and label columns: their dimension."),
+});
+
+export type ColumnMeta = z.output<typeof ColumnMetaSchema>;

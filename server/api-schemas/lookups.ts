@@ -1,0 +1,171 @@
+// The buyer, supplier and contract pages (routes/buyers.ts, suppliers.ts, contracts.ts, SQL in
+// lookups/). Coded columns come with `<column>_label`, their French words (lookups/labels.ts).
+import { z } from "zod";
+import { CONTRACT_COLUMNS, type ColumnType } from "../../indicators/compiler/canonical.ts";
+import { COLUMN_VOCABULARIES, type CodedColumn } from "../lookups/vocabularies.ts";
+import { Count, DayOrNull, Euros, stamped } from "./common.ts";
+
+const Text = z.string().nullable();
+const Siret = z.string().regex(/^\d{14}$/);
+
+type LabelOf<T> =
+  T extends z.ZodNullable<z.ZodArray<z.ZodType>>
+    ? z.ZodNullable<z.ZodArray<z.ZodString>>
+    : z.ZodNullable<z.ZodString>;
+type WithLabels<Shape> = Shape & {
+  [K in Extract<keyof Shape, CodedColumn> as `${K}_label`]: LabelOf<Shape[K]>;
+};
+
+/** The shape's coded columns get their label column (a list of labels for a list of codes). */
+function labelled<Shape extends Record<string, z.ZodType>>(shape: Shape) {
+  const labels: Record<string, z.ZodType> = {};
+  for (const [column, schema] of Object.entries(shape)) {
+    if (!(column in COLUMN_VOCABULARIES)) continue;
+    const list = schema instanceof z.ZodNullable && schema.unwrap() instanceof z.ZodArray;
+    labels[`${column}_label`] = list ? z.array(z.string()).nullable() : Text;
+  }
+  return z.strictObject({ ...shape, ...labels } as WithLabels<Shape>);
+}
+
+export const BuyerSearchSchema = stamped({
+  buyers: z.array(
+    z.strictObject({ siret: z.string(), nom: Text, contracts: Count, amount: Euros }),
+  ),
+});
+
+const yearRow = <Amount extends string>(amount: Amount) =>
+  z.strictObject({ year: z.int().nullable(), contracts: Count, [amount]: Euros } as {
+    year: z.ZodNullable<z.ZodInt>;
+    contracts: typeof Count;
+  } & Record<Amount, typeof Euros>);
+
+const contractRow = {
+  uid: z.string(),
+  id: Text,
+  objet: Text,
+  date_notification: DayOrNull,
+  montant: z.number().nullable(),
+  montant_suspect: z.boolean(),
+  procedure: Text,
+  type_marche: Text,
+  titulaires_count: Count,
+};
+
+export const BuyerSummarySchema = stamped({
+  siret: Siret,
+  nom: Text.describe("The name most used in the 2019 format (the 2024 format has none)."),
+  totals: z.strictObject({
+    contracts: Count,
+    amount: Euros.describe("Suspect amounts left out."),
+    suspect_amounts: Count,
+    first_notification: DayOrNull,
+    last_notification: DayOrNull,
+    contracts_2024_format: Count,
+  }),
+  by_year: z.array(yearRow("amount")),
+  procedures: z.array(labelled({ procedure: Text, contracts: Count, amount: Euros })),
+  types: z.array(labelled({ type_marche: Text, contracts: Count, amount: Euros })),
+  top_suppliers: z.array(
+    z.strictObject({
+      titulaire_id: z.string(),
+      nom: Text,
+      contracts: Count,
+      amount_split: Euros.describe("A joint award's amount split equally among its titulaires."),
+    }),
+  ),
+  places: z.array(z.strictObject({ departement: Text, departement_nom: Text, contracts: Count })),
+});
+
+export const BuyerContractsSchema = stamped({
+  siret: Siret,
+  offset: Count,
+  limit: Count,
+  total: Count,
+  contracts: z.array(labelled({ ...contractRow, nature: Text, decp_format: z.string() })),
+});
+
+export const SupplierSearchSchema = stamped({
+  suppliers: z.array(z.strictObject({ titulaire_id: z.string(), nom: Text, contracts: Count })),
+});
+
+export const SupplierSummarySchema = stamped({
+  titulaire_id: z.string(),
+  nom: Text,
+  type_identifiant: Text,
+  totals: z.strictObject({
+    contracts: Count,
+    amount_whole: Euros,
+    amount_split: Euros,
+    joint_contracts: Count,
+    buyers: Count,
+    first_notification: DayOrNull,
+    last_notification: DayOrNull,
+  }),
+  by_year: z.array(yearRow("amount_split")),
+  top_buyers: z.array(
+    z.strictObject({ siret: z.string(), nom: Text, contracts: Count, amount_split: Euros }),
+  ),
+  contracts: z.array(labelled({ ...contractRow, acheteur_id: z.string(), acheteur_nom: Text })),
+});
+
+const BY_TYPE = {
+  string: Text,
+  integer: z.int().nullable(),
+  number: z.number().nullable(),
+  boolean: z.boolean().nullable(),
+  date: DayOrNull,
+  string_list: z.array(z.string()).nullable(),
+} as const satisfies Record<ColumnType, z.ZodType>;
+
+type Columns = typeof CONTRACT_COLUMNS;
+
+/** Every column of the contracts table (the engine's list, checked against etl/sql/schema.sql). */
+const contractColumns = Object.fromEntries(
+  Object.entries(CONTRACT_COLUMNS).map(([name, type]) => [name, BY_TYPE[type]]),
+) as { [K in keyof Columns]: (typeof BY_TYPE)[Columns[K]] };
+
+export const ContractSchema = stamped({
+  contract: labelled({
+    ...contractColumns,
+    source: Text.describe("The name of the source file."),
+    departement_nom: Text,
+    region_nom: Text,
+    cpv_division_libelle: Text,
+    acheteur_nom_connu: Text.describe("The name the buyer used in other contracts, if any."),
+  }),
+  suppliers: z.array(
+    labelled({
+      position: Count,
+      type_identifiant: Text,
+      titulaire_id: Text,
+      denomination_sociale: Text,
+      nom_connu: Text.describe("The name this titulaire used in other contracts, if any."),
+    }),
+  ),
+  modifications: z.array(
+    z.strictObject({
+      position: Count,
+      id: Text,
+      objet_modification: Text,
+      date_notification: DayOrNull,
+      date_publication_donnees: DayOrNull,
+      duree_mois: z.number().nullable(),
+      montant: z.number().nullable(),
+      montant_suspect_delta: z.boolean(),
+      titulaires: Text.describe("JSON array of the new titulaires, if any."),
+    }),
+  ),
+  subcontracting: z.array(
+    labelled({
+      position: Count,
+      id: Text,
+      sous_traitant_type_identifiant: Text,
+      sous_traitant_id: Text,
+      duree_mois: z.number().nullable(),
+      date_notification: DayOrNull,
+      date_publication_donnees: DayOrNull,
+      montant: z.number().nullable(),
+      variation_prix: Text,
+    }),
+  ),
+});

@@ -1,0 +1,94 @@
+// The path and query parameters of every route, declared once: the routes read their names,
+// bounds and defaults from here (params.ts `intQuery`, `queryNames`), and the OpenAPI document
+// describes them from here.
+import { z } from "zod";
+import { GRAINS } from "../../indicators/compiler/request-schema.ts";
+import { EXPORT_FORMAT_NAMES } from "./indicators.ts";
+import { FIELD_ACTIONS } from "./quality.ts";
+
+const limit = (max: number, fallback: number) =>
+  z.int().min(1).max(max).default(fallback).describe(`Rows to give (default ${fallback}).`);
+const offset = (max: number) => z.int().min(0).max(max).default(0).describe("Rows to skip.");
+const text = (description: string) => z.string().max(500).optional().describe(description);
+
+export const NoQuery = z.strictObject({});
+
+export const SearchQuery = z.strictObject({
+  q: z.string().min(1).max(200).describe("Part of a name, or the start of an identifier."),
+  limit: limit(100, 20),
+});
+
+export const BuyerContractsQuery = z.strictObject({
+  offset: offset(100_000_000),
+  limit: limit(500, 50),
+});
+
+export const SupplierQuery = z.strictObject({
+  limit: limit(500, 50).describe("Contracts to give, most recent first (default 50)."),
+});
+
+const SOURCE = text("Source file or URL, as in the run history.");
+
+export const RejectsQuery = z.strictObject({
+  source: SOURCE,
+  reason: text("Reason of rejection, exactly."),
+  limit: limit(500, 50),
+  offset: offset(1e9),
+});
+
+export const FieldIssuesQuery = z.strictObject({
+  source: SOURCE,
+  field: text(
+    "Field path: exact (`titulaires[0].id`) or as in the groups (`titulaires[].id`, any position).",
+  ),
+  problem: text("Problem, exactly."),
+  action: z.enum(FIELD_ACTIONS).optional().describe("What the ETL did with the value."),
+  limit: limit(500, 50),
+  offset: offset(1e9),
+});
+
+export const RejectRecordQuery = z.strictObject({
+  source: z.string().min(1).max(500).describe("Source file or URL, as in the run history."),
+  position: z.int().min(0).max(1e9).describe("Position of the record in its source (0-based)."),
+});
+
+/** The engine's own parameters; any dimension of the definition's filters may be named too. */
+export const IndicatorQuery = z.strictObject({
+  by: z
+    .string()
+    .optional()
+    .describe("Breakdown dimensions, comma-separated (at most 3), among the definition's.")
+    .meta({ examples: ["region"] }),
+  grain: z.enum(GRAINS).optional().describe("Time grain."),
+  filter: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "Repeatable filter: DIM=V, DIM!=V, DIM<V, DIM<=V, DIM>V, DIM>=V, DIM~V1,V2 (one of), DIM!~V1,V2 (none of).",
+    )
+    .meta({ examples: [["year>=2019"]] }),
+});
+
+export const ExportQuery = IndicatorQuery.extend({
+  format: z
+    .enum(EXPORT_FORMAT_NAMES)
+    .describe(
+      'csv_excel: UTF-8 with BOM, `;`, decimal comma, French headers, codes a spreadsheet would turn into numbers or dates written as `="01"` (text), numbers rounded (French Excel); csv: plain RFC 4180, codes as plain text, full precision; xlsx: a data sheet and a metadata sheet; parquet: typed columns with key-value metadata.',
+    ),
+});
+
+export const SIRET = /^\d{14}$/;
+// Supplier identifiers are SIRET, TVA, foreign or "hors UE" ids: letters, digits, a few signs.
+export const SUPPLIER_ID = /^[\p{L}\p{N} ._/-]{1,60}$/u;
+
+export const IndicatorPath = z.strictObject({ id: z.string().describe("Indicator id.") });
+export const SiretPath = z.strictObject({ siret: z.string().regex(SIRET) });
+export const SupplierPath = z.strictObject({
+  id: z
+    .string()
+    .regex(SUPPLIER_ID)
+    .describe("The titulaire's identifier as published (a SIRET for French firms)."),
+});
+export const ContractPath = z.strictObject({
+  uid: z.string().max(300).describe("Buyer SIRET + the contract id as published."),
+});

@@ -1,0 +1,85 @@
+// GET /api/health, GET /api/runs and POST /api/admin/refresh: is the server up, what does it
+// serve, and the ETL runs (the history is kept as each run wrote it, so a run's record is open to
+// fields this schema does not name; the fields it names are checked).
+import { z } from "zod";
+import { Count, SnapshotInfoSchema, stamped } from "./common.ts";
+
+export const HealthSchema = stamped({
+  status: z.literal("ok"),
+  snapshot: SnapshotInfoSchema,
+  indicators: Count.describe("Definitions in the catalogue."),
+  answer_cache: z
+    .strictObject({ entries: Count, bytes: Count, hits: Count, misses: Count })
+    .nullable()
+    .describe("Indicator answers kept per snapshot and request; null when the cache is off."),
+  generated_at: z.iso.datetime(),
+});
+
+const RunSourceSchema = z.looseObject({
+  source: z.string(),
+  format: z.string().optional(),
+  synthetic: z.boolean().optional(),
+  bytes: Count.optional(),
+  sha256: z.string().optional(),
+  records_read: Count.optional(),
+  loaded: Count.optional(),
+  rejected: Count.optional(),
+  duplicates: Count.optional(),
+  field_issues: Count.optional(),
+  duration_ms: Count.optional(),
+});
+
+const FetchSchema = z.looseObject({
+  id: z.string(),
+  status: z.enum(["changed", "unchanged", "failed"]),
+  files: z.array(
+    z.looseObject({
+      name: z.string(),
+      bytes: Count,
+      sha256: z.string(),
+      http_status: z.int().optional(),
+    }),
+  ),
+  error: z.string().optional(),
+});
+
+/** One run of the history: an ETL run (sources) or a refresh that stopped before it (fetches). */
+export const RunSchema = z.looseObject({
+  status: z.enum(["ok", "failed", "unchanged"]),
+  run_id: z.string().optional(),
+  trigger: z.string().optional(),
+  started_at: z.iso.datetime().optional(),
+  finished_at: z.iso.datetime().optional(),
+  duration_ms: Count.optional(),
+  contracts: Count.optional(),
+  concessions: Count.optional(),
+  sources: z.array(RunSourceSchema).optional(),
+  fetches: z.array(FetchSchema).optional(),
+  error: z
+    .looseObject({ source: z.string().nullable().optional(), message: z.string() })
+    .optional(),
+});
+
+export const RefreshStatusSchema = z.strictObject({
+  running: z.boolean(),
+  trigger: z.string().nullable(),
+  started_at: z.iso.datetime().nullable(),
+  schedule: z
+    .strictObject({
+      cron: z.string(),
+      timezone: z.string(),
+      next_run: z.iso.datetime().nullable(),
+    })
+    .nullable(),
+  last: RunSchema.nullable().describe("The outcome of the last refresh this server ran."),
+});
+
+export const RunsSchema = stamped({
+  refresh: RefreshStatusSchema.nullable().describe("null when the server runs no refresh."),
+  runs: z.array(RunSchema).describe("Every run of the history, newest first."),
+});
+
+export const RefreshStartedSchema = z.strictObject({
+  started: z.boolean().describe("false: a refresh was already running."),
+  refresh: RefreshStatusSchema,
+});

@@ -1,0 +1,22 @@
+// What the application is built from (createApp in app.ts). Apart from app.ts so that the routes,
+// which take these dependencies, never import the application that mounts them.
+import type { Catalogue } from "../indicators/index.ts";
+import type { AnswerCache } from "./answer-cache.ts";
+import type { SnapshotProvider } from "./db.ts";
+import type { RefreshControl } from "./refresh.ts";
+
+export interface AppDeps {
+  snapshots: SnapshotProvider;
+  catalogue: Catalogue;
+  /** "Now" for generated_at stamps; fixed in tests. */
+  clock: () => Date;
+  log?: (line: string) => void;
+  /** The refresh service (schedule, history, manual trigger); absent in some tests. */
+  refresh?: RefreshControl;
+  /** Bearer token of POST /api/admin/refresh; without it the endpoint is off. */
+  adminToken?: string;
+  /** Indicator answers per snapshot and request; without it every request is computed. */
+  answers?: AnswerCache;
+  /** Told of each snapshot answering, so that its home page answers get computed ahead. */
+  warmer?: { notice(snapshotId: string): void };
+}

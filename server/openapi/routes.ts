@@ -1,0 +1,191 @@
+// Every route of the JSON API as the OpenAPI document describes it: its parameters (declared in
+// api-schemas/parameters.ts, which the routes read too) and its answers (api-schemas/).
+import type { z } from "zod";
+import * as P from "../api-schemas/parameters.ts";
+import type { ComponentName } from "./components.ts";
+
+export interface Answer {
+  description: string;
+  /** A JSON answer's schema; otherwise `files` gives the content types of a file. */
+  schema?: ComponentName;
+  files?: readonly string[];
+}
+
+export interface RouteDoc {
+  method: "get" | "post";
+  /** OpenAPI path: `/api/buyers/{siret}`. */
+  path: string;
+  summary: string;
+  pathParams?: z.ZodObject;
+  query?: z.ZodObject;
+  /** Any dimension of the indicator's filters may be named as a parameter too. */
+  dimensions?: boolean;
+  answers: Record<string, Answer>;
+  security?: boolean;
+}
+
+const bad: Answer = {
+  description: "Bad or unknown parameter (named in `error.param`).",
+  schema: "Error",
+};
+const missing: Answer = { description: "Not found.", schema: "Error" };
+const ok = (schema: ComponentName, description: string): Record<string, Answer> => ({
+  "200": { description, schema },
+  "400": bad,
+});
+
+export const ROUTES: readonly RouteDoc[] = [
+  {
+    method: "get",
+    path: "/api/health",
+    summary: "Status, current data snapshot and answer-cache figures",
+    query: P.NoQuery,
+    answers: ok("Health", "Status"),
+  },
+  {
+    method: "get",
+    path: "/api/openapi.json",
+    summary: "This document",
+    answers: { "200": { description: "OpenAPI document", files: ["application/json"] } },
+  },
+  {
+    method: "get",
+    path: "/api/runs",
+    summary: "History of the ETL runs (newest first) and the refresh schedule",
+    query: P.NoQuery,
+    answers: ok("Runs", "Runs"),
+  },
+  {
+    method: "post",
+    path: "/api/admin/refresh",
+    summary: "Start a refresh now (only when the server has an admin token)",
+    security: true,
+    answers: {
+      "202": {
+        description: "Started, or already running (`started: false`)",
+        schema: "RefreshStarted",
+      },
+      "401": { description: "Missing or wrong token", schema: "Error" },
+      "404": { description: "Manual refresh is off: no admin token set", schema: "Error" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/filters",
+    summary: "Choices for the dashboard's filters",
+    query: P.NoQuery,
+    answers: ok("FilterChoices", "Filter choices"),
+  },
+  {
+    method: "get",
+    path: "/api/indicators",
+    summary: "The indicator catalogue",
+    query: P.NoQuery,
+    answers: ok("Catalogue", "Definitions and dimensions"),
+  },
+  {
+    method: "get",
+    path: "/api/indicators/{id}",
+    summary: "One indicator's rows with N, coverage and flags",
+    pathParams: P.IndicatorPath,
+    query: P.IndicatorQuery,
+    dimensions: true,
+    answers: { ...ok("IndicatorResult", "Result"), "404": missing },
+  },
+  {
+    method: "get",
+    path: "/api/indicators/{id}/export",
+    summary: "The same result as a file (no row cap)",
+    pathParams: P.IndicatorPath,
+    query: P.ExportQuery,
+    dimensions: true,
+    answers: {
+      "200": {
+        description: "The file, as an attachment",
+        files: [
+          "text/csv",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "application/vnd.apache.parquet",
+        ],
+      },
+      "400": bad,
+      "404": missing,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/buyers",
+    summary: "Search buyers by name or SIRET",
+    query: P.SearchQuery,
+    answers: ok("Buyers", "Buyers"),
+  },
+  {
+    method: "get",
+    path: "/api/buyers/{siret}",
+    summary: "A buyer's summary",
+    pathParams: P.SiretPath,
+    query: P.NoQuery,
+    answers: { ...ok("BuyerSummary", "Summary"), "404": missing },
+  },
+  {
+    method: "get",
+    path: "/api/buyers/{siret}/contracts",
+    summary: "A buyer's contracts, most recent first",
+    pathParams: P.SiretPath,
+    query: P.BuyerContractsQuery,
+    answers: { ...ok("BuyerContracts", "A page of contracts"), "404": missing },
+  },
+  {
+    method: "get",
+    path: "/api/suppliers",
+    summary: "Search suppliers by name or identifier",
+    query: P.SearchQuery,
+    answers: ok("Suppliers", "Suppliers"),
+  },
+  {
+    method: "get",
+    path: "/api/suppliers/{id}",
+    summary: "A supplier's summary and its latest contracts",
+    pathParams: P.SupplierPath,
+    query: P.SupplierQuery,
+    answers: { ...ok("SupplierSummary", "Summary"), "404": missing },
+  },
+  {
+    method: "get",
+    path: "/api/contracts/{uid}",
+    summary: "A contract with its suppliers, modifications and subcontracting",
+    pathParams: P.ContractPath,
+    query: P.NoQuery,
+    answers: { ...ok("Contract", "Contract"), "404": missing },
+  },
+  {
+    method: "get",
+    path: "/api/rejects",
+    summary:
+      "Records the current snapshot's run rejected: counts by reason and by source, and a page of rows with the raw record (first 2,000 characters)",
+    query: P.RejectsQuery,
+    answers: ok("Rejects", "Rejects"),
+  },
+  {
+    method: "get",
+    path: "/api/rejects/record",
+    summary: "One rejected record, whole",
+    query: P.RejectRecordQuery,
+    answers: { ...ok("Reject", "The record"), "404": missing },
+  },
+  {
+    method: "get",
+    path: "/api/field-issues",
+    summary:
+      "Values repaired, nulled or flagged in the current snapshot: counts by field × problem × action and by source, and a page of rows",
+    query: P.FieldIssuesQuery,
+    answers: ok("FieldIssues", "Field issues"),
+  },
+  {
+    method: "get",
+    path: "/api/data-sources",
+    summary: "The source files of the served snapshot, their producers, counts and dates",
+    query: P.NoQuery,
+    answers: ok("DataSources", "Sources of the served snapshot"),
+  },
+];

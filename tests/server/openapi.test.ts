@@ -1,0 +1,248 @@
+// The OpenAPI document is generated from the server's zod schemas, and real answers of the real
+// server (built from the shipped samples, on 127.0.0.1) conform to it, route by route, errors
+// included: an answer that gains, loses or retypes a field without its schema fails here, and so
+// does a route mounted without being documented.
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../../indicators/index.ts";
+import { openApiDocument } from "../../server/openapi/document.ts";
+import { OpenApiValidator, type OpenApiDocument } from "./helpers/openapi-validator.ts";
+import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
+
+const ROUTES_DIR = fileURLToPath(new URL("../../server/routes/", import.meta.url));
+const TOKEN = "openapi-test-token";
+
+let t: TestServer;
+let v: OpenApiValidator;
+/** "get /api/buyers/{siret}" for every operation an answer was checked against. */
+const exercised = new Set<string>();
+
+beforeAll(async () => {
+  t = await startTestServer({ adminToken: TOKEN });
+  v = new OpenApiValidator(await t.json<OpenApiDocument>("/api/openapi.json"));
+});
+afterAll(() => t?.close());
+
+/** Calls the server, checks the status, and checks the JSON body against the document. */
+async function call(
+  path: string,
+  url: string,
+  status: number,
+  init: { method?: "get" | "post"; headers?: Record<string, string> } = {},
+): Promise<Record<string, unknown>> {
+  const method = init.method ?? "get";
+  const response = await fetch(`${t.url}${url}`, {
+    method: method.toUpperCase(),
+    headers: init.headers,
+  });
+  const body = (await response.json()) as Record<string, unknown>;
+  expect(response.status, `${url}: ${JSON.stringify(body).slice(0, 300)}`).toBe(status);
+  expect(v.errors(method, path, status, body)).toEqual([]);
+  exercised.add(`${method} ${path}`);
+  return body;
+}
+
+const first = async (sql: string): Promise<string> => {
+  const [row] = await queryFile(t.dbPath, sql);
+  if (!row) throw new Error(`no row for ${sql}`);
+  return String(Object.values(row)[0]);
+};
+
+describe("the OpenAPI document", () => {
+  it("is the one the schemas generate", async () => {
+    expect(await t.json("/api/openapi.json")).toEqual(openApiDocument());
+    exercised.add("get /api/openapi.json");
+  });
+
+  it("documents every route the server mounts, and no other", () => {
+    const mounted: string[] = [];
+    for (const file of readdirSync(ROUTES_DIR).filter((f) => f !== "static.ts")) {
+      const text = readFileSync(`${ROUTES_DIR}${file}`, "utf8");
+      for (const [, method, path] of text.matchAll(/router\.(get|post)\(\s*"([^"]+)"/g)) {
+        mounted.push(`${method} /api${(path as string).replace(/:(\w+)/g, "{$1}")}`);
+      }
+    }
+    const documented = Object.entries(v.doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method} ${path}`),
+    );
+    expect(mounted.length).toBeGreaterThan(15);
+    expect(documented.sort()).toEqual(mounted.sort());
+  });
+});
+
+describe("the validator", () => {
+  it("refuses an answer with an undocumented field, a missing one or a wrong type", async () => {
+    const health = await t.json<Record<string, unknown>>("/api/health");
+    expect(v.errors("get", "/api/health", 200, health)).toEqual([]);
+    expect(v.errors("get", "/api/health", 200, { ...health, extra: 1 })).not.toEqual([]);
+    const missing = { ...health };
+    delete missing.snapshot;
+    expect(v.errors("get", "/api/health", 200, missing)).not.toEqual([]);
+    expect(v.errors("get", "/api/health", 200, { ...health, indicators: "27" })).not.toEqual([]);
+    const result = await t.json<{ rows: Record<string, unknown>[] }>(
+      "/api/indicators/single_offer_rate?by=region",
+    );
+    const [row] = result.rows;
+    const broken = { ...result, rows: [{ ...row, flags: ["nonsense"] }] };
+    expect(v.errors("get", "/api/indicators/{id}", 200, broken)).not.toEqual([]);
+  });
+});
+
+describe("real answers conform to the document", () => {
+  it("health, runs, filters and the sources of the data", async () => {
+    await call("/api/health", "/api/health", 200);
+    await call("/api/filters", "/api/filters", 200);
+    await call("/api/data-sources", "/api/data-sources", 200);
+    const runs = await call("/api/runs", "/api/runs", 200);
+    expect((runs.runs as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it("the catalogue, and every indicator plain and by each of its breakdowns", async () => {
+    const catalogue = await call("/api/indicators", "/api/indicators", 200);
+    const indicators = catalogue.indicators as { id: string; breakdowns: { id: string }[] }[];
+    expect(indicators.length).toBe(loadCatalogue().definitions.length);
+    for (const ind of indicators) {
+      await call("/api/indicators/{id}", `/api/indicators/${ind.id}`, 200);
+      for (const { id } of ind.breakdowns) {
+        await call("/api/indicators/{id}", `/api/indicators/${ind.id}?by=${id}`, 200);
+      }
+    }
+    // A mix by a labelled dimension and a filter, and a partition by year.
+    await call(
+      "/api/indicators/{id}",
+      "/api/indicators/procedure_mix?by=region&grain=year&filter=year%3E%3D2019",
+      200,
+    );
+    await call("/api/indicators/{id}", "/api/indicators/top_supplier_share?grain=year", 200);
+  });
+
+  it("the exports, as files of the documented types", async () => {
+    const path = "/api/indicators/{id}/export";
+    const types = Object.keys(v.operation("get", path).responses["200"]?.content ?? {});
+    for (const format of ["csv_excel", "csv", "xlsx", "parquet"]) {
+      const response = await t.get(`/api/indicators/amount_total/export?format=${format}`);
+      expect(response.status).toBe(200);
+      const type = response.headers.get("content-type")?.split(";")[0];
+      expect(types, format).toContain(type);
+    }
+    await call(path, "/api/indicators/amount_total/export?format=pdf", 400);
+    await call(path, "/api/indicators/nope/export?format=csv", 404);
+    exercised.add(`get ${path}`);
+  });
+
+  it("buyers, suppliers and contracts, with modifications and subcontracting", async () => {
+    const buyers = await call("/api/buyers", "/api/buyers?q=mairie", 200);
+    expect((buyers.buyers as unknown[]).length).toBeGreaterThan(0);
+    await call("/api/buyers", "/api/buyers?q=2194", 200);
+    const siret = await first(
+      "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC",
+    );
+    await call("/api/buyers/{siret}", `/api/buyers/${siret}`, 200);
+    await call("/api/buyers/{siret}/contracts", `/api/buyers/${siret}/contracts?limit=5`, 200);
+    const nobody = "12345678901234";
+    expect(
+      await queryFile(t.dbPath, "SELECT 1 FROM contracts WHERE acheteur_id = $1", [nobody]),
+    ).toEqual([]);
+    await call("/api/buyers/{siret}", `/api/buyers/${nobody}`, 404);
+    await call("/api/buyers/{siret}/contracts", `/api/buyers/${nobody}/contracts`, 404);
+    await call("/api/suppliers", "/api/suppliers?q=sa", 200);
+    const supplier = await first(
+      "SELECT titulaire_id FROM contract_suppliers WHERE titulaire_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC",
+    );
+    await call("/api/suppliers/{id}", `/api/suppliers/${encodeURIComponent(supplier)}`, 200);
+    await call("/api/suppliers/{id}", "/api/suppliers/nobody", 404);
+    for (const table of ["contract_modifications", "subcontracting_acts", "contract_suppliers"]) {
+      const uid = await first(`SELECT uid FROM ${table} ORDER BY uid LIMIT 1`);
+      const body = await call(
+        "/api/contracts/{uid}",
+        `/api/contracts/${encodeURIComponent(uid)}`,
+        200,
+      );
+      expect(body.contract).toMatchObject({ uid });
+    }
+    // A 2024-format contract: lists of codes and their labels.
+    const listed = await first(
+      "SELECT uid FROM contracts WHERE considerations_sociales IS NOT NULL ORDER BY uid LIMIT 1",
+    );
+    await call("/api/contracts/{uid}", `/api/contracts/${encodeURIComponent(listed)}`, 200);
+    await call("/api/contracts/{uid}", "/api/contracts/nothing-here", 404);
+  });
+
+  it("rejects and field issues", async () => {
+    const rejects = await call("/api/rejects", "/api/rejects?limit=3", 200);
+    const [row] = rejects.rows as { source: string; position: number }[];
+    if (!row) throw new Error("the samples have rejected records");
+    const record = `/api/rejects/record?source=${encodeURIComponent(row.source)}&position=${row.position}`;
+    await call("/api/rejects/record", record, 200);
+    await call("/api/rejects/record", "/api/rejects/record?source=x&position=0", 404);
+    await call("/api/field-issues", "/api/field-issues?action=nulled&limit=3", 200);
+  });
+
+  it("the manual refresh, started and refused", async () => {
+    const path = "/api/admin/refresh";
+    await call(path, path, 401, { method: "post", headers: { authorization: "Bearer wrong" } });
+    const started = await call(path, path, 202, {
+      method: "post",
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(started.started).toBe(true);
+    // The refresh runs in a child process: wait for it, then its record must conform too.
+    for (let i = 0; i < 120; i++) {
+      const runs = await call("/api/runs", "/api/runs", 200);
+      if ((runs.refresh as { running: boolean } | null)?.running === false) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const runs = await call("/api/runs", "/api/runs", 200);
+    expect((runs.refresh as { last: unknown }).last).not.toBeNull();
+  });
+
+  it("errors name their parameter, in the documented shape", async () => {
+    await call("/api/indicators/{id}", "/api/indicators/nope", 404);
+    await call("/api/indicators/{id}", "/api/indicators/amount_total?by=nothing", 400);
+    await call("/api/buyers", "/api/buyers?q=x&limit=0", 400);
+    await call("/api/buyers/{siret}", "/api/buyers/123", 400);
+  });
+});
+
+describe("parameters", () => {
+  /** A value of a parameter's schema, for asking whether the route knows the parameter. */
+  function sample(schema: Record<string, unknown>): string {
+    if (Array.isArray(schema.enum)) return String(schema.enum[0]);
+    if (schema.type === "integer") return String(schema.minimum ?? 1);
+    if (schema.type === "array") return "year>=2019";
+    return "1";
+  }
+
+  it("every documented query parameter is one the route reads, and any other is refused", async () => {
+    const fill: Record<string, string> = {
+      id: "amount_total",
+      siret: await first("SELECT acheteur_id FROM contracts LIMIT 1"),
+      uid: "x",
+    };
+    for (const [path, operations] of Object.entries(v.doc.paths)) {
+      const get = operations.get;
+      if (!get || path === "/api/openapi.json") continue;
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+        path.startsWith("/api/suppliers") ? "x" : (fill[name] ?? "x"),
+      );
+      for (const p of get.parameters.filter((p) => p.in === "query" && p.name !== "dimension")) {
+        const response = await t.get(`${url}?${p.name}=${encodeURIComponent(sample(p.schema))}`);
+        // An export answers with a file; only a JSON answer can be an error.
+        if (!response.headers.get("content-type")?.startsWith("application/json")) continue;
+        const body = (await response.json()) as { error?: { code: string } };
+        expect(body.error?.code, `${path} ?${p.name}`).not.toBe("unknown_parameter");
+      }
+      const response = await t.get(`${url}?zz_undocumented=1`);
+      expect(response.status, `${path} ?zz_undocumented`).toBe(400);
+      await call(path, `${url}?zz_undocumented=1`, 400);
+    }
+  });
+
+  it("every documented operation was checked against a real answer", () => {
+    const documented = Object.entries(v.doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method} ${path}`),
+    );
+    expect([...exercised].sort()).toEqual(documented.sort());
+  });
+});
