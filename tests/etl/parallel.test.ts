@@ -56,5 +56,6 @@ describe("worker-thread normalisation", () => {
     for (const table of TABLES)
       expect(parallel.tables[table], table).toEqual(sequential.tables[table]);
     expect(sequential.tables.contracts.length).toBeGreaterThan(4000);
-  });
+    // Two runs of about 8,000 contracts: minutes on a shared two-core machine.
+  }, 240_000);
 });
