@@ -5,6 +5,7 @@ import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { Router } from "express";
+import { downloadName } from "../../client/src/shared/download-name.js";
 import { findDefinition } from "../../indicators/index.ts";
 import type { AppDeps } from "../deps.ts";
 import { badRequest } from "../errors.ts";
@@ -14,19 +15,16 @@ import { writeExport } from "../export/write-export.ts";
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "../api-schemas/indicators.ts";
 import { runHeavy } from "../work.ts";
 
+/** The file's name and ending: client/src/shared/download-name.js. */
 interface Format {
-  extension: string;
   contentType: string;
 }
 
 export const EXPORT_FORMATS: Record<ExportFormatName, Format> = {
-  csv_excel: { extension: "csv", contentType: "text/csv; charset=utf-8" },
-  csv: { extension: "csv", contentType: "text/csv; charset=utf-8" },
-  xlsx: {
-    extension: "xlsx",
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  },
-  parquet: { extension: "parquet", contentType: "application/vnd.apache.parquet" },
+  csv_excel: { contentType: "text/csv; charset=utf-8" },
+  csv: { contentType: "text/csv; charset=utf-8" },
+  xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  parquet: { contentType: "application/vnd.apache.parquet" },
 };
 
 export function exportsRouter(deps: AppDeps): Router {
@@ -47,9 +45,10 @@ export function exportsRouter(deps: AppDeps): Router {
       ),
     );
     const result = file.head;
-    const suffix = format === "csv_excel" ? "-excel" : "";
-    const snapshot = result.snapshot_id.replace(/[^A-Za-z0-9_-]/g, "_");
-    const name = `${result.indicator.id}-${snapshot}${suffix}.${writer.extension}`;
+    // Named after what the file holds, as the dashboard's link names it (same module). The
+    // snapshot is in the X-Snapshot-Id header and in the XLSX and Parquet metadata.
+    const query = new URLSearchParams(req.originalUrl.split("?")[1] ?? "");
+    const name = downloadName(result.indicator.id, query, format);
     res.setHeader("Content-Type", writer.contentType);
     res.setHeader("Content-Disposition", `attachment; filename="${name}"`);
     res.setHeader("Content-Length", String(file.bytes));

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSchemaDatabase, insertSeed, readSeed } from "./helpers/seed-db.ts";
+import { seededDatabaseFile } from "./helpers/seed-db.ts";
 
 let dir: string;
 let dbPath: string;
@@ -14,9 +14,7 @@ let dbPath: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "indicators-cli-"));
   dbPath = join(dir, "seed.duckdb");
-  const db = await createSchemaDatabase(dbPath);
-  await insertSeed(db.connection, readSeed());
-  db.close();
+  await seededDatabaseFile(dbPath);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -44,6 +44,13 @@ export async function createSchemaDatabase(path = ":memory:"): Promise<Database>
   return db;
 }
 
+/** The seed written to a database file of its own, closed (for a command that opens it). */
+export async function seededDatabaseFile(path: string): Promise<void> {
+  const db = await createSchemaDatabase(path);
+  await insertSeed(db.connection, readSeed());
+  db.close();
+}
+
 export async function seededDatabase(seed: Seed = readSeed()): Promise<Database> {
   const db = await createSchemaDatabase();
   await insertSeed(db.connection, seed);
