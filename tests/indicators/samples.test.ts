@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runEtl } from "../../etl/pipeline.ts";
+import { copySamplesSnapshot } from "../helpers/samples-db.ts";
 import { openDatabase, queryRows, type Database } from "../../lib/duckdb.ts";
 import { runIndicator } from "../../indicators/engine.ts";
 import { definition, shippedCatalogue } from "./helpers/catalogue.ts";
@@ -16,7 +16,8 @@ let db: Database;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "indicators-samples-"));
   const dbPath = join(dir, "samples.duckdb");
-  const report = await runEtl({ inputs: [], dbPath, log: () => {} });
+  // The samples' snapshot the global setup built once (tests/setup/samples-snapshot.ts).
+  const report = copySamplesSnapshot(dbPath);
   expect(report.status).toBe("ok");
   db = await openDatabase(dbPath, { readOnly: true });
 });
