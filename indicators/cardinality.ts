@@ -56,8 +56,8 @@ export interface AnswerBound {
 
 /**
  * Upper bounds of a request's groups and rows. A dimension filtered to a list of values takes
- * at most that many. Rows never exceed the contracts (every row but a grand total rests on at
- * least one contract of its own), so the bound is the smaller of both.
+ * at most that many. Groups and rows never exceed the contracts (every row but a grand total
+ * rests on at least one contract of its own), so each bound is the smaller of both.
  */
 export function boundAnswer(
   plan: QueryPlan,
@@ -75,7 +75,12 @@ export function boundAnswer(
     return Math.max(count, 1);
   };
   const factors = plan.keys.map((key) => ({ dimension: key.name, values: valuesOf(key) }));
-  const groups = factors.reduce((product, f) => product * f.values, 1);
+  // Every group rests on at least one contract: dimensions that go together (a buyer and its
+  // name, a commune and its département) make far fewer groups than the product of their values.
+  const groups = Math.min(
+    factors.reduce((product, f) => product * f.values, 1),
+    Math.max(1, contracts),
+  );
   const perGroup = plan.measure.kind === "mix" ? valuesOf(plan.measure.category) : 1;
   const rows = Math.min(groups * perGroup, Math.max(1, contracts));
   return { groups, rows, factors };

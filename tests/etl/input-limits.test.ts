@@ -106,7 +106,7 @@ describe("gzip data", () => {
       today: TEST_TODAY,
     });
     expect(report.status).toBe("failed");
-    expect(report.error?.message).toContain('neither JSON nor XML (first character "\\u0000")');
+    expect(report.error?.message).toContain("neither JSON, XML, Parquet nor CSV");
     expect(report.error?.message).not.toContain("empty");
   });
 });

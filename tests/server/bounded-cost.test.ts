@@ -40,6 +40,23 @@ describe("the limits of one request", () => {
     expect(t.server.work.queries.stats().done).toBe(0);
   });
 
+  it("never counts more combinations than contracts (a buyer and its name go together)", async () => {
+    const health = (await (await t.get("/api/health")).json()) as {
+      snapshot: { contracts: number };
+    };
+    const response = await t.get("/api/indicators/contracts_count?by=acheteur_id,acheteur_nom");
+    expect(response.status).toBe(400);
+    const body = await error(response);
+    const [, stated, ids, names] =
+      /peut donner ([\d\s\u202f]+) combinaisons \(acheteur_id ([\d\s\u202f]+) × acheteur_nom ([\d\s\u202f]+)\)/.exec(
+        body.message,
+      ) ?? [];
+    const number = (text = "") => Number(text.replace(/[\s\u202f]/g, ""));
+    // The product of the values is far above the contracts; the bound is the contracts.
+    expect(number(ids) * number(names)).toBeGreaterThan(health.snapshot.contracts);
+    expect(number(stated)).toBe(health.snapshot.contracts);
+  });
+
   it("answers a breakdown within the limits", async () => {
     const response = await t.get("/api/indicators/contracts_count?by=type_marche");
     expect(response.status).toBe(200);
