@@ -2,6 +2,8 @@
 //   npm run etl -- [FILE|URL …] [--db PATH] [--json]
 //                 --refresh [--config FILE]     fetch the declared sources, rebuild if something changed
 //                 --snapshots | --rollback RUN  list the kept snapshots, or make one current again
+//                 --force                       install even a snapshot that empties or shrinks the
+//                                               served one (load/shrink-guard.ts)
 // Progress goes to stderr; stdout carries the summary table, or only one JSON object with --json.
 import { parseArgs } from "node:util";
 import { DEFAULT_DB, runEtl, type EtlReport } from "./pipeline.ts";
@@ -18,8 +20,8 @@ export interface EtlCliIo {
   today?: Date;
 }
 
-export const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json]
-       npm run etl -- --refresh [--config observatory.config.json] [--db PATH] [--json]
+export const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json] [--force]
+       npm run etl -- --refresh [--config observatory.config.json] [--db PATH] [--json] [--force]
        npm run etl -- --snapshots | --rollback RUN_ID [--db PATH]`;
 
 /** The server starts refreshes in a child process and says why (schedule or api). */
@@ -43,6 +45,7 @@ export async function runEtlCli(argv: readonly string[], io: EtlCliIo): Promise<
         config: { type: "string", default: "observatory.config.json" },
         snapshots: { type: "boolean" },
         rollback: { type: "string" },
+        force: { type: "boolean" },
         help: { type: "boolean" },
       },
     });
@@ -53,7 +56,11 @@ export async function runEtlCli(argv: readonly string[], io: EtlCliIo): Promise<
   const { values, positionals } = parsed;
   const dbPath = values.db ?? io.env.OBSERVATORY_DB ?? DEFAULT_DB;
   if (values.help) {
-    io.stdout(`${USAGE}\nWith no FILE, loads the DECP samples shipped in data/samples.\n`);
+    io.stdout(
+      `${USAGE}\nWith no FILE, loads the DECP samples shipped in data/samples.\n` +
+        "A run that would empty the observatory, or lose more than half its contracts " +
+        "(maxContractDrop of the config), is not installed unless --force.\n",
+    );
     return 0;
   }
   if (values.snapshots) {
@@ -71,8 +78,15 @@ export async function runEtlCli(argv: readonly string[], io: EtlCliIo): Promise<
         dbPath,
         trigger: triggerOf(io.env),
         log: say,
+        force: values.force === true,
       })
-    : await runEtl({ inputs: positionals, dbPath, log: say, today: io.today });
+    : await runEtl({
+        inputs: positionals,
+        dbPath,
+        log: say,
+        today: io.today,
+        force: values.force === true,
+      });
   if (values.json) io.stdout(`${JSON.stringify(report)}\n`);
   else if ("sources" in report) io.stdout(formatSummary(report));
   else io.stdout(`refresh ${report.status}\n`);

@@ -2,6 +2,7 @@
 // summary table and the command's JSON all read it. Apart from pipeline.ts, which writes it, so
 // that the steps of a run can take it without importing the run itself.
 import type { SourceCounts } from "./load/source-counts.ts";
+import type { TabularStats } from "./tabular/stats.ts";
 
 export interface SourceReport {
   source: string;
@@ -19,6 +20,8 @@ export interface SourceReport {
   /** Cases of the run summary: field issues counted per case (RUN_CASES). */
   cases: SourceCounts["cases"];
   duration_ms: number;
+  /** A CSV or Parquet source: how it was read, its rows and the contracts they make. */
+  tabular?: TabularStats;
 }
 
 export interface EtlReport {

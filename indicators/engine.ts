@@ -1,6 +1,6 @@
 // Runs an indicator: request → checked request → plan → SQL → rows with N, coverage and flags.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "../lib/duckdb.ts";
+import { queryChunks } from "../lib/query-stream.ts";
 import type { IndicatorDefinition } from "./compiler/load.ts";
 import type { Dialect } from "./compiler/dialect.ts";
 import { getDefaultModel, type Model } from "./compiler/model.ts";
@@ -43,15 +43,30 @@ export function compileIndicator(
   return { request, plan, query: renderSql(plan, options.dialect) };
 }
 
-export async function runIndicator(
+/** A result whose rows arrive in chunks, as DuckDB produces them (streamIndicator). */
+export interface IndicatorStream extends Omit<IndicatorResult, "rows"> {
+  /** The plan's keys (breakdowns, grain, a mix's category), for limits and labels. */
+  plan: QueryPlan;
+  rows: AsyncIterable<IndicatorRow[]>;
+}
+
+export interface StreamOptions extends RunOptions {
+  /** Interrupts the query when aborted (the client left, or its time ran out). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Checks and compiles the request, then runs it when its rows are read: chunk by chunk, each
+ * finished (flags, status) as it comes, so that no step holds the main thread for a whole result.
+ */
+export function streamIndicator(
   connection: DuckDBConnection,
   definition: IndicatorDefinition,
   input: RequestInput = {},
-  options: RunOptions = {},
-): Promise<IndicatorResult> {
+  options: StreamOptions = {},
+): IndicatorStream {
   const model = options.model ?? getDefaultModel();
   const { request, plan, query } = compileIndicator(definition, input, { model });
-  const raw = await queryRows(connection, query.sql, query.params);
   const keys = plan.measure.kind === "mix" ? [...plan.keys, plan.measure.category] : plan.keys;
   const presence: ResultPresence = {
     parts: plan.measure.kind !== "aggregate",
@@ -59,11 +74,28 @@ export async function runIndicator(
     thresholds: definition.thresholds !== undefined,
     target: definition.target !== undefined,
   };
-  const rows = raw.map((row) => finishRow(row, keys, definition, model, presence));
   const columns = keys.flatMap((key) => {
     const labelled = key.labelRef !== null || model.dimensions.get(key.name)?.values;
     return labelled ? [key.name, labelColumn(key.name)] : [key.name];
   });
   columns.push(...measuredColumns(presence));
-  return { indicator: summarise(definition), request, columns, rows, query };
+  async function* rows(): AsyncGenerator<IndicatorRow[]> {
+    for await (const raw of queryChunks(connection, query.sql, query.params, options.signal)) {
+      yield raw.map((row) => finishRow(row, keys, definition, model, presence));
+    }
+  }
+  return { indicator: summarise(definition), request, columns, rows: rows(), query, plan };
+}
+
+export async function runIndicator(
+  connection: DuckDBConnection,
+  definition: IndicatorDefinition,
+  input: RequestInput = {},
+  options: StreamOptions = {},
+): Promise<IndicatorResult> {
+  const stream = streamIndicator(connection, definition, input, options);
+  const rows: IndicatorRow[] = [];
+  for await (const chunk of stream.rows) rows.push(...chunk);
+  const { indicator, request, columns, query } = stream;
+  return { indicator, request, columns, rows, query };
 }

@@ -8,7 +8,15 @@ export {
   type IndicatorDefinition,
   type LoadOptions,
 } from "./compiler/load.ts";
-export { runIndicator, compileIndicator, type IndicatorResult, type RunOptions } from "./engine.ts";
+export {
+  runIndicator,
+  streamIndicator,
+  compileIndicator,
+  type IndicatorResult,
+  type IndicatorStream,
+  type RunOptions,
+  type StreamOptions,
+} from "./engine.ts";
 export {
   summarise,
   shapeOf,
@@ -61,3 +69,10 @@ export {
 export type { CompiledQuery } from "./compiler/render-sql.ts";
 export type { QueryPlan } from "./compiler/plan.ts";
 export { toCsv } from "./csv.ts";
+export {
+  boundAnswer,
+  cardinalitySql,
+  countDimensionValues,
+  type AnswerBound,
+  type Cardinalities,
+} from "./cardinality.ts";

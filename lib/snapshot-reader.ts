@@ -41,28 +41,48 @@ function identityOf(path: string): string {
   return `${stat.dev}:${stat.ino}`;
 }
 
+export interface ReaderOptions {
+  /** DuckDB's memory_limit for each opened snapshot, in MB (beyond, it spills or fails). */
+  memoryLimitMb?: number;
+}
+
 export class SnapshotReader {
   private current: OpenSnapshot | null = null;
   private opening: Promise<OpenSnapshot> | null = null;
 
-  constructor(readonly dbPath: string) {}
+  constructor(
+    readonly dbPath: string,
+    private readonly options: ReaderOptions = {},
+  ) {}
 
   /** Runs fn on a connection to the current snapshot; the snapshot cannot close under it. */
   async use<T>(fn: (connection: DuckDBConnection, info: SnapshotInfo) => Promise<T>): Promise<T> {
     const snapshot = await this.acquire();
-    const connection = await snapshot.instance.connect();
     try {
-      return await fn(connection, snapshot.info);
+      const connection = await snapshot.instance.connect();
+      try {
+        return await fn(connection, snapshot.info);
+      } finally {
+        connection.closeSync();
+      }
     } finally {
-      connection.closeSync();
-      snapshot.users--;
-      if (snapshot.retired && snapshot.users === 0) snapshot.instance.closeSync();
+      this.release(snapshot);
     }
   }
 
-  /** The snapshot currently served (opening it if the file changed). */
+  /**
+   * The snapshot currently served (opening it if the file changed), without a connection: what
+   * health and cached answers need, so they never wait for DuckDB.
+   */
   async info(): Promise<SnapshotInfo> {
-    return this.use(async (_connection, info) => info);
+    const snapshot = await this.acquire();
+    this.release(snapshot);
+    return snapshot.info;
+  }
+
+  private release(snapshot: OpenSnapshot): void {
+    snapshot.users--;
+    if (snapshot.retired && snapshot.users === 0) snapshot.instance.closeSync();
   }
 
   close(): void {
@@ -98,7 +118,11 @@ export class SnapshotReader {
   }
 
   private async open(identity: string): Promise<OpenSnapshot> {
-    const instance = await DuckDBInstance.create(this.dbPath, OPTIONS);
+    const memory = this.options.memoryLimitMb;
+    const instance = await DuckDBInstance.create(this.dbPath, {
+      ...OPTIONS,
+      ...(memory ? { memory_limit: `${memory}MB` } : {}),
+    });
     const connection = await instance.connect();
     try {
       const [row] = await queryRows(

@@ -4,6 +4,7 @@ import express, { type Express } from "express";
 import type { AppDeps } from "./deps.ts";
 import { ApiError, apiNotFound, errorHandler } from "./errors.ts";
 import { securityHeaders } from "./security.ts";
+import { refuseBodies } from "./client-errors.ts";
 import { adminRouter } from "./routes/admin.ts";
 import { buyersRouter } from "./routes/buyers.ts";
 import { contractsRouter } from "./routes/contracts.ts";
@@ -33,6 +34,11 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
+  // Only the workshop's two computations read a body (workshop/read-body.ts bounds it at 32 KB);
+  // any other is refused before anything else.
+  api.use((req, res, next) =>
+    req.method === "POST" && WORKSHOP_POSTS.has(req.path) ? next() : refuseBodies(req, res, next),
+  );
   // Read-only API, but for the one admin action and the workshop's computations (nothing stored).
   api.use((req, _res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();

@@ -9,15 +9,33 @@ export interface ApiIssue {
   param?: string;
 }
 
-export class ApiError extends Error {
-  readonly status: 400 | 401 | 404 | 405;
-  readonly issues: ApiIssue[];
+/** The limit a refused request met (limits.ts), so a client can tell which and how much. */
+export interface LimitInfo {
+  name: string;
+  value: number;
+}
 
-  constructor(status: 400 | 401 | 404 | 405, issues: ApiIssue[]) {
+export type ApiStatus = 400 | 401 | 404 | 405 | 413 | 429 | 431 | 503;
+
+export interface ApiErrorExtra {
+  limit?: LimitInfo;
+  /** Where the same result can be had as a file, when it is too large for an answer. */
+  export?: string;
+  /** Headers sent with the error (Retry-After). */
+  headers?: Record<string, string>;
+}
+
+export class ApiError extends Error {
+  readonly status: ApiStatus;
+  readonly issues: ApiIssue[];
+  readonly extra: ApiErrorExtra;
+
+  constructor(status: ApiStatus, issues: ApiIssue[], extra: ApiErrorExtra = {}) {
     super(issues.map((i) => i.message).join("; "));
     this.name = "ApiError";
     this.status = status;
     this.issues = issues;
+    this.extra = extra;
   }
 }
 
@@ -30,10 +48,22 @@ export function notFound(message: string, param?: string): ApiError {
 }
 
 interface ErrorBody {
-  error: { status: number; code: string; message: string; param?: string; issues: ApiIssue[] };
+  error: {
+    status: number;
+    code: string;
+    message: string;
+    param?: string;
+    issues: ApiIssue[];
+    limit?: LimitInfo;
+    export?: string;
+  };
 }
 
-function body(status: number, issues: ApiIssue[]): ErrorBody {
+export function errorBody(
+  status: number,
+  issues: ApiIssue[],
+  extra: Omit<ApiErrorExtra, "headers"> = {},
+): ErrorBody {
   const first = issues[0] ?? { code: "error", message: "erreur" };
   return {
     error: {
@@ -42,9 +72,13 @@ function body(status: number, issues: ApiIssue[]): ErrorBody {
       message: first.message,
       ...(first.param !== undefined ? { param: first.param } : {}),
       issues,
+      ...(extra.limit ? { limit: extra.limit } : {}),
+      ...(extra.export ? { export: extra.export } : {}),
     },
   };
 }
+
+const body = errorBody;
 
 /** Unknown /api paths answer in JSON like every other API error. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -52,10 +86,18 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
 };
 
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
+  return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
+    // The client has gone (its work was cancelled): there is no one to answer.
+    if (req.socket.destroyed) {
+      log(`cancelled: ${req.method} ${req.originalUrl.slice(0, 200)} (the client left)`);
+      return;
+    }
     if (error instanceof ApiError) {
-      res.status(error.status).json(body(error.status, error.issues));
+      for (const [name, value] of Object.entries(error.extra.headers ?? {})) {
+        res.setHeader(name, value);
+      }
+      res.status(error.status).json(body(error.status, error.issues, error.extra));
       return;
     }
     if (isIndicatorError(error)) {

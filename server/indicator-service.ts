@@ -1,18 +1,24 @@
-// Runs one indicator for the API and the exports: finds the definition, reads the request from
-// the query, runs it on the current snapshot and describes the result's columns.
+// Runs one indicator for the API: finds the definition, reads the request from the query, and
+// answers from the cache, or computes the answer on the current snapshot in a slot of the query
+// queue (admission.ts), within the request's limits (answer-limits.ts), its rows serialised as
+// they arrive (answer-body.ts).
 import type { Request } from "express";
 import {
   describeColumns,
   findDefinition,
-  runIndicator,
+  streamIndicator,
   type IndicatorDefinition,
   type IndicatorRequest,
 } from "../indicators/index.ts";
 import type { CachedAnswer } from "./answer-cache.ts";
+import { answerBody, type AnswerHead } from "./answer-body.ts";
+import { answerTooLarge, checkBreakdown, exportLink } from "./answer-limits.ts";
+import type { Snapshot } from "./db.ts";
 import type { AppDeps } from "./deps.ts";
 import type { IndicatorResult } from "./api-types.ts";
 import { parseIndicatorQuery } from "./indicator-request.ts";
 import { describeIndicator } from "./indicator-view.ts";
+import { workError } from "./work.ts";
 
 /** An indicator's answer (api-schemas/indicators.ts). */
 export type ApiIndicatorResult = IndicatorResult;
@@ -24,9 +30,12 @@ export interface RunOutcome extends CachedAnswer {
   snapshotKey: string;
 }
 
-/** The answer's content, for the exports. */
-export const parseAnswer = (answer: CachedAnswer): ApiIndicatorResult =>
-  JSON.parse(answer.body) as ApiIndicatorResult;
+export interface AnswerOptions {
+  /** The client's signal: its computation stops when it leaves (and nobody else waits for it). */
+  signal?: AbortSignal;
+  /** Warming: keep the answer pinned in the cache, and wait for a slot however long the queue. */
+  warming?: boolean;
+}
 
 /**
  * One indicator's answer on the current snapshot, from the cache when this snapshot already
@@ -36,48 +45,89 @@ export async function runForApi(
   deps: AppDeps,
   id: string,
   query: Request["query"],
-  routeParameters: readonly string[] = [],
+  options: AnswerOptions = {},
 ): Promise<RunOutcome> {
-  const { model } = deps.catalogue;
   const definition = findDefinition(deps.catalogue, id);
-  const request = parseIndicatorQuery(definition, query, model, routeParameters);
-  return runCheckedRequest(deps, definition, request);
+  const request = parseIndicatorQuery(definition, query, deps.catalogue.model);
+  return runCheckedRequest(deps, definition, request, {
+    ...options,
+    exportLink: exportLink(definition.id, query),
+  });
+}
+
+export interface CheckedRequestOptions extends AnswerOptions {
+  /** false for a definition that is not the catalogue's (the workshop's): its id and version do
+   * not identify its content, so its answers are never cached. */
+  cache?: boolean;
+  /** Where an answer too large for the API points (the export of the same request), if any. */
+  exportLink?: string;
 }
 
 /**
  * A checked request of a definition, on the current snapshot: the one query path of the
- * indicator, export and workshop routes. `cache: false` for a definition that is not the
- * catalogue's (the workshop's): its id and version do not identify its content.
+ * indicator and workshop routes, in a slot of the query queue and within the request's limits.
  */
 export async function runCheckedRequest(
   deps: AppDeps,
   definition: IndicatorDefinition,
   request: IndicatorRequest,
-  options: { cache?: boolean } = {},
+  options: CheckedRequestOptions = {},
 ): Promise<RunOutcome> {
-  const { model } = deps.catalogue;
-  return deps.snapshots.use(async (snapshot) => {
-    const compute = async (): Promise<CachedAnswer> => {
-      const result = await runIndicator(snapshot.connection, definition, request, { model });
-      const answer: ApiIndicatorResult = {
-        snapshot_id: snapshot.info.id,
-        snapshot: snapshot.info,
-        generated_at: deps.clock().toISOString(),
-        definition_version: definition.version,
-        indicator: describeIndicator(definition, model),
-        request: result.request,
-        columns: describeColumns(definition, result.columns, model),
-        rows: result.rows,
-      };
-      return { body: JSON.stringify(answer), snapshotId: snapshot.info.id };
-    };
-    deps.warmer?.notice(snapshot.key);
-    const snapshotKey = snapshot.key;
-    if (!deps.answers || options.cache === false) {
-      return { ...(await compute()), hit: false, snapshotKey };
+  const current = await deps.snapshots.current();
+  deps.warmer?.notice(current.key);
+  const cache = options.cache === false ? undefined : deps.answers;
+  const key = JSON.stringify([current.key, definition.id, definition.version, request]);
+  const cached = cache?.peek(key, { pin: options.warming });
+  if (cached) return { ...cached, hit: true, snapshotKey: current.key };
+
+  let snapshotKey = current.key;
+  const compute = (signal: AbortSignal) =>
+    deps.work.queries.run(
+      (jobSignal) =>
+        deps.snapshots.use(async (snapshot) => {
+          snapshotKey = snapshot.key;
+          return computeAnswer(deps, snapshot, definition, request, options.exportLink, jobSignal);
+        }, jobSignal),
+      { signal, internal: options.warming },
+    );
+  try {
+    if (!cache) {
+      const value = await compute(options.signal ?? new AbortController().signal);
+      return { ...value, hit: false, snapshotKey };
     }
-    const key = JSON.stringify([snapshot.key, definition.id, definition.version, request]);
-    const { value, hit } = await deps.answers.get(key, compute);
+    const { value, hit } = await cache.get(key, compute, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      pin: options.warming === true,
+    });
     return { ...value, hit, snapshotKey };
-  });
+  } catch (error) {
+    throw workError(error, deps.work.limits) ?? error;
+  }
+}
+
+async function computeAnswer(
+  deps: AppDeps,
+  snapshot: Snapshot,
+  definition: IndicatorDefinition,
+  request: IndicatorRequest,
+  link: string | undefined,
+  signal: AbortSignal,
+): Promise<CachedAnswer> {
+  const { model } = deps.catalogue;
+  const limits = deps.work.limits;
+  const stream = streamIndicator(snapshot.connection, definition, request, { model, signal });
+  await checkBreakdown(snapshot, deps.cardinalities, stream.plan, stream.request, limits);
+  const head: AnswerHead = {
+    snapshot_id: snapshot.info.id,
+    snapshot: snapshot.info,
+    generated_at: deps.clock().toISOString(),
+    definition_version: definition.version,
+    indicator: describeIndicator(definition, model),
+    request: stream.request,
+    columns: describeColumns(definition, stream.columns, model),
+  };
+  const body = await answerBody(head, stream.rows, limits.maxAnswerCells, () =>
+    answerTooLarge(limits, link),
+  );
+  return { body, snapshotId: snapshot.info.id };
 }

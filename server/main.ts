@@ -1,8 +1,10 @@
 // `npm start`: the observatory on http://localhost:3000 (PORT and HOST override; OBSERVATORY_DB
 // chooses the database file). On a fresh clone it first builds the database from the samples.
 // It refreshes the data on the schedule of observatory.config.json; OBSERVATORY_ADMIN_TOKEN
-// enables POST /api/admin/refresh; OBSERVATORY_CACHE_MB sizes the answer cache (0 turns it off).
+// enables POST /api/admin/refresh; OBSERVATORY_CACHE_MB sizes the answer cache (0 turns it off);
+// the limits of a request and of heavy work come from OBSERVATORY_* variables (limits.ts).
 import { DEFAULT_DB } from "../etl/pipeline.ts";
+import { limitsFromEnv } from "./limits.ts";
 import { startServer } from "./start.ts";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -29,7 +31,9 @@ try {
     host,
     schedule: true,
     cacheMb,
-    ...(adminToken ? { adminToken } : {}),
+    limits: limitsFromEnv(process.env),
+    // Set but empty is a mistake too: it is checked (and refused) like a short one.
+    ...(adminToken !== undefined ? { adminToken } : {}),
   });
   process.stderr.write(
     `observatoire : ${server.url.replace(/127\.0\.0\.1|\[::1\]/, "localhost")}\n`,

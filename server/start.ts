@@ -10,6 +10,11 @@ import { openSnapshots, type SnapshotProvider } from "./db.ts";
 import { createAnswerCache, type AnswerCache } from "./answer-cache.ts";
 import { DEFAULT_CONFIG, startRefresh } from "./refresh.ts";
 import { CacheWarmer, homePageRequests } from "./warm-cache.ts";
+import { SnapshotCardinalities } from "./answer-limits.ts";
+import { answerParserErrors } from "./client-errors.ts";
+import { resolveLimits, type ServerLimits } from "./limits.ts";
+import { checkAdminToken, type ThrottleOptions } from "./admin-guard.ts";
+import { createWork, type Work } from "./work.ts";
 
 export interface StartOptions {
   dbPath: string;
@@ -21,16 +26,27 @@ export interface StartOptions {
   configPath?: string;
   /** Run the scheduled refresh (main: yes; tests: no). */
   schedule?: boolean;
-  /** Enables POST /api/admin/refresh with this bearer token. */
+  /** Enables POST /api/admin/refresh with this bearer token (at least 32 characters). */
   adminToken?: string;
+  /** Wrong admin tokens allowed per address and window (default 5 a minute). */
+  adminThrottle?: ThrottleOptions;
   /** Memory for cached indicator answers, in MB (default 256; 0 turns the cache off). */
   cacheMb?: number;
+  /** What a request may cost and how much heavy work runs at once (limits.ts; defaults there). */
+  limits?: Partial<ServerLimits>;
+  /**
+   * Called as each job of heavy work starts, before it runs anything: tests hold a slot with it
+   * (to fill a queue, or to leave while a job runs) and observe its signal.
+   */
+  onJobStart?: (kind: "queries" | "exports", signal: AbortSignal) => Promise<void>;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   snapshots: SnapshotProvider;
+  /** The queues of heavy work: their events say when a job starts and how it ends (tests). */
+  work: Work;
   /** The answer cache, if on: its figures are in /api/health. */
   answers: AnswerCache | null;
   /** Resolves when the home page's answers of the current snapshot are computed. */
@@ -50,6 +66,9 @@ export async function ensureDatabase(dbPath: string, log: (line: string) => void
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Refused before anything starts: a weak token or impossible limits are configuration errors.
+  if (options.adminToken !== undefined) checkAdminToken(options.adminToken);
+  const limits = resolveLimits(options.limits);
   await ensureDatabase(options.dbPath, log);
   const catalogue = loadCatalogue();
   for (const issue of catalogue.errors) log(`warning: indicator left out: ${formatIssue(issue)}`);
@@ -65,18 +84,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (outcome.status === "ok") afterNewSnapshot();
     },
   });
-  const snapshots = openSnapshots(options.dbPath);
+  const snapshots = openSnapshots(options.dbPath, { memoryLimitMb: limits.duckdbMemoryMb });
   // Fail now, not on the first request, if the file is not a snapshot.
   await snapshots.use(async () => undefined);
   const cacheMb = options.cacheMb ?? 256;
   const answers = cacheMb > 0 ? createAnswerCache(cacheMb * 2 ** 20) : null;
+  const work = createWork(limits, options.onJobStart);
   const deps: AppDeps = {
     snapshots,
     catalogue,
     clock: options.clock ?? (() => new Date()),
     log,
+    work,
+    cardinalities: new SnapshotCardinalities(catalogue.model),
     refresh,
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+    ...(options.adminThrottle ? { adminThrottle: options.adminThrottle } : {}),
     ...(answers ? { answers } : {}),
   };
   // Warming only makes sense with somewhere to keep the answers.
@@ -84,6 +107,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (warmer) deps.warmer = warmer;
   const app = createApp(deps);
   const server = app.listen(options.port, options.host);
+  answerParserErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
@@ -104,6 +128,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     url: `http://${shownHost}:${port}`,
     port,
     snapshots,
+    work,
     answers,
     warmed: async () => {
       await noticing;

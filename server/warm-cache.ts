@@ -23,7 +23,10 @@ export function homePageRequests(catalogue: Catalogue): WarmRequest[] {
   });
 }
 
-/** Warms the answer cache once per snapshot, one request at a time (it must not crowd users out). */
+/**
+ * Warms the answer cache once per snapshot, one request at a time in the query queue (it must not
+ * crowd users out), and pins the answers there.
+ */
 export class CacheWarmer {
   private warmed: string | null = null;
   private running: Promise<void> | null = null;
@@ -56,10 +59,13 @@ export class CacheWarmer {
   private async warm(snapshotKey: string): Promise<void> {
     const started = performance.now();
     let failed = 0;
+    // The previous snapshot's answers are asked for no more: large answers may push them out.
+    this.deps.answers?.unpinAll();
     for (const { id, query } of this.requests) {
       if (this.stopped) return;
       try {
-        const answer = await runForApi(this.deps, id, query);
+        // Pinned: the home page stays cached whatever large answers visitors ask for.
+        const answer = await runForApi(this.deps, id, query, { warming: true });
         // A newer snapshot arrived meanwhile: the next request will warm that one.
         if (answer.snapshotKey !== snapshotKey) {
           this.warmed = null;

@@ -1,6 +1,7 @@
 // The shape of bench/results.json, and the targets checked against the figures.
 import type { Measured } from "./child.ts";
 import type { ServerFigures } from "./server.ts";
+import type { HostileLoad } from "./hostile-load.ts";
 
 export interface IndicatorFigure {
   id: string;
@@ -40,6 +41,7 @@ export interface Results {
     sqlite: number;
     duckdb_vs_sqlite: number;
     server_seconds: number;
+    hostile_seconds: number;
   };
   file: { path: string; mb: number };
   etl: {
@@ -54,6 +56,8 @@ export interface Results {
   indicators: IndicatorFigure[];
   sqlite: { load_seconds: number; file_mb: number; contracts: number; results: SqliteFigure[] };
   server: ServerFigures[];
+  /** 50 heavy uncached requests at once while health is probed (hostile-load.ts). */
+  hostile_load: HostileLoad;
   targets: Target[];
 }
 

@@ -3,8 +3,10 @@
 // A byte-level scanner follows the JSON structure (strings, escapes, nesting) and cuts out each
 // record of the container: {"marches": [ … ]} (2019 and 2.0.0), {"marches": {"marche": [ … ],
 // "contrat-concession": [ … ]}} (2024), or a bare top-level array. Only one record's bytes are held
-// at a time, so memory is bounded by the largest record, whatever the file size.
+// at a time, so memory is bounded by the largest record, whatever the file size; a record over
+// the limit keeps only its first bytes and is rejected with its size (input-limits.ts).
 import type { Readable } from "node:stream";
+import { DEFAULT_MAX_RECORD_BYTES, OVERSIZE_KEPT_BYTES, oversizeRecord } from "./input-limits.ts";
 import {
   SourceFormatError,
   type ContainerShape,
@@ -44,12 +46,14 @@ export async function* readJsonRecords(
   onShape?: (shape: ContainerShape) => void,
   /** false: yield the raw text only (value undefined). */
   parse = true,
+  maxRecordBytes = DEFAULT_MAX_RECORD_BYTES,
 ): AsyncGenerator<SourceRecord> {
-  const batches = scanJsonRecords(input, sourceName, onShape, (bytes, position, kindHint) => {
+  const make = (bytes: Buffer, position: number, kindHint: RecordKind | null) => {
     const text = bytes.toString("utf8");
     const record = parse ? parseRecordText(text) : { value: undefined, raw: text };
     return { position, kindHint, ...record };
-  });
+  };
+  const batches = scanJsonRecords(input, sourceName, onShape, make, maxRecordBytes);
   for await (const batch of batches) yield* batch;
 }
 
@@ -65,12 +69,15 @@ export function readJsonRecordBytes(
   input: Readable,
   sourceName: string,
   onShape?: (shape: ContainerShape) => void,
+  maxRecordBytes = DEFAULT_MAX_RECORD_BYTES,
 ): AsyncGenerator<RecordBytes[]> {
-  return scanJsonRecords(input, sourceName, onShape, (bytes, position, kindHint) => ({
-    position,
-    kindHint,
-    bytes,
-  }));
+  return scanJsonRecords(
+    input,
+    sourceName,
+    onShape,
+    (bytes, position, kindHint) => ({ position, kindHint, bytes }),
+    maxRecordBytes,
+  );
 }
 
 async function* scanJsonRecords<T>(
@@ -78,6 +85,8 @@ async function* scanJsonRecords<T>(
   sourceName: string,
   onShape: ((shape: ContainerShape) => void) | undefined,
   makeRecord: (bytes: Buffer, position: number, kindHint: RecordKind | null) => T,
+  /** A longer record keeps only its first bytes and is handed on marked (input-limits.ts). */
+  maxRecordBytes: number,
 ): AsyncGenerator<T[]> {
   const stack: Level[] = [];
   let inString = false;
@@ -92,6 +101,7 @@ async function* scanJsonRecords<T>(
   let recordDepth = -1; // stack length at which the current record started
   let recordKind: RecordKind | null = null;
   let recordParts: Buffer[] = [];
+  let recordSize = 0; // bytes of the current record read so far (kept or not)
   let recordStart = 0; // start index of the record within the current chunk
   let scalarRecord = false;
   let keyParts: Buffer[] | null = null;
@@ -103,10 +113,23 @@ async function* scanJsonRecords<T>(
     throw new SourceFormatError(sourceName, `line ${line}, byte ${at}`, detail);
   };
 
+  // Keeps a piece of the current record; once over the limit, only its first bytes.
+  const keep = (piece: Buffer) => {
+    const before = recordSize;
+    recordSize += piece.length;
+    if (before > maxRecordBytes) return;
+    recordParts.push(piece);
+    if (recordSize <= maxRecordBytes) return;
+    // Copied, so that the chunks it was cut from can be freed.
+    recordParts = [Buffer.from(Buffer.concat(recordParts).subarray(0, OVERSIZE_KEPT_BYTES))];
+  };
+
   const emitRecord = (chunk: Buffer, end: number) => {
-    recordParts.push(chunk.subarray(recordStart, end));
-    const bytes = recordParts.length === 1 ? recordParts[0] : Buffer.concat(recordParts);
+    keep(chunk.subarray(recordStart, end));
+    let bytes = recordParts.length === 1 ? recordParts[0] : Buffer.concat(recordParts);
+    if (recordSize > maxRecordBytes) bytes = oversizeRecord(bytes, recordSize, maxRecordBytes);
     recordParts = [];
+    recordSize = 0;
     ready.push(makeRecord(bytes, position++, recordKind));
     recordDepth = -1;
     scalarRecord = false;
@@ -224,7 +247,7 @@ async function* scanJsonRecords<T>(
       }
       i++;
     }
-    if (recordDepth !== -1) recordParts.push(chunk.subarray(recordStart));
+    if (recordDepth !== -1) keep(chunk.subarray(recordStart));
     if (keyParts) keyParts.push(chunk.subarray(keyStart));
     offset += length;
     if (ready.length > 0) yield ready.splice(0);
@@ -248,6 +271,7 @@ async function* scanJsonRecords<T>(
     recordDepth = stack.length;
     recordKind = recordKindAt(stack) ?? null;
     recordParts = [];
+    recordSize = 0;
     recordStart = at;
     scalarRecord = scalar;
     sendShape();

@@ -1,6 +1,7 @@
 // Opens one source for reading: a local file, or a URL downloaded first to a temporary file.
 // Gzip is undone on the fly; JSON or XML is told from the first meaningful byte, never from the
-// file name; bytes and SHA-256 of the file as stored are measured while it is read.
+// file name; bytes and SHA-256 of the file as stored are measured while it is read. The expanded
+// size of gzip data is bounded (input-limits.ts): a gzip bomb fails with that reason.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -8,6 +9,7 @@ import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
+import { DEFAULT_MAX_EXPANDED_BYTES, expansionLimit } from "./input-limits.ts";
 import { SourceFormatError } from "./types.ts";
 
 export interface OpenedSource {
@@ -42,6 +44,7 @@ export async function openSource(
   path: string,
   name: string,
   expected?: "json" | "xml",
+  maxExpandedBytes = DEFAULT_MAX_EXPANDED_BYTES,
 ): Promise<OpenedSource> {
   const { size } = await stat(path).catch(() => {
     throw new SourceFormatError(name, "open", "file not found");
@@ -66,9 +69,16 @@ export async function openSource(
     hash.update(chunk as Buffer);
   });
   raw.on("end", () => (stats.sha256 = hash.digest("hex")));
-  const stream = gzipped
-    ? raw.pipe(createGunzip())
-    : raw.pipe(new PassThrough({ highWaterMark: 1 << 20 }));
+  let stream: Readable;
+  if (gzipped) {
+    const gunzip = raw.pipe(createGunzip());
+    stream = gunzip.pipe(expansionLimit(name, maxExpandedBytes));
+    gunzip.on("error", (error) => stream.destroy(error));
+    // Past the limit, nothing more is read or expanded.
+    stream.on("error", () => raw.destroy());
+  } else {
+    stream = raw.pipe(new PassThrough({ highWaterMark: 1 << 20 }));
+  }
   raw.on("error", (error) => stream.destroy(error));
   const synthetic = /^\s*\{\s*"\$synthetic"\s*:/.test(
     text
@@ -81,7 +91,8 @@ export async function openSource(
 
 function detectSyntax(head: Buffer, name: string): "json" | "xml" {
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  while (i < head.length && head[i] <= 0x20) i++;
+  // JSON and XML whitespace only: a file of zeros (a gzip bomb's usual content) is not "empty".
+  while (i < head.length && [0x09, 0x0a, 0x0d, 0x20].includes(head[i])) i++;
   if (i >= head.length) throw new SourceFormatError(name, "start of file", "the file is empty");
   if (head[i] === 0x7b || head[i] === 0x5b) return "json";
   if (head[i] === 0x3c) return "xml";

@@ -7,6 +7,7 @@ import { readSql, runScript, sqlString } from "./sql-script.ts";
 import { checkUniqueKeys } from "./unique-keys.ts";
 import { applyEnumTypes } from "./enum-columns.ts";
 import { SHARED_ID_PROBLEM } from "../normalise/problems.ts";
+import { finaliseFeed, loadFeedStaging } from "./feed-tables.ts";
 
 // Columns that exist only while staging: where a row came from, and for main rows what tells
 // republications (publication date) from lots published under one id (content key).
@@ -38,6 +39,7 @@ export async function buildSnapshot(
       readSql("reference.sql").replaceAll("{{dir}}", referenceDir.replace(/'/g, "''")),
     );
     for (const table of STAGING_TABLES) await loadStagingTable(connection, staging, table);
+    await loadFeedStaging(connection, staging);
     phaseDone("staging files read");
     await runScript(connection, readSql("deduplicate.sql"), {
       run_id: runId,
@@ -49,6 +51,7 @@ export async function buildSnapshot(
     await applyEnumTypes(connection);
     phaseDone("ENUM column types set");
     await runScript(connection, readSql("finalise.sql"), { run_id: runId });
+    await finaliseFeed(connection);
     await checkUniqueKeys(connection);
     phaseDone("canonical tables written and their keys checked");
   } catch (error) {

@@ -64,7 +64,8 @@ async function normaliseBatch(batch: BatchRequest): Promise<WorkerReply> {
       sourceIndex: setup.sourceIndex,
       source: setup.source,
       position: record.position,
-      raw,
+      // An oversized record's marked text is not stored: only its first bytes.
+      raw: record.raw,
     });
   }
   return { id: batch.id, rejected, formats: [...formats] };

@@ -1,12 +1,14 @@
 // Snapshot files around the live database:
 //   <db>                      the current snapshot (a plain DuckDB file, opened read-only by readers)
-//   <db>.lock                 the pid of the one ETL run allowed to build at a time
+//   <db>.lock                 who is the one ETL run allowed to build at a time: its pid, start time
+//                             and boot id (process-identity.ts), so a reused pid is not mistaken for it
 //   <db>.build-<run id>/      a run in progress (staging files and the next snapshot)
 //   <dir>/snapshots/<run>.duckdb  the last few snapshots, hard links, for roll-back
 // A snapshot file is never modified once built, so hard links are safe and cost no space.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { link, mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { identityOf, parseIdentity, sameProcessRunning } from "./process-identity.ts";
 
 export const DEFAULT_KEEP = 3;
 
@@ -14,16 +16,10 @@ export function snapshotsDir(dbPath: string): string {
   return join(dirname(dbPath), "snapshots");
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Takes the build lock, or throws naming the run that holds it. A dead holder's lock is taken over. */
+/**
+ * Takes the build lock, or throws naming the run that holds it. The lock of a holder that is no
+ * longer running (dead, or its pid now another process's) is taken over.
+ */
 export async function acquireLock(
   dbPath: string,
   log: (line: string) => void,
@@ -32,13 +28,14 @@ export async function acquireLock(
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockPath, "wx");
-      await handle.writeFile(String(process.pid));
+      await handle.writeFile(JSON.stringify(identityOf(process.pid)));
       await handle.close();
       return () => rm(lockPath, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
-      if (holder > 0 && isAlive(holder) && holder !== process.pid) {
+      const recorded = parseIdentity(await readFile(lockPath, "utf8").catch(() => ""));
+      const holder = recorded?.pid ?? 0;
+      if (recorded && holder !== process.pid && sameProcessRunning(recorded)) {
         throw new Error(
           `another ETL run (pid ${holder}) is building ${basename(dbPath)}; try again when it ends`,
           { cause: error },

@@ -39,6 +39,8 @@ export interface RefreshOptions {
   trigger: Trigger;
   log?: (line: string) => void;
   today?: Date;
+  /** Install the new snapshot even when it empties or shrinks the served one. */
+  force?: boolean;
 }
 
 export async function refresh(options: RefreshOptions): Promise<RefreshReport | EtlReport> {
@@ -85,6 +87,8 @@ export async function refresh(options: RefreshOptions): Promise<RefreshReport | 
       log,
       today: options.today,
       keepSnapshots: config.keepSnapshots,
+      maxContractDrop: config.maxContractDrop,
+      force: options.force === true,
       locked: true,
       context: base,
     });
@@ -188,7 +192,7 @@ function localFiles(path: string): string[] {
   if (!existsSync(path)) throw new Error(`${path}: no such file or folder`);
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path)
-    .filter((name) => /\.(json|xml)(\.gz)?$/i.test(name))
+    .filter((name) => /\.(json|xml|csv|parquet)(\.gz)?$/i.test(name))
     .sort()
     .map((name) => join(path, name));
 }

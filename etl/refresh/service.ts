@@ -1,11 +1,14 @@
 // The refresh as the server runs it: on a node-cron schedule (Europe/Paris by default) or on
 // demand, never two at once, each in a child process (`etl/cli.ts --refresh --json`) so that the
-// server keeps answering while records are parsed, and survives whatever happens to the run.
-import { spawn } from "node:child_process";
+// server keeps answering while records are parsed, and survives whatever happens to the run. A
+// child that dies without its report (kill -9, out of memory) is recorded as failed in the
+// history here, since it could not record itself.
+import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import cron, { type ScheduledTask } from "node-cron";
 import type { RefreshConfig } from "./config.ts";
 import { ConfigError } from "./config.ts";
+import { appendRun } from "../load/run-history.ts";
 
 export interface RefreshOutcome {
   status: string;
@@ -41,14 +44,19 @@ export function checkSchedule(config: RefreshConfig, file: string): void {
   if (problems.length > 0) throw new ConfigError(file, problems);
 }
 
-/** Runs `etl/cli.ts --refresh --json` in a child process and returns its JSON report. */
+/**
+ * Runs `etl/cli.ts --refresh --json` in a child process and returns its JSON report.
+ * `onSpawn` is told of each child (tests kill it).
+ */
 export function childProcessRunner(
   configPath: string,
   dbPath: string,
   log: (line: string) => void,
+  onSpawn?: (child: ChildProcess) => void,
 ): RefreshRunner {
   return (trigger) =>
     new Promise((resolve) => {
+      const startedAt = new Date().toISOString();
       const child = spawn(
         process.execPath,
         ["--import", "tsx", CLI, "--refresh", "--json", "--config", configPath, "--db", dbPath],
@@ -57,6 +65,7 @@ export function childProcessRunner(
           env: { ...process.env, OBSERVATORY_REFRESH_TRIGGER: trigger },
         },
       );
+      onSpawn?.(child);
       let stdout = "";
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) =>
@@ -70,12 +79,20 @@ export function childProcessRunner(
         try {
           resolve(JSON.parse(stdout) as RefreshOutcome);
         } catch {
-          resolve({
+          const outcome = {
             status: "failed",
+            trigger,
+            started_at: startedAt,
+            finished_at: new Date().toISOString(),
             error: {
+              source: null,
               message: `refresh process ended (${signal ?? `exit ${code}`}) without a report`,
             },
-          });
+          };
+          // The child could not write its run: the history says it failed, and how.
+          appendRun(dbPath, outcome)
+            .catch((error: unknown) => log(`could not record the failed refresh: ${String(error)}`))
+            .finally(() => resolve(outcome));
         }
       });
     });

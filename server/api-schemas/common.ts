@@ -32,10 +32,22 @@ const IssueSchema = z.strictObject({
 export const ErrorSchema = z.strictObject({
   error: z.strictObject({
     status: z.int().min(400).max(599),
-    code: z.string().meta({ examples: ["unknown_dimension", "invalid_value"] }),
+    code: z.string().meta({
+      examples: ["unknown_dimension", "invalid_value", "too_many_groups", "server_busy"],
+    }),
     message: z.string(),
     param: z.string().optional().describe("The request parameter at fault."),
     issues: z.array(IssueSchema),
+    limit: z
+      .strictObject({ name: z.string(), value: z.number() })
+      .optional()
+      .describe(
+        "The server limit the request met (max_groups, max_answer_cells, excel_rows, max_export_rows, query_timeout_seconds, queries_queue…) and its value.",
+      ),
+    export: z
+      .string()
+      .optional()
+      .describe("An answer too large for the API: the same result as a file (CSV)."),
   }),
 });
 

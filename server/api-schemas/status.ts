@@ -4,14 +4,30 @@
 import { z } from "zod";
 import { Count, SnapshotInfoSchema, stamped } from "./common.ts";
 
+const QueueSchema = z
+  .strictObject({
+    running: Count,
+    queued: Count,
+    concurrency: Count.describe("Slots: how many run at once."),
+    queue: Count.describe("How many may wait; beyond, requests get 503 with Retry-After."),
+    done: Count,
+    refused: Count.describe("Refused with 503 since start (queue full or waited too long)."),
+    cancelled: Count.describe("Stopped because their client left."),
+    timed_out: Count.describe("Interrupted at their time limit."),
+  })
+  .describe("One queue of heavy work (uncached answers and look-ups, or exports).");
+
 export const HealthSchema = stamped({
   status: z.literal("ok"),
   snapshot: SnapshotInfoSchema,
   indicators: Count.describe("Definitions in the catalogue."),
   answer_cache: z
-    .strictObject({ entries: Count, bytes: Count, hits: Count, misses: Count })
+    .strictObject({ entries: Count, pinned: Count, bytes: Count, hits: Count, misses: Count })
     .nullable()
-    .describe("Indicator answers kept per snapshot and request; null when the cache is off."),
+    .describe(
+      "Indicator answers kept per snapshot and request (pinned: the home page's, never evicted); null when the cache is off.",
+    ),
+  work: z.strictObject({ queries: QueueSchema, exports: QueueSchema }),
   generated_at: z.iso.datetime(),
 });
 

@@ -2,7 +2,7 @@
 // `;` between fields, decimal comma, French headers, codes kept as text, numbers rounded to what
 // a reader needs) and a plain one for analysts' tools (`,`, decimal point, column ids, no BOM,
 // codes as plain text and numbers at full precision).
-import { csvDocument, textField, type TextDialect } from "../../client/src/shared/csv-text.js";
+import { textField, type TextDialect } from "../../client/src/shared/csv-text.js";
 import type { ExportColumn, ExportFormat, ExportTable, ExportValue } from "./table.ts";
 
 /** guardFormulas and keepCodesAsText: see client/src/shared/csv-text.js. */
@@ -85,10 +85,27 @@ export function roundedNumber(value: number, decimals: number): string {
   return /^-0$/.test(trimmed) ? "0" : trimmed;
 }
 
-export function toCsvText(table: ExportTable, dialect: CsvDialect): string {
-  const header = table.columns.map((c) =>
+/** The file's start: byte-order mark (if any) and header line. */
+export function csvHeader(columns: readonly ExportColumn[], dialect: CsvDialect): string {
+  const header = columns.map((c) =>
     field(dialect.header === "label" ? c.label : c.name, undefined, dialect),
   );
-  const rows = table.rows.map((row) => row.map((v, i) => field(v, table.columns[i], dialect)));
-  return csvDocument([header, ...rows], dialect);
+  return `${dialect.bom ? "\uFEFF" : ""}${header.join(dialect.separator)}\r\n`;
+}
+
+/** Lines of some rows, each ended by CRLF: the file is the header then these, chunk by chunk. */
+export function csvLines(
+  rows: readonly ExportValue[][],
+  columns: readonly ExportColumn[],
+  dialect: CsvDialect,
+): string {
+  let text = "";
+  for (const row of rows) {
+    text += `${row.map((v, i) => field(v, columns[i], dialect)).join(dialect.separator)}\r\n`;
+  }
+  return text;
+}
+
+export function toCsvText(table: ExportTable, dialect: CsvDialect): string {
+  return csvHeader(table.columns, dialect) + csvLines(table.rows, table.columns, dialect);
 }

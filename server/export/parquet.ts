@@ -1,11 +1,12 @@
 // Parquet through DuckDB: the rows go into a table of a private in-memory database with the
-// appender (values never become SQL text), then COPY writes the file with the metadata as
-// key-value pairs. The file is read back and removed.
+// appender (values never become SQL text), a chunk at a time as they arrive, then COPY writes the
+// file with the metadata as key-value pairs. The private database has a small memory limit: it
+// spills to disk rather than grow the server.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, LIST, VARCHAR, type DuckDBAppender } from "@duckdb/node-api";
-import type { ExportColumn, ExportTable, ExportValue } from "./table.ts";
+import type { ExportColumn, ExportTable, ExportValue, MetadataEntry } from "./table.ts";
 
 const SQL_TYPES: Record<ExportColumn["type"], string> = {
   integer: "BIGINT",
@@ -38,34 +39,56 @@ function append(appender: DuckDBAppender, value: ExportValue, column: ExportColu
   }
 }
 
-export async function toParquet(table: ExportTable): Promise<Buffer> {
-  const dir = await mkdtemp(join(tmpdir(), "observatory-export-"));
+/** Writes the rows, read as they come, to a Parquet file at `file`. */
+export async function writeParquet(
+  file: string,
+  columns: ExportColumn[],
+  metadata: MetadataEntry[],
+  rows: AsyncIterable<ExportValue[][]> | Iterable<ExportValue[][]>,
+): Promise<void> {
   const instance = await DuckDBInstance.create(":memory:", {
     autoinstall_known_extensions: "false",
+    memory_limit: "256MB",
+    temp_directory: `${file}.tmp`,
   });
   const connection = await instance.connect();
   try {
-    const columns = table.columns.map((c) => `${quoteIdentifier(c.name)} ${SQL_TYPES[c.type]}`);
-    await connection.run(`CREATE TABLE result (${columns.join(", ")})`);
+    const types = columns.map((c) => `${quoteIdentifier(c.name)} ${SQL_TYPES[c.type]}`);
+    await connection.run(`CREATE TABLE result (${types.join(", ")})`);
     const appender = await connection.createAppender("result");
-    for (const row of table.rows) {
-      table.columns.forEach((column, i) => append(appender, row[i] ?? null, column));
-      appender.endRow();
+    try {
+      for await (const chunk of rows) {
+        for (const row of chunk) {
+          columns.forEach((column, i) => append(appender, row[i] ?? null, column));
+          appender.endRow();
+        }
+        appender.flushSync();
+      }
+    } finally {
+      appender.closeSync();
     }
-    appender.closeSync();
-    const metadata = [
-      ...table.metadata.map((m) => [m.key, m.value] as const),
-      ["columns", JSON.stringify(table.columns.map((c) => ({ name: c.name, label: c.label })))],
+    const pairs = [
+      ...metadata.map((m) => [m.key, m.value] as const),
+      ["columns", JSON.stringify(columns.map((c) => ({ name: c.name, label: c.label })))],
     ];
-    const kv = metadata.map(([k, v]) => `${quoteIdentifier(k)}: ${quoteLiteral(v)}`).join(", ");
-    const file = join(dir, "result.parquet");
+    const kv = pairs.map(([k, v]) => `${quoteIdentifier(k)}: ${quoteLiteral(v)}`).join(", ");
     await connection.run(
       `COPY result TO ${quoteLiteral(file)} (FORMAT parquet, KV_METADATA {${kv}})`,
     );
-    return await readFile(file);
   } finally {
     connection.closeSync();
     instance.closeSync();
+  }
+}
+
+/** A whole table as Parquet bytes (tests, small files). */
+export async function toParquet(table: ExportTable): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), "observatory-export-"));
+  try {
+    const file = join(dir, "result.parquet");
+    await writeParquet(file, table.columns, table.metadata, [table.rows]);
+    return await readFile(file);
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }

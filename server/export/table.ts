@@ -8,7 +8,7 @@ import type {
   RowFlag,
   Status,
 } from "../../indicators/index.ts";
-import type { ApiIndicatorResult } from "../indicator-service.ts";
+import type { AnswerHead } from "../answer-body.ts";
 
 export type ExportValue = string | number | boolean | null | string[];
 export type ExportFormat = IndicatorSummary["format"];
@@ -53,23 +53,23 @@ export const STATUS_LABELS: Record<string, string> = {
 } satisfies Record<Status, string>;
 
 /** `french`: flags, status and booleans in words (spreadsheets); otherwise stable codes. */
-export function toExportTable(
-  result: ApiIndicatorResult,
-  model: Model,
-  requestUrl: string,
-  french: boolean,
-): ExportTable {
-  const columns: ExportColumn[] = result.columns.map((c) => ({
+export function exportColumns(head: AnswerHead, french: boolean): ExportColumn[] {
+  return head.columns.map((c) => ({
     name: c.name,
     label: c.label,
     // Spreadsheets get words; data tools keep booleans and lists (Parquet LIST of VARCHAR).
     type: french && (c.type === "string[]" || c.type === "boolean") ? "string" : c.type,
     ...(c.format ? { format: c.format } : {}),
   }));
-  const rows = result.rows.map((row) =>
-    result.columns.map((c) => cell(row[c.name] ?? null, c.role, french)),
-  );
-  return { columns, rows, metadata: metadataOf(result, model, requestUrl) };
+}
+
+/** Some rows of the result as cells, in the columns' order (a chunk at a time when streamed). */
+export function exportRows(
+  head: AnswerHead,
+  rows: readonly Record<string, JsonValue | undefined>[],
+  french: boolean,
+): ExportValue[][] {
+  return rows.map((row) => head.columns.map((c) => cell(row[c.name] ?? null, c.role, french)));
 }
 
 function cell(value: JsonValue, role: string, french: boolean): ExportValue {
@@ -84,7 +84,7 @@ function cell(value: JsonValue, role: string, french: boolean): ExportValue {
   return value;
 }
 
-function metadataOf(result: ApiIndicatorResult, model: Model, url: string): MetadataEntry[] {
+export function exportMetadata(result: AnswerHead, model: Model, url: string): MetadataEntry[] {
   const ind = result.indicator;
   const dim = (id: string) => model.dimensions.get(id)?.label ?? id;
   const filters = result.request.filters.map(

@@ -6,7 +6,8 @@ import type { AppDeps } from "../deps.ts";
 import { runForApi } from "../indicator-service.ts";
 import { describeIndicator } from "../indicator-view.ts";
 import { rejectUnknownQuery } from "../params.ts";
-import { answer } from "../respond.ts";
+import { answerLight } from "../respond.ts";
+import { clientSignal } from "../work.ts";
 
 export function indicatorsRouter(deps: AppDeps): Router {
   const router = Router();
@@ -14,7 +15,7 @@ export function indicatorsRouter(deps: AppDeps): Router {
 
   router.get("/indicators", async (req, res) => {
     rejectUnknownQuery(req, []);
-    await answer<Catalogue>(deps, res, async () => ({
+    await answerLight<Catalogue>(deps, res, async () => ({
       indicators: catalogue.definitions.map((d) => describeIndicator(d, catalogue.model)),
       dimensions: describeDimensions(catalogue.model),
       ...placeIndicators(catalogue.definitions),
@@ -22,7 +23,8 @@ export function indicatorsRouter(deps: AppDeps): Router {
   });
 
   router.get("/indicators/:id", async (req, res) => {
-    const { snapshotId, body, hit } = await runForApi(deps, req.params.id, req.query);
+    const signal = clientSignal(res);
+    const { snapshotId, body, hit } = await runForApi(deps, req.params.id, req.query, { signal });
     res.setHeader("X-Snapshot-Id", snapshotId);
     res.setHeader("X-Cache", hit ? "hit" : "miss");
     res.type("json").send(body);

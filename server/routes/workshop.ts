@@ -7,11 +7,12 @@
 import express, { Router } from "express";
 import { compileIndicator, type IndicatorDefinition } from "../../indicators/index.ts";
 import type { CompiledQuery } from "../../indicators/index.ts";
-import type { WorkshopPreview, WorkshopValidation } from "../api-types.ts";
+import type { IndicatorResult, WorkshopPreview, WorkshopValidation } from "../api-types.ts";
 import type { AppDeps } from "../deps.ts";
-import { parseAnswer, runCheckedRequest } from "../indicator-service.ts";
+import { runCheckedRequest } from "../indicator-service.ts";
 import { describeIndicator } from "../indicator-view.ts";
 import { rejectUnknownQuery } from "../params.ts";
+import { clientSignal } from "../work.ts";
 import { definitionWarnings, rowDiagnostics } from "../workshop/diagnostics.ts";
 import { bodyErrors } from "../workshop/error-body.ts";
 import { workshopModel } from "../workshop/model-view.ts";
@@ -70,8 +71,12 @@ export function workshopRouter(deps: AppDeps): Router {
     rejectUnknownQuery(req, []);
     const { definition, request, sql } = readWorkshopBody(req.body, model);
     const query = sql ? sqlOf(compile(definition, request)) : null;
-    const outcome = await runCheckedRequest(deps, definition, request, { cache: false });
-    const result = parseAnswer(outcome);
+    const outcome = await runCheckedRequest(deps, definition, request, {
+      cache: false,
+      signal: clientSignal(res),
+    });
+    // The answer as the indicator endpoint writes it (answer-body.ts), read back to add to it.
+    const result = JSON.parse(outcome.body.toString("utf8")) as IndicatorResult;
     const rows = rowDiagnostics(result.rows, definition);
     const answer: WorkshopPreview = {
       ...result,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
-const TOKEN = "test-token-0123456789";
+const TOKEN = "test-token-0123456789-long-enough-to-be-safe";
 
 interface Runs {
   snapshot_id: string;
@@ -70,5 +70,47 @@ describe("runs and refresh", () => {
     } finally {
       await plain.close();
     }
+  });
+
+  it("shows no filesystem path in the runs or the refresh status", async () => {
+    const text = await (await t.get("/api/runs")).text();
+    expect(text).not.toContain(t.dir);
+    expect(text).not.toMatch(/"(db|path|dir|file)":/);
+    expect(text).not.toMatch(/\/tmp\//);
+  });
+
+  it("throttles and logs wrong tokens from one address", async () => {
+    const guarded = await startTestServer({
+      adminToken: TOKEN,
+      adminThrottle: { attempts: 2, windowMs: 60_000 },
+    });
+    const attempt = (authorization: string) =>
+      fetch(`${guarded.url}/api/admin/refresh`, {
+        method: "POST",
+        headers: { Authorization: authorization },
+      });
+    try {
+      expect((await attempt("Bearer wrong-1")).status).toBe(401);
+      expect((await attempt("Bearer wrong-2")).status).toBe(401);
+      const locked = await attempt(`Bearer ${TOKEN}`);
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+      const body = (await locked.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("too_many_attempts");
+      expect(body.error.message).toMatch(/réessayez dans \d+ s/);
+      expect(guarded.logs.filter((l) => l.includes("wrong or missing token from")).length).toBe(2);
+      expect(guarded.logs.some((l) => /refresh refused to .*too many wrong tokens/.test(l))).toBe(
+        true,
+      );
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it("refuses to start with an admin token shorter than 32 characters", async () => {
+    await expect(startTestServer({ adminToken: "x".repeat(31) })).rejects.toThrow(
+      /OBSERVATORY_ADMIN_TOKEN must be at least 32 characters long \(it has 31\)/,
+    );
+    await expect(startTestServer({ adminToken: "" })).rejects.toThrow(/it has 0/);
   });
 });

@@ -1,7 +1,8 @@
 // The server's answer cache on a real snapshot: the same answer from memory for the same checked
 // request, a fresh answer as soon as a new snapshot is served, the home page computed ahead.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runEtl } from "../../etl/pipeline.ts";
+import { join } from "node:path";
+import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
 import { loadCatalogue } from "../../indicators/index.ts";
 import { homePageRequests } from "../../server/warm-cache.ts";
 import { startTestServer, TEST_NOW, type TestServer } from "./helpers/test-server.ts";
@@ -61,8 +62,14 @@ describe("answer cache", () => {
   it("computes afresh as soon as a new snapshot is served", async () => {
     const path = "/api/indicators/contracts_count?by=year";
     expect((await t.get(path)).headers.get("x-cache")).toBe("hit");
-    // The same samples again: same figures, but a new snapshot never answers from the old one.
-    const report = await runEtl({ inputs: [], dbPath: t.dbPath, today: TEST_NOW });
+    // A new snapshot never answers from the old one's cache.
+    // One daily file (seconds, where the samples take a minute), forced past the shrink guard.
+    const report = await runEtl({
+      inputs: [join(SAMPLES_DIR, "real-v2-dematis-daily-2024-07-16.json")],
+      dbPath: t.dbPath,
+      today: TEST_NOW,
+      force: true,
+    });
     expect(report.status).toBe("ok");
     const response = await t.get(path);
     expect(response.headers.get("x-cache")).toBe("miss");

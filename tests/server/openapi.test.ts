@@ -11,7 +11,7 @@ import { OpenApiValidator, type OpenApiDocument } from "./helpers/openapi-valida
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 const ROUTES_DIR = fileURLToPath(new URL("../../server/routes/", import.meta.url));
-const TOKEN = "openapi-test-token";
+const TOKEN = "openapi-test-token-long-enough-to-be-safe";
 
 let t: TestServer;
 let v: OpenApiValidator;

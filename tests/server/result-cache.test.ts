@@ -13,7 +13,7 @@ describe("ResultCache", () => {
     expect(await cache.get("k", compute)).toEqual({ value: "answer 1", hit: false });
     expect(await cache.get("k", compute)).toEqual({ value: "answer 1", hit: true });
     expect(computed).toBe(1);
-    expect(cache.stats()).toEqual({ entries: 1, bytes: 8, hits: 1, misses: 1 });
+    expect(cache.stats()).toEqual({ entries: 1, pinned: 0, bytes: 8, hits: 1, misses: 1 });
   });
 
   it("shares one computation between simultaneous identical requests", async () => {
@@ -58,5 +58,39 @@ describe("ResultCache", () => {
     expect((await cache.get("big", async () => "x".repeat(11))).value).toBe("xxxxxxxxxxx");
     expect(cache.stats()).toMatchObject({ entries: 1, bytes: 1 });
     expect((await cache.get("small", async () => "?")).hit).toBe(true);
+  });
+
+  it("never evicts a pinned entry, until unpinned", async () => {
+    const cache = sized(20);
+    await cache.get("home", async () => "hhhhh", { pin: true });
+    for (const key of ["a", "b", "c", "d"]) await cache.get(key, async () => key.repeat(5));
+    expect(cache.stats()).toMatchObject({ entries: 4, pinned: 1, bytes: 20 });
+    expect((await cache.get("home", async () => "again")).hit).toBe(true);
+    cache.unpinAll();
+    for (const key of ["e", "f", "g", "h"]) await cache.get(key, async () => key.repeat(5));
+    expect(cache.stats()).toMatchObject({ entries: 4, pinned: 0 });
+    expect((await cache.get("home", async () => "again")).hit).toBe(false);
+  });
+
+  it("cancels a shared computation only when every request waiting for it has left", async () => {
+    const cache = sized(100);
+    let computeSignal: AbortSignal | null = null;
+    const compute = (signal: AbortSignal) => {
+      computeSignal = signal;
+      return new Promise<string>((_resolve, reject) =>
+        signal.addEventListener("abort", () => reject(signal.reason as Error)),
+      );
+    };
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = cache.get("k", compute, { signal: first.signal });
+    const b = cache.get("k", compute, { signal: second.signal });
+    first.abort(new Error("first left"));
+    await expect(a).rejects.toThrow("first left");
+    expect(computeSignal!.aborted).toBe(false);
+    second.abort(new Error("second left"));
+    await expect(b).rejects.toThrow("second left");
+    expect(computeSignal!.aborted).toBe(true);
+    expect(cache.stats().entries).toBe(0);
   });
 });

@@ -41,7 +41,8 @@ const CASES = [
 let t: TestServer;
 let dir: string;
 beforeAll(async () => {
-  t = await startTestServer();
+  // Every case's export is asked at once: a queue long enough for all (admission has its tests).
+  t = await startTestServer({ limits: { exports: { concurrency: 1, queue: 16 } } });
   dir = mkdtempSync(join(tmpdir(), "observatory-exports-"));
 });
 afterAll(async () => {

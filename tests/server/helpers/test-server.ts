@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runEtl } from "../../../etl/pipeline.ts";
 import { openDatabase, queryRows, type Row } from "../../../lib/duckdb.ts";
-import { startServer, type RunningServer } from "../../../server/start.ts";
+import { startServer, type RunningServer, type StartOptions } from "../../../server/start.ts";
 import { copySamplesSnapshot } from "../../helpers/samples-db.ts";
 import { TEST_NOW } from "../../helpers/test-today.ts";
 
@@ -23,8 +23,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export interface TestServerOptions {
-  adminToken?: string;
+/** The server's own options (limits, admin token, cache…) and what the database is built from. */
+export interface TestServerOptions extends Partial<
+  Omit<StartOptions, "dbPath" | "port" | "host" | "clock" | "log">
+> {
   /** Files the database is built from (default: the shipped samples). */
   inputs?: string[];
 }
@@ -47,6 +49,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock: () => TEST_NOW,
     log: (line) => logs.push(line),
     ...serverOptions,
+  }).catch((error: unknown) => {
+    // A server that refuses to start (a test of its checks) leaves no folder behind.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
   const get = (path: string) => fetch(`${server.url}${path}`);
   return {

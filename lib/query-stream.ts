@@ -1,0 +1,78 @@
+// One statement whose rows arrive in chunks and which an abort signal stops. The server runs every
+// heavy query this way: a chunk (2,048 rows) is turned into plain rows at a time, so the main
+// thread is never held for a whole answer, and a request whose client left or whose time ran out
+// interrupts DuckDB instead of letting it work on for nobody.
+import { JSDuckDBValueConverter, type DuckDBConnection } from "@duckdb/node-api";
+import { toJson, type Row, type SqlParams } from "./duckdb.ts";
+
+/** The statement was stopped by its abort signal; `reason` is the signal's reason. */
+export class QueryInterrupted extends Error {
+  constructor(readonly reason: unknown) {
+    super(`query interrupted: ${reasonText(reason)}`);
+    this.name = "QueryInterrupted";
+  }
+}
+
+function reasonText(reason: unknown): string {
+  if (reason instanceof Error) return reason.message;
+  return typeof reason === "string" ? reason : "aborted";
+}
+
+/**
+ * DuckDB drops an interrupt that arrives before the statement starts executing, and an interrupt
+ * during a fetch ends the stream as if it were complete. So the connection is interrupted again
+ * every few milliseconds until the statement settles, and a stream that ends after an abort is
+ * reported as interrupted, never as a short result.
+ */
+const REINTERRUPT_MS = 20;
+
+export async function* queryChunks(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: SqlParams,
+  signal?: AbortSignal,
+): AsyncGenerator<Row[]> {
+  if (signal?.aborted) throw new QueryInterrupted(signal.reason);
+  let timer: NodeJS.Timeout | null = null;
+  const interrupt = () => {
+    connection.interrupt();
+    timer ??= setInterval(() => connection.interrupt(), REINTERRUPT_MS);
+  };
+  signal?.addEventListener("abort", interrupt, { once: true });
+  const stopped = (error?: unknown): never => {
+    if (signal?.aborted) throw new QueryInterrupted(signal.reason);
+    throw error;
+  };
+  try {
+    const result = await connection.stream(sql, params).catch(stopped);
+    const names = result.columnNames();
+    for (;;) {
+      const chunk = await result.fetchChunk().catch(stopped);
+      if (signal?.aborted) stopped();
+      if (chunk === null || chunk.rowCount === 0) return;
+      const columns = chunk.convertColumns(JSDuckDBValueConverter);
+      const rows: Row[] = new Array<Row>(chunk.rowCount);
+      for (let r = 0; r < rows.length; r++) {
+        const row: Row = {};
+        for (let c = 0; c < names.length; c++) row[names[c]] = toJson(columns[c][r]);
+        rows[r] = row;
+      }
+      yield rows;
+    }
+  } finally {
+    signal?.removeEventListener("abort", interrupt);
+    if (timer) clearInterval(timer);
+  }
+}
+
+/** Every row of the statement, read chunk by chunk (see queryChunks). */
+export async function queryAll(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: SqlParams,
+  signal?: AbortSignal,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const chunk of queryChunks(connection, sql, params, signal)) rows.push(...chunk);
+  return rows;
+}
