@@ -1,6 +1,7 @@
 // What one request may cost, and how much heavy work the server takes on at once. Every figure
 // has a default sized for a small machine, an environment variable (npm start) and a StartOptions
-// field (tests use tiny ones). README.md ("Limits") and server/CONTEXT.md list them.
+// field (tests use tiny ones). server/README.md ("Staying up for everyone") and
+// server/CONTEXT.md list them.
 
 /** A bounded queue of one kind of heavy work (admission.ts). */
 export interface QueueLimits {

@@ -62,7 +62,7 @@ export function distinctKeys(csv: Csv, buyerColumn: string): number {
 }
 
 /**
- * The record each row belongs to, by the rule the ETL documents (README, "Tabular files"), written
+ * The record each row belongs to, by the rule the ETL documents (etl/README.md, "Tabular files"), written
  * again here in plain JavaScript: the contract key, then the objet; within one objet, when every
  * row is one version, the amount, notification and publication (lots or republications under
  * one key are records of their own, as in a producer's JSON file).
