@@ -27,6 +27,7 @@ import type {
 } from "./api-schemas/lookups.ts";
 import type { FieldIssuesSchema, RejectSchema, RejectsSchema } from "./api-schemas/quality.ts";
 import type {
+  CoverageRowSchema,
   HealthSchema,
   RefreshStartedSchema,
   RefreshStatusSchema,
@@ -49,6 +50,7 @@ export type ApiErrorBody = z.infer<typeof ErrorSchema>;
 export type SnapshotInfo = z.infer<typeof SnapshotInfoSchema>;
 export type Health = z.infer<typeof HealthSchema>;
 export type Run = z.infer<typeof RunSchema>;
+export type CoverageRow = z.infer<typeof CoverageRowSchema>;
 export type RefreshStatus = z.infer<typeof RefreshStatusSchema>;
 export type Runs = z.infer<typeof RunsSchema>;
 export type RefreshStarted = z.infer<typeof RefreshStartedSchema>;

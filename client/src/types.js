@@ -13,6 +13,7 @@
  * @typedef {import("../../server/api-types.ts").Choice} Choice
  * @typedef {import("../../server/api-types.ts").FilterChoices} FilterChoices
  * @typedef {import("../../server/api-types.ts").Health} Health
+ * @typedef {import("../../server/api-types.ts").CoverageRow} CoverageRow
  * Look-up answers (buyers, suppliers, contracts) are read as plain JSON objects:
  * @typedef {import("../../server/api-types.ts").JsonValue} JsonValue
  * @typedef {import("../../server/api-types.ts").JsonObject} JsonObject
