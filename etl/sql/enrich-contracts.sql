@@ -5,13 +5,16 @@
 -- known (the contract is then outside the coverage), never 0 for "unknown".
 CREATE TEMP TABLE contract_positions AS
 SELECT s.uid, c.acheteur_id, c.date_notification, s.entreprise_id,
-       t.categorie_entreprise AS cat, t.ess, t.departement AS dep, t.region AS reg,
+       o.categorie_entreprise AS cat, o.ess, e.departement AS dep, e.region AS reg,
        b.departement AS b_dep, b.region AS b_reg,
        CASE WHEN NOT c.montant_suspect THEN c.montant END
          / count(*) OVER (PARTITION BY s.uid) AS part
 FROM contract_suppliers s
 JOIN contracts c ON c.uid = s.uid
-LEFT JOIN titulaires t ON t.titulaire_id = s.titulaire_id
+-- Size and ESS of the position's company key (one titulaire_id may be published once as a valid
+-- SIRET and once not), location of its establishment.
+LEFT JOIN organisations o ON o.siren = s.entreprise_id
+LEFT JOIN establishments e ON e.siret = s.titulaire_id
 LEFT JOIN buyers b ON b.acheteur_id = c.acheteur_id;
 
 -- First-time suppliers: a position is new when the buyer had no contract with that company in
