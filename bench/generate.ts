@@ -1,7 +1,9 @@
-// npm run generate -- --contracts N --format v1|v2 --out FILE [--seed S]
+// npm run generate -- --contracts N --format v1|v2|tabular-parquet|tabular-csv --out FILE [--seed S]
 // Writes a national-size SYNTHETIC DECP file modelled on the real samples. The file says so in its
-// first key ("$synthetic"), which the ETL reads: the dashboard then shows the data as synthetic.
-import { createWriteStream } from "node:fs";
+// first key ("$synthetic"; a Parquet metadata key or a CSV column for the tabular formats), which
+// the ETL reads: the dashboard then shows the data as synthetic. The tabular formats write the
+// same contracts as decp.info's consolidated table (bench/generator/tabular.ts).
+import { createWriteStream, statSync } from "node:fs";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -9,10 +11,14 @@ import { Random } from "./generator/random.ts";
 import { loadTemplates } from "./generator/templates.ts";
 import { DIRT, makeRecord, republish, type Format, type Pools } from "./generator/make-record.ts";
 import { SAMPLES_DIR } from "../etl/pipeline.ts";
+import { generateTabular } from "./generator/tabular.ts";
+
+const FORMATS = ["v1", "v2", "tabular-parquet", "tabular-csv"] as const;
+type OutputFormat = (typeof FORMATS)[number];
 
 export interface GenerateOptions {
   contracts: number;
-  format: Format;
+  format: OutputFormat;
   out: string;
   seed: number;
 }
@@ -26,18 +32,13 @@ function siretPool(random: Random, size: number, prefix: string): string[] {
 
 export async function generate(
   options: GenerateOptions,
-): Promise<{ records: number; bytes: number }> {
+): Promise<{ records: number; rows?: number; bytes: number }> {
   const random = new Random(options.seed);
-  const templates = loadTemplates(SAMPLES_DIR)[options.format];
+  const format: Format = options.format === "v1" ? "v1" : "v2";
+  const templates = loadTemplates(SAMPLES_DIR)[format];
   const pools: Pools = {
     buyers: siretPool(random, Math.max(50, Math.round(options.contracts / 30)), "2"),
     suppliers: siretPool(random, Math.max(200, Math.round(options.contracts / 3)), "8"),
-  };
-  const out = createWriteStream(options.out);
-  let bytes = 0;
-  const write = async (text: string) => {
-    bytes += Buffer.byteLength(text);
-    if (!out.write(text)) await once(out, "drain");
   };
   const meta = {
     generator: "decp-observatory bench/generate.ts",
@@ -46,8 +47,26 @@ export async function generate(
     format: options.format,
     note: "Données synthétiques, générées pour mesurer les performances : ne pas utiliser comme données réelles.",
   };
+  if (options.format === "tabular-parquet" || options.format === "tabular-csv") {
+    const { rows } = await generateTabular({
+      random,
+      templates,
+      pools,
+      contracts: options.contracts,
+      format: options.format === "tabular-parquet" ? "parquet" : "csv",
+      out: options.out,
+      meta,
+    });
+    return { records: options.contracts, rows, bytes: statSync(options.out).size };
+  }
+  const out = createWriteStream(options.out);
+  let bytes = 0;
+  const write = async (text: string) => {
+    bytes += Buffer.byteLength(text);
+    if (!out.write(text)) await once(out, "drain");
+  };
   await write(
-    `{"$synthetic":${JSON.stringify(meta)},\n"marches":${options.format === "v2" ? '{"marche":[' : "["}\n`,
+    `{"$synthetic":${JSON.stringify(meta)},\n"marches":${format === "v2" ? '{"marche":[' : "["}\n`,
   );
   let batch = "";
   let written = 0;
@@ -56,7 +75,7 @@ export async function generate(
     const record: Record<string, unknown> =
       previous && random.chance(DIRT.republished)
         ? republish(previous, random)
-        : makeRecord(random, random.pick(templates), options.format, i, pools);
+        : makeRecord(random, random.pick(templates), format, i, pools);
     previous = record;
     batch += (written++ > 0 ? ",\n" : "") + JSON.stringify(record);
     if (batch.length > 1 << 20) {
@@ -64,7 +83,7 @@ export async function generate(
       batch = "";
     }
   }
-  await write(`${batch}\n${options.format === "v2" ? "]}}" : "]}"}\n`);
+  await write(`${batch}\n${format === "v2" ? "]}}" : "]}"}\n`);
   out.end();
   await once(out, "finish");
   return { records: written, bytes };
@@ -84,22 +103,22 @@ async function main(): Promise<number> {
     !Number.isInteger(contracts) ||
     contracts < 1 ||
     !values.out ||
-    !["v1", "v2"].includes(values.format)
+    !(FORMATS as readonly string[]).includes(values.format)
   ) {
     process.stderr.write(
-      "usage: npm run generate -- --contracts N --format v1|v2 --out FILE [--seed S]\n",
+      `usage: npm run generate -- --contracts N --format ${FORMATS.join("|")} --out FILE [--seed S]\n`,
     );
     return 2;
   }
   const started = Date.now();
   const result = await generate({
     contracts,
-    format: values.format as Format,
+    format: values.format as OutputFormat,
     out: values.out,
     seed: Number(values.seed),
   });
   process.stderr.write(
-    `${result.records} synthetic records (${(result.bytes / 1e6).toFixed(0)} MB) written to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    `${result.records} synthetic records${result.rows === undefined ? "" : ` (${result.rows} rows)`} (${(result.bytes / 1e6).toFixed(0)} MB) written to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
   return 0;
 }

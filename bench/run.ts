@@ -1,4 +1,5 @@
 // npm run bench [-- --file /tmp/national.json] [--quick] [--out bench/results.json]
+//               [--tabular /tmp/national.parquet [--only-tabular]]
 // Measures, in one run on this machine: the ETL of a national-size file beside two DuckDB anchors
 // on the same records, every indicator (uncached, cached, and on SQLite for the ratio), the
 // server's throughput and the home page's load time. Writes the JSON figures and a Markdown table
@@ -15,6 +16,7 @@ import { measure } from "./steps/child.ts";
 import { toMarkdown } from "./steps/report.ts";
 import { checkTargets, type Results } from "./steps/results.ts";
 import { measureServer } from "./steps/server.ts";
+import { measureTabular, tabularMarkdown, writeTabularSection } from "./tabular.ts";
 
 const step = (name: string) => fileURLToPath(new URL(`steps/${name}`, import.meta.url));
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -25,8 +27,38 @@ const { values } = parseArgs({
     file: { type: "string", default: "/tmp/national.json" },
     quick: { type: "boolean", default: false },
     out: { type: "string", default: root("bench/results.json") },
+    // The consolidated tabular DECP (npm run generate -- --format tabular-parquet): its ETL beside
+    // DuckDB's own reading; with --only-tabular, only that, its section of results.md replaced.
+    tabular: { type: "string" },
+    "only-tabular": { type: "boolean", default: false },
   },
 });
+
+async function benchTabular(file: string): Promise<void> {
+  if (!existsSync(file)) {
+    say(`${file} not found. Generate it first:`);
+    say(`  npm run generate -- --contracts 1500000 --format tabular-parquet --out ${file}`);
+    process.exit(2);
+  }
+  const work = mkdtempSync(join(tmpdir(), "decp-bench-tabular-"));
+  try {
+    say(`tabular ETL of ${file}, beside DuckDB's own reading…`);
+    const figures = await measureTabular(file, work);
+    const note = `Measured on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC (load average at start ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" / ")}).`;
+    const section = tabularMarkdown(figures, note);
+    writeTabularSection(values.out.replace(/\.json$/, "") + ".md", section);
+    process.stdout.write(`${section}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (values.tabular && values["only-tabular"]) {
+  await benchTabular(values.tabular);
+  process.exit(0);
+}
 const file = values.file;
 if (!existsSync(file)) {
   say(`${file} not found. Generate it first (about 2 minutes, 1.8 GB):`);
@@ -146,6 +178,7 @@ try {
   const markdown = toMarkdown(results);
   writeFileSync(values.out.replace(/\.json$/, "") + ".md", markdown);
   process.stdout.write(markdown);
+  if (values.tabular) await benchTabular(values.tabular);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -5,19 +5,18 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readJsonRecordBytes, readJsonRecords } from "./formats/json-reader.ts";
-import { readXmlRecords } from "./formats/xml-reader.ts";
-import { SourceFormatError, type ContainerShape, type SourceRecord } from "./formats/types.ts";
-import { normaliseOrReject } from "./normalise/record.ts";
+import { SourceFormatError } from "./formats/types.ts";
 import { download, isUrl, openSource } from "./formats/open-source.ts";
 import { Staging } from "./load/staging.ts";
 import { buildSnapshot } from "./load/build-snapshot.ts";
 import { countsBySource, noCases, type SourceCounts } from "./load/source-counts.ts";
 import { writeRunLog } from "./load/run-log.ts";
+import { normaliseStream } from "./load/normalise-source.ts";
 import type { EtlReport, SourceReport } from "./report.ts";
-import { NormalisePool } from "./load/normalise-pool.ts";
-import { availableParallelism } from "node:os";
 import { appendRun } from "./load/run-history.ts";
+import { sniffTabular } from "./tabular/detect.ts";
+import { readTabularSource, TABULAR_SYNTAXES, type TabularSyntax } from "./tabular/source.ts";
+import { checkRowBalance, type TabularStats } from "./tabular/stats.ts";
 import { acquireLock, cleanLeftovers, DEFAULT_KEEP, installSnapshot } from "./load/snapshots.ts";
 import type { ReferenceInput } from "./reference/kinds.ts";
 import { shippedReferences } from "./reference/defaults.ts";
@@ -27,14 +26,15 @@ export const SAMPLES_DIR = join(ROOT, "data", "samples");
 export const REFERENCE_DIR = join(ROOT, "data", "reference");
 /** JSON files from this size are normalised by worker threads. */
 const PARALLEL_MIN_BYTES = Number(process.env.OBSERVATORY_PARALLEL_MIN_BYTES ?? 32 << 20);
-/** One worker per core (up to 4): the main thread only cuts the file into records. */
-const WORKERS = workerCount(process.env.OBSERVATORY_ETL_WORKERS);
 export const DEFAULT_DB = process.env.OBSERVATORY_DB ?? join(ROOT, "data", "observatory.duckdb");
+
+/** The syntax a declared source must have: a file of another one fails the run. */
+export type ExpectedSyntax = "json" | "xml" | TabularSyntax;
 
 export type { EtlReport, SourceReport } from "./report.ts";
 
 /** A file or URL, or a file with the name to record for it and the syntax it must have. */
-export type EtlInput = string | { path: string; name: string; syntax?: "json" | "xml" };
+export type EtlInput = string | { path: string; name: string; syntax?: ExpectedSyntax };
 
 export interface EtlOptions {
   inputs: EtlInput[];
@@ -58,7 +58,7 @@ export interface EtlOptions {
 /** The shipped samples, in name order (daily files are named by date, so later ones win ties). */
 export function defaultInputs(): string[] {
   return readdirSync(SAMPLES_DIR)
-    .filter((name) => /\.(json|xml)$/i.test(name))
+    .filter((name) => /\.(json|xml|csv|parquet)$/i.test(name))
     .sort()
     .map((name) => join(SAMPLES_DIR, name));
 }
@@ -165,7 +165,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
 }
 
 async function readSource(
-  input: { path: string; name: string; syntax?: "json" | "xml" },
+  input: { path: string; name: string; syntax?: ExpectedSyntax },
   index: number,
   staging: Staging,
   buildDir: string,
@@ -176,73 +176,81 @@ async function readSource(
   const started = Date.now();
   const name = input.name;
   const path = isUrl(input.path) ? await download(input.path, buildDir, index) : input.path;
-  const opened = await openSource(path, name, input.syntax);
-  let shape: ContainerShape = "json-array";
-  const setShape = (s: ContainerShape) => (shape = s);
-
-  const formats = new Set<string>();
-  let read = 0;
-  let rejected = 0;
-  let lastLog = Date.now();
-  const progress = () => {
-    if (Date.now() - lastLog < 2000) return;
-    lastLog = Date.now();
-    log(
-      `  ${name}: ${read.toLocaleString("en")} records, ${(opened.stats.bytes / 1e6).toFixed(0)} MB read`,
+  const context = { name, index, staging, today, log, parallelMinBytes };
+  // CSV and Parquet are told from their first bytes; DuckDB groups their rows into records.
+  const sniffed = await sniffTabular(path, name);
+  const expected = input.syntax;
+  if (sniffed) {
+    const found = sniffed.container;
+    if (expected !== undefined && expected !== found) {
+      throw new SourceFormatError(
+        name,
+        "start of file",
+        `expected ${expected.toUpperCase()}, found ${found.toUpperCase()}`,
+      );
+    }
+    const tabular = await readTabularSource(
+      path,
+      sniffed,
+      join(buildDir, `tabular-${index}`),
+      context,
     );
-  };
-  // Large JSON files are normalised on every core; small ones here (no worker start-up cost).
-  if (opened.syntax === "json" && opened.size >= parallelMinBytes && WORKERS > 0) {
-    const context = { today: today.toISOString(), sourceIndex: index, source: name };
-    const pool = new NormalisePool(WORKERS, context, staging, (result) => {
-      rejected += result.rejected;
-      result.formats.forEach((f) => formats.add(f));
-    });
-    try {
-      for await (const batch of readJsonRecordBytes(opened.stream, name, setShape)) {
-        await pool.add(batch, shape);
-        read += batch.length;
-        progress();
-      }
-      await pool.finish(shape);
-    } catch (error) {
-      await pool.abort();
-      throw error;
-    }
-  } else {
-    const records: AsyncIterable<SourceRecord> =
-      opened.syntax === "json"
-        ? readJsonRecords(opened.stream, name, setShape)
-        : readXmlRecords(opened.stream, name, setShape);
-    for await (const record of records) {
-      read++;
-      const normalised = normaliseOrReject(record, shape, today);
-      if (normalised.type === "reject") rejected++;
-      else formats.add(normalised.format);
-      await staging.add(normalised, {
-        sourceIndex: index,
-        source: name,
-        position: record.position,
-        raw: record.raw,
-      });
-      progress();
-    }
+    log(describeRead(name, tabular.format, tabular.normalised, started));
+    return report(name, started, tabular.normalised, tabular.file, tabular.format, tabular.stats);
   }
+  if (expected !== undefined && TABULAR_SYNTAXES.includes(expected as TabularSyntax)) {
+    throw new SourceFormatError(
+      name,
+      "start of file",
+      `expected ${expected.toUpperCase()}, found JSON or XML`,
+    );
+  }
+  const opened = await openSource(path, name, expected as "json" | "xml" | undefined);
+  const bytesRead = () => opened.stats.bytes;
+  const normalised = await normaliseStream({ ...opened, bytesRead }, context);
   const syntax = opened.syntax.toUpperCase();
-  const format = formats.size > 0 ? `${[...formats].sort().join("+")} ${syntax}` : syntax;
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  log(`${name}: ${format}, ${read} records read, ${rejected} rejected (${seconds} s)`);
+  const formats = [...normalised.formats].sort().join("+");
+  const format = formats !== "" ? `${formats} ${syntax}` : syntax;
+  log(describeRead(name, format, normalised, started));
+  return report(
+    name,
+    started,
+    normalised,
+    { ...opened.stats, synthetic: opened.synthetic },
+    format,
+  );
+}
+
+function report(
+  name: string,
+  started: number,
+  normalised: { read: number; rejected: number },
+  file: { bytes: number; sha256: string; synthetic: boolean },
+  format: string,
+  tabular?: TabularStats,
+): SourceReport {
   return {
     source: name,
     format,
-    synthetic: opened.synthetic,
-    bytes: opened.stats.bytes,
-    sha256: opened.stats.sha256,
-    records_read: read,
-    rejected,
+    synthetic: file.synthetic,
+    bytes: file.bytes,
+    sha256: file.sha256,
+    records_read: normalised.read,
+    rejected: normalised.rejected,
     ...emptyCounts(),
     duration_ms: Date.now() - started,
+    ...(tabular ? { tabular } : {}),
   };
+}
+
+function describeRead(
+  name: string,
+  format: string,
+  normalised: { read: number; rejected: number },
+  started: number,
+): string {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return `${name}: ${format}, ${normalised.read} records read, ${normalised.rejected} rejected (${seconds} s)`;
 }
 
 function emptyCounts(): SourceCounts {
@@ -255,17 +263,8 @@ function emptyCounts(): SourceCounts {
   };
 }
 
-function workerCount(setting: string | undefined): number {
-  if (setting === undefined || setting === "") return Math.min(4, availableParallelism());
-  if (!/^\d+$/.test(setting)) {
-    throw new Error(
-      `OBSERVATORY_ETL_WORKERS must be a whole number (0: no worker), not "${setting}"`,
-    );
-  }
-  return Number(setting);
-}
-
 function checkBalance(source: SourceReport): void {
+  if (source.tabular) checkRowBalance(source.source, source.tabular, source.records_read);
   if (source.records_read !== source.loaded + source.rejected + source.duplicates) {
     throw new Error(
       `${source.source}: ${source.records_read} records read but ${source.loaded} loaded + ` +

@@ -4,6 +4,7 @@
 import type { SourceCounts } from "./load/source-counts.ts";
 import type { ReferenceReport } from "./reference/kinds.ts";
 import type { CoverageRow } from "./reference/coverage.ts";
+import type { TabularStats } from "./tabular/stats.ts";
 
 export interface SourceReport {
   source: string;
@@ -21,6 +22,8 @@ export interface SourceReport {
   /** Cases of the run summary: field issues counted per case (RUN_CASES). */
   cases: SourceCounts["cases"];
   duration_ms: number;
+  /** A CSV or Parquet source: how it was read, its rows and the contracts they make. */
+  tabular?: TabularStats;
 }
 
 export interface EtlReport {

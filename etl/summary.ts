@@ -3,6 +3,7 @@
 import type { EtlReport, SourceReport } from "./pipeline.ts";
 import { RUN_CASES, type RunCase } from "./normalise/problems.ts";
 import { COVERAGE_ITEMS, type CoverageItem, type CoverageRow } from "./reference/coverage.ts";
+import { describeTabular } from "./tabular/stats.ts";
 
 const COLUMNS = ["records_read", "loaded", "rejected", "duplicates", "field_issues"] as const;
 const DERIVED = ["placeholder_id", "shared_id"] as const;
@@ -38,6 +39,11 @@ export function formatSummary(report: EtlReport): string {
     "key_placeholder_id: contracts whose id is missing or generic, kept under a key derived from the",
     "buyer and the content; key_shared_id: lots published under one id the same day, each kept.",
   );
+  const tabular = report.sources.filter((s) => s.tabular);
+  if (tabular.length > 0) {
+    out.push("", "tabular sources (rows grouped into contracts: records_read above):");
+    for (const s of tabular) if (s.tabular) out.push(describeTabular(s.source, s.tabular));
+  }
   const cases = (Object.keys(CASE_TEXT) as RunCase[])
     .map((c) => [c, report.sources.reduce((t, s) => t + s.cases[c], 0)] as const)
     .filter(([, n]) => n > 0);

@@ -1,14 +1,14 @@
 // Security headers, set by hand on every response (static files and API alike).
 import type { RequestHandler } from "express";
 
-// script-src needs 'unsafe-eval' for one reason: arquero (used in the browser to pivot the tables
-// under the charts and to write the on-screen CSV) compiles its table expressions with Function().
-// Everything else stays strict: no inline script, no other origin, so injected markup cannot run.
-// Styles: files only; the chart libraries' own <style> injections are turned off
+// Scripts: files of this origin only. No inline script and no 'unsafe-eval': Vega evaluates the
+// charts' expressions with its interpreter (client/src/charts/render.js) instead of compiling them
+// with Function(), and the tables are pivoted by the dashboard's own code. Injected markup cannot
+// run. Styles: files only; the chart libraries' own <style> injections are turned off
 // (client/src/charts/render.js) and replaced by client/styles/charts.css.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -3,6 +3,8 @@
 // layers below it:
 //
 //   lib/         what everyone shares (DuckDB access, the vocabulary of codes)
+//   client/src/shared/  rules the server and the browser both run (CSV text, download names):
+//                plain modules that import nothing, so any layer may import them
 //   etl/         builds snapshots                      → lib
 //   indicators/  definitions → SQL → rows               → lib
 //   server/      the API and the dashboard's files     → indicators, etl (runs and refreshes), lib
@@ -20,10 +22,13 @@ import {
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LAYERS = ["lib", "etl", "indicators", "server", "client", "bench"] as const;
-type Layer = (typeof LAYERS)[number];
+/** The modules served to the browser that the server imports too (they import nothing). */
+const SHARED = "client/src/shared/";
+type Layer = (typeof LAYERS)[number] | "shared";
 
 /** What each layer must not import. */
 const FORBIDDEN: Record<Layer, readonly Layer[]> = {
+  shared: ["lib", "etl", "indicators", "server", "client", "bench"],
   lib: ["etl", "indicators", "server", "client", "bench"],
   etl: ["indicators", "server", "client", "bench"],
   indicators: ["etl", "server", "client", "bench"],
@@ -35,7 +40,8 @@ const FORBIDDEN: Record<Layer, readonly Layer[]> = {
 /** The one server module the client may name: types of the API's answers, for its JSDoc. */
 const CLIENT_MAY_IMPORT = new Set(["server/api-types.ts"]);
 
-const layerOf = (file: string): Layer => file.split("/")[0] as Layer;
+const layerOf = (file: string): Layer =>
+  file.startsWith(SHARED) ? "shared" : (file.split("/")[0] as Layer);
 const show = (e: ImportEdge) => `${e.from} imports "${e.specifier}" (${e.to})`;
 
 let graph: ImportGraph | null = null;
@@ -121,8 +127,18 @@ describe("layers", () => {
 
   it("keep the client to its own files and the API's types", () => {
     const outside = projectGraph().edges.filter(
-      (e) => layerOf(e.from) === "client" && layerOf(e.to) !== "client",
+      (e) => layerOf(e.from) === "client" && !["client", "shared"].includes(layerOf(e.to)),
     );
     expect(outside.filter((e) => !CLIENT_MAY_IMPORT.has(e.to)).map(show)).toEqual([]);
+  });
+
+  it("let the server and the browser share only modules that import nothing", () => {
+    const { edges } = projectGraph();
+    const fromShared = edges.filter((e) => layerOf(e.from) === "shared");
+    expect(fromShared.map(show)).toEqual([]);
+    // The server does use them: the rule above is not vacuous.
+    expect(edges.some((e) => layerOf(e.from) === "server" && layerOf(e.to) === "shared")).toBe(
+      true,
+    );
   });
 });

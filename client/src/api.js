@@ -5,7 +5,7 @@ export class ApiError extends Error {
   /**
    * @param {number} status
    * @param {string} message
-   * @param {string | undefined} param
+   * @param {string} [param]  the request parameter the server names as wrong
    */
   constructor(status, message, param) {
     super(message);
@@ -18,7 +18,8 @@ export class ApiError extends Error {
 const cache = new Map();
 
 /**
- * @template [T=Record<string, unknown>]
+ * The answer's type is the caller's to name, from types.js (the server's own types).
+ * @template T
  * @param {string} path  e.g. "/api/indicators/contracts_count"
  * @param {URLSearchParams} [params]
  * @returns {Promise<T>}

@@ -151,7 +151,7 @@ export function sourcesSection(data) {
       h(
         "table",
         { class: "data-table" },
-        h("caption", {}, "Fichiers chargés, par producteur"),
+        h("caption", {}, h("span", {}, "Fichiers chargés, par producteur")),
         h(
           "thead",
           {},

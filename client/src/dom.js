@@ -7,10 +7,12 @@
  */
 
 /**
- * @param {string} tag
+ * The element's type follows its tag (`h("form")` is an HTMLFormElement).
+ * @template {keyof HTMLElementTagNameMap} Tag
+ * @param {Tag} tag
  * @param {Attrs} [attrs]
  * @param {...(Child | Child[])} children
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[Tag]}
  */
 export function h(tag, attrs = {}, ...children) {
   const element = document.createElement(tag);

@@ -21,6 +21,15 @@ const REASON_PATTERNS = [
   [/^missing buyer id \((.+)\)$/, (m) => `identifiant de l'acheteur absent (${m[1]})`],
   [/^invalid JSON: ([\s\S]*)$/, (m) => `JSON illisible : ${m[1]}`],
   [/^normalisation error: ([\s\S]*)$/, (m) => `erreur pendant la lecture : ${m[1]}`],
+  // Rows of a CSV or Parquet file (etl/tabular/problems.ts), rejected before any contract is built.
+  [
+    /^unreadable CSV row \(line (\d+)\): ([\s\S]*)$/,
+    (m) => `ligne CSV illisible (ligne ${m[1]} du fichier) : ${m[2]}`,
+  ],
+  [
+    /^empty row: no value in the columns read \(row (\d+) of the rows read\)$/,
+    (m) => `ligne vide : aucune valeur dans les colonnes lues (${m[1]}e ligne lue)`,
+  ],
 ];
 
 /** @type {Record<string, string>} */
@@ -83,6 +92,19 @@ const PROBLEMS = {
   "place code not found in the 2024 COG or postal code lists":
     "code de lieu inconnu : ni dans le code officiel géographique 2024, ni parmi les codes postaux",
   "CPV code not in the CPV 2008 list": "code CPV absent de la nomenclature CPV 2008",
+  // Written while the rows of a CSV or Parquet file are grouped into contracts (etl/tabular/).
+  "rows of one contract disagree on this value: the value of its current row is kept":
+    "les lignes d'un même marché ne donnent pas la même valeur : celle de sa ligne la plus récente est gardée",
+  "value marked invalid (INX) by the publisher: marker removed, value checked here":
+    "valeur marquée invalide (INX) par l'éditeur : marque retirée, valeur vérifiée ici",
+  "« Sans objet » written by the feed for « Pas de … »: the published wording restored":
+    "« Sans objet » écrit par le flux à la place de « Pas de … » : le libellé publié est rétabli",
+  "modification_id absent: versions numbered by dateNotification, the feed's own rule":
+    "numéro de modification absent : versions numérotées par date de notification, selon la règle du flux",
+  "initial version (modification_id 0) not in the file: the earliest version present is read as the initial one":
+    "version initiale (modification 0) absente du fichier : la plus ancienne présente est lue comme initiale",
+  "modification_id not a whole number: the row is read as the initial version":
+    "numéro de modification qui n'est pas un entier : la ligne est lue comme version initiale",
 };
 
 /** @type {[RegExp, (m: RegExpExecArray) => string][]} */

@@ -6,7 +6,10 @@ import { withSnapshot } from "./state.js";
 
 /**
  * @typedef {{ params: Record<string, string>, main: HTMLElement }} ViewContext
- * @typedef {(context: ViewContext) => Promise<void>} View
+ * @typedef {{ update: (changed: Set<string>) => Promise<void> }} LiveView
+ *   a view that can follow a change of its address by itself: `changed` holds the query keys
+ *   whose value changed; it redraws what reads them and nothing else
+ * @typedef {(context: ViewContext) => Promise<void | LiveView>} View
  * @typedef {{ pattern: RegExp, names: string[], view: () => Promise<View> }} Route
  */
 
@@ -29,9 +32,16 @@ export function route(path, view) {
 
 let rendering = 0;
 
+/**
+ * The page shown: its path, the query it was drawn for, and how it follows a new query.
+ * @type {{ path: string, query: URLSearchParams, live: LiveView | null } | null}
+ */
+let current = null;
+
 export async function render() {
   const main = /** @type {HTMLElement} */ (document.getElementById("contenu"));
   const ticket = ++rendering;
+  current = null;
   finalizeCharts();
   main.dataset.ready = "false";
   main.className = "";
@@ -44,7 +54,8 @@ export async function render() {
     r.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1] ?? "")));
     try {
       const view = await r.view();
-      await view({ params, main });
+      const live = await view({ params, main });
+      if (ticket === rendering) current = { path, query: currentQuery(), live: live ?? null };
     } catch (error) {
       replace(
         main,
@@ -65,6 +76,47 @@ export async function render() {
     h("p", {}, h("a", { href: "/" }, "Revenir aux indicateurs")),
   );
   main.dataset.ready = "true";
+}
+
+/** The page's query, without the snapshot id (which never changes what a page shows). */
+function currentQuery() {
+  const query = new URLSearchParams(location.search);
+  query.delete("snapshot");
+  return query;
+}
+
+/**
+ * The keys whose values differ between two queries.
+ * @param {URLSearchParams} before
+ * @param {URLSearchParams} after
+ */
+function changedKeys(before, after) {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  return new Set(
+    [...keys].filter((key) => before.getAll(key).join("\n") !== after.getAll(key).join("\n")),
+  );
+}
+
+/**
+ * The address changed under the same page (a control wrote it, or back and forward move between
+ * two states of the page): a live view redraws only what reads the changed keys, so the rest of
+ * the page, and the keyboard focus, stay where they are. Any other page is drawn again.
+ */
+export async function refresh() {
+  const main = /** @type {HTMLElement} */ (document.getElementById("contenu"));
+  if (!current?.live || current.path !== location.pathname) return render();
+  const query = currentQuery();
+  const changed = changedKeys(current.query, query);
+  current.query = query;
+  if (changed.size === 0) return;
+  const ticket = ++rendering;
+  main.dataset.ready = "false";
+  try {
+    await current.live.update(changed);
+  } finally {
+    // Only the latest change marks the page ready (tests and screen readers wait for it).
+    if (ticket === rendering) main.dataset.ready = "true";
+  }
 }
 
 /** @param {string} url */
@@ -88,6 +140,6 @@ export function startRouter() {
     event.preventDefault();
     navigate(`${url.pathname}${url.search}`);
   });
-  window.addEventListener("popstate", () => void render());
+  window.addEventListener("popstate", () => void refresh());
   return render();
 }

@@ -1,5 +1,6 @@
 // The dashboard's state lives in the page address, so any view can be shared as a link:
-// filters, the breakdown chosen on an indicator page, and the data snapshot it was made with.
+// filters, the breakdown chosen on an indicator page (`by`, one or two dimensions), and the data
+// snapshot it was made with.
 
 /** Filter keys in the address, in the order of the filter bar. */
 export const FILTER_KEYS = [

@@ -1,43 +1,26 @@
-// The numbers under every chart, as an accessible table, and a CSV of exactly that table.
-// arquero (global `aq`, loaded from /vendor) reshapes the rows: a mix of categories is pivoted
-// to one row per year or per breakdown value and one column per category, as the chart shows it.
-// Periods are listed latest first (the figure a reader looks for first, without scrolling), and
-// the contracts without a notification date last, as « Date inconnue ».
+// The numbers under every chart, as an accessible table (its CSV: table-csv.js). A mix of
+// categories is pivoted to one row per year or per breakdown value and one column per category,
+// as the chart shows it. Periods are listed latest first (the figure a reader looks for first,
+// without scrolling), and the contracts without a notification date last, as « Date inconnue ».
 import { TIME_KEYS } from "./charts/common.js";
 import { newestFirst, UNKNOWN_DATE } from "./charts/time.js";
 import { h } from "./dom.js";
+import { pivot } from "./pivot.js";
 import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS } from "./format.js";
 
 /**
  * @typedef {{ headers: string[], rows: string[][], numeric: boolean[] }} TableModel
  * @typedef {import("./types.js").IndicatorResult} IndicatorResult
- * The parts of arquero used here:
- * @typedef {{
- *   groupby(...keys: string[]): AqTable, pivot(keys: string, values: string): AqTable,
- *   rollup(values: Record<string, unknown>): AqTable, join_left(other: AqTable, on: string): AqTable,
- *   columnNames(): string[], objects(): Record<string, unknown>[],
- *   toCSV(options?: { delimiter?: string }): string
- * }} AqTable
- * @typedef {{
- *   from(rows: object[]): AqTable, table(columns: Record<string, unknown[]>): AqTable,
- *   op: { any(field: string): unknown }
- * }} Arquero
  */
 
-/** @returns {Arquero} */
-function arquero() {
-  const aq = /** @type {{ aq?: Arquero }} */ (globalThis).aq;
-  if (!aq) throw new Error("La bibliothèque de tableaux n'a pas pu être chargée.");
-  return aq;
-}
-
 /**
- * Display text of a key: its label column when there is one.
+ * Display text of a key: its label column when there is one; « Date inconnue » for a period
+ * without a date, « Non renseigné » for any other missing value.
  * @param {IndicatorResult} result
  * @param {import("./types.js").Row} row
  * @param {string} key
  */
-function keyText(result, row, key) {
+export function keyText(result, row, key) {
   const label = row[`${key}_label`];
   const value = label ?? row[key];
   if (value !== null && value !== undefined) return String(value);
@@ -98,6 +81,7 @@ export function tableModel(result) {
  * @returns {{ header: string, name: string, cell: (row: import("./types.js").Row) => string }[]}
  */
 function basisColumns(result) {
+  /** @type {{ header: string, name: string, cell: (row: import("./types.js").Row) => string }[]} */
   const columns = [
     { header: "N (marchés du calcul)", name: "n", cell: (row) => formatInteger(row.n) },
     {
@@ -125,36 +109,27 @@ function basisColumns(result) {
  * @returns {TableModel}
  */
 function pivotModel(result, rowKey, category) {
-  const aq = arquero();
   const value = result.columns.find((c) => c.role === "value");
   const basis = basisColumns(result);
-  const long = rowsInOrder(result).map((row) => ({
-    key: keyText(result, row, rowKey),
-    category: keyText(result, row, category),
-    cell: formatValue(row.value, value?.format),
+  const rows = rowsInOrder(result);
+  if (rows.length === 0)
+    return { headers: [rowKeyLabel(result, rowKey)], rows: [], numeric: [false] };
+  const wide = pivot(
+    rows,
+    (row) => keyText(result, row, rowKey),
+    (row) => keyText(result, row, category),
+  );
+  const headers = [rowKeyLabel(result, rowKey), ...wide.columnKeys, ...basis.map((b) => b.header)];
+  const table = wide.rowKeys.map((key) => {
+    const cells = wide.columnKeys.map((c) => {
+      const row = wide.cell(key, c);
+      return row ? formatValue(row.value, value?.format) : "—";
+    });
     // Basis cells are the same for every category of a key (N: the contracts with the
     // category filled), so any one of them stands for the key.
-    ...Object.fromEntries(basis.map((b) => [`_${b.name}`, b.cell(row)])),
-  }));
-  if (long.length === 0)
-    return { headers: [rowKeyLabel(result, rowKey)], rows: [], numeric: [false] };
-  const counts = aq
-    .from(long)
-    .groupby("key")
-    .rollup(Object.fromEntries(basis.map((b) => [`_${b.name}`, aq.op.any(`_${b.name}`)])));
-  const wide = aq.from(long).groupby("key").pivot("category", "cell").join_left(counts, "key");
-  const categories = wide
-    .columnNames()
-    .filter((/** @type {string} */ n) => n !== "key" && !basis.some((b) => n === `_${b.name}`));
-  const headers = [rowKeyLabel(result, rowKey), ...categories, ...basis.map((b) => b.header)];
-  const rows = wide
-    .objects()
-    .map((o) => [
-      String(o.key),
-      ...categories.map((c) => (o[c] === undefined || o[c] === null ? "—" : String(o[c]))),
-      ...basis.map((b) => String(o[`_${b.name}`] ?? "—")),
-    ]);
-  return { headers, rows, numeric: headers.map((_, i) => i > 0) };
+    return [key, ...cells, ...basis.map((b) => b.cell(wide.first(key)))];
+  });
+  return { headers, rows: table, numeric: headers.map((_, i) => i > 0) };
 }
 
 /** @param {IndicatorResult} result @param {string} key */
@@ -192,7 +167,7 @@ export function tableElement(caption, headers, numeric, rows, empty) {
     h(
       "table",
       { class: "data-table" },
-      h("caption", {}, caption),
+      h("caption", {}, h("span", {}, caption)),
       h(
         "thead",
         {},
@@ -223,16 +198,4 @@ export function tableElement(caption, headers, numeric, rows, empty) {
       ),
     ),
   );
-}
-
-/**
- * The table exactly as shown, as a CSV French Excel opens (BOM, semicolons).
- * @param {TableModel} model
- */
-export function tableCsv(model) {
-  const aq = arquero();
-  const columns = Object.fromEntries(
-    model.headers.map((header, i) => [header, model.rows.map((r) => r[i] ?? "")]),
-  );
-  return `\uFEFF${aq.table(columns).toCSV({ delimiter: ";" })}`;
 }

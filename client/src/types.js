@@ -14,9 +14,19 @@
  * @typedef {import("../../server/api-types.ts").FilterChoices} FilterChoices
  * @typedef {import("../../server/api-types.ts").Health} Health
  * @typedef {import("../../server/api-types.ts").CoverageRow} CoverageRow
- * Look-up answers (buyers, suppliers, contracts) are read as plain JSON objects:
- * @typedef {import("../../server/api-types.ts").JsonValue} JsonValue
- * @typedef {import("../../server/api-types.ts").JsonObject} JsonObject
+ * @typedef {import("../../server/api-types.ts").Runs} Runs
+ * @typedef {import("../../server/api-types.ts").Run} Run
+ * @typedef {import("../../server/api-types.ts").ApiErrorBody} ApiErrorBody
+ * @typedef {import("../../server/api-types.ts").BuyerSearch} BuyerSearch
+ * @typedef {import("../../server/api-types.ts").BuyerSummary} BuyerSummary
+ * @typedef {import("../../server/api-types.ts").BuyerContracts} BuyerContracts
+ * @typedef {import("../../server/api-types.ts").SupplierSearch} SupplierSearch
+ * @typedef {import("../../server/api-types.ts").SupplierSummary} SupplierSummary
+ * @typedef {import("../../server/api-types.ts").ContractDetail} ContractDetail
+ * @typedef {import("../../server/api-types.ts").Rejects} Rejects
+ * @typedef {import("../../server/api-types.ts").FieldIssues} FieldIssues
+ * @typedef {import("../../server/api-types.ts").DataSources} DataSources
+ * @typedef {import("../../server/api-types.ts").RowFlag} RowFlag
  */
 
 export {};

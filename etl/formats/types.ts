@@ -7,7 +7,8 @@ export type ContainerShape =
   | "json-array" // {"marches": [ … ]} (2019 format and transitional 2.0.0), or a bare [ … ]
   | "json-object" // {"marches": {"marche": [ … ], "contrat-concession": [ … ]}} (2024 format)
   | "xml-list" // <marches><marche/>…<contrat-concession/></marches>
-  | "xml-single"; // a single <marche> or <contrat-concession> as the root element
+  | "xml-single" // a single <marche> or <contrat-concession> as the root element
+  | "tabular"; // records grouped from the rows of a CSV or Parquet file (etl/tabular/)
 
 export interface SourceRecord {
   /** 0-based index of the record in its source, in reading order. */

@@ -10,6 +10,7 @@ import { applyEnumTypes } from "./enum-columns.ts";
 import { SHARED_ID_PROBLEM } from "../normalise/problems.ts";
 import type { ReferenceInput } from "../reference/kinds.ts";
 import { enrich, type Enrichment } from "../reference/enrich.ts";
+import { finaliseFeed, loadFeedStaging } from "./feed-tables.ts";
 
 // Columns that exist only while staging: where a row came from, and for main rows what tells
 // republications (publication date) from lots published under one id (content key).
@@ -42,6 +43,7 @@ export async function buildSnapshot(
       readSql("reference.sql").replaceAll("{{dir}}", referenceDir.replace(/'/g, "''")),
     );
     for (const table of STAGING_TABLES) await loadStagingTable(connection, staging, table);
+    await loadFeedStaging(connection, staging);
     phaseDone("staging files read");
     await runScript(connection, readSql("deduplicate.sql"), {
       run_id: runId,
@@ -53,6 +55,7 @@ export async function buildSnapshot(
     await applyEnumTypes(connection);
     phaseDone("ENUM column types set");
     await runScript(connection, readSql("finalise.sql"), { run_id: runId });
+    await finaliseFeed(connection);
     await checkUniqueKeys(connection);
     phaseDone("canonical tables written and their keys checked");
     const enrichment = await enrich(connection, references, dirname(path), log);

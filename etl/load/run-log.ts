@@ -32,8 +32,10 @@ export async function writeRunLog(
     ],
   );
   for (const s of report.sources) {
+    const t = s.tabular;
     await connection.run(
-      "INSERT INTO run_sources VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+      `INSERT INTO run_sources VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+         $15, $16, $17, $18, $19, $20)`,
       [
         report.run_id,
         s.source,
@@ -49,6 +51,12 @@ export async function writeRunLog(
         s.duration_ms,
         s.derived_keys.placeholder_id,
         s.derived_keys.shared_id,
+        t?.dialect ?? null,
+        t?.encoding ?? null,
+        t?.separator ?? null,
+        t?.rows_read ?? null,
+        t?.rows_used ?? null,
+        t?.rows_rejected ?? null,
       ],
     );
   }

@@ -25,6 +25,8 @@ export class Staging {
   readonly writers: Record<StagingTable, NdjsonWriter>;
   private readonly buffer = new RowBuffer();
   private readonly tags: string[] = [""];
+  /** Files written by others (DuckDB, for a tabular source), per table. */
+  private readonly included = new Map<string, string[]>();
 
   constructor(
     readonly dir: string,
@@ -40,9 +42,22 @@ export class Staging {
     this.tags.push(tag);
   }
 
-  /** Every staging file of a table: this thread's and the workers'. */
+  /** A staging file of a table written elsewhere: the rejected rows of a tabular source, or
+   * the feed's own columns (tables outside STAGING_TABLES, loaded by load/feed-tables.ts). */
+  include(table: string, file: string): void {
+    this.included.set(table, [...(this.included.get(table) ?? []), file]);
+  }
+
+  /** Every staging file of a table: this thread's, the workers' and those included. */
   filesOf(table: StagingTable): string[] {
-    return this.tags.map((tag) => stagingFile(this.dir, table, tag));
+    return [
+      ...this.tags.map((tag) => stagingFile(this.dir, table, tag)),
+      ...this.includedFiles(table),
+    ];
+  }
+
+  includedFiles(table: string): string[] {
+    return this.included.get(table) ?? [];
   }
 
   /** Stages the rows of one record normalised here; awaits only when the buffer is full. */

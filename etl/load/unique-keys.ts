@@ -14,6 +14,8 @@ export const UNIQUE_KEYS: Record<string, string[]> = {
   concession_holders: ["uid", "position"],
   concession_modifications: ["uid", "position"],
   concession_execution: ["uid", "position"],
+  feed_contracts: ["uid"],
+  feed_titulaires: ["uid", "position"],
 };
 
 /** Fails with the table, the key and one repeated value if a key is not unique. */

@@ -30,6 +30,8 @@ const FIELDS_2022 = [
 
 export function detectRecordFormat(record: Tree, shape: ContainerShape): DecpFormat {
   if (shape === "json-object") return "v2";
+  // Grouped rows carry every column of their file, filled or not: a 2022 field counts when filled.
+  if (shape === "tabular") return FIELDS_2022.some((key) => record[key] != null) ? "v2" : "v1";
   if (!FIELDS_2022.some((key) => key in record)) return "v1";
   if (shape !== "json-array") return "v2";
   // In a flat "marches" array, 2024 records wrap their lists; 2.0.0 records do not.

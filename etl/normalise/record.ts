@@ -9,6 +9,7 @@ import { detectRecordFormat, type DecpFormat } from "./format.ts";
 import { isFictitiousTestRecord } from "./fictitious-records.ts";
 import { contentKey, derivedUid, isPlaceholderId, type ContractContent } from "./identity.ts";
 import { PLACEHOLDER_ID_PROBLEM } from "./problems.ts";
+import { logTabularIssues } from "./tabular-issues.ts";
 
 interface Identified {
   /** The contract's key: buyer + id, or a key derived from the content (identity.ts). */
@@ -31,13 +32,15 @@ export function normaliseRecord(
   shape: ContainerShape,
   today: Date,
 ): NormalisedRecord {
-  const log = new IssueLog(shape.startsWith("xml"));
+  // XML and tabular files carry every value as text: numbers written as text are normal there.
+  const log = new IssueLog(shape.startsWith("xml") || shape === "tabular");
   if (source.parseError) return reject(source.kindHint, `invalid JSON: ${source.parseError}`);
   if (!isTree(source.value)) return reject(source.kindHint, "not an object");
   const record = cleanKeys(source.value, log) as Tree;
   for (const key of source.nonStandardLiterals ?? []) {
     log.add(key, "NaN", "non-standard JSON literal read as empty", "nulled");
   }
+  if (shape === "tabular") logTabularIssues(record, log);
 
   const kind = kindOf(record, source.kindHint);
   if (kind === null)

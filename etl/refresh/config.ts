@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { REFERENCE_KINDS, REFERENCE_KIND_TEXT } from "../reference/kinds.ts";
+import { producerProblem } from "./producers.ts";
 
 const Base = {
   id: z
@@ -9,7 +10,10 @@ const Base = {
     .regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _")
     .describe("stable name of the source"),
   enabled: z.boolean().default(true),
-  format: z.enum(["json", "xml"]).optional().describe("expected syntax; another one fails the run"),
+  format: z
+    .enum(["json", "xml", "csv", "parquet"])
+    .optional()
+    .describe("expected syntax; another one fails the run"),
   description: z.string().optional(),
 };
 
@@ -21,10 +25,37 @@ export const SourceSchema = z.union([
   z.strictObject({ ...Base, url: z.url().describe("a DECP file to download (http or https)") }),
   z.strictObject({
     ...Base,
-    datagouv: z.strictObject({
-      dataset: z.string().regex(/^[0-9a-f]{24}$/, "a data.gouv.fr dataset id (24 hex digits)"),
-      match: z.string().min(1).describe("regular expression on the resource title or file name"),
-    }),
+    datagouv: z
+      .strictObject({
+        dataset: z.string().regex(/^[0-9a-f]{24}$/, "a data.gouv.fr dataset id (24 hex digits)"),
+        match: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("regular expression on the resource title or file name"),
+        resourceFormats: z
+          .array(z.string().min(1))
+          .min(1)
+          .optional()
+          .describe("formats of the resources to take, as data.gouv.fr lists them (parquet, csv…)"),
+      })
+      .refine((d) => d.match !== undefined || d.resourceFormats !== undefined, {
+        message: "give match, resourceFormats or both: which resources of the dataset to take",
+      }),
+  }),
+  z.strictObject({
+    ...Base,
+    producer: z
+      .string()
+      .min(1)
+      .describe(
+        "a producer dataset of data/reference/decp-source-datasets.json, by code (megalis_bretagne) or data.gouv.fr id; its JSON and XML resources are taken",
+      ),
+    match: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("regular expression on the resource title or file name, to take fewer"),
   }),
 ]);
 
@@ -113,6 +144,10 @@ export function parseConfig(text: string, file: string): RefreshConfig {
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (twice.length > 0)
     throw new ConfigError(file, [`sources: id used twice: ${twice.join(", ")}`]);
+  const unknown = result.data.sources.flatMap((s, i) =>
+    "producer" in s ? producerProblem(s.producer).map((p) => `sources.${i}.producer: ${p}`) : [],
+  );
+  if (unknown.length > 0) throw new ConfigError(file, unknown);
   return result.data;
 }
 

@@ -218,7 +218,7 @@ function localFiles(path: string): string[] {
   if (!existsSync(path)) throw new Error(`${path}: no such file or folder`);
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path)
-    .filter((name) => /\.(json|xml)(\.gz)?$/i.test(name))
+    .filter((name) => /\.(json|xml|csv|parquet)(\.gz)?$/i.test(name))
     .sort()
     .map((name) => join(path, name));
 }

@@ -238,7 +238,14 @@ CREATE TABLE run_sources (
   field_issues  INTEGER NOT NULL,
   duration_ms   INTEGER NOT NULL,
   derived_placeholder_id INTEGER NOT NULL DEFAULT 0,                         -- kept under a derived key: id missing or generic
-  derived_shared_id      INTEGER NOT NULL DEFAULT 0                          -- kept under a derived key: lots sharing one id
+  derived_shared_id      INTEGER NOT NULL DEFAULT 0,                         -- kept under a derived key: lots sharing one id
+  -- A tabular source (CSV or Parquet, etl/tabular/): how it was read and its rows; NULL otherwise.
+  dialect       VARCHAR,                                                     -- decp-info, dataeco-2022, region-bretagne…
+  encoding      VARCHAR,                                                     -- as detected: UTF-8, UTF-8 (BOM), WINDOWS-1252…
+  separator     VARCHAR,                                                     -- the CSV separator detected from the header line
+  rows_read     INTEGER,                                                     -- = rows_used + rows_rejected (checked)
+  rows_used     INTEGER,                                                     -- rows grouped into the records_read contracts
+  rows_rejected INTEGER                                                      -- rows in rejects, with their reason
 );
 
 -- Reference data loaded from data/reference (COG 2024, CPV 2008) with every snapshot.
@@ -330,4 +337,46 @@ CREATE TABLE reference_files (
   sha256                      VARCHAR NOT NULL,
   rows_kept                   INTEGER NOT NULL,
   duration_ms                 INTEGER NOT NULL
+);
+
+-- What a tabular feed publishes beside the DECP fields (etl/tabular/), as published, for the
+-- contracts read from a CSV or Parquet source: where each contract comes from, the names the
+-- feed gives (decp.info takes them from SIRENE; a producer's own export gives its own), and the
+-- feed's enrichment columns, from the contract's current row. Kept apart so that a later
+-- enrichment can prefer or compare them.
+CREATE TABLE feed_contracts (
+  uid                         VARCHAR NOT NULL,
+  source                      VARCHAR NOT NULL,
+  dialect                     VARCHAR NOT NULL,             -- the feed (etl/tabular/dialects.ts): decp-info, dataeco-2022, region-bretagne…
+  source_dataset              VARCHAR,                      -- sourceDataset (decp.info) or source (data.economie.gouv.fr): the producer's dataset
+  source_file                 VARCHAR,                      -- sourceFile (decp.info): the producer's file
+  acheteur_nom                VARCHAR,
+  acheteur_categorie          VARCHAR,
+  acheteur_commune_code       VARCHAR,
+  acheteur_commune_nom        VARCHAR,
+  acheteur_departement_code   VARCHAR,
+  acheteur_departement_nom    VARCHAR,
+  acheteur_region_code        VARCHAR,
+  acheteur_region_nom         VARCHAR,
+  acheteur_latitude           VARCHAR,                      -- every value as published (text)
+  acheteur_longitude          VARCHAR
+);
+
+-- One row per contract x titulaire the feed names (every version's titulaires, each once).
+CREATE TABLE feed_titulaires (
+  uid                         VARCHAR NOT NULL,
+  position                    INTEGER NOT NULL,             -- order of first appearance in the file
+  titulaire_id                VARCHAR,                      -- as published (contract_suppliers holds the cleaned id)
+  titulaire_type_identifiant  VARCHAR,
+  titulaire_nom               VARCHAR,
+  titulaire_categorie         VARCHAR,                      -- PME, ETI, GE (decp.info, from SIRENE)
+  titulaire_commune_code      VARCHAR,
+  titulaire_commune_nom       VARCHAR,
+  titulaire_departement_code  VARCHAR,
+  titulaire_departement_nom   VARCHAR,
+  titulaire_region_code       VARCHAR,
+  titulaire_region_nom        VARCHAR,
+  titulaire_latitude          VARCHAR,
+  titulaire_longitude         VARCHAR,
+  titulaire_distance          VARCHAR                       -- km between buyer and titulaire, as the feed computed it
 );

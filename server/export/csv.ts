@@ -2,17 +2,15 @@
 // `;` between fields, decimal comma, French headers, codes kept as text, numbers rounded to what
 // a reader needs) and a plain one for analysts' tools (`,`, decimal point, column ids, no BOM,
 // codes as plain text and numbers at full precision).
+import { csvDocument, textField, type TextDialect } from "../../client/src/shared/csv-text.js";
 import type { ExportColumn, ExportFormat, ExportTable, ExportValue } from "./table.ts";
 
-export interface CsvDialect {
+/** guardFormulas and keepCodesAsText: see client/src/shared/csv-text.js. */
+export interface CsvDialect extends TextDialect {
   separator: "," | ";";
   decimalComma: boolean;
   bom: boolean;
   header: "label" | "name";
-  /** Neutralise text that a spreadsheet would run as a formula (=, +, -, @ first). */
-  guardFormulas: boolean;
-  /** Write text that a spreadsheet would turn into a number or a date as `="…"`. */
-  keepCodesAsText: boolean;
   /** Round numbers to the decimals of their column's format (DECIMALS); else full precision. */
   roundNumbers: boolean;
 }
@@ -49,15 +47,6 @@ export const DECIMALS: Record<ExportFormat, number> = {
   decimal: 2,
 };
 
-/**
- * Text that Excel or LibreOffice would not keep as typed: digits only (the zero of région "01" or
- * of a SIRET is dropped, a SIRET is shown as 4,56E+12), numbers with separators, dates and times
- * ("2019-03" becomes a date in Excel), percentages, exponents. Text with letters ("2A",
- * "2014-Q2") stays text. Decided per value, not per column: the value is what the spreadsheet
- * reads, and a column of codes mixes both kinds (départements "01" and "2A").
- */
-const LOOKS_NUMERIC = /^[+-]?[\d\s.,:/%-]*\d[\d\s.,:/%-]*(?:[eE][+-]?\d+)?$/;
-
 function field(value: ExportValue, column: ExportColumn | undefined, dialect: CsvDialect): string {
   if (value === null) return "";
   // Lists (the flags) in one field, separated by "|" like the indicator command's CSV.
@@ -71,25 +60,8 @@ function field(value: ExportValue, column: ExportColumn | undefined, dialect: Cs
     if (dialect.decimalComma) text = text.replace(".", ",");
     return text;
   }
-  const text = typeof value === "boolean" ? String(value) : value;
-  // Excel refuses a text literal over 255 characters in a formula; no code is that long.
-  if (dialect.keepCodesAsText && text.length <= 255 && LOOKS_NUMERIC.test(text)) {
-    // `="01"` is a formula whose result is the text 01: Excel and LibreOffice both show the code
-    // with its zeros, as text, with their default import options (LibreOffice 7.4 checked in
-    // tests/server/spreadsheet-export.test.ts). The alternatives fail there: a quoted "01" is
-    // read as the number 1, and a leading apostrophe stays in the cell as a character. The
-    // field is quoted as RFC 4180 asks, so conforming CSV readers see `="01"` too. The text
-    // matched LOOKS_NUMERIC, so it holds no quote and cannot escape the string literal.
-    return quoted(`="${text}"`);
-  }
-  const guarded = dialect.guardFormulas && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  const mustQuote =
-    guarded.includes(dialect.separator) || /["\r\n]/.test(guarded) || guarded !== guarded.trim();
-  return mustQuote ? quoted(guarded) : guarded;
-}
-
-function quoted(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
+  // Text follows the rules the dashboard's on-screen CSV follows too (client/src/shared/).
+  return textField(typeof value === "boolean" ? String(value) : value, dialect);
 }
 
 function decimalsOf(column: ExportColumn): number | undefined {
@@ -117,8 +89,6 @@ export function toCsvText(table: ExportTable, dialect: CsvDialect): string {
   const header = table.columns.map((c) =>
     field(dialect.header === "label" ? c.label : c.name, undefined, dialect),
   );
-  const lines = [header.join(dialect.separator)];
-  for (const row of table.rows)
-    lines.push(row.map((v, i) => field(v, table.columns[i], dialect)).join(dialect.separator));
-  return `${dialect.bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
+  const rows = table.rows.map((row) => row.map((v, i) => field(v, table.columns[i], dialect)));
+  return csvDocument([header, ...rows], dialect);
 }

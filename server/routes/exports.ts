@@ -1,6 +1,7 @@
 // GET /api/indicators/:id/export?format=…: the same result as /api/indicators/:id, as a file.
 // No row cap: what the request selects is what the file holds.
 import { Router } from "express";
+import { downloadName } from "../../client/src/shared/download-name.js";
 import type { AppDeps } from "../deps.ts";
 import { badRequest } from "../errors.ts";
 import { parseAnswer, runForApi } from "../indicator-service.ts";
@@ -11,8 +12,8 @@ import { toExportTable, type ExportTable } from "../export/table.ts";
 import { toXlsx } from "../export/xlsx.ts";
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "../api-schemas/indicators.ts";
 
+/** The file's name and ending: client/src/shared/download-name.js. */
 interface Writer {
-  extension: string;
   contentType: string;
   /** Spreadsheets get French words for flags and booleans; data tools get stable codes. */
   french: boolean;
@@ -21,25 +22,21 @@ interface Writer {
 
 export const EXPORT_FORMATS: Record<ExportFormatName, Writer> = {
   csv_excel: {
-    extension: "csv",
     contentType: "text/csv; charset=utf-8",
     french: true,
     write: async (t) => toCsvText(t, EXCEL_FR),
   },
   csv: {
-    extension: "csv",
     contentType: "text/csv; charset=utf-8",
     french: false,
     write: async (t) => toCsvText(t, PLAIN),
   },
   xlsx: {
-    extension: "xlsx",
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     french: true,
     write: toXlsx,
   },
   parquet: {
-    extension: "parquet",
     contentType: "application/vnd.apache.parquet",
     french: false,
     write: toParquet,
@@ -57,9 +54,10 @@ export function exportsRouter(deps: AppDeps): Router {
     const result = parseAnswer(await runForApi(deps, req.params.id, req.query, ["format"]));
     const table = toExportTable(result, deps.catalogue.model, req.originalUrl, writer.french);
     const body = await writer.write(table);
-    const suffix = format === "csv_excel" ? "-excel" : "";
-    const snapshot = result.snapshot_id.replace(/[^A-Za-z0-9_-]/g, "_");
-    const name = `${result.indicator.id}-${snapshot}${suffix}.${writer.extension}`;
+    // Named after what the file holds, as the dashboard's link names it (same module). The
+    // snapshot is in the X-Snapshot-Id header and in the XLSX and Parquet metadata.
+    const query = new URLSearchParams(req.originalUrl.split("?")[1] ?? "");
+    const name = downloadName(result.indicator.id, query, format);
     res.setHeader("Content-Type", writer.contentType);
     res.setHeader("Content-Disposition", `attachment; filename="${name}"`);
     res.setHeader("X-Snapshot-Id", result.snapshot_id);

@@ -1,5 +1,6 @@
 // The dashboard: client files, the chart libraries from the installed packages (no CDN), the
 // map of départements, and index.html for every page address the client router knows.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { Router, type Response } from "express";
@@ -13,8 +14,33 @@ export const VENDOR_FILES: Record<string, string> = {
   "vega.js": "node_modules/vega/build/vega.min.js",
   "vega-lite.js": "node_modules/vega-lite/build/vega-lite.min.js",
   "vega-embed.js": "node_modules/vega-embed/build/vega-embed.min.js",
-  "arquero.js": "node_modules/arquero/dist/arquero.min.js",
 };
+
+const INTERPRETER = "node_modules/vega-interpreter/build/vega-interpreter.js";
+const VEGA_UTIL_IMPORT = /^import \{([^}]*)\} from 'vega-util';$/m;
+
+/**
+ * Vega's expression interpreter, as an ES module the browser can load. With it, Vega evaluates
+ * the charts' expressions itself instead of compiling them with Function(), so the CSP needs no
+ * 'unsafe-eval' (client/src/charts/render.js). Its build imports a few helpers from 'vega-util'
+ * by bare name, which a browser resolves only through an import map, an inline script the CSP
+ * forbids; vega's own build (loaded before, global `vega`) exports the same helpers, so that one
+ * import is read from it. Any other import, or a new shape of this one, stops the server at
+ * start rather than serving a module that fails in the browser.
+ */
+export function interpreterModule(): string {
+  const source = readFileSync(join(ROOT, INTERPRETER), "utf8");
+  const match = VEGA_UTIL_IMPORT.exec(source);
+  const rewritten = match
+    ? source.replace(match[0], `const {${match[1]}} = globalThis.vega;`)
+    : source;
+  if (!match || /^\s*import\b/m.test(rewritten)) {
+    throw new Error(
+      `${INTERPRETER}: expected exactly one import, from 'vega-util' (see server/routes/static.ts)`,
+    );
+  }
+  return rewritten;
+}
 
 const GEO_FILE = join(ROOT, "data", "reference", "ref-geo-departements-1000m.geojson");
 
@@ -38,6 +64,11 @@ function sendIndex(res: Response, status = 200): void {
 
 export function staticRouter(): Router {
   const router = Router();
+  const interpreter = interpreterModule();
+  router.get("/vendor/vega-interpreter.js", (_req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=86400");
+    res.type("text/javascript").send(interpreter);
+  });
   for (const [name, file] of Object.entries(VENDOR_FILES)) {
     router.get(`/vendor/${name}`, (_req, res) => {
       res.setHeader("Cache-Control", "public, max-age=86400");

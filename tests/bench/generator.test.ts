@@ -59,4 +59,31 @@ describe("npm run generate", () => {
     expect(source.loaded + source.rejected + source.duplicates).toBe(500);
     expect(source.duplicates).toBeGreaterThan(0); // republications
   });
+
+  it.each(["tabular-parquet", "tabular-csv"] as const)(
+    "writes decp.info's table (%s), read back as a synthetic tabular source, one contract per record",
+    async (format) => {
+      const out = file(`tabular.${format}`);
+      const written = await generate({ contracts: 400, format, out, seed: 5 });
+      expect(written.rows).toBeGreaterThanOrEqual(400);
+      const report = await runEtl({
+        inputs: [out],
+        dbPath: file(`${format}.duckdb`),
+        today: TEST_TODAY,
+      });
+      expect(report.status, report.error?.message).toBe("ok");
+      const [source] = report.sources;
+      expect(source.synthetic).toBe(true);
+      expect(source.tabular).toMatchObject({
+        dialect: "decp-info",
+        rows_read: written.rows,
+        rows_used: written.rows,
+        rows_rejected: 0,
+      });
+      // No republication in decp.info's table: every generated contract is one contract.
+      expect(source.records_read).toBe(400);
+      expect(source.loaded + source.rejected + source.duplicates).toBe(400);
+      expect(source.tabular?.columns_unused.map((c) => c.name)).not.toContain("$synthetic");
+    },
+  );
 });

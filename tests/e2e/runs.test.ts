@@ -97,6 +97,17 @@ describeWithBrowser("data updates pages in Chromium", () => {
       const lotRow = rows.filter({ hasText: String(lots.source) });
       const lotCells = await lotRow.locator("th, td").allTextContents();
       expect(lotCells[9]).toBe(String(lots.n));
+      // A tabular source: its encoding, separator and rows (read = used + rejected), as recorded.
+      const [flat] = await queryFile(
+        t.dbPath,
+        `SELECT source, encoding, separator, rows_read FROM run_sources
+          WHERE rows_read IS NOT NULL ORDER BY rows_read DESC LIMIT 1`,
+      );
+      const flatText = await rows.filter({ hasText: String(flat.source) }).textContent();
+      expect(flatText).toContain(
+        `${String(flat.encoding)}, séparateur « ${String(flat.separator)} »`,
+      );
+      expect(flatText?.replace(/\s/g, "")).toContain(`${String(flat.rows_read)}ligneslues`);
       const checks = await page.locator("#run-sources-1 .run-checks").textContent();
       expect(checks).toMatch(/lots? gardés? chacun comme un marché/);
       expect(checks).toMatch(/notifiés après la publication de leurs données/);

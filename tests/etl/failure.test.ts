@@ -57,9 +57,14 @@ const CASES: [string, () => string, RegExp][] = [
     /empty\.json: the file is empty/,
   ],
   [
-    "a file that is neither JSON nor XML",
-    () => brokenCopy("notes.json", "official-v1.5-example-paquet.json", () => "id;montant\n1;2\n"),
-    /notes\.json: neither JSON nor XML/,
+    "a file that is neither JSON, XML, Parquet nor CSV",
+    () => brokenCopy("notes.json", "official-v1.5-example-paquet.json", () => "quelques notes\n"),
+    /notes\.json: neither JSON, XML, Parquet nor CSV/,
+  ],
+  [
+    "a CSV file whose columns identify no contract",
+    () => brokenCopy("table.json", "official-v1.5-example-paquet.json", () => "id;montant\n1;2\n"),
+    /table\.json: no column identifies a contract/,
   ],
   [
     "JSON without DECP records",

@@ -1,4 +1,5 @@
-// Normalising in worker threads gives exactly the same snapshot as normalising in the main thread.
+// Normalising in worker threads gives exactly the same snapshot as normalising in the main thread,
+// for producers' JSON and XML files and for the records grouped from a tabular file alike.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,11 +21,17 @@ const TABLES = [
   "rejects",
   "field_issues",
   "duplicates",
+  "feed_contracts",
+  "feed_titulaires",
 ];
 
 async function snapshot(name: string, parallelMinBytes: number) {
   const dbPath = join(dir, `${name}.duckdb`);
-  const inputs = ["real-v1-aife-place-2019-04.json", "real-v2-dematis-daily-2024-07-16.json"]
+  const inputs = [
+    "real-v1-aife-place-2019-04.json",
+    "real-v2-dematis-daily-2024-07-16.json",
+    "real-flat-decp-info-2024H2-travaux-cpv4521.csv",
+  ]
     .map((f) => join(SAMPLES_DIR, f))
     .concat(fixture("official-v1.5-example-paquet.xml"));
   const report = await runEtl({ inputs, dbPath, today: TEST_TODAY, parallelMinBytes });
@@ -49,5 +56,6 @@ describe("worker-thread normalisation", () => {
     for (const table of TABLES)
       expect(parallel.tables[table], table).toEqual(sequential.tables[table]);
     expect(sequential.tables.contracts.length).toBeGreaterThan(4000);
-  });
+    // Two runs of about 8,000 contracts: minutes on a shared two-core machine.
+  }, 240_000);
 });

@@ -1,6 +1,7 @@
 // Every shipped sample and every test fixture (JSON and XML) through the real ETL: records_read
 // equal to the marchés + concessions counted in the file independently, and the balance of every
-// source. The shipped samples are real producers' files only. The command itself runs in-process
+// source. The tabular samples (CSV) are counted against their distinct contracts in
+// tests/etl/tabular-samples.test.ts; here, that the run took every sample file. The shipped samples are real producers' files only. The command itself runs in-process
 // here (runEtlCli); tests/etl/cli.process.test.ts starts it as users do, once.
 import { readdirSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -11,13 +12,15 @@ import { fixture, FIXTURES_DIR } from "../helpers/fixtures.ts";
 import { countRecords } from "../helpers/count-records.ts";
 import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
 
-const decpFiles = (folder: string) =>
+const filesOf = (folder: string, kinds: RegExp) =>
   readdirSync(folder)
-    .filter((name) => /\.(json|xml)$/.test(name))
+    .filter((name) => kinds.test(name))
     .sort()
     .map((name) => join(folder, name));
-const samples = decpFiles(SAMPLES_DIR);
-const fixtures = decpFiles(FIXTURES_DIR);
+const JSON_XML = /\.(json|xml)$/;
+const allSamples = filesOf(SAMPLES_DIR, /\.(json|xml|csv|parquet)$/);
+const samples = filesOf(SAMPLES_DIR, JSON_XML);
+const fixtures = filesOf(FIXTURES_DIR, JSON_XML);
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,7 +51,7 @@ function expectAccountedFor(source: SourceReport, path: string): void {
 describe("every shipped sample and every fixture", () => {
   it("ships real producers' files only; examples and fixtures of every format stay in the tests", () => {
     expect(samples.length).toBeGreaterThanOrEqual(17);
-    expect(samples.every((f) => basename(f).startsWith("real-"))).toBe(true);
+    expect(allSamples.every((f) => basename(f).startsWith("real-"))).toBe(true);
     expect(fixtures.filter((f) => f.endsWith(".xml")).length).toBeGreaterThanOrEqual(8);
     expect(fixtures.filter((f) => f.endsWith(".json")).length).toBeGreaterThanOrEqual(15);
   });
@@ -56,8 +59,14 @@ describe("every shipped sample and every fixture", () => {
   it("loads every sample of data/samples, each source balanced", () => {
     expect(samplesReport.status).toBe("ok");
     expect(samplesReport.sources.map((s) => basename(s.source)).sort()).toEqual(
-      samples.map((f) => basename(f)),
+      allSamples.map((f) => basename(f)),
     );
+    expect(allSamples.filter((f) => f.endsWith(".csv")).length).toBeGreaterThanOrEqual(4);
+    for (const source of samplesReport.sources) {
+      expect(source.records_read, source.source).toBe(
+        source.loaded + source.rejected + source.duplicates,
+      );
+    }
   });
 
   it.each(samples)("%s: every record accounted for", (path) => {

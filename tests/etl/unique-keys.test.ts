@@ -37,6 +37,9 @@ describe("checkUniqueKeys", () => {
         "contract_suppliers",
         "contracts",
         "subcontracting_acts",
+        // what a tabular feed publishes beside the DECP (etl/tabular/)
+        "feed_contracts",
+        "feed_titulaires",
       ].sort(),
     );
   });

@@ -104,7 +104,9 @@ describe("GET /api/data-sources, default data (the shipped samples)", () => {
 
   it("says the snapshot is the shipped samples only, each with its producer", async () => {
     expect(body.samples_only).toBe(true);
-    const shipped = readdirSync(join(ROOT, "data/samples")).filter((f) => /\.(json|xml)$/.test(f));
+    const shipped = readdirSync(join(ROOT, "data/samples")).filter((f) =>
+      /\.(json|xml|csv|parquet)$/.test(f),
+    );
     expect(body.sources.map((s) => basename(s.source)).sort()).toEqual(shipped.sort());
     for (const s of body.sources) {
       const entry = entryOf(basename(s.source));
@@ -131,10 +133,11 @@ describe("GET /api/data-sources, default data (the shipped samples)", () => {
       body.sources.reduce((total, s) => total + s[key], 0);
     expect(sum("contracts")).toBe(health.snapshot.contracts);
     expect(sum("concessions")).toBe(health.snapshot.concessions);
-    // The samples are of 2019 and July 2024: what the notice says is in the data.
+    // The 2024 samples were published in July (Dematis) and December (data.economie.gouv.fr's
+    // 2022-format extract; decp.info's extract carries no publication date): what the notice says.
     const lastPublished = body.sources.map((s) => s.publication_dates?.last.slice(0, 7));
     expect(new Set(lastPublished.filter((m) => m?.startsWith("2024")))).toEqual(
-      new Set(["2024-07"]),
+      new Set(["2024-07", "2024-12"]),
     );
     expect(lastPublished.some((m) => m?.startsWith("2019"))).toBe(true);
   });

@@ -111,6 +111,9 @@ describe("headers and static files", () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toMatch(/https?:/);
       expect(csp).not.toContain("unsafe-inline");
+      // Vega runs its expressions through its interpreter: nothing is compiled from text.
+      expect(csp).not.toContain("unsafe-eval");
+      expect(csp).toContain("script-src 'self';");
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       expect(response.headers.get("x-frame-options")).toBe("DENY");
       expect(response.headers.get("referrer-policy")).toBe("no-referrer");
@@ -123,11 +126,19 @@ describe("headers and static files", () => {
     const html = await home.text();
     expect(html).toContain('<html lang="fr">');
     expect(html).not.toMatch(/src="https?:/);
-    for (const lib of ["vega", "vega-lite", "vega-embed", "arquero"]) {
+    for (const lib of ["vega", "vega-lite", "vega-embed", "vega-interpreter"]) {
       const response = await t.get(`/vendor/${lib}.js`);
       expect(response.status, lib).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/javascript/);
     }
+    // No table library any more: the dashboard pivots and writes its CSV itself.
+    expect((await t.get("/vendor/arquero.js")).status).toBe(404);
+    // The interpreter is an ES module a browser loads without an import map: no bare import
+    // left, the helpers it needs read from vega's own build.
+    const interpreter = await (await t.get("/vendor/vega-interpreter.js")).text();
+    expect(interpreter).not.toMatch(/^\s*import\b/m);
+    expect(interpreter).toContain("= globalThis.vega;");
+    expect(interpreter).toMatch(/export \{ expression as expressionInterpreter \}/);
     const geo = await t.json<{ features: { properties: { code: string } }[] }>(
       "/data/departements.geojson",
     );

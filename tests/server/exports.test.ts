@@ -52,7 +52,12 @@ describe("exports of every indicator", () => {
       const { response, bytes } = await download(
         `/api/indicators/${ind.id}/export?format=csv_excel&${query}`,
       );
-      expect(response.headers.get("content-disposition")).toContain(`${ind.id}-`);
+      // Named after what it holds: indicator, breakdown, years, format.
+      expect(response.headers.get("content-disposition")).toMatch(
+        new RegExp(
+          `^attachment; filename="${ind.id.replaceAll("_", "-")}_par-[a-z-]+_depuis-2018_excel\\.csv"$`,
+        ),
+      );
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const records = parseCsv(new TextDecoder().decode(bytes.slice(3)), ";");
       expect(records[0]).toEqual(json.columns.map((c) => c.label));

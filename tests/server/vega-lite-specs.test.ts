@@ -4,11 +4,13 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Ajv } from "ajv";
 import { parse as parseVega, View } from "vega";
+import { expressionInterpreter } from "vega-interpreter";
 import { compile } from "vega-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 type Spec = Record<string, unknown>;
+type ViewOptions = ConstructorParameters<typeof View>[1];
 interface Result {
   indicator: { id: string; breakdowns: { id: string }[]; shape: string };
   columns?: unknown[];
@@ -22,6 +24,11 @@ interface Specs {
     dimension: string,
   ): { spec: Spec; shown: number; total: number } | null;
   mapSpec(result: Result): Spec | null;
+  heatmapSpec(
+    result: Result,
+    rows: string,
+    columns: string,
+  ): { spec: Spec; shown: number; total: number } | null;
   barSpec(rows: Record<string, unknown>[], options: Record<string, string>): Spec;
 }
 
@@ -57,8 +64,15 @@ function check(spec: Spec | null | undefined, where: string, counts: { n: number
     error: (...args: unknown[]) => (warnings.push(args.map(String).join(" ")), logger),
   };
   type Options = Parameters<typeof compile>[1];
-  compile(spec as unknown as Parameters<typeof compile>[0], { logger } as unknown as Options);
+  const compiled = compile(
+    spec as unknown as Parameters<typeof compile>[0],
+    {
+      logger,
+    } as unknown as Options,
+  );
   expect(warnings, where).toEqual([]);
+  // Vega's expression interpreter, which the dashboard runs, reads datetime(timestamp) as a year.
+  expect(JSON.stringify(compiled.spec), where).not.toMatch(/datetime\(-?\d+\)/);
   counts.n++;
 }
 
@@ -88,10 +102,17 @@ function texts(node: SceneNode | undefined): string[] {
   return [...own, ...(node.items ?? []).flatMap(texts)];
 }
 
-/** The spec drawn by Vega in Node: its SVG text and every text of its scene graph. */
-async function draw(spec: Spec): Promise<{ svg: string; texts: string[] }> {
+/**
+ * The spec drawn by Vega in Node, `width` pixels wide as on a page (the charts fill their box;
+ * time axes label as many periods as fit): its SVG text and every text of its scene graph.
+ */
+async function draw(spec: Spec, width = 900): Promise<{ svg: string; texts: string[] }> {
   type Input = Parameters<typeof compile>[0];
-  const view = new View(parseVega(compile(spec as unknown as Input).spec), { renderer: "none" });
+  const sized = { ...spec, width };
+  // As the dashboard draws (client/src/charts/render.js): expressions run by Vega's interpreter,
+  // whose functions may differ from the compiled ones (e.g. datetime of a timestamp).
+  const runtime = parseVega(compile(sized as unknown as Input).spec, undefined, { ast: true });
+  const view = new View(runtime, { renderer: "none", expr: expressionInterpreter } as ViewOptions);
   const svg = await view.toSVG();
   const scene = texts((view.scenegraph() as unknown as { root: SceneNode }).root);
   view.finalize();
@@ -117,6 +138,32 @@ describe("Vega-Lite specs", () => {
       }
     }
     expect(counts.n).toBeGreaterThan(300);
+  });
+
+  it("validates the heatmap of two dimensions of every single-valued indicator", async () => {
+    const counts = { n: 0 };
+    const { indicators } = await t.json<{ indicators: Result["indicator"][] }>("/api/indicators");
+    for (const ind of indicators.filter((i) => i.shape === "single")) {
+      const ids = ind.breakdowns.map((b) => b.id);
+      const first = ids.find((id) => !TIME.includes(id)) ?? "";
+      for (const second of [
+        "year",
+        "quarter",
+        ids.find((id) => !TIME.includes(id) && id !== first),
+      ]) {
+        if (!second || !ids.includes(second)) continue;
+        const result = await t.json<Result>(`/api/indicators/${ind.id}?by=${first},${second}`);
+        const heatmap = specs.heatmapSpec(result, first, second);
+        check(heatmap?.spec, `${ind.id} by ${first} and ${second}`, counts);
+        expect(heatmap?.shown, ind.id).toBeLessThanOrEqual(30);
+      }
+      // An empty selection too.
+      const none = await t.json<Result>(
+        `/api/indicators/${ind.id}?by=${first},year&filter=year<1900`,
+      );
+      check(specs.heatmapSpec(none, first, "year")?.spec, `${ind.id} empty heatmap`, counts);
+    }
+    expect(counts.n).toBeGreaterThan(40);
   });
 
   it("draws time as time: temporal x, never smoothed, on every trend", async () => {
@@ -190,6 +237,39 @@ describe("Vega-Lite specs", () => {
     expect(JSON.stringify(dated)).not.toContain("Date inconnue");
   });
 
+  it("labels the first and the last year of a card's small chart", async () => {
+    const contracts = await t.json<Result>("/api/indicators/contracts_count?by=year");
+    const years = (contracts.rows as { year: number | null }[])
+      .map((r) => r.year)
+      .filter((y): y is number => y !== null);
+    const spec = specs.trendSpec(contracts, { compact: true });
+    if (!spec) throw new Error("no trend");
+    const labels = (await draw(spec, 250)).texts.filter((text) => /^\d{4}$/.test(text));
+    expect(labels).toEqual([String(Math.min(...years)), String(Math.max(...years))]);
+  });
+
+  it("labels as many years as fit: fewer on a phone, the latest always", async () => {
+    const contracts = await t.json<Result>("/api/indicators/contracts_count?by=year");
+    const years = (contracts.rows as { year: number | null }[])
+      .map((r) => r.year)
+      .filter((y): y is number => y !== null);
+    const latest = String(Math.max(...years));
+    const spec = specs.trendSpec(contracts);
+    if (!spec) throw new Error("no trend");
+    const labels = async (width: number) =>
+      (await draw(spec, width)).texts.filter((text) => /^\d{4}$/.test(text));
+    const [laptop, phone] = [await labels(1100), await labels(330)];
+    expect(laptop).toContain(latest);
+    expect(phone).toContain(latest);
+    // At most eight labels: every step-th year counted back from the latest, the smallest step
+    // that keeps eight or fewer (1100 px leave room for it).
+    const span = Math.max(...years) - Math.min(...years) + 1;
+    expect(laptop.length).toBe(Math.ceil(span / Math.ceil(span / 8)));
+    // The time axis of a phone (330 px less the undated panel) has room for about four years.
+    expect(phone.length).toBeLessThan(laptop.length);
+    expect(phone.length).toBeLessThanOrEqual(4);
+  });
+
   it("validates the bar charts of the buyer and supplier pages", async () => {
     const counts = { n: 0 };
     const { buyers } = await t.json<{ buyers: { siret: string }[] }>("/api/buyers?q=ville");
@@ -219,6 +299,18 @@ describe("Vega-Lite specs", () => {
       expect(x).toMatchObject({ type: "temporal", timeUnit: "utcyear" });
     const drawn = await draw(spec);
     expect(drawn.texts).toEqual(expect.arrayContaining(["2019", "2020", "2021", "Date inconnue"]));
+    // One year and undated contracts (a buyer of the 2019 samples): the year is labelled too.
+    const one = await draw(
+      specs.barSpec(
+        [
+          { year: 2019, contracts: 3 },
+          { year: null, contracts: 127 },
+        ],
+        options,
+      ),
+      360,
+    );
+    expect(one.texts).toEqual(expect.arrayContaining(["2019", "Date inconnue"]));
     // Rects in drawing order: the 2019 and 2021 bars, the panel's background, the undated bar.
     const bars = drawn.svg.match(/class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/g) ?? [];
     expect(bars.map((g) => g.match(/<path/g)?.length ?? 0)).toEqual([2, 1, 1]);

@@ -2,6 +2,7 @@
 // by value; stacked shares for a mix; a box plot for per-buyer values.
 import {
   axisFormat,
+  bottomLegend,
   chartRows,
   columnOf,
   frame,
@@ -53,13 +54,14 @@ export function breakdownSpec(result, dimension) {
     type: "nominal",
     title: dimLabel,
     sort: category ? "ascending" : "-x",
-    axis: { labelLimit: 260 },
+    // Names take at most two fifths of the chart's box on a phone, so the bars keep room.
+    axis: { labelLimit: { expr: "clamp(containerSize()[0] * 0.4, 100, 260)" } },
   };
   const x = {
     field: "value",
     type: "quantitative",
     title: `${ind.title} (${ind.unit_label})`,
-    axis: { format: axisFormat(value?.format), titleLimit: 420 },
+    axis: { format: axisFormat(value?.format), titleLimit: { expr: "max(width, 120)" } },
   };
   // A fixed height from the number of bars (a discrete "step" height conflicts with the
   // container width's autosize).
@@ -79,12 +81,12 @@ export function breakdownSpec(result, dimension) {
       { type: "bar", tooltip: true },
       {
         y,
-        x: { ...x, stack: "normalize", axis: { format: ".0%" } },
+        x: { ...x, stack: "normalize", axis: { ...x.axis, format: ".0%" } },
         color: {
           field: `${category}_label`,
           type: "nominal",
           title: result.columns.find((c) => c.name === category)?.label ?? category,
-          legend: { orient: "bottom", columns: 2 },
+          legend: bottomLegend(2),
         },
         tooltip: tooltips(result, keys),
       },

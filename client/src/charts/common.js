@@ -92,6 +92,22 @@ export function frame(description, height) {
   };
 }
 
+/** Below this chart width (pixels), a phone: legend entries go one under another. */
+const NARROW = 480;
+
+/**
+ * A legend under the chart: entries side by side (`columns` of them, 0 = one row), or one under
+ * another on a narrow chart, with labels cut to the chart's width, so it never runs off a phone.
+ * @param {number} columns
+ */
+export function bottomLegend(columns) {
+  return {
+    orient: "bottom",
+    columns: { expr: `width < ${NARROW} ? 1 : ${columns}` },
+    labelLimit: { expr: `width < ${NARROW} ? max(width - 20, 60) : 320` },
+  };
+}
+
 /** Opacity by reliability: rows on small N are drawn faded, and the legend says why. */
 export const RELIABILITY_OPACITY = {
   field: "reliability",
@@ -100,7 +116,11 @@ export const RELIABILITY_OPACITY = {
   sort: [RELIABLE, UNRELIABLE],
   title: null,
   scale: { domain: [RELIABLE, UNRELIABLE], range: [1, 0.35] },
-  legend: { orient: "bottom" },
+  // On a phone the words in brackets do not fit; the note above the chart says them.
+  legend: {
+    ...bottomLegend(0),
+    labelExpr: `width < ${NARROW} ? replace(datum.label, " (à interpréter avec prudence)", "") : datum.label`,
+  },
 };
 
 /**

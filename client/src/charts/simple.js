@@ -27,7 +27,7 @@ export function barSpec(rows, options) {
     values.some((v) => v.undated),
     false,
   );
-  const x = timeX("year", { title: options.xTitle, compact: false, starts, bars: true });
+  const x = timeX("year", { title: options.xTitle, compact: false, starts, bars: true, panel });
   if (panel > 0) Object.assign(x, { scale: timeRange(panel) });
   const y = {
     field: "y",

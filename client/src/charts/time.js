@@ -105,22 +105,75 @@ export function missingPeriods(grain, starts) {
 /** At most this many labels on a full-size time axis. */
 const MAX_LABELS = 8;
 
+/** Room one label needs on the axis (pixels): « 2024 », « T3 2024 », « sept. 2024 ». */
+const LABEL_ROOM = { year: 44, quarter: 64, month: 76 };
+
+/**
+ * Every `step`-th period, counted back from the latest, so the latest is always labelled.
+ * @param {number[]} periods
+ * @param {number} step
+ */
+function everyStep(periods, step) {
+  return periods.filter((_, i) => (periods.length - 1 - i) % step === 0);
+}
+
+/**
+ * The labelled periods of a full-size axis, as an expression of the chart's width: the most
+ * labels (at most MAX_LABELS) that fit side by side without overlapping, on a laptop as on a
+ * phone. Vega evaluates it again when the width changes.
+ * @param {keyof MONTHS} grain
+ * @param {number[]} periods  every period of the axis
+ * @param {(labelled: number[]) => number[]} place  where each label goes (start or middle)
+ * @param {number} panel  pixels at the right kept for the undated contracts
+ * @returns {{ expr: string }}
+ */
+function labelValues(grain, periods, place, panel) {
+  const count = periods.length;
+  const base = Math.max(1, Math.ceil(count / MAX_LABELS));
+  /** @type {number[]} */
+  const steps = [];
+  for (let step = base; steps.length === 0 || steps[steps.length - 1] < count;) {
+    steps.push(step);
+    step = step < 4 * base ? step + base : step * 2;
+  }
+  const values = (/** @type {number} */ step) => JSON.stringify(place(everyStep(periods, step)));
+  if (steps.length === 1) return { expr: values(base) };
+  // Room of one period: the width of the time axis over the number of periods.
+  const room = `(width - ${panel}) / ${count}`;
+  let expr = values(steps[steps.length - 1] ?? count);
+  for (const step of steps.slice(0, -1).reverse()) {
+    expr = `${room} * ${step} >= ${LABEL_ROOM[grain]} ? ${values(step)} : ${expr}`;
+  }
+  return { expr };
+}
+
 /**
  * The x encoding of a time key: temporal, UTC. Labels are counted back from the latest period,
- * so the latest is always labelled; a small chart labels only the first and the last.
+ * so the latest is always labelled, and as many as fit the width; a small chart labels only the
+ * first and the last.
  * @param {string} grain
- * @param {{ title: string | null, compact: boolean, starts: number[], bars: boolean }} options
- *   starts: the periods with a row; bars: marks fill their period, so labels go to its middle
+ * @param {{ title: string | null, compact: boolean, starts: number[], bars: boolean, panel?: number }} options
+ *   starts: the periods with a row; bars: marks fill their period, so labels go to its middle;
+ *   panel: pixels at the right of the axis kept for the undated contracts
  */
-export function timeX(grain, { title, compact, starts, bars }) {
+export function timeX(grain, { title, compact, starts, bars, panel = 0 }) {
   const key = isGrain(grain) ? grain : "year";
   const periods = span(key, starts);
-  const step = Math.max(1, Math.ceil(periods.length / MAX_LABELS));
-  const labelled = compact
-    ? [...new Set([periods[0], periods[periods.length - 1]])].filter((p) => p !== undefined)
-    : periods.filter((_, i) => (periods.length - 1 - i) % step === 0);
   // A bar spans its period: its label sits at the middle, between this start and the next.
-  const values = bars ? labelled.map((start) => (start + shift(key, start, 1)) / 2) : labelled;
+  const place = (/** @type {number[]} */ labelled) =>
+    bars ? labelled.map((start) => (start + shift(key, start, 1)) / 2) : labelled;
+  // Always an expression giving timestamps: a plain list becomes `datetime(timestamp)` in Vega,
+  // which Vega's expression interpreter (client/src/charts/render.js) reads as a year, so no
+  // label would be drawn.
+  const values = compact
+    ? {
+        expr: JSON.stringify(
+          place(
+            [...new Set([periods[0], periods[periods.length - 1]])].filter((p) => p !== undefined),
+          ),
+        ),
+      }
+    : labelValues(key, periods, place, panel);
   return {
     field: "period",
     type: "temporal",

@@ -4,6 +4,7 @@
 // at the right, on the same y scale. Targets and thresholds are drawn as reference lines.
 import {
   axisFormat,
+  bottomLegend,
   chartRows,
   columnOf,
   frame,
@@ -45,7 +46,7 @@ export function trendSpec(result, options = {}) {
   const timeLabel = result.columns.find((c) => c.name === time)?.label ?? time;
   const panel = panelWidth(undated.length > 0, compact);
   const bars = ind.shape === "mix";
-  const x = timeX(time, { title: compact ? null : timeLabel, compact, starts, bars });
+  const x = timeX(time, { title: compact ? null : timeLabel, compact, starts, bars, panel });
   // The time axis stops short of the panel of undated contracts, which has its own axis.
   if (panel > 0) Object.assign(x, { scale: timeRange(panel) });
   const y = {
@@ -71,7 +72,7 @@ export function trendSpec(result, options = {}) {
       field: `${category}_label`,
       type: "nominal",
       title: result.columns.find((c) => c.name === category)?.label ?? category,
-      legend: compact ? null : { orient: "bottom", columns: 2 },
+      legend: compact ? null : bottomLegend(2),
     };
     const encoding = { y: stacked, color, tooltip: tooltips(result, keys) };
     layers = [

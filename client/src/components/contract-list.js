@@ -4,8 +4,6 @@ import { h, replace } from "../dom.js";
 import { formatDate, formatValue } from "../format.js";
 import { lookupTable } from "./lookup.js";
 
-/** @typedef {import("../types.js").JsonObject} Json */
-
 /**
  * @param {HTMLElement} container
  * @param {string} siret
@@ -13,7 +11,7 @@ import { lookupTable } from "./lookup.js";
  */
 export async function showContracts(container, siret, offset) {
   const limit = 50;
-  /** @type {Json} */
+  /** @type {import("../types.js").BuyerContracts} */
   const page = await getJson(
     `/api/buyers/${encodeURIComponent(siret)}/contracts`,
     new URLSearchParams({ offset: String(offset), limit: String(limit) }),
@@ -26,8 +24,7 @@ export async function showContracts(container, siret, offset) {
       [
         {
           label: "Objet",
-          cell: (/** @type {Json} */ r) =>
-            h("a", { href: `/marche/${encodeURIComponent(r.uid)}` }, r.objet ?? r.id),
+          cell: (r) => h("a", { href: `/marche/${encodeURIComponent(r.uid)}` }, r.objet ?? r.id),
         },
         { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
         { label: "Procédure", cell: (r) => r.procedure_label ?? "—" },

@@ -87,7 +87,7 @@ export function definitionPanel(ind) {
  */
 export function formatNote(ind, trend) {
   if (ind.requires_format !== "v2") return null;
-  /** @param {string} flag */
+  /** @param {import("../types.js").RowFlag} flag */
   const yearsWith = (flag) =>
     (trend?.rows ?? [])
       .filter((r) => Array.isArray(r.flags) && r.flags.includes(flag) && r.year !== null)

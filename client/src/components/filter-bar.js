@@ -1,49 +1,61 @@
 // The filter bar: years, place of execution, buyer, CPV division, procedure, nature, amount band.
-// Every change goes to the page address (see state.js), so a filtered view can be shared.
-import { getFilterChoices, getJson } from "../api.js";
-import { h } from "../dom.js";
+// Every change goes to the page address (see state.js), so a filtered view can be shared. The bar
+// is built once per page and follows the address in place (show), so the control the reader is
+// on keeps the focus while the figures change.
+import { getFilterChoices } from "../api.js";
+import { h, replace } from "../dom.js";
 import { FILTER_KEYS } from "../state.js";
+import { buyerPicker } from "./buyer-picker.js";
+
+/** @typedef {import("../state.js").Filters} Filters */
 
 /**
- * @param {{
- *   filters: import("../state.js").Filters,
- *   onChange: (filters: import("../state.js").Filters) => void,
- * }} options
+ * @param {{ filters: Filters, onChange: (filters: Filters) => void }} options
+ * @returns {Promise<{ element: HTMLElement, show: (filters: Filters) => void }>}
  */
 export async function filterBar({ filters, onChange }) {
   const choices = await getFilterChoices();
+  /** @type {Map<string, HTMLSelectElement>} */
+  const selects = new Map();
+  /** @param {{ code: string, label: string }[]} list @param {string} all */
+  const options = (list, all) => [
+    h("option", { value: "" }, all),
+    ...list.map((c) => h("option", { value: c.code }, c.label)),
+  ];
   /** @param {string} name @param {string} label @param {{ code: string, label: string }[]} list @param {string} all */
-  const select = (name, label, list, all) =>
-    h(
-      "div",
-      { class: "field" },
-      h("label", { for: `filtre-${name}` }, label),
-      h(
-        "select",
-        { id: `filtre-${name}`, name },
-        h("option", { value: "" }, all),
-        list.map((c) =>
-          h("option", { value: c.code, selected: filters[name] === c.code }, c.label),
-        ),
-      ),
+  const select = (name, label, list, all) => {
+    const element = /** @type {HTMLSelectElement} */ (
+      h("select", { id: `filtre-${name}`, name }, options(list, all))
     );
+    selects.set(name, element);
+    return h("div", { class: "field" }, h("label", { for: `filtre-${name}` }, label), element);
+  };
   const years = choices.years.map((y) => ({ code: String(y), label: String(y) }));
-  const departements = choices.departement.filter(
-    (d) => !filters.region || d.region === filters.region,
-  );
-  const buyerList = h("datalist", { id: "filtre-acheteurs" });
-  const buyer = h("input", {
-    id: "filtre-acheteur_id",
-    name: "acheteur_id",
-    type: "text",
-    inputmode: "numeric",
-    autocomplete: "off",
-    list: "filtre-acheteurs",
-    pattern: "\\d{14}",
-    placeholder: "SIRET (14 chiffres) ou nom",
-    value: filters.acheteur_id ?? "",
-    "aria-describedby": "filtre-acheteur-aide",
+  /** Départements of the chosen région only (all of them without one). */
+  const departements = (/** @type {string | undefined} */ region) =>
+    choices.departement
+      .filter((d) => !region || d.region === region)
+      .map((d) => ({ code: d.code, label: `${d.code} – ${d.label}` }));
+
+  const read = () => {
+    /** @type {Filters} */
+    const next = {};
+    const data = new FormData(form);
+    for (const key of FILTER_KEYS) {
+      const value = String(data.get(key) ?? "").trim();
+      if (value) next[key] = value;
+    }
+    // A département outside the chosen région would give an empty result: drop it.
+    const dep = choices.departement.find((d) => d.code === next.departement);
+    if (next.region && dep && dep.region !== next.region) delete next.departement;
+    if (next.acheteur_id && !/^\d{14}$/.test(next.acheteur_id)) delete next.acheteur_id;
+    return next;
+  };
+  const buyer = buyerPicker({
+    siret: filters.acheteur_id,
+    onChoose: () => onChange(read()),
   });
+
   const form = h(
     "form",
     { class: "filter-bar", "aria-label": "Filtres" },
@@ -57,17 +69,10 @@ export async function filterBar({ filters, onChange }) {
       select(
         "departement",
         "Département du lieu d'exécution",
-        departements.map((d) => ({ code: d.code, label: `${d.code} – ${d.label}` })),
+        departements(filters.region),
         "Tous les départements",
       ),
-      h(
-        "div",
-        { class: "field" },
-        h("label", { for: "filtre-acheteur_id" }, "Acheteur"),
-        buyer,
-        buyerList,
-        h("span", { id: "filtre-acheteur-aide", class: "hint" }, "Tapez un nom puis choisissez."),
-      ),
+      buyer.element,
       select(
         "cpv_division",
         "Catégorie d'achat (division CPV)",
@@ -90,44 +95,31 @@ export async function filterBar({ filters, onChange }) {
     ),
   );
 
-  const read = () => {
-    /** @type {import("../state.js").Filters} */
-    const next = {};
-    const data = new FormData(form);
-    for (const key of FILTER_KEYS) {
-      const value = String(data.get(key) ?? "").trim();
-      if (value) next[key] = value;
+  /**
+   * Puts the address's filters in the controls, without moving the focus: the départements
+   * follow the région, the buyer field shows the buyer's name.
+   * @param {Filters} next
+   */
+  const show = (next) => {
+    const dep = /** @type {HTMLSelectElement} */ (selects.get("departement"));
+    if (dep.dataset.region !== (next.region ?? "")) {
+      replace(dep, options(departements(next.region), "Tous les départements"));
+      dep.dataset.region = next.region ?? "";
     }
-    // A département outside the chosen région would give an empty result: drop it.
-    const dep = choices.departement.find((d) => d.code === next.departement);
-    if (next.region && dep && dep.region !== next.region) delete next.departement;
-    if (next.acheteur_id && !/^\d{14}$/.test(next.acheteur_id)) delete next.acheteur_id;
-    return next;
+    for (const [name, element] of selects) element.value = next[name] ?? "";
+    if (next.acheteur_id !== shownBuyer) void buyer.show(next.acheteur_id);
+    shownBuyer = next.acheteur_id;
   };
-  form.addEventListener("change", (event) => {
-    if (event.target !== buyer) onChange(read());
-  });
+  // The buyer field shows its buyer by itself when built.
+  let shownBuyer = filters.acheteur_id;
+  /** @type {HTMLSelectElement} */ (selects.get("departement")).dataset.region =
+    filters.region ?? "";
+  show(filters);
+
+  form.addEventListener("change", () => onChange(read()));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     onChange(read());
   });
-  // Suggestions of buyers by name; choosing one puts its SIRET in the field.
-  let timer = 0;
-  buyer.addEventListener("input", () => {
-    const text = /** @type {HTMLInputElement} */ (buyer).value.trim();
-    clearTimeout(timer);
-    if (/^\d{14}$/.test(text)) return onChange(read());
-    if (text.length < 3) return;
-    timer = window.setTimeout(async () => {
-      /** @type {{ buyers: { siret: string, nom: string | null }[] }} */
-      const found = await getJson(
-        "/api/buyers",
-        new URLSearchParams({ q: text, limit: "15" }),
-      ).catch(() => ({ buyers: [] }));
-      buyerList.replaceChildren(
-        ...found.buyers.map((b) => h("option", { value: b.siret }, b.nom ?? `SIRET ${b.siret}`)),
-      );
-    }, 250);
-  });
-  return form;
+  return { element: form, show };
 }

@@ -8,8 +8,6 @@ import { formatInteger, formatValue } from "../format.js";
 import { tableElement } from "../table.js";
 import { chartBlock } from "./chart-block.js";
 
-/** @typedef {import("../types.js").JsonObject} Json */
-
 /**
  * Breadcrumb back to the search, the party's name and a lead sentence.
  * @param {string} name
@@ -32,8 +30,10 @@ export function partyHeading(name, lead, named) {
 
 /**
  * Contracts per year of a buyer or a supplier: a bar chart and its table.
- * @param {{ kind: string, title: string, verb: string, name: string, rows: Json[],
- *   amount: string, amountHeader: string }} options
+ * @template {string} Amount
+ * @param {{ kind: string, title: string, verb: string, name: string,
+ *   rows: ({ year: number | null, contracts: number } & Record<Amount, number | null>)[],
+ *   amount: Amount, amountHeader: string }} options
  *   verb: "notifiés" or "obtenus"; amount: the field of the rows holding the amount
  */
 export function contractsPerYear({ kind, title, verb, name, rows, amount, amountHeader }) {

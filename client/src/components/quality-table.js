@@ -16,7 +16,7 @@ export function table(caption, headers, rows, className = "") {
     h(
       "table",
       { class: `data-table ${className}` },
-      h("caption", {}, caption),
+      h("caption", {}, h("span", {}, caption)),
       h(
         "thead",
         {},

@@ -19,7 +19,10 @@ import { derivedKeysCell, runChecks } from "./run-checks.js";
  * @typedef {{ source: string, format?: string, synthetic?: boolean, bytes?: number, sha256?: string,
  *   records_read?: number, loaded?: number, rejected?: number, duplicates?: number,
  *   field_issues?: number, http_status?: number, error?: string,
- *   derived_keys?: import("./run-checks.js").DerivedKeys, cases?: Record<string, number> }} SourceRow
+ *   derived_keys?: import("./run-checks.js").DerivedKeys, cases?: Record<string, number>,
+ *   tabular?: Tabular }} SourceRow
+ * @typedef {{ container: string, encoding: string, separator: string | null, rows_read: number,
+ *   rows_used: number, rows_rejected: number }} Tabular
  * @typedef {{ name: string, bytes: number, sha256: string, http_status?: number }} FetchedFile
  * @typedef {{ id: string, status: string, error?: string, files: FetchedFile[] }} Fetch
  * @typedef {{ run_id?: string, status: string, trigger?: string, started_at?: string,
@@ -63,6 +66,24 @@ export function runOutcome(run) {
 
 const num = (/** @type {unknown} */ value) => h("td", { class: "num" }, formatInteger(value));
 
+const SEPARATORS = /** @type {Record<string, string>} */ ({ "\t": "tabulation" });
+
+/** A CSV or Parquet source: how it was read, and its rows (read = used + rejected).
+ * @param {Tabular | undefined} t */
+function tabularNote(t) {
+  if (!t) return null;
+  const separator =
+    t.separator === null ? "" : `, séparateur « ${SEPARATORS[t.separator] ?? t.separator} »`;
+  return h(
+    "span",
+    { class: "tabular-note" },
+    h("br"),
+    `${t.encoding}${separator} ; ${plural(t.rows_read, "ligne lue", "lignes lues")} = `,
+    `${formatInteger(t.rows_used)} utilisée${t.rows_used > 1 ? "s" : ""} + `,
+    `${formatInteger(t.rows_rejected)} rejetée${t.rows_rejected > 1 ? "s" : ""}`,
+  );
+}
+
 /** @param {SourceRow} s */
 function sourceRow(s) {
   const name = /^https?:\/\//.test(s.source)
@@ -75,7 +96,7 @@ function sourceRow(s) {
     "tr",
     {},
     head,
-    h("td", {}, s.format ?? "—", s.synthetic ? " (données de test)" : ""),
+    h("td", {}, s.format ?? "—", s.synthetic ? " (données de test)" : "", tabularNote(s.tabular)),
     h("td", { class: "num", title: formatBytes(s.bytes) }, formatMegabytes(s.bytes)),
     h("td", {}, s.sha256 ? h("code", { title: s.sha256 }, `${s.sha256.slice(0, 12)}…`) : "—"),
     h("td", {}, s.http_status ? (HTTP[s.http_status] ?? String(s.http_status)) : "—"),
@@ -111,7 +132,11 @@ function sourcesTable(run, rows) {
     h(
       "table",
       { class: "data-table sources-table" },
-      h("caption", {}, `Sources de la mise à jour du ${formatDateTime(run.started_at)}`),
+      h(
+        "caption",
+        {},
+        h("span", {}, `Sources de la mise à jour du ${formatDateTime(run.started_at)}`),
+      ),
       h(
         "thead",
         {},
@@ -171,9 +196,13 @@ export function runHistory(runs, shown) {
       h(
         "caption",
         {},
-        runs.length > kept.length
-          ? `Les ${kept.length} mises à jour les plus récentes (sur ${formatInteger(runs.length)})`
-          : `${plural(runs.length, "mise à jour", "mises à jour")}, de la plus récente à la plus ancienne`,
+        h(
+          "span",
+          {},
+          runs.length > kept.length
+            ? `Les ${kept.length} mises à jour les plus récentes (sur ${formatInteger(runs.length)})`
+            : `${plural(runs.length, "mise à jour", "mises à jour")}, de la plus récente à la plus ancienne`,
+        ),
       ),
       h(
         "thead",

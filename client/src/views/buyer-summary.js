@@ -10,16 +10,14 @@ import { h, replace } from "../dom.js";
 import { formatDate, formatEuro, formatInteger, formatPercent, formatValue } from "../format.js";
 import { indicatorParams } from "../state.js";
 
-/** @typedef {import("../types.js").JsonObject} Json */
-
 /** @type {import("../router.js").View} */
 export async function buyerSummaryView({ params, main }) {
   const siret = params.siret ?? "";
-  /** @type {Json} */
+  /** @type {import("../types.js").BuyerSummary} */
   const buyer = await getJson(`/api/buyers/${encodeURIComponent(siret)}`);
   const name = displayName(buyer.nom, siret, "Acheteur");
   document.title = `Synthèse – ${name}`;
-  const t = /** @type {Json} */ (buyer.totals);
+  const t = buyer.totals;
   const catalogue = await getCatalogue();
   // The indicators of the summary, in order: each definition's `pages.buyer_summary`.
   const chosen = catalogue.pages.buyer_summary
@@ -28,10 +26,10 @@ export async function buyerSummaryView({ params, main }) {
   const results = await Promise.all(
     chosen.map((ind) => getIndicator(ind.id, indicatorParams(ind, { acheteur_id: siret }).params)),
   );
-  const byYear = /** @type {Json[]} */ (buyer.by_year);
+  const byYear = buyer.by_year;
   const chart = h("div", { class: "chart chart--summary", "data-chart": "summary" });
-  const suppliers = /** @type {Json[]} */ (buyer.top_suppliers).slice(0, 5);
-  const procedures = /** @type {Json[]} */ (buyer.procedures);
+  const suppliers = buyer.top_suppliers.slice(0, 5);
+  const procedures = buyer.procedures;
   const totalContracts = Number(t.contracts);
 
   main.classList.add("one-pager");
@@ -92,7 +90,7 @@ export async function buyerSummaryView({ params, main }) {
           [
             {
               label: "Année",
-              cell: (/** @type {Json} */ r) => (r.year === null ? UNKNOWN_DATE : String(r.year)),
+              cell: (r) => (r.year === null ? UNKNOWN_DATE : String(r.year)),
             },
             { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
           ],
@@ -108,7 +106,7 @@ export async function buyerSummaryView({ params, main }) {
           [
             {
               label: "Entreprise",
-              cell: (/** @type {Json} */ r) => displayName(r.nom, String(r.titulaire_id), "SIRET"),
+              cell: (r) => displayName(r.nom, String(r.titulaire_id), "SIRET"),
             },
             { label: "Montant", cell: (r) => formatValue(r.amount_split, "euro"), numeric: true },
           ],
@@ -120,7 +118,7 @@ export async function buyerSummaryView({ params, main }) {
           [
             {
               label: "Procédure",
-              cell: (/** @type {Json} */ r) => String(r.procedure_label ?? "Non renseignée"),
+              cell: (r) => String(r.procedure_label ?? "Non renseignée"),
             },
             {
               label: "Part",

@@ -14,12 +14,10 @@ import { h, replace } from "../dom.js";
 import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
 import { filterQuery } from "../state.js";
 
-/** @typedef {import("../types.js").JsonObject} Json */
-
 /** @type {import("../router.js").View} */
 export async function buyerView({ params, main }) {
   const siret = params.siret ?? "";
-  /** @type {Json} */
+  /** @type {import("../types.js").BuyerSummary} */
   const buyer = await getJson(`/api/buyers/${encodeURIComponent(siret)}`);
   const name = displayName(buyer.nom, siret, "Acheteur");
   document.title = `${name} – Observatoire de la commande publique`;
@@ -75,7 +73,7 @@ export async function buyerView({ params, main }) {
       [
         {
           label: "Procédure",
-          cell: (/** @type {Json} */ r) => r.procedure_label ?? "Non renseignée",
+          cell: (r) => r.procedure_label ?? "Non renseignée",
         },
         { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
         { label: "Montant", cell: (r) => formatValue(r.amount, "euro"), numeric: true },
@@ -93,7 +91,7 @@ export async function buyerView({ params, main }) {
       [
         {
           label: "Entreprise",
-          cell: (/** @type {Json} */ r) =>
+          cell: (r) =>
             h(
               "a",
               { href: `/fournisseur/${encodeURIComponent(r.titulaire_id)}` },

@@ -5,9 +5,7 @@ import { displayName, lookupTable } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatInteger, formatPercent, formatValue } from "../format.js";
 
-/** @typedef {import("../types.js").JsonObject} Json */
-
-/** @param {import("../types.js").JsonValue | undefined} value */
+/** @param {unknown} value */
 const text = (value) => {
   if (value === null || value === undefined || value === "") return "Non renseigné";
   if (Array.isArray(value)) return value.length ? value.join(", ") : "Non renseigné";
@@ -26,15 +24,15 @@ const KEY_NOTES = /** @type {Record<string, string>} */ ({
 /** @type {import("../router.js").View} */
 export async function contractView({ params, main }) {
   const uid = params.uid ?? "";
-  /** @type {Json} */
+  /** @type {import("../types.js").ContractDetail} */
   const detail = await getJson(`/api/contracts/${encodeURIComponent(uid)}`);
-  const c = /** @type {Json} */ (detail.contract);
+  const c = detail.contract;
   const title = text(c.objet);
   const published = typeof c.id === "string" ? c.id : "sans identifiant";
   document.title = `Marché ${published} – Observatoire de la commande publique`;
   const v2 = c.decp_format !== "v1";
   const only2024 = v2 ? null : "Non publié dans le format 2019";
-  const amount = (/** @type {import("../types.js").JsonValue | undefined} */ v) =>
+  const amount = (/** @type {unknown} */ v) =>
     typeof v === "number" ? formatValue(v, "euro") : "Non renseigné";
   /** @type {[string, string | Node][]} */
   const fields = [
@@ -121,7 +119,7 @@ export async function contractView({ params, main }) {
       [
         {
           label: "Entreprise",
-          cell: (/** @type {Json} */ r) =>
+          cell: (r) =>
             r.titulaire_id
               ? h(
                   "a",
@@ -136,13 +134,13 @@ export async function contractView({ params, main }) {
         },
         { label: "Type d'identifiant", cell: (r) => text(r.type_identifiant_label) },
       ],
-      /** @type {Json[]} */ (detail.suppliers),
+      detail.suppliers,
     ),
     h("h2", {}, "Modifications"),
     lookupTable(
       "Modifications du marché (avenants)",
       [
-        { label: "N°", cell: (/** @type {Json} */ r) => formatInteger(Number(r.position) + 1) },
+        { label: "N°", cell: (r) => formatInteger(Number(r.position) + 1) },
         { label: "Objet", cell: (r) => text(r.objet_modification) },
         { label: "Notifiée le", cell: (r) => formatDate(r.date_notification) },
         { label: "Durée (mois)", cell: (r) => text(r.duree_mois), numeric: true },
@@ -153,17 +151,17 @@ export async function contractView({ params, main }) {
           numeric: true,
         },
       ],
-      /** @type {Json[]} */ (detail.modifications),
+      detail.modifications,
     ),
     h("h2", {}, "Sous-traitance"),
     lookupTable(
       "Actes de sous-traitance",
       [
-        { label: "Sous-traitant", cell: (/** @type {Json} */ r) => text(r.sous_traitant_id) },
+        { label: "Sous-traitant", cell: (r) => text(r.sous_traitant_id) },
         { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
         { label: "Montant", cell: (r) => amount(r.montant), numeric: true },
       ],
-      /** @type {Json[]} */ (detail.subcontracting),
+      detail.subcontracting,
     ),
   );
 }

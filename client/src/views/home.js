@@ -1,20 +1,21 @@
 // Home: every indicator of the catalogue as a card, grouped by question, under the filters. The
-// questions and their indicators, in order, come with the catalogue (each definition's `theme`).
+// questions and their indicators, in order, come with the catalogue (each definition's `theme`). A
+// change of filters redraws the cards only: the filter bar, and the control in use, stay.
 import { getCatalogue, runLimited } from "../api.js";
 import { indicatorCard } from "../components/card.js";
 import { filterBar } from "../components/filter-bar.js";
 import { h, replace } from "../dom.js";
 import { freshnessLine } from "../freshness.js";
-import { render } from "../router.js";
+import { refresh } from "../router.js";
 import { FILTER_KEYS, readFilters, updateAddress } from "../state.js";
 
 /**
- * Writes new filters to the address and shows the page again.
+ * Writes new filters to the address, then the page redraws what depends on them.
  * @param {import("../state.js").Filters} next
  */
 export function applyFilters(next) {
   updateAddress(Object.fromEntries(FILTER_KEYS.map((key) => [key, next[key] ?? null])));
-  return render();
+  return refresh();
 }
 
 /** @type {import("../router.js").View} */
@@ -26,8 +27,21 @@ export async function homeView({ main }) {
     filterBar({ filters, onChange: (next) => void applyFilters(next) }),
     freshnessLine().catch(() => null),
   ]);
-  const cards = catalogue.indicators.map((ind) => ({ ind, card: indicatorCard(ind, filters) }));
-  const cardOf = new Map(cards.map((c) => [c.ind.id, c.card]));
+  /** The card of each indicator, in its place in the page. */
+  const slots = new Map(catalogue.indicators.map((ind) => [ind.id, h("div", { class: "slot" })]));
+  /** Draws every card for the filters of the address. */
+  const drawCards = async () => {
+    const now = readFilters();
+    const cards = catalogue.indicators.map((ind) => {
+      const card = indicatorCard(ind, now);
+      slots.get(ind.id)?.replaceChildren(card.element);
+      return card;
+    });
+    await runLimited(
+      cards.map((card) => card.load),
+      4,
+    );
+  };
   replace(
     main,
     h("h1", {}, "La commande publique en chiffres"),
@@ -38,7 +52,7 @@ export async function homeView({ main }) {
       "Chaque chiffre dit sur combien de marchés il repose (N) et quelle part des marchés renseigne l'information utilisée (couverture).",
     ),
     freshness,
-    bar,
+    bar.element,
     catalogue.themes.map((theme) =>
       h(
         "section",
@@ -47,13 +61,17 @@ export async function homeView({ main }) {
         h(
           "div",
           { class: "cards" },
-          theme.indicators.map((id) => cardOf.get(id)?.element ?? null),
+          theme.indicators.map((id) => slots.get(id) ?? null),
         ),
       ),
     ),
   );
-  await runLimited(
-    cards.map(({ card }) => card.load),
-    4,
-  );
+  await drawCards();
+  return {
+    async update(changed) {
+      if (!FILTER_KEYS.some((key) => changed.has(key))) return;
+      bar.show(readFilters());
+      await drawCards();
+    },
+  };
 }

@@ -4,15 +4,20 @@ import { displayName, lookupTable } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
 import { formatEuro, formatInteger } from "../format.js";
 
-/** @typedef {import("../types.js").JsonObject} Json */
-
 /** @type {import("../router.js").View} */
 export async function searchView({ main }) {
   document.title = "Rechercher – Observatoire de la commande publique";
   const q = (new URLSearchParams(location.search).get("q") ?? "").trim();
   const form = h(
     "form",
-    { class: "search-form", role: "search", action: "/recherche", method: "get" },
+    {
+      class: "search-form",
+      role: "search",
+      // The header has a search landmark too: each says which one it is.
+      "aria-label": "Recherche d'acheteurs et d'entreprises",
+      action: "/recherche",
+      method: "get",
+    },
     h("label", { for: "recherche-q" }, "Nom ou numéro SIRET d'un acheteur ou d'une entreprise"),
     h("input", {
       id: "recherche-q",
@@ -35,8 +40,8 @@ export async function searchView({ main }) {
   }
   const query = new URLSearchParams({ q, limit: "30" });
   const [buyers, suppliers] = await Promise.all([
-    getJson("/api/buyers", query),
-    getJson("/api/suppliers", query),
+    /** @type {Promise<import("../types.js").BuyerSearch>} */ (getJson("/api/buyers", query)),
+    /** @type {Promise<import("../types.js").SupplierSearch>} */ (getJson("/api/suppliers", query)),
   ]);
   replace(
     main,
@@ -53,7 +58,7 @@ export async function searchView({ main }) {
       [
         {
           label: "Acheteur",
-          cell: (/** @type {Json} */ r) =>
+          cell: (r) =>
             h(
               "a",
               { href: `/acheteur/${r.siret}` },
@@ -68,7 +73,7 @@ export async function searchView({ main }) {
           numeric: true,
         },
       ],
-      /** @type {Json[]} */ (buyers.buyers),
+      buyers.buyers,
     ),
     h("h2", {}, "Entreprises"),
     lookupTable(
@@ -76,7 +81,7 @@ export async function searchView({ main }) {
       [
         {
           label: "Entreprise",
-          cell: (/** @type {Json} */ r) =>
+          cell: (r) =>
             h(
               "a",
               { href: `/fournisseur/${encodeURIComponent(String(r.titulaire_id))}` },
@@ -86,7 +91,7 @@ export async function searchView({ main }) {
         { label: "Identifiant", cell: (r) => String(r.titulaire_id) },
         { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
       ],
-      /** @type {Json[]} */ (suppliers.suppliers),
+      suppliers.suppliers,
     ),
   );
 }

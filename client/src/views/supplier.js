@@ -10,17 +10,15 @@ import {
 import { h, replace } from "../dom.js";
 import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
 
-/** @typedef {import("../types.js").JsonObject} Json */
-
 /** @type {import("../router.js").View} */
 export async function supplierView({ params, main }) {
   const id = params.id ?? "";
-  /** @type {Json} */
+  /** @type {import("../types.js").SupplierSummary} */
   const supplier = await getJson(`/api/suppliers/${encodeURIComponent(id)}`);
   const name = displayName(supplier.nom, id, "Entreprise");
   document.title = `${name} – Observatoire de la commande publique`;
-  const t = /** @type {Json} */ (supplier.totals);
-  const byYear = /** @type {Json[]} */ (supplier.by_year);
+  const t = supplier.totals;
+  const byYear = supplier.by_year;
   const years = contractsPerYear({
     kind: "supplier-years",
     title: "Marchés obtenus par année",
@@ -62,7 +60,7 @@ export async function supplierView({ params, main }) {
       [
         {
           label: "Acheteur",
-          cell: (/** @type {Json} */ r) =>
+          cell: (r) =>
             h(
               "a",
               { href: `/acheteur/${r.siret}` },
@@ -76,15 +74,15 @@ export async function supplierView({ params, main }) {
           numeric: true,
         },
       ],
-      /** @type {Json[]} */ (supplier.top_buyers),
+      supplier.top_buyers,
     ),
     h("h2", {}, "Derniers marchés"),
     lookupTable(
-      `Les ${formatInteger(/** @type {Json[]} */ (supplier.contracts).length)} marchés les plus récents`,
+      `Les ${formatInteger(supplier.contracts.length)} marchés les plus récents`,
       [
         {
           label: "Objet",
-          cell: (/** @type {Json} */ r) =>
+          cell: (r) =>
             h(
               "a",
               { href: `/marche/${encodeURIComponent(String(r.uid))}` },
@@ -103,7 +101,7 @@ export async function supplierView({ params, main }) {
         { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
         { label: "Montant du marché", cell: (r) => formatValue(r.montant, "euro"), numeric: true },
       ],
-      /** @type {Json[]} */ (supplier.contracts),
+      supplier.contracts,
     ),
   );
   await years.draw();

@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), with a fresh profile
-// and every console error and page error recorded, so a test can assert there was none.
+// and every console error, page error and CSP violation recorded, so a test can assert there was
+// none.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,6 +66,12 @@ export async function launchBrowser(): Promise<Browser> {
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
     acceptDownloads: true,
+  });
+  // A script or style the Content-Security-Policy blocks is an error like any other.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
   });
   const page = context.pages()[0] ?? (await context.newPage());
   let errors: string[] = [];

@@ -1,0 +1,60 @@
+// Long rows to a wide table: one row per value of a key, one column per value of another. Small
+// on purpose: the tables under the charts need nothing more (no table library on the page).
+
+/**
+ * @template T
+ * @typedef {{
+ *   rowKeys: string[], columnKeys: string[],
+ *   cell: (rowKey: string, columnKey: string) => T | undefined,
+ *   first: (rowKey: string) => T,
+ * }} Pivot
+ *   rowKeys: in the order of the rows; columnKeys: in labelOrder; cell: the row
+ *   of that pair (the first one when several share it); first: the first row of a row key
+ */
+
+/** Labels that say a value is missing: listed after the others. */
+const MISSING = ["Non renseigné", "Date inconnue"];
+
+/**
+ * The order of labels in a list for readers: as French words sort, missing values last.
+ * @param {string} a
+ * @param {string} b
+ */
+export function labelOrder(a, b) {
+  return Number(MISSING.includes(a)) - Number(MISSING.includes(b)) || a.localeCompare(b, "fr");
+}
+
+/**
+ * @template T
+ * @param {T[]} rows
+ * @param {(row: T) => string} rowKey
+ * @param {(row: T) => string} columnKey
+ * @param {{ sortColumns?: boolean }} [options]  sortColumns (default true): false keeps the
+ *   columns in the order of the rows, for keys that have an order of their own (periods)
+ * @returns {Pivot<T>}
+ */
+export function pivot(rows, rowKey, columnKey, options = {}) {
+  /** @type {Map<string, Map<string, T>>} */
+  const byRow = new Map();
+  /** @type {Set<string>} */
+  const columns = new Set();
+  for (const row of rows) {
+    const r = rowKey(row);
+    const c = columnKey(row);
+    columns.add(c);
+    let cells = byRow.get(r);
+    if (!cells) {
+      cells = new Map();
+      byRow.set(r, cells);
+    }
+    if (!cells.has(c)) cells.set(c, row);
+  }
+  const columnKeys = [...columns];
+  if (options.sortColumns !== false) columnKeys.sort(labelOrder);
+  return {
+    rowKeys: [...byRow.keys()],
+    columnKeys,
+    cell: (r, c) => byRow.get(r)?.get(c),
+    first: (r) => /** @type {T} */ (byRow.get(r)?.values().next().value),
+  };
+}

@@ -1,0 +1,196 @@
+// A tabular source (CSV or Parquet) → staging files for the one normaliser. DuckDB does the heavy
+// lifting in a database of its own in the build folder (bounded memory, spilling to disk): it
+// reads the file, maps its columns, rejects the rows it cannot use with their reason, groups the
+// rows of each contract into one DECP-shaped record and writes the records as a JSON array, which
+// the JSON path then reads and normalises like any producer's file (etl/load/normalise-source.ts).
+// The feed's own columns and the rejected rows are written beside it for the snapshot build.
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { openDatabase, queryRows } from "../../lib/duckdb.ts";
+import { readSql, runScript, sqlString } from "../load/sql-script.ts";
+import { SourceFormatError } from "../formats/types.ts";
+import { detectSeparator, inspectTabular, readHeaderLine, type Sniffed } from "./detect.ts";
+import { loadCsv, loadParquet } from "./source-sql.ts";
+import { recognise } from "./dialects.ts";
+import { NOT_READ, SYNTHETIC_COLUMN } from "./columns.ts";
+import { Params, rawRowSql, rowsSql } from "./rows-sql.ts";
+import type { TabularStats, UnusedColumn } from "./stats.ts";
+import * as P from "./problems.ts";
+
+const MEMORY_LIMIT = process.env.OBSERVATORY_ETL_MEMORY ?? "512MB";
+/** Records are written by ranges of this many contracts: memory stays bounded whatever the size. */
+const RECORDS_PER_PART = 250_000;
+
+export interface TabularFiles {
+  /** The records, one per line, in order of position, in parts to be read one after the other. */
+  records: string[];
+  /** Staging files of the snapshot tables they belong to. */
+  rejects: string;
+  feedContracts: string;
+  feedTitulaires: string;
+}
+
+export interface TabularRead {
+  stats: TabularStats;
+  files: TabularFiles;
+  bytes: number;
+  sha256: string;
+  synthetic: boolean;
+}
+
+export async function readTabular(
+  path: string,
+  name: string,
+  sourceIndex: number,
+  sniffed: Sniffed,
+  workDir: string,
+  log: (line: string) => void,
+): Promise<TabularRead> {
+  await mkdir(workDir, { recursive: true });
+  const inspected = await inspectTabular(path, sniffed, workDir);
+  const dbPath = join(workDir, "rows.duckdb");
+  const db = await openDatabase(dbPath);
+  const { connection } = db;
+  try {
+    await connection.run(`SET memory_limit = '${MEMORY_LIMIT}'`);
+    const separator =
+      sniffed.container === "csv" ? detectSeparator(await readHeaderLine(inspected)) : null;
+    const loaded =
+      separator === null
+        ? await loadParquet(connection, inspected)
+        : await loadCsv(connection, inspected, separator, name);
+    const header = loaded.header;
+    const recognised = recognise(header);
+    if ("error" in recognised) throw new SourceFormatError(name, "header", recognised.error);
+    const { dialect, columns } = recognised;
+    log(`  ${name}: ${dialect.label}, ${inspected.encoding}; grouping rows into contracts…`);
+
+    const params = new Params();
+    await connection.run(rowsSql(columns, dialect, params), params.values);
+    const settings = {
+      source: name,
+      source_index: sourceIndex,
+      dialect: dialect.id,
+      version_rule: dialect.versions,
+      events: dialect.versions === "single",
+      rows_disagree_problem: P.ROWS_DISAGREE_PROBLEM,
+      versions_from_dates_problem: P.VERSIONS_FROM_DATES_PROBLEM,
+      initial_version_missing_problem: P.INITIAL_VERSION_MISSING_PROBLEM,
+      bad_modification_id_problem: P.BAD_MODIFICATION_ID_PROBLEM,
+    };
+    await runScript(connection, readSql("tabular-group.sql"), settings);
+    await runScript(connection, readSql("tabular-records.sql"));
+
+    const counts = await countRows(connection);
+    const files: TabularFiles = {
+      records: Array.from({ length: Math.ceil(counts.contracts / RECORDS_PER_PART) }, (_, i) =>
+        join(workDir, `records-${i}.ndjson`),
+      ),
+      rejects: join(workDir, "rejects.ndjson"),
+      feedContracts: join(workDir, "feed_contracts.ndjson"),
+      feedTitulaires: join(workDir, "feed_titulaires.ndjson"),
+    };
+    await writeFiles(connection, files, name, counts.contracts, header.length);
+    const unused = await unusedColumns(connection, columns.unused);
+    return {
+      stats: {
+        container: separator === null ? "Parquet" : "CSV",
+        dialect: dialect.id,
+        dialect_label: dialect.label,
+        encoding: inspected.encoding,
+        separator,
+        versions: dialect.versions,
+        ...counts,
+        columns_read:
+          header.length - columns.unused.length - (header.includes(SYNTHETIC_COLUMN) ? 1 : 0),
+        columns_unused: unused,
+      },
+      files,
+      bytes: inspected.bytes,
+      sha256: inspected.sha256,
+      synthetic: loaded.synthetic,
+    };
+  } finally {
+    db.close();
+    await rm(dbPath, { force: true });
+    await rm(`${dbPath}.wal`, { force: true });
+    await rm(join(workDir, "utf8-copy.csv"), { force: true });
+  }
+}
+
+async function countRows(connection: DuckDBConnection) {
+  const [row] = await queryRows(
+    connection,
+    `SELECT (SELECT count(*) FROM src_rows) + (SELECT count(DISTINCT line) FROM csv_errors) AS rows_read,
+            (SELECT count(*) FROM row_keys) AS rows_used,
+            (SELECT count(DISTINCT line) FROM csv_errors) + (SELECT count(*) FROM rows WHERE empty) AS rows_rejected,
+            (SELECT count(*) FROM contract_keys) AS contracts`,
+  );
+  return {
+    rows_read: Number(row.rows_read),
+    rows_used: Number(row.rows_used),
+    rows_rejected: Number(row.rows_rejected),
+    contracts: Number(row.contracts),
+  };
+}
+
+async function writeFiles(
+  connection: DuckDBConnection,
+  files: TabularFiles,
+  source: string,
+  contracts: number,
+  columnCount: number,
+): Promise<void> {
+  // In position order, part after part: the reader numbers records as it reads them.
+  for (const [part, file] of files.records.entries()) {
+    const lo = part * RECORDS_PER_PART;
+    await connection.run(
+      `COPY (SELECT unnest(record) FROM records_between(${lo}, ${lo + RECORDS_PER_PART}) ORDER BY position)
+       TO ${sqlString(file)} (FORMAT JSON)`,
+    );
+  }
+  await connection.run(
+    `COPY (SELECT * FROM feed_contract_rows) TO ${sqlString(files.feedContracts)} (FORMAT JSON)`,
+  );
+  await connection.run(
+    `COPY (SELECT * FROM feed_titulaire_rows) TO ${sqlString(files.feedTitulaires)} (FORMAT JSON)`,
+  );
+  // Rejected rows come after the contracts: positions stay unique within the source. (COPY takes
+  // no bound parameters: the rows are gathered in a table first.)
+  await connection.run(
+    `CREATE TABLE row_rejects AS
+       SELECT $source AS source, ($contracts + row_number() OVER (ORDER BY part, ord) - 1)::INTEGER AS position,
+              NULL::VARCHAR AS kind, reason, raw
+       FROM (
+         SELECT 0 AS part, line AS ord, format($unreadable, line, min(error_message)) AS reason,
+                min(csv_line) AS raw
+         FROM csv_errors GROUP BY line
+         UNION ALL
+         SELECT 1, s.row_idx, format($empty, s.row_idx + 1), ${rawRowSql(columnCount)}::VARCHAR
+         FROM src_rows s JOIN rows r USING (row_idx) WHERE r.empty
+       )`,
+    {
+      source,
+      contracts,
+      unreadable: P.UNREADABLE_ROW_REASON,
+      empty: P.EMPTY_ROW_REASON,
+    },
+  );
+  await connection.run(
+    `COPY (SELECT * FROM row_rejects ORDER BY position) TO ${sqlString(files.rejects)} (FORMAT JSON)`,
+  );
+}
+
+async function unusedColumns(
+  connection: DuckDBConnection,
+  unused: { name: string; position: number }[],
+): Promise<UnusedColumn[]> {
+  if (unused.length === 0) return [];
+  const counts = unused.map((c) => `count(nullif(trim(c${c.position}), '')) AS n${c.position}`);
+  const [row] = await queryRows(connection, `SELECT ${counts.join(", ")} FROM src_rows`);
+  return unused.map((c) => {
+    const why = NOT_READ[c.name.trim().toLowerCase()];
+    return { name: c.name, filled: Number(row[`n${c.position}`]), ...(why ? { why } : {}) };
+  });
+}

@@ -1,0 +1,199 @@
+// Reading tabular files in the cases the samples do not show: the format told from the content
+// (a CSV named .json, a Parquet named .csv), an encoding other than UTF-8, rows DuckDB cannot read
+// and empty rows (rejected with their reason, the rows still balance), a file of a few columns
+// (the rest read as not filled), the decp-table-schema example, and a contract met both in a
+// producer's JSON file and in a tabular feed (one contract, the other counted as a duplicate).
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runEtl, SAMPLES_DIR, type EtlReport } from "../../etl/pipeline.ts";
+import { openDatabase, queryRows, type Row } from "../../lib/duckdb.ts";
+import { decpInfoRows } from "../../bench/generator/decp-info-rows.ts";
+import { writeTabular } from "../../bench/generator/write-tabular.ts";
+import { fixture } from "../helpers/fixtures.ts";
+import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
+
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let runs = 0;
+
+async function load(
+  inputs: string[],
+): Promise<{ report: EtlReport; query: (sql: string) => Promise<Row[]> }> {
+  const dbPath = join(dir, `run-${runs++}.duckdb`);
+  const report = await runEtl({ inputs, dbPath, today: TEST_TODAY });
+  return {
+    report,
+    query: async (sql) => {
+      const db = await openDatabase(dbPath, { readOnly: true });
+      try {
+        return await queryRows(db.connection, sql);
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+const BRETAGNE = join(SAMPLES_DIR, "real-flat-region-bretagne-rendu-compte-2021.csv");
+
+describe("the format is told from the content, never the name", () => {
+  it("reads a CSV named .json as CSV", async () => {
+    const path = join(dir, "bretagne.json");
+    copyFileSync(BRETAGNE, path);
+    const { report } = await load([path]);
+    expect(report.status, report.error?.message).toBe("ok");
+    expect(report.sources[0].tabular).toMatchObject({ container: "CSV", separator: "|" });
+    expect(report.sources[0].records_read).toBe(191);
+  });
+
+  it("reads a Parquet named .csv as Parquet", async () => {
+    const records = JSON.parse(
+      readFileSync(join(SAMPLES_DIR, "real-v2-dematis-daily-2024-07-18.json"), "utf8"),
+    ) as { marches: { marche: Record<string, unknown>[] } };
+    const path = join(dir, "decp.csv");
+    await writeTabular([records.marches.marche.flatMap((r) => decpInfoRows(r))], path, "parquet");
+    const { report } = await load([path]);
+    expect(report.status, report.error?.message).toBe("ok");
+    expect(report.sources[0].tabular).toMatchObject({
+      container: "Parquet",
+      encoding: "UTF-8",
+      separator: null,
+    });
+  });
+});
+
+describe("encodings", () => {
+  it("reads a Windows-1252 file through a UTF-8 copy, and says so", async () => {
+    const text = readFileSync(BRETAGNE, "utf8");
+    const path = join(dir, "bretagne-1252.csv");
+    // Latin-1 bytes for every character of the file (it has none outside Windows-1252).
+    writeFileSync(path, Buffer.from(text.replace(/\u00a0/g, " "), "latin1"));
+    const { report, query } = await load([path]);
+    expect(report.status, report.error?.message).toBe("ok");
+    expect(report.sources[0].tabular?.encoding).toBe("WINDOWS-1252");
+    const [row] = await query(
+      "SELECT acheteur_nom FROM contracts WHERE acheteur_nom LIKE 'R_gion Bretagne' LIMIT 1",
+    );
+    expect(row.acheteur_nom).toBe("Région Bretagne");
+  });
+});
+
+describe("rows that cannot be used", () => {
+  it("rejects unreadable and empty rows with their reason, and the rows still balance", async () => {
+    const lines = readFileSync(BRETAGNE, "utf8").split("\n");
+    const fields = lines[0].split("|").length;
+    const broken = [
+      lines[0],
+      lines[1],
+      "2021|202100001|23350001600040|trop peu de colonnes",
+      "|".repeat(fields - 1), // every column empty
+      lines[2],
+      "",
+    ].join("\n");
+    const path = join(dir, "broken.csv");
+    writeFileSync(path, broken);
+    const { report, query } = await load([path]);
+    expect(report.status, report.error?.message).toBe("ok");
+    const t = report.sources[0].tabular!;
+    expect(t).toMatchObject({ rows_read: 4, rows_used: 2, rows_rejected: 2 });
+    const rejects = await query("SELECT position, reason, raw FROM rejects ORDER BY position");
+    expect(rejects.map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^unreadable CSV row \(line 3\): /),
+      "empty row: no value in the columns read (row 2 of the rows read)",
+    ]);
+    expect(rejects[0].raw).toContain("trop peu de colonnes");
+    // Rejected rows come after the contracts: positions stay unique in the source.
+    expect(rejects.map((r) => r.position)).toEqual([2, 3]);
+  });
+
+  it("fails the run, naming the file, when no column identifies a contract", async () => {
+    const path = join(dir, "other.csv");
+    writeFileSync(path, "commune;population\nRennes;220000\n");
+    const { report } = await load([path]);
+    expect(report.status).toBe("failed");
+    expect(report.error?.message).toMatch(/other\.csv: no column identifies a contract/);
+  });
+});
+
+describe("a file with a few of the columns", () => {
+  it("maps what is there and leaves the rest not filled, never 'no'", async () => {
+    const path = join(dir, "few.csv");
+    writeFileSync(
+      path,
+      [
+        "uid,id,acheteur_id,montant,dateNotification,offresRecues,Commentaire",
+        "2135006550001724A01,24A01,21350065500017,120000,2024-09-02,3,à revoir",
+      ].join("\n"),
+    );
+    const { report, query } = await load([path]);
+    expect(report.status, report.error?.message).toBe("ok");
+    expect(report.sources[0].tabular?.columns_unused).toEqual([{ name: "Commentaire", filled: 1 }]);
+    const [c] = await query(
+      `SELECT montant, offres_recues, considerations_sociales, marche_innovant,
+              sous_traitance_declaree, titulaires_count FROM contracts`,
+    );
+    expect(c).toEqual({
+      montant: 120000,
+      offres_recues: 3,
+      considerations_sociales: null,
+      marche_innovant: null,
+      sous_traitance_declaree: null,
+      titulaires_count: 0,
+    });
+  });
+});
+
+describe("the decp-table-schema example (fictitious)", () => {
+  it("builds one contract per uid with its titulaires and its modification", async () => {
+    const { report, query } = await load([fixture("example-decp-table-schema-valide.csv")]);
+    expect(report.status, report.error?.message).toBe("ok");
+    expect(report.sources[0].tabular).toMatchObject({
+      dialect: "decp-table-schema",
+      rows_read: 4,
+      contracts: 2,
+    });
+    const rows = await query(
+      `SELECT c.id, c.titulaires_count, c.modifications_count, m.objet_modification
+       FROM contracts c LEFT JOIN contract_modifications m USING (uid) ORDER BY c.id`,
+    );
+    expect(rows).toEqual([
+      {
+        id: "201900056462300",
+        titulaires_count: 2,
+        modifications_count: 0,
+        objet_modification: null,
+      },
+      {
+        id: "201900056462301",
+        titulaires_count: 2,
+        modifications_count: 1,
+        objet_modification: "Augmentation de la durée du marché à 6 mois.",
+      },
+    ]);
+  });
+});
+
+describe("a contract in a producer's JSON file and in a tabular feed", () => {
+  it("is one contract, the other copy counted in duplicates", async () => {
+    const sample = join(SAMPLES_DIR, "real-v2-dematis-daily-2024-07-19.json");
+    const records = JSON.parse(readFileSync(sample, "utf8")) as {
+      marches: { marche: Record<string, unknown>[] };
+    };
+    const path = join(dir, "same-records.parquet");
+    await writeTabular([records.marches.marche.flatMap((r) => decpInfoRows(r))], path, "parquet");
+    const alone = await load([sample]);
+    const both = await load([sample, path]);
+    expect(both.report.status, both.report.error?.message).toBe("ok");
+    const [json, tabular] = both.report.sources;
+    const [kept] = await both.query("SELECT count(*) AS n FROM contracts");
+    const [single] = await alone.query("SELECT count(*) AS n FROM contracts");
+    // The file holds lots published under one id: they stay apart in both copies.
+    expect(alone.report.sources[0].derived_keys.shared_id).toBeGreaterThan(0);
+    expect(kept.n).toBe(single.n);
+    expect(tabular.records_read).toBe(json.records_read);
+    // Each contract twice, kept once: the later source's copy, the other one a duplicate.
+    expect(json.duplicates + tabular.duplicates).toBe(json.records_read);
+    expect(json.loaded + tabular.loaded).toBe(single.n);
+  });
+});
