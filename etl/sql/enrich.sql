@@ -140,7 +140,8 @@ SELECT b.id, o.siren,
        WHEN coalesce(c.c.departement, c.c.region) IS NOT NULL THEN c.c.o END
 FROM (SELECT DISTINCT acheteur_id AS id FROM contracts
       UNION SELECT DISTINCT autorite_concedante_id FROM concessions) b
-LEFT JOIN organisations o ON o.siren = left(b.id, 9) AND regexp_full_match(b.id, '[0-9]{14}')
+-- A SIRET names its legal unit by its first nine digits; a buyer published under a bare SIREN too.
+LEFT JOIN organisations o ON o.siren = left(b.id, 9) AND regexp_full_match(b.id, '[0-9]{14}|[0-9]{9}')
 LEFT JOIN src_collectivites c ON c.siren = o.siren
 LEFT JOIN establishments e ON e.siret = b.id
 LEFT JOIN decp_names_id dn ON dn.id = b.id

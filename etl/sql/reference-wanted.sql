@@ -13,4 +13,7 @@ SELECT DISTINCT id FROM (
   SELECT left(id, 9) AS id FROM want_siret
   UNION ALL SELECT entreprise_id FROM contract_suppliers
   UNION ALL SELECT concessionnaire_id FROM concession_holders
+  -- A buyer published under its SIREN (9 digits) rather than a SIRET names its legal unit.
+  UNION ALL SELECT acheteur_id FROM contracts
+  UNION ALL SELECT autorite_concedante_id FROM concessions
 ) WHERE regexp_full_match(id, '[0-9]{9}');

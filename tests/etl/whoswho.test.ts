@@ -8,6 +8,7 @@ import {
   collectivites,
   departementBySiret,
   rawV2Contracts,
+  sireneNameBySiren,
   sizeBySiren,
 } from "../helpers/reference-files.ts";
 
@@ -107,15 +108,21 @@ describe("coverage", () => {
       "SELECT acheteur_id, decp_format::VARCHAR AS f, acheteur_nom FROM contracts",
     );
     const lists = collectivites();
+    const sirene = sireneNameBySiren();
     const publishedSirets = new Set(
       contracts.filter((c) => c.acheteur_nom).map((c) => c.acheteur_id),
     );
-    const publishedSirens = new Set([...publishedSirets].map((id) => String(id).slice(0, 9)));
+    // A SIREN is the first nine digits of an id of 14 digits, or an id of 9 (a buyer published
+    // under its SIREN); any other id is named only by its own published name.
+    const sirenOf = (id: string) => (/^(\d{14}|\d{9})$/.test(id) ? id.slice(0, 9) : null);
+    const publishedSirens = new Set([...publishedSirets].map((id) => sirenOf(String(id))));
     const v2 = contracts.filter((c) => c.f === "v2");
     const named = v2.filter((c) => {
       const id = String(c.acheteur_id);
+      const siren = sirenOf(id);
       return (
-        lists.has(id.slice(0, 9)) || publishedSirets.has(id) || publishedSirens.has(id.slice(0, 9))
+        publishedSirets.has(id) ||
+        (siren !== null && (lists.has(siren) || sirene.has(siren) || publishedSirens.has(siren)))
       );
     }).length;
     const row = t.report.coverage.find((r) => r.scope === "v2");

@@ -92,6 +92,23 @@ export function sizeBySiren(): Map<string, string> {
   return map;
 }
 
+/**
+ * SIREN → name in the SIRENE legal-unit stock: the denomination, else an individual's first name
+ * and name when the unit is fully public (statutDiffusionUniteLegale O).
+ */
+export function sireneNameBySiren(): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const row of readCsv("StockUniteLegale_utf8-sample-2022-trackdechets.csv")) {
+    const person =
+      row.statutDiffusionUniteLegale === "O"
+        ? [row.prenom1UniteLegale, row.nomUniteLegale].filter(Boolean).join(" ")
+        : "";
+    const name = row.denominationUniteLegale || person;
+    if (name && !map.has(row.siren)) map.set(row.siren, name);
+  }
+  return map;
+}
+
 /** SIRET → département of the establishment (SIRENE commune → COG 2024). */
 export function departementBySiret(): Map<string, string> {
   const communeDep = new Map<string, string>();
