@@ -1,5 +1,6 @@
 // The who's who step of a snapshot build: stage the reference files of the run (semi-joined with
-// the DECP identifiers), build organisations, establishments, buyers and titulaires
+// the DECP identifiers), read what a tabular feed publishes of them (etl/sql/enrich-feed.sql),
+// build organisations, establishments, buyers and titulaires
 // (etl/sql/enrich.sql), give each contract what the SPASER indicators need
 // (etl/sql/enrich-contracts.sql), and measure the coverage.
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -40,6 +41,7 @@ export async function enrich(
       report.duration_ms,
     ]);
   }
+  await runScript(connection, readSql("enrich-feed.sql"));
   await runScript(connection, readSql("enrich.sql"));
   await runScript(connection, readSql("enrich-contracts.sql"));
   return { references: reports, coverage: await measureCoverage(connection) };

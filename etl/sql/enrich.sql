@@ -1,15 +1,20 @@
 -- Who's who: organisations, establishments, buyers and titulaires from the reference files of the
 -- run (staged in src_* by etl/reference/) and the names published in the DECP. Rules, in order:
---  * a value of a SIRENE file wins over a collectivités list, which wins over the DECP; within a
---    kind, the earlier file of the configuration wins (rank), value by value;
+--  * a value of a SIRENE file wins over a collectivités list, which wins over a tabular feed
+--    (feed_ids, feed_sirens of enrich-feed.sql), which wins over the DECP; within a kind, the
+--    earlier file of the configuration wins (rank), value by value;
 --  * name: SIRENE denomination (an individual's name only when fully public), else the name in the
---    collectivités lists, else the name most often published in the DECP for that SIRET, then for
---    that SIREN (ties: alphabetical);
---  * size category: SIRENE categorieEntreprise (PME, ETI, GE), with its year when the file gives it;
+--    collectivités lists (these two by SIREN), else the name a tabular feed gives that SIRET, else
+--    the name most often published in the DECP for that SIRET, else the feed's, then the DECP's
+--    name for that SIREN (ties: alphabetical). An identifier's own name comes before its company's
+--    published one: an establishment may be published under its own name;
+--  * size category: SIRENE categorieEntreprise (PME, ETI, GE), with its year when the file gives it,
+--    else the category a tabular feed gives the company (year unknown: NULL);
 --  * location of an establishment: its SIRENE commune → COG 2024 département and région (a code
---    missing from the COG keeps the département its first digits name, if one exists); a buyer
---    without a known establishment takes the place of its collectivité (commune, EPCI seat
---    département, département, région);
+--    missing from the COG keeps the département its first digits name, if one exists), else the
+--    département (and its région) a tabular feed gives that SIRET; a buyer without a SIRENE
+--    establishment takes the place of its collectivité (commune, EPCI seat département,
+--    département, région), else the feed's;
 --  * buyer type: the collectivités lists first (région, département, commune by population band,
 --    EPCI by kind), then the SIRENE legal category (71xx and 7382–7389 État, 7364–7365 hospital,
 --    7371 / 5546 / 5547 social housing, the collectivité codes, any other known code: other);
@@ -76,12 +81,13 @@ FROM (SELECT left(id, 9) AS siren, nom, count(*) AS n FROM decp_published
 
 INSERT INTO organisations
 SELECT w.id,
-  coalesce(o.nom.v, c.c.nom, d.nom),
-  CASE WHEN o.nom IS NOT NULL THEN o.nom.o WHEN c.c.nom IS NOT NULL THEN c.c.o WHEN d.nom IS NOT NULL THEN 'decp' END,
+  coalesce(o.nom.v, c.c.nom, fs.nom.v, d.nom),
+  CASE WHEN o.nom IS NOT NULL THEN o.nom.o WHEN c.c.nom IS NOT NULL THEN c.c.o
+       WHEN fs.nom IS NOT NULL THEN fs.nom.o WHEN d.nom IS NOT NULL THEN 'decp' END,
   coalesce(o.cj.v, c.c.cj),
   trim(l.libelle),
   CASE WHEN o.cj IS NOT NULL THEN o.cj.o WHEN c.c.cj IS NOT NULL THEN c.c.o END,
-  o.cat.v, o.cat.y, o.cat.o,
+  coalesce(o.cat.v, fs.categorie.v), o.cat.y, coalesce(o.cat.o, fs.categorie.o),
   o.ess.v, o.ess.o,
   o.naf.v, o.naf.o,
   o.etat.v, o.etat.o
@@ -89,9 +95,10 @@ FROM want_siren w
 LEFT JOIN src_orgs o ON o.siren = w.id
 LEFT JOIN src_collectivites c ON c.siren = w.id
 LEFT JOIN decp_names_siren d ON d.siren = w.id
+LEFT JOIN feed_sirens fs ON fs.siren = w.id
 LEFT JOIN (SELECT code, first(libelle ORDER BY rank) AS libelle FROM src_legal_categories GROUP BY code) l
   ON l.code = coalesce(o.cj.v, c.c.cj)
-WHERE o.siren IS NOT NULL OR c.siren IS NOT NULL OR d.siren IS NOT NULL;
+WHERE o.siren IS NOT NULL OR c.siren IS NOT NULL OR d.siren IS NOT NULL OR fs.siren IS NOT NULL;
 
 -- Commune → département → région (COG 2024; see the rule above for codes missing from it).
 CREATE TEMP TABLE commune_place AS
@@ -114,10 +121,21 @@ FROM (
 LEFT JOIN commune_place p ON p.commune = s.e.commune
 LEFT JOIN ref_departements rd ON rd.code = p.departement;
 
+-- Establishments SIRENE does not give, placed by a tabular feed.
+INSERT INTO establishments
+SELECT f.id, left(f.id, 9), f.commune, f.departement, f.region, NULL, NULL, f.lieu_o
+FROM feed_ids f
+WHERE regexp_full_match(f.id, '[0-9]{14}') AND f.region IS NOT NULL
+  AND f.id NOT IN (SELECT siret FROM establishments);
+
+-- Whether a name comes from a register (SIRENE, collectivités lists) rather than a publication.
+CREATE TEMP MACRO registered(origine) AS regexp_matches(coalesce(origine, ''), '^(sirene|collectivites):');
+
 INSERT INTO buyers
 SELECT b.id, o.siren,
-  coalesce(o.nom, dn.nom),
-  CASE WHEN o.nom IS NOT NULL THEN o.nom_origine WHEN dn.nom IS NOT NULL THEN 'decp' END,
+  coalesce(CASE WHEN registered(o.nom_origine) THEN o.nom END, fi.nom.v, dn.nom, o.nom),
+  CASE WHEN registered(o.nom_origine) THEN o.nom_origine WHEN fi.nom IS NOT NULL THEN fi.nom.o
+       WHEN dn.nom IS NOT NULL THEN 'decp' ELSE o.nom_origine END,
   coalesce(c.c.type, CASE
     WHEN o.categorie_juridique IS NULL THEN NULL
     WHEN o.categorie_juridique LIKE '71%' OR o.categorie_juridique BETWEEN '7382' AND '7389' THEN 'etat'
@@ -133,28 +151,32 @@ SELECT b.id, o.siren,
     ELSE 'autre' END),
   CASE WHEN c.c.type IS NOT NULL THEN c.c.o WHEN o.categorie_juridique IS NOT NULL THEN o.categorie_juridique_origine END,
   c.c.population, CASE WHEN c.c.population IS NOT NULL THEN c.c.o END,
-  coalesce(e.commune, c.c.commune),
-  coalesce(e.departement, c.c.departement),
-  coalesce(e.region, c.c.region, rd.region),
+  coalesce(e.commune, c.c.commune, CASE WHEN coalesce(c.c.departement, c.c.region) IS NULL THEN fi.commune END),
+  coalesce(e.departement, c.c.departement, CASE WHEN c.c.region IS NULL THEN fi.departement END),
+  coalesce(e.region, c.c.region, rd.region, fi.region),
   CASE WHEN e.departement IS NOT NULL THEN e.origine
-       WHEN coalesce(c.c.departement, c.c.region) IS NOT NULL THEN c.c.o END
+       WHEN coalesce(c.c.departement, c.c.region) IS NOT NULL THEN c.c.o
+       WHEN fi.region IS NOT NULL THEN fi.lieu_o END
 FROM (SELECT DISTINCT acheteur_id AS id FROM contracts
       UNION SELECT DISTINCT autorite_concedante_id FROM concessions) b
 -- A SIRET names its legal unit by its first nine digits; a buyer published under a bare SIREN too.
 LEFT JOIN organisations o ON o.siren = left(b.id, 9) AND regexp_full_match(b.id, '[0-9]{14}|[0-9]{9}')
 LEFT JOIN src_collectivites c ON c.siren = o.siren
-LEFT JOIN establishments e ON e.siret = b.id
+LEFT JOIN establishments e ON e.siret = b.id AND NOT starts_with(e.origine, 'feed:')
+LEFT JOIN feed_ids fi ON fi.id = b.id
 LEFT JOIN decp_names_id dn ON dn.id = b.id
 LEFT JOIN ref_departements rd ON rd.code = coalesce(e.departement, c.c.departement);
 
 INSERT INTO titulaires
 SELECT t.id, o.siren,
-  coalesce(CASE WHEN o.nom_origine <> 'decp' THEN o.nom END, dn.nom, o.nom),
-  CASE WHEN o.nom_origine <> 'decp' THEN o.nom_origine WHEN coalesce(dn.nom, o.nom) IS NOT NULL THEN 'decp' END,
+  coalesce(CASE WHEN registered(o.nom_origine) THEN o.nom END, fi.nom.v, dn.nom, o.nom),
+  CASE WHEN registered(o.nom_origine) THEN o.nom_origine WHEN fi.nom IS NOT NULL THEN fi.nom.o
+       WHEN dn.nom IS NOT NULL THEN 'decp' ELSE o.nom_origine END,
   o.categorie_entreprise, o.categorie_entreprise_annee, o.categorie_entreprise_origine, o.ess,
   e.commune, e.departement, e.region, e.origine
 FROM (SELECT DISTINCT titulaire_id AS id, any_value(entreprise_id) AS entreprise_id FROM contract_suppliers
       WHERE titulaire_id IS NOT NULL GROUP BY titulaire_id) t
 LEFT JOIN organisations o ON o.siren = t.entreprise_id
 LEFT JOIN establishments e ON e.siret = t.id
+LEFT JOIN feed_ids fi ON fi.id = t.id
 LEFT JOIN decp_names_id dn ON dn.id = t.id;

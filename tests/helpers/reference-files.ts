@@ -132,6 +132,50 @@ export function departementBySiret(): Map<string, string> {
   return map;
 }
 
+/** The tabular samples that publish names or places, with the columns that carry them. */
+const FEEDS = [
+  {
+    file: "real-flat-decp-info-2024H2-travaux-cpv4521.csv",
+    delimiter: ",",
+    parties: [
+      { id: "acheteur_id", nom: "acheteur_nom", dep: "acheteur_departement_code" },
+      { id: "titulaire_id", nom: "titulaire_nom", dep: "titulaire_departement_code" },
+    ],
+  },
+  {
+    file: "real-flat-region-bretagne-rendu-compte-2021.csv",
+    delimiter: "|",
+    parties: [
+      { id: "acheteur_id", nom: "acheteur_nom", dep: null },
+      { id: "titulaires_id", nom: "titulaires_denominationSociale", dep: null },
+    ],
+  },
+];
+
+/**
+ * What the tabular samples say of an identifier, buyer or titulaire alike (ids with their spaces
+ * removed): a name, and a département when it is one of the COG 2024. Every id there has a single
+ * value of each (checked by the caller's figures).
+ */
+export function feedFacts(): { names: Map<string, string>; departements: Map<string, string> } {
+  const deps = new Set(readCsv("cog2024-departements.csv").map((r) => r.DEP));
+  const names = new Map<string, string>();
+  const departements = new Map<string, string>();
+  for (const feed of FEEDS) {
+    for (const row of readCsv(join("..", "samples", feed.file), feed.delimiter)) {
+      for (const party of feed.parties) {
+        const id = row[party.id]?.replace(/\s/g, "");
+        if (!id) continue;
+        const nom = row[party.nom]?.trim();
+        if (nom && !names.has(id)) names.set(id, nom);
+        const dep = party.dep ? row[party.dep]?.trim() : undefined;
+        if (dep && deps.has(dep) && !departements.has(id)) departements.set(id, dep);
+      }
+    }
+  }
+  return { names, departements };
+}
+
 /** Buyer SIREN → { name, département, type } from the collectivités lists. */
 export function collectivites(): Map<
   string,

@@ -9,6 +9,7 @@ import { buildTestDb, type TestDb } from "../helpers/samples-db.ts";
 import {
   collectivites,
   departementBySiret,
+  feedFacts,
   readCsv,
   sizeBySiren,
 } from "../helpers/reference-files.ts";
@@ -109,10 +110,17 @@ describe("SME indicators", () => {
 
 describe("location indicators", () => {
   it("local_supplier_share and local_supplier_amount_share: titulaires in the buyer's département", async () => {
-    const establishments = departementBySiret();
+    // SIRENE establishment, else (buyers) the collectivité's place, else the tabular feed's.
+    const sirene = departementBySiret();
     const lists = collectivites();
+    const feed = feedFacts().departements;
+    // The feed places establishments, so 14-digit ids only.
+    const establishments = new Map([...[...feed].filter(([id]) => /^\d{14}$/.test(id)), ...sirene]);
     const buyerDep = (id: string) =>
-      establishments.get(id) ?? lists.get(id.slice(0, 9))?.departement ?? undefined;
+      sirene.get(id) ??
+      (lists.has(id.slice(0, 9))
+        ? (lists.get(id.slice(0, 9))?.departement ?? undefined)
+        : feed.get(id));
     const count = await byFormat("local_supplier_share");
     const amount = await byFormat("local_supplier_amount_share");
     for (const format of ["v1", "v2"]) {
