@@ -20,6 +20,8 @@ import { checkRowBalance, type TabularStats } from "./tabular/stats.ts";
 import { acquireLock, cleanLeftovers, DEFAULT_KEEP, installSnapshot } from "./load/snapshots.ts";
 import { inputLimitsFromEnv, type InputLimits } from "./formats/input-limits.ts";
 import { checkShrink, DEFAULT_MAX_CONTRACT_DROP, servedContracts } from "./load/shrink-guard.ts";
+import type { ReferenceInput } from "./reference/kinds.ts";
+import { shippedReferences } from "./reference/defaults.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SAMPLES_DIR = join(ROOT, "data", "samples");
@@ -49,6 +51,8 @@ export interface EtlOptions {
   locked?: boolean;
   /** JSON files from this size are normalised by worker threads (default 32 MB). */
   parallelMinBytes?: number;
+  /** Reference files (SIRENE, collectivités lists…); default: those shipped in data/reference. */
+  references?: ReferenceInput[];
   /** Extra fields recorded with the run in the history (trigger, downloads). */
   context?: Record<string, unknown>;
   /**
@@ -92,6 +96,8 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     contracts: 0,
     concessions: 0,
     sources: [],
+    references: [],
+    coverage: [],
   };
   const limits: InputLimits = { ...inputLimitsFromEnv(process.env), ...options.inputLimits };
   let current: string | null = null;
@@ -124,7 +130,16 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     log(`building the snapshot (${report.sources.length} sources)…`);
     const snapshotPath = join(buildDir, "snapshot.duckdb");
     const buildStarted = Date.now();
-    const snapshot = await buildSnapshot(snapshotPath, staging, runId, REFERENCE_DIR, log);
+    const snapshot = await buildSnapshot(
+      snapshotPath,
+      staging,
+      runId,
+      REFERENCE_DIR,
+      options.references ?? shippedReferences(REFERENCE_DIR),
+      log,
+    );
+    report.references = snapshot.enrichment.references;
+    report.coverage = snapshot.enrichment.coverage;
     log(`snapshot built in ${((Date.now() - buildStarted) / 1000).toFixed(1)} s`);
     try {
       const counts = await countsBySource(snapshot.connection);

@@ -2,6 +2,8 @@
 // summary table and the command's JSON all read it. Apart from pipeline.ts, which writes it, so
 // that the steps of a run can take it without importing the run itself.
 import type { SourceCounts } from "./load/source-counts.ts";
+import type { ReferenceReport } from "./reference/kinds.ts";
+import type { CoverageRow } from "./reference/coverage.ts";
 import type { TabularStats } from "./tabular/stats.ts";
 
 export interface SourceReport {
@@ -34,5 +36,9 @@ export interface EtlReport {
   contracts: number;
   concessions: number;
   sources: SourceReport[];
+  /** The reference files of the run (SIRENE, collectivités lists…), in order of precedence. */
+  references: ReferenceReport[];
+  /** Who's who coverage: contracts and amount with a named buyer, titulaires of known size… */
+  coverage: CoverageRow[];
   error?: { source: string | null; message: string };
 }

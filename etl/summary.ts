@@ -2,6 +2,7 @@
 // kept under a derived key, then the cases counted across sources (etl/normalise/problems.ts).
 import type { EtlReport, SourceReport } from "./pipeline.ts";
 import { RUN_CASES, type RunCase } from "./normalise/problems.ts";
+import { COVERAGE_ITEMS, type CoverageItem, type CoverageRow } from "./reference/coverage.ts";
 import { describeTabular } from "./tabular/stats.ts";
 
 const COLUMNS = ["records_read", "loaded", "rejected", "duplicates", "field_issues"] as const;
@@ -50,6 +51,7 @@ export function formatSummary(report: EtlReport): string {
     out.push("", "checked and counted:");
     for (const [c, n] of cases) out.push(`  ${String(n).padStart(7)}  ${CASE_TEXT[c]}`);
   }
+  if (report.status === "ok") out.push(...coverageLines(report.coverage));
   if (report.status === "ok") {
     out.push(
       "",
@@ -58,6 +60,33 @@ export function formatSummary(report: EtlReport): string {
     );
   } else out.push("", `run ${report.run_id} FAILED: nothing was replaced`);
   return out.join("\n") + "\n";
+}
+
+const COVERAGE_TEXT: Record<CoverageItem, string> = {
+  buyer_named: "buyer named",
+  buyer_typed: "buyer type known",
+  titulaires_named: "every titulaire named",
+  titulaires_size_known: "every titulaire of known size (PME/ETI/GE)",
+  titulaires_located: "every titulaire located (département)",
+};
+
+/** Who's who coverage: share of contracts (and of amount) per item, for all and per format. */
+function coverageLines(rows: CoverageRow[]): string[] {
+  if (rows.length === 0) return [];
+  const pct = (part: number, whole: number) =>
+    whole > 0 ? `${((100 * part) / whole).toFixed(1)} %`.padStart(7) : "      –";
+  const out = [
+    "",
+    `who's who coverage (contracts / amount): ${rows.map((r) => r.scope).join(", ")}`,
+  ];
+  for (const item of COVERAGE_ITEMS) {
+    const cells = rows.map(
+      (r) =>
+        `${pct(r.covered[item].contracts, r.contracts)} / ${pct(r.covered[item].amount, r.amount)}`,
+    );
+    out.push(`  ${COVERAGE_TEXT[item].padEnd(44)} ${cells.join("   ")}`);
+  }
+  return out;
 }
 
 // RUN_CASES and CASE_TEXT must list the same cases.

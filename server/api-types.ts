@@ -34,6 +34,7 @@ import type {
   WorkshopValidationSchema,
 } from "./api-schemas/workshop.ts";
 import type {
+  CoverageRowSchema,
   HealthSchema,
   RefreshStartedSchema,
   RefreshStatusSchema,
@@ -56,6 +57,7 @@ export type ApiErrorBody = z.infer<typeof ErrorSchema>;
 export type SnapshotInfo = z.infer<typeof SnapshotInfoSchema>;
 export type Health = z.infer<typeof HealthSchema>;
 export type Run = z.infer<typeof RunSchema>;
+export type CoverageRow = z.infer<typeof CoverageRowSchema>;
 export type RefreshStatus = z.infer<typeof RefreshStatusSchema>;
 export type Runs = z.infer<typeof RunsSchema>;
 export type RefreshStarted = z.infer<typeof RefreshStartedSchema>;

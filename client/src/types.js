@@ -13,6 +13,7 @@
  * @typedef {import("../../server/api-types.ts").Choice} Choice
  * @typedef {import("../../server/api-types.ts").FilterChoices} FilterChoices
  * @typedef {import("../../server/api-types.ts").Health} Health
+ * @typedef {import("../../server/api-types.ts").CoverageRow} CoverageRow
  * @typedef {import("../../server/api-types.ts").Runs} Runs
  * @typedef {import("../../server/api-types.ts").Run} Run
  * @typedef {import("../../server/api-types.ts").ApiErrorBody} ApiErrorBody

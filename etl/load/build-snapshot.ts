@@ -1,5 +1,6 @@
 // Builds a complete snapshot database from the staging files of a run: canonical tables,
 // reference data, duplicates resolved, rejects and field issues kept, run log written.
+import { dirname } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { STAGING_TABLES, type Staging } from "./staging.ts";
@@ -7,6 +8,8 @@ import { readSql, runScript, sqlString } from "./sql-script.ts";
 import { checkUniqueKeys } from "./unique-keys.ts";
 import { applyEnumTypes } from "./enum-columns.ts";
 import { SHARED_ID_PROBLEM } from "../normalise/problems.ts";
+import type { ReferenceInput } from "../reference/kinds.ts";
+import { enrich, type Enrichment } from "../reference/enrich.ts";
 import { finaliseFeed, loadFeedStaging } from "./feed-tables.ts";
 
 // Columns that exist only while staging: where a row came from, and for main rows what tells
@@ -20,8 +23,9 @@ export async function buildSnapshot(
   staging: Staging,
   runId: string,
   referenceDir: string,
+  references: ReferenceInput[],
   log: (line: string) => void = () => {},
-): Promise<{ connection: DuckDBConnection; close: () => void }> {
+): Promise<{ connection: DuckDBConnection; close: () => void; enrichment: Enrichment }> {
   const db = await openDatabase(path);
   const { connection } = db;
   let phaseStarted = Date.now();
@@ -54,11 +58,13 @@ export async function buildSnapshot(
     await finaliseFeed(connection);
     await checkUniqueKeys(connection);
     phaseDone("canonical tables written and their keys checked");
+    const enrichment = await enrich(connection, references, dirname(path), log);
+    phaseDone("who's who built from the reference files");
+    return { connection, close: () => db.close(), enrichment };
   } catch (error) {
     db.close();
     throw error;
   }
-  return { connection, close: () => db.close() };
 }
 
 async function loadStagingTable(

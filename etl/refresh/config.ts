@@ -1,6 +1,7 @@
 // The refresh configuration users edit (observatory.config.json): declared sources and schedule.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { REFERENCE_KINDS, REFERENCE_KIND_TEXT } from "../reference/kinds.ts";
 import { producerProblem } from "./producers.ts";
 
 const Base = {
@@ -58,6 +59,23 @@ export const SourceSchema = z.union([
   }),
 ]);
 
+const ReferenceBase = {
+  id: Base.id,
+  enabled: Base.enabled,
+  kind: z.enum(REFERENCE_KINDS).describe(
+    Object.entries(REFERENCE_KIND_TEXT)
+      .map(([kind, text]) => `${kind}: ${text}`)
+      .join("; "),
+  ),
+  description: Base.description,
+};
+
+/** A reference file (SIRENE stock, collectivités list…): fetched like a DECP source. */
+export const ReferenceSchema = z.union([
+  z.strictObject({ ...ReferenceBase, path: z.string().min(1).describe("local file") }),
+  z.strictObject({ ...ReferenceBase, url: z.url().describe("a file to download (http or https)") }),
+]);
+
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   schedule: z
@@ -97,10 +115,17 @@ export const ConfigSchema = z.strictObject({
       retryDelaySeconds: 2,
     }),
   sources: z.array(SourceSchema).min(1),
+  references: z
+    .array(ReferenceSchema)
+    .optional()
+    .describe(
+      "Reference files of the who's who, in order of precedence within a kind; when absent, those shipped in data/reference",
+    ),
 });
 
 export type RefreshConfig = z.infer<typeof ConfigSchema>;
 export type SourceConfig = z.infer<typeof SourceSchema>;
+export type ReferenceConfig = z.infer<typeof ReferenceSchema>;
 
 export class ConfigError extends Error {
   constructor(file: string, problems: string[]) {
@@ -123,7 +148,7 @@ export function parseConfig(text: string, file: string): RefreshConfig {
       result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
     );
   }
-  const ids = result.data.sources.map((s) => s.id);
+  const ids = [...result.data.sources, ...(result.data.references ?? [])].map((s) => s.id);
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (twice.length > 0)
     throw new ConfigError(file, [`sources: id used twice: ${twice.join(", ")}`]);

@@ -12,6 +12,12 @@ import { resolveDatagouv } from "./datagouv.ts";
 import { displayName, runEtl, type EtlInput, type EtlReport } from "../pipeline.ts";
 import { acquireLock, cleanLeftovers } from "../load/snapshots.ts";
 import { appendRun, readRuns } from "../load/run-history.ts";
+import {
+  fetchReferences,
+  lastReferences,
+  referenceInputs,
+  type ReferenceFetch,
+} from "./fetch-references.ts";
 
 export type Trigger = "manual" | "schedule" | "api";
 
@@ -29,6 +35,7 @@ export interface RefreshReport {
   started_at: string;
   finished_at: string;
   fetches: SourceFetch[];
+  reference_fetches: ReferenceFetch[];
   run_id?: string;
   error?: { source: string | null; message: string };
 }
@@ -56,8 +63,19 @@ export async function refresh(options: RefreshOptions): Promise<RefreshReport | 
     for (const source of config.sources.filter((s) => s.enabled)) {
       fetches.push(await fetchSource(source, config, dbPath, log));
     }
-    const base = { trigger, started_at: started.toISOString(), fetches };
-    const failed = fetches.filter((f) => f.status === "failed");
+    const referenceFetches = await fetchReferences(config, dbPath, log);
+    const base = {
+      trigger,
+      started_at: started.toISOString(),
+      fetches,
+      reference_fetches: referenceFetches,
+    };
+    const failed = [
+      ...fetches.filter((f) => f.status === "failed"),
+      ...referenceFetches
+        .filter((f) => f.status === "failed")
+        .map((f) => ({ ...f, files: f.file ? [f.file] : [] })),
+    ];
     if (failed.length > 0 && (!config.allowPartial || failed.some((f) => f.files.length === 0))) {
       const message = failed.map((f) => `${f.id}: ${f.error}`).join("; ");
       return await record(dbPath, {
@@ -69,7 +87,9 @@ export async function refresh(options: RefreshOptions): Promise<RefreshReport | 
     if (
       existsSync(dbPath) &&
       fetches.every((f) => f.status === "unchanged") &&
-      sameInputsAsLastRun(dbPath, fetches)
+      referenceFetches.every((f) => f.status === "unchanged") &&
+      sameInputsAsLastRun(dbPath, fetches) &&
+      sameReferencesAsLastRun(dbPath, config.references ? referenceFetches : null)
     ) {
       log("every source is unchanged: the current snapshot stays");
       return await record(dbPath, { ...base, status: "unchanged" });
@@ -89,6 +109,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshReport | 
       keepSnapshots: config.keepSnapshots,
       maxContractDrop: config.maxContractDrop,
       force: options.force === true,
+      references: referenceInputs(config, referenceFetches),
       locked: true,
       context: base,
     });
@@ -118,6 +139,15 @@ function sameInputsAsLastRun(dbPath: string, fetches: SourceFetch[]): boolean {
   if (!last?.sources) return false;
   const before = new Map(last.sources.map((s) => [s.source, s.sha256]));
   const now = fetches.flatMap((f) => f.files);
+  return now.length === before.size && now.every((file) => before.get(file.name) === file.sha256);
+}
+
+/** The last snapshot used exactly these reference files (null: the shipped ones, not compared). */
+function sameReferencesAsLastRun(dbPath: string, fetches: ReferenceFetch[] | null): boolean {
+  if (fetches === null) return true;
+  const before = lastReferences(dbPath);
+  if (!before) return false;
+  const now = fetches.flatMap((f) => (f.file ? [f.file] : []));
   return now.length === before.size && now.every((file) => before.get(file.name) === file.sha256);
 }
 

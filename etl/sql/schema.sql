@@ -55,7 +55,29 @@ CREATE TABLE contracts (
   modifications_count         INTEGER NOT NULL,
   decp_format                 VARCHAR NOT NULL,             -- v1 | v2.0.0 | v2
   source                      VARCHAR NOT NULL,
-  source_position             INTEGER NOT NULL              -- 0-based index of the record in its source
+  source_position             INTEGER NOT NULL,             -- 0-based index of the record in its source
+  -- Who's who (etl/sql/enrich.sql, from the reference files; NULL = unknown, never "no"):
+  acheteur_denomination       VARCHAR,                      -- buyer's name (buyers.nom)
+  acheteur_type               VARCHAR,                      -- buyer type (buyers.type_acheteur)
+  acheteur_departement        VARCHAR,                      -- buyer's département (its establishment, else its collectivité)
+  acheteur_region             VARCHAR,
+  titulaires_taille_connue    INTEGER,                      -- titulaires of known size category (NULL if none)
+  titulaires_pme              INTEGER,                      -- of which PME
+  montant_taille_connue       DOUBLE,                       -- amount split equally between titulaires: share of those of known size
+  montant_pme                 DOUBLE,                       -- share of the PME titulaires
+  titulaire_pme               BOOLEAN,                      -- at least one PME titulaire (NULL: none PME and some unknown)
+  titulaires_localises        INTEGER,                      -- titulaires of known département, buyer located (NULL if none)
+  titulaires_locaux           INTEGER,                      -- of which in the buyer's département
+  montant_localise            DOUBLE,                       -- split amount of the titulaires counted in titulaires_localises
+  montant_local               DOUBLE,                       -- of which in the buyer's département
+  montant_localise_region     DOUBLE,                       -- split amount of the titulaires of known région, buyer's région known
+  montant_regional            DOUBLE,                       -- of which in the buyer's région
+  titulaires_ess_connu        INTEGER,                      -- titulaires whose ESS flag is known (NULL if none)
+  titulaires_ess              INTEGER,
+  premier_acces               BOOLEAN,                      -- a titulaire company new to this buyer over the 3 previous years (NULL: not computable)
+  titulaire_categorie         VARCHAR,                      -- PME | ETI | GE when every titulaire of known size has it; mixte
+  titulaire_departement       VARCHAR,                      -- when every located titulaire is in it
+  titulaire_region            VARCHAR
 );
 
 -- One row per contract x titulaire (initial titulaires; modifications may add others).
@@ -241,6 +263,80 @@ CREATE TABLE ref_departements (
 CREATE TABLE ref_cpv_divisions (
   division      VARCHAR NOT NULL PRIMARY KEY,
   libelle       VARCHAR NOT NULL
+);
+
+-- Who's who: the organisations behind the contracts, from the reference files of the run
+-- (etl/reference/, etl/sql/enrich.sql). Each attribute keeps its origin: sirene:<file>,
+-- collectivites:<file>, or decp (the name published in the DECP). NULL = unknown.
+CREATE TABLE organisations (
+  siren                       VARCHAR NOT NULL PRIMARY KEY,
+  nom                         VARCHAR,
+  nom_origine                 VARCHAR,
+  categorie_juridique         VARCHAR,                      -- INSEE code (4 digits)
+  categorie_juridique_libelle VARCHAR,
+  categorie_juridique_origine VARCHAR,
+  categorie_entreprise        VARCHAR,                      -- PME | ETI | GE (INSEE, LME definition)
+  categorie_entreprise_annee  INTEGER,                      -- year it was computed for (NULL if the file does not say)
+  categorie_entreprise_origine VARCHAR,
+  ess                         BOOLEAN,                      -- social and solidarity economy
+  ess_origine                 VARCHAR,
+  naf                         VARCHAR,
+  naf_origine                 VARCHAR,
+  etat_administratif          VARCHAR,                      -- actif | cesse
+  etat_administratif_origine  VARCHAR
+);
+
+CREATE TABLE establishments (
+  siret                       VARCHAR NOT NULL PRIMARY KEY,
+  siren                       VARCHAR NOT NULL,
+  commune                     VARCHAR,                      -- code INSEE
+  departement                 VARCHAR,
+  region                      VARCHAR,
+  naf                         VARCHAR,
+  etat_administratif          VARCHAR,                      -- actif | ferme
+  origine                     VARCHAR
+);
+
+CREATE TABLE buyers (
+  acheteur_id                 VARCHAR NOT NULL PRIMARY KEY, -- SIRET as published
+  siren                       VARCHAR,
+  nom                         VARCHAR,
+  nom_origine                 VARCHAR,
+  type_acheteur               VARCHAR,                      -- code; rules and labels: etl/sql/enrich.sql, indicators/model.yaml
+  type_origine                VARCHAR,
+  population                  INTEGER,                      -- population municipale (communes, EPCI, départements, régions)
+  population_origine          VARCHAR,
+  commune                     VARCHAR,
+  departement                 VARCHAR,
+  region                      VARCHAR,
+  localisation_origine        VARCHAR
+);
+
+CREATE TABLE titulaires (
+  titulaire_id                VARCHAR NOT NULL PRIMARY KEY, -- as published (SIRET or other id)
+  siren                       VARCHAR,
+  nom                         VARCHAR,
+  nom_origine                 VARCHAR,
+  categorie_entreprise        VARCHAR,
+  categorie_entreprise_annee  INTEGER,
+  categorie_entreprise_origine VARCHAR,
+  ess                         BOOLEAN,
+  commune                     VARCHAR,
+  departement                 VARCHAR,
+  region                      VARCHAR,
+  localisation_origine        VARCHAR
+);
+
+-- What each reference file of the latest run gave (the run report carries the same).
+CREATE TABLE reference_files (
+  id                          VARCHAR NOT NULL,
+  kind                        VARCHAR NOT NULL,
+  source                      VARCHAR NOT NULL,
+  layout                      VARCHAR NOT NULL,
+  bytes                       BIGINT NOT NULL,
+  sha256                      VARCHAR NOT NULL,
+  rows_kept                   INTEGER NOT NULL,
+  duration_ms                 INTEGER NOT NULL
 );
 
 -- What a tabular feed publishes beside the DECP fields (etl/tabular/), as published, for the

@@ -29,7 +29,15 @@ function labelled<Shape extends Record<string, z.ZodType>>(shape: Shape) {
 
 export const BuyerSearchSchema = stamped({
   buyers: z.array(
-    z.strictObject({ siret: z.string(), nom: Text, contracts: Count, amount: Euros }),
+    z.strictObject({
+      siret: z.string(),
+      siren: Text.describe(
+        "The company (legal unit) of the SIRET; establishments of one are listed together.",
+      ),
+      nom: Text.describe("Who's who name (SIRENE, collectivités lists, tabular feed, DECP)."),
+      contracts: Count,
+      amount: Euros,
+    }),
   ),
 });
 
@@ -53,7 +61,9 @@ const contractRow = {
 
 export const BuyerSummarySchema = stamped({
   siret: Siret,
-  nom: Text.describe("The name most used in the 2019 format (the 2024 format has none)."),
+  nom: Text.describe(
+    "The who's who name (SIRENE, collectivités lists, tabular feed, else the name published in the DECP).",
+  ),
   totals: z.strictObject({
     contracts: Count,
     amount: Euros.describe("Suspect amounts left out."),
@@ -85,7 +95,16 @@ export const BuyerContractsSchema = stamped({
 });
 
 export const SupplierSearchSchema = stamped({
-  suppliers: z.array(z.strictObject({ titulaire_id: z.string(), nom: Text, contracts: Count })),
+  suppliers: z.array(
+    z.strictObject({
+      titulaire_id: z.string(),
+      siren: Text.describe(
+        "The company of a valid SIRET; establishments of one are listed together.",
+      ),
+      nom: Text,
+      contracts: Count,
+    }),
+  ),
 });
 
 export const SupplierSummarySchema = stamped({
@@ -131,7 +150,9 @@ export const ContractSchema = stamped({
     departement_nom: Text,
     region_nom: Text,
     cpv_division_libelle: Text,
-    acheteur_nom_connu: Text.describe("The name the buyer used in other contracts, if any."),
+    acheteur_nom_connu: Text.describe(
+      "The buyer's who's who name, else the name it used in other contracts, if any.",
+    ),
   }),
   suppliers: z.array(
     labelled({
@@ -139,7 +160,9 @@ export const ContractSchema = stamped({
       type_identifiant: Text,
       titulaire_id: Text,
       denomination_sociale: Text,
-      nom_connu: Text.describe("The name this titulaire used in other contracts, if any."),
+      nom_connu: Text.describe(
+        "The titulaire's who's who name, else the name it used in other contracts, if any.",
+      ),
     }),
   ),
   modifications: z.array(

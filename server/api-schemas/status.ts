@@ -59,6 +59,33 @@ const FetchSchema = z.looseObject({
   error: z.string().optional(),
 });
 
+const CoverageFigure = z.strictObject({ contracts: Count, amount: z.number() });
+
+/** Who's who coverage of a run's snapshot (etl/reference/coverage.ts), for all and per format. */
+export const CoverageRowSchema = z.strictObject({
+  scope: z.string().describe("all, or a DECP format (v1, v2.0.0, v2)"),
+  contracts: Count,
+  amount: z.number().describe("sum of the amounts, suspect amounts left out"),
+  covered: z.strictObject({
+    buyer_named: CoverageFigure,
+    buyer_typed: CoverageFigure,
+    titulaires_named: CoverageFigure,
+    titulaires_size_known: CoverageFigure,
+    titulaires_located: CoverageFigure,
+  }),
+});
+
+const ReferenceFileSchema = z.looseObject({
+  id: z.string(),
+  kind: z.string(),
+  source: z.string(),
+  layout: z.string(),
+  bytes: Count,
+  sha256: z.string(),
+  rows_kept: Count,
+  duration_ms: Count,
+});
+
 /** One run of the history: an ETL run (sources) or a refresh that stopped before it (fetches). */
 export const RunSchema = z.looseObject({
   status: z.enum(["ok", "failed", "unchanged"]),
@@ -71,6 +98,8 @@ export const RunSchema = z.looseObject({
   concessions: Count.optional(),
   sources: z.array(RunSourceSchema).optional(),
   fetches: z.array(FetchSchema).optional(),
+  references: z.array(ReferenceFileSchema).optional(),
+  coverage: z.array(CoverageRowSchema).optional(),
   error: z
     .looseObject({ source: z.string().nullable().optional(), message: z.string() })
     .optional(),

@@ -1,5 +1,8 @@
 // Buyer look-ups on the canonical tables. Every value is a bound parameter; limits are checked
-// integers. Names exist only in the 2019 format (acheteur_nom): the most frequent one is shown.
+// integers. A buyer's name is the who's who's (buyers.nom: SIRENE, collectivités lists, a tabular
+// feed, else the name published in the DECP, etl/sql/enrich.sql), else the most frequent
+// acheteur_nom. Search folds accents and case, and lists the establishments of one company
+// (SIREN) together, companies by their contracts.
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot } from "../db.ts";
 import { likeEscape } from "../params.ts";
@@ -13,16 +16,24 @@ export async function searchBuyers(
 ): Promise<Row[]> {
   const digits = text.replace(/\s+/g, "");
   const bySiret = /^\d{3,14}$/.test(digits);
+  const byName = `strip_accents(lower(n)) LIKE strip_accents(lower($1)) ESCAPE '\\'`;
   return snapshot.query(
     `WITH hits AS (
-       SELECT DISTINCT acheteur_id FROM contracts
-        WHERE ${bySiret ? "acheteur_id LIKE $1 ESCAPE '\\'" : "strip_accents(acheteur_nom) ILIKE strip_accents($1) ESCAPE '\\'"}
+       SELECT DISTINCT acheteur_id FROM (
+         SELECT acheteur_id, acheteur_nom AS n FROM contracts
+         UNION ALL SELECT acheteur_id, nom FROM buyers
+       ) WHERE ${bySiret ? "acheteur_id LIKE $1 ESCAPE '\\'" : byName}
+     ), found AS (
+       SELECT c.acheteur_id AS siret, any_value(b.siren) AS siren,
+              coalesce(any_value(b.nom), mode(c.acheteur_nom)) AS nom,
+              count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
+         FROM contracts c JOIN hits USING (acheteur_id)
+         LEFT JOIN buyers b ON b.acheteur_id = c.acheteur_id
+        GROUP BY c.acheteur_id
      )
-     SELECT c.acheteur_id AS siret, mode(c.acheteur_nom) AS nom,
-            count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
-       FROM contracts c JOIN hits USING (acheteur_id)
-      GROUP BY c.acheteur_id
-      ORDER BY contracts DESC, siret
+     SELECT siret, siren, nom, contracts, amount FROM found
+      ORDER BY sum(contracts) OVER (PARTITION BY coalesce(siren, siret)) DESC,
+               coalesce(siren, siret), contracts DESC, siret
       LIMIT ${Math.trunc(limit)}`,
     [bySiret ? `${likeEscape(digits)}%` : `%${likeEscape(text)}%`],
   );
@@ -50,7 +61,7 @@ export async function buyerSummary(
             min(c.date_notification) AS first_notification,
             max(c.date_notification) AS last_notification,
             count(*) FILTER (WHERE c.decp_format <> 'v1') AS contracts_2024_format,
-            mode(c.acheteur_nom) AS nom
+            coalesce((SELECT nom FROM buyers WHERE acheteur_id = $1), mode(c.acheteur_nom)) AS nom
        FROM contracts c WHERE c.acheteur_id = $1`,
     p,
   );
@@ -72,10 +83,11 @@ export async function buyerSummary(
   );
   // A joint award's amount is split equally among its titulaires, so nothing counts twice.
   const topSuppliers = await snapshot.query(
-    `SELECT s.titulaire_id, mode(s.denomination_sociale) AS nom,
+    `SELECT s.titulaire_id, coalesce(any_value(t.nom), mode(s.denomination_sociale)) AS nom,
             count(DISTINCT c.uid) AS contracts,
             round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
        FROM contracts c JOIN contract_suppliers s USING (uid)
+       LEFT JOIN titulaires t ON t.titulaire_id = s.titulaire_id
       WHERE c.acheteur_id = $1 AND s.titulaire_id IS NOT NULL
       GROUP BY 1 ORDER BY amount_split DESC NULLS LAST, contracts DESC, 1 LIMIT 10`,
     p,

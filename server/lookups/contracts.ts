@@ -18,8 +18,10 @@ export async function contractDetail(
   const p = [uid];
   const [contract] = await snapshot.query(
     `SELECT c.*, d.nom AS departement_nom, r.nom AS region_nom, v.libelle AS cpv_division_libelle,
-            -- The 2024 format publishes no names: show the one the buyer used elsewhere, if any.
-            (SELECT mode(o.acheteur_nom) FROM contracts o WHERE o.acheteur_id = c.acheteur_id)
+            -- The 2024 format publishes no names: the who's who's, else the one the buyer used
+            -- elsewhere, if any.
+            coalesce(c.acheteur_denomination,
+              (SELECT mode(o.acheteur_nom) FROM contracts o WHERE o.acheteur_id = c.acheteur_id))
               AS acheteur_nom_connu
        FROM contracts c
        LEFT JOIN ref_departements d ON d.code = c.departement
@@ -31,8 +33,9 @@ export async function contractDetail(
   if (!contract) return null;
   const suppliers = await snapshot.query(
     `SELECT s.position, s.type_identifiant, s.titulaire_id, s.denomination_sociale,
-            (SELECT mode(o.denomination_sociale) FROM contract_suppliers o
-              WHERE o.titulaire_id = s.titulaire_id) AS nom_connu
+            coalesce((SELECT t.nom FROM titulaires t WHERE t.titulaire_id = s.titulaire_id),
+              (SELECT mode(o.denomination_sociale) FROM contract_suppliers o
+                WHERE o.titulaire_id = s.titulaire_id)) AS nom_connu
        FROM contract_suppliers s WHERE s.uid = $1 ORDER BY s.position`,
     p,
   );

@@ -1,5 +1,7 @@
 // Supplier (titulaire) look-ups. A supplier is one identifier as published (a SIRET for French
-// firms). Names exist only in the 2019 format (denomination_sociale).
+// firms). Its name is the who's who's (titulaires.nom, etl/sql/enrich.sql), else the most frequent
+// denomination_sociale; a buyer's, buyers.nom. Search folds accents and case and lists the
+// establishments of one company (SIREN) together.
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot } from "../db.ts";
 import { likeEscape } from "../params.ts";
@@ -13,16 +15,24 @@ export async function searchSuppliers(
 ): Promise<Row[]> {
   const compact = text.replace(/\s+/g, "");
   const byId = /^[A-Za-z]{0,2}\d{3,}$/.test(compact);
+  const byName = `strip_accents(lower(n)) LIKE strip_accents(lower($1)) ESCAPE '\\'`;
   return snapshot.query(
     `WITH hits AS (
-       SELECT DISTINCT titulaire_id FROM contract_suppliers
-        WHERE ${byId ? "titulaire_id LIKE $1 ESCAPE '\\'" : "strip_accents(denomination_sociale) ILIKE strip_accents($1) ESCAPE '\\'"}
+       SELECT DISTINCT titulaire_id FROM (
+         SELECT titulaire_id, denomination_sociale AS n FROM contract_suppliers
+         UNION ALL SELECT titulaire_id, nom FROM titulaires
+       ) WHERE ${byId ? "titulaire_id LIKE $1 ESCAPE '\\'" : byName}
+     ), found AS (
+       SELECT s.titulaire_id, any_value(s.entreprise_id) AS siren,
+              coalesce(any_value(t.nom), mode(s.denomination_sociale)) AS nom,
+              count(DISTINCT s.uid) AS contracts
+         FROM contract_suppliers s JOIN hits USING (titulaire_id)
+         LEFT JOIN titulaires t ON t.titulaire_id = s.titulaire_id
+        GROUP BY 1
      )
-     SELECT s.titulaire_id, mode(s.denomination_sociale) AS nom,
-            count(DISTINCT s.uid) AS contracts
-       FROM contract_suppliers s JOIN hits USING (titulaire_id)
-      GROUP BY 1
-      ORDER BY contracts DESC, 1
+     SELECT titulaire_id, siren, nom, contracts FROM found
+      ORDER BY sum(contracts) OVER (PARTITION BY coalesce(siren, titulaire_id)) DESC,
+               coalesce(siren, titulaire_id), contracts DESC, titulaire_id
       LIMIT ${Math.trunc(limit)}`,
     [byId ? `${likeEscape(compact)}%` : `%${likeEscape(text)}%`],
   );
@@ -52,7 +62,8 @@ export async function supplierSummary(
 ): Promise<SupplierSummary | null> {
   const p = [id];
   const [identity] = await snapshot.query(
-    `SELECT mode(denomination_sociale) AS nom, mode(type_identifiant) AS type_identifiant
+    `SELECT coalesce((SELECT nom FROM titulaires WHERE titulaire_id = $1), mode(denomination_sociale)) AS nom,
+            mode(type_identifiant) AS type_identifiant
        FROM contract_suppliers WHERE titulaire_id = $1`,
     p,
   );
@@ -75,14 +86,15 @@ export async function supplierSummary(
     p,
   );
   const topBuyers = await snapshot.query(
-    `SELECT c.acheteur_id AS siret, mode(c.acheteur_nom) AS nom, count(*) AS contracts,
+    `SELECT c.acheteur_id AS siret, coalesce(any_value(c.acheteur_denomination), mode(c.acheteur_nom)) AS nom,
+            count(*) AS contracts,
             round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
        FROM (${SUPPLIER_CONTRACTS}) c GROUP BY 1
       ORDER BY amount_split DESC NULLS LAST, contracts DESC, 1 LIMIT 10`,
     p,
   );
   const contracts = await snapshot.query(
-    `SELECT c.uid, c.id, c.acheteur_id, c.acheteur_nom, c.objet, c.date_notification, c.montant,
+    `SELECT c.uid, c.id, c.acheteur_id, coalesce(c.acheteur_denomination, c.acheteur_nom) AS acheteur_nom, c.objet, c.date_notification, c.montant,
             c.montant_suspect, c.procedure, c.type_marche, c.titulaires_count
        FROM (${SUPPLIER_CONTRACTS}) c
       ORDER BY c.date_notification DESC NULLS LAST, c.uid LIMIT ${Math.trunc(limit)}`,

@@ -1,13 +1,14 @@
 // The shipped catalogue: every file loads, says its formula, and compiles and runs on the seed
 // for every breakdown, grain and filter it allows.
 import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../lib/duckdb.ts";
 import { DEFAULT_DEFINITIONS_DIR } from "../../indicators/compiler/load.ts";
 import { runIndicator } from "../../indicators/engine.ts";
 import type { IndicatorDefinition } from "../../indicators/compiler/load.ts";
 import { shippedCatalogue } from "./helpers/catalogue.ts";
-import { seededDatabase } from "./helpers/seed-db.ts";
+import { readSeed, seededDatabase } from "./helpers/seed-db.ts";
 
 const REQUIRED = [
   "contracts_count",
@@ -49,12 +50,28 @@ const SAMPLE_VALUES: Record<string, string> = {
   amount_band: "lt_40k",
   decp_format: "v2",
   source: "seed.yaml",
+  acheteur_type: "departement",
+  acheteur_departement: "35",
+  titulaire_categorie: "PME",
+  titulaire_departement: "35",
+  titulaire_region: "53",
+};
+
+/** Where an indicator's scope starts later than the sample values: values inside it. */
+const SCOPE_VALUES: Record<string, Record<string, string>> = {
+  // The loi Climat et résilience (art. 35) applies from 21 August 2026 (seed contract A-7).
+  climate_law_environmental_share: { year: "2026", quarter: "2026-Q3", month: "2026-09" },
 };
 
 const catalogue = shippedCatalogue();
 let db: Database;
 beforeAll(async () => {
-  db = await seededDatabase();
+  // seed.yaml and a contract notified after 21 August 2026, the scope of the loi Climat indicator.
+  const seed = readSeed();
+  const later = readSeed(
+    fileURLToPath(new URL("../fixtures/indicators/seed-2026.yaml", import.meta.url)),
+  );
+  db = await seededDatabase({ ...seed, contracts: [...seed.contracts, ...later.contracts] });
 });
 afterAll(() => db.close());
 
@@ -107,7 +124,7 @@ describe.each(catalogue.definitions.map((d) => [d.id, d] as const))("%s runs", (
 
   it("with every filter, each keeping exactly the contracts of its value", async () => {
     for (const dimension of d.filters) {
-      const value = SAMPLE_VALUES[dimension];
+      const value = SCOPE_VALUES[d.id]?.[dimension] ?? SAMPLE_VALUES[dimension];
       if (value === undefined) throw new Error(`no sample value for ${dimension}`);
       const filtered = await runIndicator(db.connection, d, {
         filters: [{ dimension, op: "eq", values: [value] }],

@@ -65,6 +65,67 @@ describe("search", () => {
   });
 });
 
+/** A name as a user might type it: lower case, without accents. */
+const plain = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
+
+describe("search by the who's who's names", () => {
+  it("finds a 2024-format buyer by the name the references give it, accents and case folded", async () => {
+    const [named] = await queryFile(
+      t.dbPath,
+      `SELECT b.acheteur_id, b.nom FROM buyers b
+        WHERE b.nom <> strip_accents(b.nom) AND starts_with(b.nom_origine, 'collectivites:')
+          AND b.acheteur_id NOT IN (SELECT acheteur_id FROM contracts WHERE acheteur_nom IS NOT NULL)
+        ORDER BY b.acheteur_id LIMIT 1`,
+    );
+    expect(named).toBeDefined();
+    const body = await t.json<{ buyers: Json[] }>(
+      `/api/buyers?q=${encodeURIComponent(plain(String(named?.nom)))}&limit=100`,
+    );
+    const found = body.buyers.find((b) => b.siret === named?.acheteur_id);
+    expect(found?.nom).toBe(named?.nom);
+    const summary = await t.json<Json>(`/api/buyers/${String(named?.acheteur_id)}`);
+    expect(summary.nom).toBe(named?.nom);
+  });
+
+  it("finds a titulaire no DECP record names by the name a reference or a feed gives it", async () => {
+    const [named] = await queryFile(
+      t.dbPath,
+      `SELECT t.titulaire_id, t.nom FROM titulaires t
+        WHERE t.nom_origine <> 'decp' AND t.titulaire_id NOT IN (
+          SELECT titulaire_id FROM contract_suppliers WHERE denomination_sociale IS NOT NULL)
+        ORDER BY t.titulaire_id LIMIT 1`,
+    );
+    expect(named).toBeDefined();
+    const body = await t.json<{ suppliers: Json[] }>(
+      `/api/suppliers?q=${encodeURIComponent(plain(String(named?.nom)))}&limit=100`,
+    );
+    expect(body.suppliers.find((s) => s.titulaire_id === named?.titulaire_id)?.nom).toBe(
+      named?.nom,
+    );
+  });
+
+  it("lists the establishments of one company together", async () => {
+    const [company] = await queryFile(
+      t.dbPath,
+      `SELECT siren FROM buyers WHERE siren IS NOT NULL GROUP BY 1 HAVING count(*) > 1
+        ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
+    const siren = String(company?.siren);
+    // Every buyer whose SIRET starts with the first digits of this SIREN: several companies.
+    const body = await t.json<{ buyers: Json[] }>(`/api/buyers?q=${siren.slice(0, 3)}&limit=100`);
+    const sirens = body.buyers.map((b) => String(b.siren ?? b.siret));
+    expect(sirens.filter((s) => s === siren).length).toBeGreaterThan(1);
+    for (const s of new Set(sirens)) {
+      const at = sirens.flatMap((x, i) => (x === s ? [i] : []));
+      expect(at[at.length - 1] - at[0], s).toBe(at.length - 1);
+    }
+  });
+});
+
 describe("buyer", () => {
   it("summarises a buyer: totals and years agree with the snapshot", async () => {
     const [truth] = await queryFile(

@@ -27,7 +27,8 @@ import { derivedKeysCell, runChecks } from "./run-checks.js";
  * @typedef {{ id: string, status: string, error?: string, files: FetchedFile[] }} Fetch
  * @typedef {{ run_id?: string, status: string, trigger?: string, started_at?: string,
  *   finished_at?: string, duration_ms?: number, contracts?: number, concessions?: number,
- *   sources?: SourceRow[], fetches?: Fetch[], error?: { source?: string | null, message: string }
+ *   sources?: SourceRow[], fetches?: Fetch[], error?: { source?: string | null, message: string },
+ *   coverage?: import("../types.js").CoverageRow[]
  * }} Run
  */
 

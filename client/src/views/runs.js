@@ -4,6 +4,7 @@
 import { getHealth, getJson } from "../api.js";
 import { h, replace } from "../dom.js";
 import { runHistory } from "../components/run-history.js";
+import { coveragePanel } from "../components/coverage-panel.js";
 import { issuesSection } from "../components/issues-section.js";
 import { rejectsSection } from "../components/rejects-section.js";
 import { TRIGGERS, daysAgo, describeCron, formatDateTime } from "../runs-format.js";
@@ -89,6 +90,8 @@ export async function runsView({ main }) {
     ),
     h("h2", {}, "État"),
     statusList(refresh, health),
+    h("h2", {}, "Qui est qui : couverture des organisations"),
+    coveragePanel(runs.find((run) => run.status === "ok" && run.coverage)?.coverage ?? []),
     h("h2", {}, "Historique des mises à jour"),
     runs.length > 0
       ? runHistory(runs, SHOWN)

@@ -6,6 +6,7 @@ import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node
 import { parse } from "yaml";
 import { openDatabase, type Database } from "../../../lib/duckdb.ts";
 import { partyIdentity } from "../../../etl/normalise/siret.ts";
+import { readSql, runScript } from "../../../etl/load/sql-script.ts";
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
@@ -24,7 +25,15 @@ export type ContractSeed = Record<string, unknown> & {
   suppliers?: SupplierSeed[];
 };
 
+/** What the reference files would say (tables of etl/sql/schema.sql, columns by name). */
+export interface WhosWhoSeed {
+  buyers?: Record<string, string | null>[];
+  organisations?: Record<string, string | boolean | null>[];
+  establishments?: Record<string, string | null>[];
+}
+
 export interface Seed {
+  whos_who?: WhosWhoSeed;
   references?: {
     regions?: { code: string; nom: string }[];
     departements?: { code: string; nom: string; region: string }[];
@@ -89,6 +98,32 @@ export async function insertSeed(connection: DuckDBConnection, seed: Seed): Prom
   for (const [index, contract] of seed.contracts.entries()) {
     await insertContract(connection, contract, index);
   }
+  if (seed.whos_who) await insertWhosWho(connection, seed.whos_who);
+}
+
+/**
+ * The who's who rows, then the ETL's own etl/sql/enrich-contracts.sql: the per-contract columns
+ * of the SPASER indicators come from the real rule, not from the seed.
+ */
+async function insertWhosWho(connection: DuckDBConnection, whosWho: WhosWhoSeed): Promise<void> {
+  const tables: [string, Record<string, unknown>[]][] = [
+    ["buyers", whosWho.buyers ?? []],
+    ["organisations", whosWho.organisations ?? []],
+    [
+      "establishments",
+      (whosWho.establishments ?? []).map((e) => ({ siren: e.siret?.slice(0, 9), ...e })),
+    ],
+  ];
+  for (const [table, rows] of tables) {
+    for (const row of rows) {
+      const columns = Object.keys(row);
+      await connection.run(
+        `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+        columns.map((column) => (row[column] ?? null) as DuckDBValue),
+      );
+    }
+  }
+  await runScript(connection, readSql("enrich-contracts.sql"));
 }
 
 export async function insertContract(
