@@ -6,6 +6,7 @@ import { ApiError, apiNotFound, errorHandler } from "./errors.ts";
 import { securityHeaders } from "./security.ts";
 import { adminRouter } from "./routes/admin.ts";
 import { buyersRouter } from "./routes/buyers.ts";
+import { buyerQualityRouter } from "./routes/buyer-quality.ts";
 import { contractsRouter } from "./routes/contracts.ts";
 import { dataSourcesRouter } from "./routes/data-sources.ts";
 import { filtersRouter } from "./routes/filters.ts";
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(exportsRouter(deps));
   api.use(indicatorsRouter(deps));
   api.use(buyersRouter(deps));
+  api.use(buyerQualityRouter(deps));
   api.use(suppliersRouter(deps));
   api.use(contractsRouter(deps));
   api.use(qualityRouter(deps));
