@@ -7,6 +7,7 @@ import { securityHeaders } from "./security.ts";
 import { adminRouter } from "./routes/admin.ts";
 import { buyersRouter } from "./routes/buyers.ts";
 import { buyerQualityRouter } from "./routes/buyer-quality.ts";
+import { buyerReportRouter } from "./routes/buyer-report.ts";
 import { contractsRouter } from "./routes/contracts.ts";
 import { dataSourcesRouter } from "./routes/data-sources.ts";
 import { filtersRouter } from "./routes/filters.ts";
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(indicatorsRouter(deps));
   api.use(buyersRouter(deps));
   api.use(buyerQualityRouter(deps));
+  api.use(buyerReportRouter(deps));
   api.use(suppliersRouter(deps));
   api.use(contractsRouter(deps));
   api.use(qualityRouter(deps));

@@ -10,10 +10,10 @@ export interface ApiIssue {
 }
 
 export class ApiError extends Error {
-  readonly status: 400 | 401 | 404 | 405;
+  readonly status: 400 | 401 | 404 | 405 | 503;
   readonly issues: ApiIssue[];
 
-  constructor(status: 400 | 401 | 404 | 405, issues: ApiIssue[]) {
+  constructor(status: 400 | 401 | 404 | 405 | 503, issues: ApiIssue[]) {
     super(issues.map((i) => i.message).join("; "));
     this.name = "ApiError";
     this.status = status;
