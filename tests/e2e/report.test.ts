@@ -6,9 +6,9 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { IndicatorResult } from "../../server/api-types.ts";
+import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
 import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
-import { describeWithBrowser, launchBrowser, type Browser } from "./helpers/browser.ts";
+import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
 
 describeWithBrowser("the annual report in a browser and as PDF", () => {
   let t: TestServer;
@@ -96,5 +96,33 @@ describeWithBrowser("the annual report in a browser and as PDF", () => {
     const words = (t: string) => t.match(/Année/g)?.length ?? 0;
     expect(words(text)).toBe(words(outsideCharts) + charts);
     expect(text).toContain(siret);
+  });
+
+  it("the buyer page shows the quality grade, the records to fix and the « Rapport annuel » link", async () => {
+    const { page } = browser;
+    await page.goto(`${t.url}/acheteur/${siret}`);
+    await waitReady(page);
+    await page.waitForSelector("section.publication-quality");
+    expect(browser.takeErrors()).toEqual([]);
+    const api = await t.json<BuyerQuality>(`/api/buyers/${siret}/quality`);
+    const grade = await page.locator("section.publication-quality").getAttribute("data-grade");
+    expect(grade).toBe(api.grade ?? "");
+    const rules = await page
+      .locator("section.publication-quality table")
+      .first()
+      .locator("tbody tr")
+      .count();
+    expect(rules).toBe(api.components.length);
+    const report = page.getByRole("link", { name: "Rapport annuel", exact: true });
+    const href = (await report.getAttribute("href")) ?? "";
+    expect(href).toMatch(new RegExp(`^/api/buyers/${siret}/report\\?year=\\d{4}&format=html$`));
+    expect((await t.get(href)).status).toBe(200);
+    await page.selectOption("#report-year", String(year));
+    expect(await report.getAttribute("href")).toBe(
+      `/api/buyers/${siret}/report?year=${year}&format=html`,
+    );
+    const csv = page.getByRole("link", { name: "Liste complète (CSV pour Excel)" });
+    const response = await t.get((await csv.getAttribute("href")) ?? "");
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
   });
 });
