@@ -186,7 +186,7 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
       ]),
     ),
     para(
-      `${formatInteger(q.records.length)} marchés ont au moins un champ à corriger ; la liste complète se télécharge depuis la fiche de l'acheteur.`,
+      `${formatInteger(q.records.length)} marchés ont au moins un champ à corriger ; la liste complète, avec le nom de chaque champ dans les données publiées, se télécharge depuis la fiche de l'acheteur.`,
     ),
     heading("Annexe : méthode", HeadingLevel.HEADING_1),
     para(

@@ -277,6 +277,7 @@ export function qualitySection(data: ReportData): Safe {
     <p>
       ${formatInteger(q.records.length)} marchés ont au moins un champ à
       corriger${shown.length < q.records.length ? ` ; voici les ${shown.length} plus récents, la liste complète se télécharge depuis la fiche de l'acheteur` : ""}.
+      Entre parenthèses, le nom du champ dans les données publiées.
     </p>
     ${
       shown.length > 0
