@@ -181,7 +181,7 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
         c.title,
         c.value === null ? "sans objet (aucun marché concerné)" : formatShare(c.value),
         formatInteger(c.n),
-        c.coverage === null ? UNKNOWN : formatShare(c.coverage),
+        c.coverage === null ? "sans objet" : formatShare(c.coverage),
         c.counted ? formatNumber(c.weight, "decimal") : "non compté",
       ]),
     ),

@@ -268,7 +268,7 @@ export function qualitySection(data: ReportData): Safe {
                 ${c.value === null ? "sans objet (aucun marché concerné)" : formatShare(c.value)}
               </td>
               <td>${formatInteger(c.n)}</td>
-              <td>${c.coverage === null ? UNKNOWN : formatShare(c.coverage)}</td>
+              <td>${c.coverage === null ? "sans objet" : formatShare(c.coverage)}</td>
               <td>${c.counted ? formatNumber(c.weight, "decimal") : "non compté"}</td>
             </tr>`,
         )}

@@ -109,12 +109,15 @@ export function summarySentences(data: ReportData): string[] {
 export const sizeText = (s: ReportSupplier) =>
   s.categorie === null ? "taille inconnue" : (SIZE_WORDS[s.categorie] ?? s.categorie);
 export const essText = (s: ReportSupplier) => (s.ess === null ? UNKNOWN : s.ess ? "oui" : "non");
-export const localText = (s: ReportSupplier) =>
-  s.local === null
-    ? UNKNOWN
-    : s.local
+export function localText(s: ReportSupplier): string {
+  if (s.local !== null) {
+    return s.local
       ? "même département que l'acheteur"
       : `autre département${s.departement_nom ? ` (${s.departement_nom})` : ""}`;
+  }
+  if (s.departement_nom) return `${s.departement_nom} (département de l'acheteur ${UNKNOWN})`;
+  return UNKNOWN;
+}
 
 /** The SME, local and ESS indicators of the year, when the catalogue has them. */
 export function supplierPicture(data: ReportData): string[] {
@@ -124,7 +127,7 @@ export function supplierPicture(data: ReportData): string[] {
     .map((i) =>
       i.value === null || i.n === 0
         ? `${i.definition.title} : ${UNKNOWN} (aucun titulaire dont l'information est connue).`
-        : `${i.definition.title} : ${valueText(i)} (${basisText(i)}).`,
+        : `${i.definition.title} : ${valueText(i)} (${basisText(i)})${i.flags.includes("below_min_n") ? ", trop peu pour conclure" : ""}.`,
     );
 }
 
