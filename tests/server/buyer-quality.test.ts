@@ -64,6 +64,21 @@ describe("GET /api/buyers/:siret/quality", () => {
     }
   });
 
+  it("judges publication within two months as the catalogue's indicator does", async () => {
+    for (const { siret } of buyers) {
+      const body = await t.json<BuyerQuality>(`/api/buyers/${siret}/quality`);
+      const rule = body.components.find((c) => c.id === "published_on_time");
+      const indicator = await t.json<{ rows: { n: number; value: number | null }[] }>(
+        `/api/indicators/published_within_two_months_share?acheteur_id=${siret}`,
+      );
+      const [row] = indicator.rows;
+      expect(rule?.n).toBe(row?.n ?? 0);
+      if (rule?.value !== null && row?.value !== null) {
+        expect(rule?.value).toBeCloseTo(row?.value ?? -1, 12);
+      }
+    }
+  });
+
   it("says the records to fix of the busiest buyer, each with its fields in DECP names", async () => {
     const [first] = buyers;
     const body = await t.json<BuyerQuality>(`/api/buyers/${first?.siret}/quality`);
