@@ -7,6 +7,10 @@ import {
   parseQualityDefinition,
   QualityDefinitionError,
 } from "../../server/publication-quality/definition.ts";
+import { EXCEL_FR, toCsvText } from "../../server/export/csv.ts";
+import { loadQualityDefinition } from "../../server/publication-quality/definition.ts";
+import { evaluate } from "../../server/publication-quality/evaluate.ts";
+import { fixTable } from "../../server/publication-quality/fix-table.ts";
 import { qualityTruth, readDefinition } from "./helpers/quality-truth.ts";
 import { parseCsv, readXlsx } from "./helpers/read-files.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
@@ -121,6 +125,55 @@ describe("GET /api/buyers/:siret/quality/export", () => {
         .map((r) => r[0]),
     );
     expect(uids.size).toBe(body.records_to_fix.total);
+  });
+});
+
+describe("the records to fix for French Excel", () => {
+  it("never lets a published text run as a formula", () => {
+    const definition = loadQualityDefinition();
+    const objet = '=HYPERLINK("http://exemple.invalid","clic")';
+    const evaluation = evaluate(
+      definition,
+      [
+        {
+          uid: "21350238800019X1",
+          id: "X1",
+          objet,
+          date_notification: "2024-03-01",
+          date_publication_donnees: "2024-09-01",
+          decp_format: "v2",
+          source: "hostile.json",
+          montant_initial: 12000,
+          montant_suspect: false,
+          montant_modification_ecartee: false,
+          filled: {},
+          carried: {},
+          on_time: { published_on_time: false },
+          siret_parties: 1,
+          bad_sirets: [{ position: 0, id: "@SUM(1)" }],
+        },
+      ],
+      true,
+    );
+    const table = fixTable(evaluation, definition, {
+      siret: "21350238800019",
+      year: 2024,
+      snapshotId: "run",
+      generatedAt: "2026-12-01T00:00:00Z",
+    });
+    const rows = parseCsv(
+      toCsvText(table, EXCEL_FR)
+        .slice(1)
+        .replace(/\r?\n$/, ""),
+      ";",
+    ).slice(1);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      expect(row[2]).toBe(`'${objet}`);
+      // Only the codes kept as text are formulas: `="2024-03-01"` shows the text 2024-03-01.
+      for (const cell of row) expect(cell).not.toMatch(/^(?!="[\d-]+"$)[=+@-]/);
+    }
+    expect(rows.map((r) => r[9])).toContain("'@SUM(1)");
   });
 });
 
