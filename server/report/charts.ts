@@ -16,13 +16,35 @@ vega.formatLocale({
 
 const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 
+/** The years from the first with a value to the report's year, null where there is none. */
+function everyYear(
+  indicator: ReportIndicator,
+  year: number,
+): { year: number; value: number | null }[] {
+  const known = indicator.trend.filter((p) => p.n > 0 && p.value !== null && p.year <= year);
+  const first = known[0]?.year;
+  if (first === undefined) return [];
+  const out: { year: number; value: number | null }[] = [];
+  for (let y = first; y <= year; y++) {
+    out.push({ year: y, value: known.find((p) => p.year === y)?.value ?? null });
+  }
+  return out;
+}
+
 export function trendSpec(indicator: ReportIndicator, year: number): TopLevelSpec {
-  const points = indicator.trend.filter((p) => p.n > 0 && p.value !== null && p.year <= year);
+  const points = everyYear(indicator, year);
   const percent = indicator.definition.format === "percent";
   const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>["layer"]> = [
     {
       data: { values: points },
-      mark: { type: "line", point: { size: 50 }, color: "#1f4e8c", strokeWidth: 2 },
+      // A year without a value breaks the line (never drawn across), and stays on the axis.
+      mark: {
+        type: "line",
+        point: { size: 50 },
+        color: "#1f4e8c",
+        strokeWidth: 2,
+        invalid: "break-paths-show-domains",
+      },
       encoding: {
         x: { field: "year", type: "ordinal", title: "Année", axis: { labelAngle: 0 } },
         y: {
