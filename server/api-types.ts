@@ -3,6 +3,7 @@
 // is `import type`, and what it reaches imports zod and pure schema modules only, so a
 // type-checker of the browser's code can read this file (tests/server/api-types.test.ts).
 import type { z } from "zod";
+import type { BuyerQualitySchema, QualityComponentSchema } from "./api-schemas/buyer-quality.ts";
 import type { ErrorSchema, SnapshotInfoSchema } from "./api-schemas/common.ts";
 import type {
   DataSourceSchema,
@@ -90,3 +91,5 @@ export type WorkshopValidation = z.infer<typeof WorkshopValidationSchema>;
 /** Any JSON value, and object (look-up rows read loosely). */
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export type JsonObject = { [key: string]: JsonValue };
+export type BuyerQuality = z.infer<typeof BuyerQualitySchema>;
+export type QualityComponent = z.infer<typeof QualityComponentSchema>;

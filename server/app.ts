@@ -7,6 +7,8 @@ import { securityHeaders } from "./security.ts";
 import { refuseBodies } from "./client-errors.ts";
 import { adminRouter } from "./routes/admin.ts";
 import { buyersRouter } from "./routes/buyers.ts";
+import { buyerQualityRouter } from "./routes/buyer-quality.ts";
+import { buyerReportRouter } from "./routes/buyer-report.ts";
 import { contractsRouter } from "./routes/contracts.ts";
 import { dataSourcesRouter } from "./routes/data-sources.ts";
 import { filtersRouter } from "./routes/filters.ts";
@@ -53,6 +55,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(exportsRouter(deps));
   api.use(indicatorsRouter(deps));
   api.use(buyersRouter(deps));
+  api.use(buyerQualityRouter(deps));
+  api.use(buyerReportRouter(deps));
   api.use(suppliersRouter(deps));
   api.use(contractsRouter(deps));
   api.use(qualityRouter(deps));

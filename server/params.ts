@@ -2,7 +2,7 @@
 // Names, bounds and defaults come from the declarations of api-schemas/parameters.ts, which the
 // OpenAPI document describes too.
 import type { Request } from "express";
-import type { z } from "zod";
+import { z } from "zod";
 import { SIRET, SUPPLIER_ID } from "./api-schemas/parameters.ts";
 import { badRequest } from "./errors.ts";
 
@@ -76,4 +76,35 @@ export function intQuery(req: Request, name: string, schema: z.ZodDefault<z.ZodN
 /** A LIKE pattern matching `text` literally: % and _ typed by a user are not wildcards. */
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** An optional integer query parameter within a declared schema's bounds. */
+export function optionalIntQuery(
+  req: Request,
+  name: string,
+  schema: z.ZodOptional<z.ZodNumber> | z.ZodNumber,
+): number | null {
+  const value = queryString(req, name);
+  if (value === undefined || value === "") return null;
+  const bounds = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  return intParam(value, name, {
+    min: bounds.minValue ?? 0,
+    max: bounds.maxValue ?? Number.MAX_SAFE_INTEGER,
+    fallback: 0,
+  });
+}
+
+/** A query parameter that takes one of a closed list of values. */
+export function enumQuery<const T extends string>(
+  req: Request,
+  name: string,
+  values: readonly T[],
+  fallback?: T,
+): T {
+  const value = queryString(req, name) ?? fallback;
+  if (value === undefined) throw badRequest(name, `${name} is required: ${values.join(", ")}`);
+  if (!(values as readonly string[]).includes(value)) {
+    throw badRequest(name, `${name} must be one of ${values.join(", ")}`);
+  }
+  return value as T;
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { runEtl } from "../etl/pipeline.ts";
 import { formatIssue, loadCatalogue } from "../indicators/index.ts";
 import { createApp } from "./app.ts";
+import { loadQualityDefinition } from "./publication-quality/definition.ts";
 import type { AppDeps } from "./deps.ts";
 import { openSnapshots, type SnapshotProvider } from "./db.ts";
 import { createAnswerCache, type AnswerCache } from "./answer-cache.ts";
@@ -72,6 +73,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await ensureDatabase(options.dbPath, log);
   const catalogue = loadCatalogue();
   for (const issue of catalogue.errors) log(`warning: indicator left out: ${formatIssue(issue)}`);
+  // A broken publication-quality definition stops the start, naming the file and the bad path.
+  loadQualityDefinition();
   // Set once the server listens: a refresh that loaded a new snapshot warms the cache for it.
   let afterNewSnapshot = () => {};
   // A broken config or schedule stops the start here, with a message naming the problem.

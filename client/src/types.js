@@ -20,6 +20,7 @@
  * @typedef {import("../../server/api-types.ts").BuyerSearch} BuyerSearch
  * @typedef {import("../../server/api-types.ts").BuyerSummary} BuyerSummary
  * @typedef {import("../../server/api-types.ts").BuyerContracts} BuyerContracts
+ * @typedef {import("../../server/api-types.ts").BuyerQuality} BuyerQuality
  * @typedef {import("../../server/api-types.ts").SupplierSearch} SupplierSearch
  * @typedef {import("../../server/api-types.ts").SupplierSummary} SupplierSummary
  * @typedef {import("../../server/api-types.ts").ContractDetail} ContractDetail

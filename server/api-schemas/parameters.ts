@@ -77,6 +77,30 @@ export const ExportQuery = IndicatorQuery.extend({
     ),
 });
 
+const YEAR = z.int().min(1990).max(2100);
+
+export const BuyerQualityQuery = z.strictObject({
+  year: YEAR.optional().describe("Notification year; without it, every contract of the buyer."),
+});
+
+export const BuyerQualityExportQuery = BuyerQualityQuery.extend({
+  format: z
+    .enum(["csv_excel", "xlsx"])
+    .describe(
+      "csv_excel: for French Excel (`;`, BOM, formula guard); xlsx: a data sheet and a metadata sheet.",
+    ),
+});
+
+export const BuyerReportQuery = z.strictObject({
+  year: YEAR.describe("The year the report covers (notification year)."),
+  format: z
+    .enum(["html", "pdf", "docx"])
+    .default("html")
+    .describe(
+      "html: a printable page; pdf: rendered by the server's Chromium; docx: an editable document.",
+    ),
+});
+
 export const SIRET = /^\d{14}$/;
 // Supplier identifiers are SIRET, TVA, foreign or "hors UE" ids: letters, digits, a few signs.
 export const SUPPLIER_ID = /^[\p{L}\p{N} ._/-]{1,60}$/u;

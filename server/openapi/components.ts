@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { IndicatorRequestSchema } from "../../indicators/compiler/request-schema.ts";
 import { ColumnMetaSchema, IndicatorRowSchema } from "../../indicators/result-columns.ts";
+import { BuyerQualitySchema } from "../api-schemas/buyer-quality.ts";
 import { ErrorSchema, SnapshotInfoSchema } from "../api-schemas/common.ts";
 import { DataSourcesSchema } from "../api-schemas/data-sources.ts";
 import { FilterChoicesSchema } from "../api-schemas/filters.ts";
@@ -57,6 +58,7 @@ export const COMPONENTS = {
   Buyers: BuyerSearchSchema,
   BuyerSummary: BuyerSummarySchema,
   BuyerContracts: BuyerContractsSchema,
+  BuyerQuality: BuyerQualitySchema,
   Suppliers: SupplierSearchSchema,
   SupplierSummary: SupplierSummarySchema,
   Contract: ContractSchema,

@@ -139,6 +139,55 @@ export const ROUTES: readonly RouteDoc[] = [
   },
   {
     method: "get",
+    path: "/api/buyers/{siret}/quality",
+    summary:
+      "A buyer's publication quality: grade A–E, each rule with its value, N and weight, the first records to fix",
+    pathParams: P.SiretPath,
+    query: P.BuyerQualityQuery,
+    answers: { ...ok("BuyerQuality", "Publication quality"), "404": missing },
+  },
+  {
+    method: "get",
+    path: "/api/buyers/{siret}/quality/export",
+    summary: "Every record to fix, one row per contract and field, as a file",
+    pathParams: P.SiretPath,
+    query: P.BuyerQualityExportQuery,
+    answers: {
+      "200": {
+        description: "The file, as an attachment",
+        files: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+      },
+      "400": bad,
+      "404": missing,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/buyers/{siret}/report",
+    summary:
+      "A buyer's annual report on responsible purchasing, in French: printable HTML, PDF (needs Chromium on the server) or DOCX",
+    pathParams: P.SiretPath,
+    query: P.BuyerReportQuery,
+    answers: {
+      "200": {
+        description: "The report (PDF and DOCX as attachments)",
+        files: [
+          "text/html",
+          "application/pdf",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ],
+      },
+      "400": bad,
+      "404": missing,
+      "503": {
+        description:
+          "PDF asked and no Chromium on the server (`pdf_unavailable`, naming what to install), or too many reports being built (`busy`)",
+        schema: "Error",
+      },
+    },
+  },
+  {
+    method: "get",
     path: "/api/suppliers",
     summary: "Search suppliers by name or identifier",
     query: P.SearchQuery,

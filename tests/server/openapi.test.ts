@@ -219,6 +219,30 @@ describe("real answers conform to the document", () => {
     }
   });
 
+  it("a buyer's publication quality, its records to fix and its annual report", async () => {
+    const siret = await first(
+      "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+    );
+    const quality = await call("/api/buyers/{siret}/quality", `/api/buyers/${siret}/quality`, 200);
+    expect(quality.contracts).toBeGreaterThan(0);
+    await call("/api/buyers/{siret}/quality", `/api/buyers/${siret}/quality?year=2019`, 200);
+    await call("/api/buyers/{siret}/quality", "/api/buyers/00000000000001/quality", 404);
+    await call("/api/buyers/{siret}/quality", `/api/buyers/${siret}/quality?year=x`, 400);
+    for (const [path, url] of [
+      ["/api/buyers/{siret}/quality/export", `/api/buyers/${siret}/quality/export?format=xlsx`],
+      ["/api/buyers/{siret}/report", `/api/buyers/${siret}/report?year=2019&format=docx`],
+    ] as const) {
+      const types = Object.keys(v.operation("get", path).responses["200"]?.content ?? {});
+      const response = await t.get(url);
+      expect(response.status).toBe(200);
+      expect(types).toContain(response.headers.get("content-type")?.split(";")[0]);
+      exercised.add(`get ${path}`);
+    }
+    await call("/api/buyers/{siret}/quality/export", `/api/buyers/${siret}/quality/export`, 400);
+    await call("/api/buyers/{siret}/report", `/api/buyers/${siret}/report?format=html`, 400);
+    await call("/api/buyers/{siret}/report", "/api/buyers/00000000000001/report?year=2019", 404);
+  });
+
   it("errors name their parameter, in the documented shape", async () => {
     await call("/api/indicators/{id}", "/api/indicators/nope", 404);
     await call("/api/indicators/{id}", "/api/indicators/amount_total?by=nothing", 400);

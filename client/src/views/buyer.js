@@ -3,6 +3,7 @@
 import { getCatalogue, getJson, runLimited } from "../api.js";
 import { indicatorCard } from "../components/card.js";
 import { showContracts } from "../components/contract-list.js";
+import { annualReportLinks, publicationQuality } from "../components/publication-quality.js";
 import {
   contractsPerYear,
   displayName,
@@ -29,7 +30,7 @@ export async function buyerView({ params, main }) {
     .map((id) => catalogue.indicators.find((i) => i.id === id))
     .filter((i) => i !== undefined)
     .map((ind) => indicatorCard(ind, filters));
-  const years = contractsPerYear({
+  const perYear = contractsPerYear({
     kind: "buyer-years",
     title: "Marchés notifiés par année",
     verb: "notifiés",
@@ -39,6 +40,12 @@ export async function buyerView({ params, main }) {
     amountHeader: "Montant (hors montants suspects)",
   });
   const contracts = h("div", {});
+  const quality = h(
+    "div",
+    { class: "quality-slot" },
+    h("p", {}, "Qualité de publication : calcul en cours…"),
+  );
+  const years = buyer.by_year.flatMap((r) => (r.year === null ? [] : [r.year]));
   replace(
     main,
     ...partyHeading(name, `Acheteur public, SIRET ${siret}.`, Boolean(buyer.nom)),
@@ -66,7 +73,8 @@ export async function buyerView({ params, main }) {
       { label: "Premier marché notifié", value: formatDate(t.first_notification) },
       { label: "Dernier marché notifié", value: formatDate(t.last_notification) },
     ]),
-    years.element,
+    annualReportLinks(siret, years),
+    perYear.element,
     h("h2", {}, "Procédures utilisées"),
     lookupTable(
       "Marchés par procédure",
@@ -113,11 +121,13 @@ export async function buyerView({ params, main }) {
       { class: "cards" },
       cards.map((c) => c.element),
     ),
+    quality,
     h("h2", {}, "Ses marchés"),
     contracts,
   );
-  await years.draw();
+  await perYear.draw();
   await showContracts(contracts, siret, 0);
+  replace(quality, await publicationQuality(siret));
   await runLimited(
     cards.map((c) => c.load),
     3,

@@ -1,0 +1,133 @@
+// The buyer page's « Qualité de publication » section: the grade A–E of what the buyer publishes
+// (/api/buyers/:siret/quality, rules and weights from the server's definition file), each rule
+// with its value, N and coverage, the first records to fix and the downloads of all of them.
+// And the links to the buyer's annual report, for the year chosen.
+import { getJson } from "../api.js";
+import { h } from "../dom.js";
+import { formatDate, formatInteger, formatPercent } from "../format.js";
+import { lookupTable } from "./lookup.js";
+
+const SHOWN = 20;
+
+/**
+ * @param {string} siret
+ * @returns {Promise<HTMLElement>}
+ */
+export async function publicationQuality(siret) {
+  /** @type {import("../types.js").BuyerQuality} */
+  const q = await getJson(`/api/buyers/${encodeURIComponent(siret)}/quality`);
+  const base = `/api/buyers/${encodeURIComponent(siret)}/quality/export`;
+  const records = q.records_to_fix;
+  return h(
+    "section",
+    { class: "publication-quality", "data-grade": q.grade ?? "" },
+    h("h2", {}, "Qualité de publication des données"),
+    h(
+      "p",
+      { class: "lead" },
+      q.grade === null
+        ? `Pas de note : ${q.no_grade_reason ?? "raison inconnue"}.`
+        : `Note ${q.grade} (de A, la meilleure, à E) sur ${formatInteger(q.contracts)} marchés publiés, score ${formatPercent(q.score)}.`,
+    ),
+    lookupTable(
+      "Règles de publication vérifiées",
+      [
+        { label: "Règle", cell: (c) => c.title },
+        {
+          label: "Marchés conformes",
+          cell: (c) => (c.value === null ? "sans objet" : formatPercent(c.value)),
+          numeric: true,
+        },
+        { label: "N (marchés vérifiés)", cell: (c) => formatInteger(c.n), numeric: true },
+        {
+          label: "Couverture",
+          cell: (c) => (c.coverage === null ? "—" : formatPercent(c.coverage)),
+          numeric: true,
+        },
+        {
+          label: "Poids",
+          cell: (c) => (c.counted ? String(c.weight) : "non compté"),
+          numeric: true,
+        },
+      ],
+      q.components,
+    ),
+    h(
+      "p",
+      {},
+      `${formatInteger(records.total)} marchés ont au moins un champ à corriger (${formatInteger(records.problems)} corrections).`,
+      " ",
+      h("a", { href: `${base}?format=csv_excel` }, "Liste complète (CSV pour Excel)"),
+      " · ",
+      h("a", { href: `${base}?format=xlsx` }, "Liste complète (Excel)"),
+    ),
+    lookupTable(
+      `Les ${Math.min(SHOWN, records.records.length)} marchés les plus récents à corriger`,
+      [
+        { label: "Marché", cell: (r) => r.objet ?? r.id ?? r.uid },
+        { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
+        {
+          label: "À corriger",
+          cell: (r) => r.problems.map((p) => `${p.label} (${p.field}) : ${p.problem}`).join(" ; "),
+        },
+      ],
+      records.records.slice(0, SHOWN),
+    ),
+    h(
+      "details",
+      {},
+      h("summary", {}, "Comment la note est calculée"),
+      h("p", {}, q.definition.description),
+      h(
+        "ul",
+        {},
+        q.components.map((c) => h("li", {}, `${c.title} (poids ${c.weight}) : ${c.description}`)),
+        q.definition.caveats.map((c) => h("li", {}, c)),
+      ),
+      h("p", {}, `Seuils : ${q.definition.grades_source}`),
+    ),
+  );
+}
+
+/**
+ * « Rapport annuel »: the year chosen among those with contracts, and its three formats.
+ * @param {string} siret
+ * @param {number[]} years  years with contracts, any order
+ */
+export function annualReportLinks(siret, years) {
+  const sorted = [...years].sort((a, b) => b - a);
+  const latest = sorted[0];
+  if (latest === undefined)
+    return h("p", { class: "note" }, "Aucun marché daté : pas de rapport annuel.");
+  const base = `/api/buyers/${encodeURIComponent(siret)}/report`;
+  /** @param {number} year @param {string} format */
+  const href = (year, format) => `${base}?year=${year}&format=${format}`;
+  const html = h("a", { class: "button", href: href(latest, "html") }, "Rapport annuel");
+  const pdf = h("a", { href: href(latest, "pdf") }, "PDF");
+  const docx = h("a", { href: href(latest, "docx") }, "Word (modifiable)");
+  const select = h(
+    "select",
+    {
+      id: "report-year",
+      onchange: () => {
+        const year = Number(select.value);
+        html.href = href(year, "html");
+        pdf.href = href(year, "pdf");
+        docx.href = href(year, "docx");
+      },
+    },
+    sorted.map((y) => h("option", { value: String(y) }, String(y))),
+  );
+  return h(
+    "p",
+    { class: "actions annual-report" },
+    html,
+    " ",
+    h("label", { for: "report-year" }, "année "),
+    select,
+    " · ",
+    pdf,
+    " · ",
+    docx,
+  );
+}

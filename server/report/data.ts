@@ -1,0 +1,203 @@
+// Everything the annual report of one buyer and year says, gathered on ONE snapshot: the
+// buyer, the year's totals, each responsible-purchasing indicator (the catalogue's `responsible`
+// theme, computed by the engine exactly as /api/indicators/:id?acheteur_id=…&grain=year computes
+// it) with its trend and target, the top suppliers with what is known of them, and the
+// publication quality. The writers (html.ts, docx.ts) only lay this out.
+import type { IndicatorDefinition, Model } from "../../indicators/index.ts";
+import { runIndicator } from "../../indicators/index.ts";
+import type { Row } from "../../lib/duckdb.ts";
+import type { Snapshot, SnapshotInfo } from "../db.ts";
+import type { AppDeps } from "../deps.ts";
+import { SUMMED_AMOUNT } from "../lookups/amount.ts";
+import {
+  loadQualityDefinition,
+  type QualityDefinition,
+} from "../publication-quality/definition.ts";
+import type { QualityEvaluation } from "../publication-quality/evaluate.ts";
+import { evaluateBuyer } from "../publication-quality/service.ts";
+import { peersFor, targetFor, type PeerComparison, type ReportTarget } from "./targets.ts";
+
+export interface TrendPoint {
+  year: number;
+  value: number | null;
+  n: number;
+}
+
+export interface ReportIndicator {
+  definition: IndicatorDefinition;
+  value: number | null;
+  n: number;
+  n_scope: number;
+  coverage: number | null;
+  flags: string[];
+  previous: TrendPoint | null;
+  trend: TrendPoint[];
+  target: ReportTarget | null;
+}
+
+export interface ReportSupplier {
+  titulaire_id: string;
+  nom: string | null;
+  contracts: number;
+  amount_split: number | null;
+  categorie: string | null;
+  ess: boolean | null;
+  departement: string | null;
+  departement_nom: string | null;
+  /** Same département as the buyer; null when either is unknown. */
+  local: boolean | null;
+}
+
+export interface ReportData {
+  siret: string;
+  year: number;
+  name: string | null;
+  buyerType: string | null;
+  buyerDepartement: string | null;
+  snapshot: SnapshotInfo;
+  generatedAt: string;
+  totals: { contracts: number; amount: number | null; format2024: number; suspect: number };
+  previousContracts: number;
+  indicators: ReportIndicator[];
+  suppliers: ReportSupplier[];
+  quality: QualityEvaluation;
+  qualityDefinition: QualityDefinition;
+  peers: PeerComparison | null;
+}
+
+const num = (v: unknown) => (typeof v === "number" ? v : null);
+const text = (v: unknown) => (typeof v === "string" ? v : null);
+
+/** The catalogue's responsible-purchasing indicators, in the home page's order. */
+export function reportIndicators(deps: AppDeps): IndicatorDefinition[] {
+  return [...deps.catalogue.definitions]
+    .filter((d) => d.theme === "responsible" && d.filters.includes("acheteur_id"))
+    .sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
+}
+
+async function indicatorFor(
+  snapshot: Snapshot,
+  definition: IndicatorDefinition,
+  model: Model,
+  siret: string,
+  year: number,
+): Promise<ReportIndicator> {
+  const result = await runIndicator(
+    snapshot.connection,
+    definition,
+    { by: [], grain: "year", filters: [{ dimension: "acheteur_id", op: "eq", values: [siret] }] },
+    { model },
+  );
+  const trend = result.rows
+    .filter((r) => typeof r.year === "number")
+    .map((r) => ({ year: Number(r.year), value: num(r.value), n: Number(r.n ?? 0) }))
+    .sort((a, b) => a.year - b.year);
+  const row = result.rows.find((r) => r.year === year);
+  const previous = [...trend].reverse().find((p) => p.year < year && p.n > 0) ?? null;
+  return {
+    definition,
+    value: row ? num(row.value) : null,
+    n: row ? Number(row.n ?? 0) : 0,
+    n_scope: row ? Number(row.n_scope ?? 0) : 0,
+    coverage: row ? num(row.coverage) : null,
+    flags: row && Array.isArray(row.flags) ? row.flags.map(String) : [],
+    previous,
+    trend,
+    target: targetFor(definition, siret),
+  };
+}
+
+async function topSuppliers(
+  snapshot: Snapshot,
+  siret: string,
+  year: number,
+  departement: string | null,
+): Promise<ReportSupplier[]> {
+  // A joint award's amount is split equally among its titulaires, so nothing counts twice.
+  const rows = await snapshot.query(
+    `SELECT s.titulaire_id, coalesce(any_value(t.nom), mode(s.denomination_sociale)) AS nom,
+            any_value(t.categorie_entreprise) AS categorie, any_value(t.ess) AS ess,
+            any_value(t.departement) AS departement, any_value(d.nom) AS departement_nom,
+            count(DISTINCT c.uid) AS contracts,
+            round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
+       FROM contracts c JOIN contract_suppliers s USING (uid)
+       LEFT JOIN titulaires t ON t.titulaire_id = s.titulaire_id
+       LEFT JOIN ref_departements d ON d.code = t.departement
+      WHERE c.acheteur_id = $1 AND year(c.date_notification) = $2 AND s.titulaire_id IS NOT NULL
+      GROUP BY s.titulaire_id
+      ORDER BY amount_split DESC NULLS LAST, contracts DESC, s.titulaire_id LIMIT 10`,
+    [siret, year],
+  );
+  return rows.map((r: Row) => {
+    const dep = text(r.departement);
+    return {
+      titulaire_id: String(r.titulaire_id),
+      nom: text(r.nom),
+      contracts: Number(r.contracts),
+      amount_split: num(r.amount_split),
+      categorie: text(r.categorie),
+      ess: typeof r.ess === "boolean" ? r.ess : null,
+      departement: dep,
+      departement_nom: text(r.departement_nom),
+      local: dep === null || departement === null ? null : dep === departement,
+    };
+  });
+}
+
+export async function gatherReport(
+  deps: AppDeps,
+  snapshot: Snapshot,
+  siret: string,
+  year: number,
+): Promise<ReportData> {
+  const { model } = deps.catalogue;
+  const [buyer] = await snapshot.query(
+    `SELECT any_value(b.nom) AS nom, any_value(b.type_acheteur) AS type,
+            any_value(b.departement) AS departement, mode(c.acheteur_nom) AS nom_publie
+       FROM contracts c LEFT JOIN buyers b USING (acheteur_id) WHERE c.acheteur_id = $1`,
+    [siret],
+  );
+  const [totals] = await snapshot.query(
+    `SELECT count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount,
+            count(*) FILTER (WHERE c.decp_format <> 'v1') AS format2024,
+            count(*) FILTER (WHERE c.montant_suspect) AS suspect,
+            (SELECT count(*) FROM contracts p WHERE p.acheteur_id = $1
+                AND year(p.date_notification) = $2 - 1) AS previous
+       FROM contracts c WHERE c.acheteur_id = $1 AND year(c.date_notification) = $2`,
+    [siret, year],
+  );
+  const type = text(buyer?.type);
+  const typeLabel =
+    type === null
+      ? null
+      : (model.dimensions.get("acheteur_type")?.values?.find((v) => v.code === type)?.label ??
+        null);
+  const departement = text(buyer?.departement);
+  const indicators: ReportIndicator[] = [];
+  // One after the other: the machine's cores serve other requests meanwhile.
+  for (const definition of reportIndicators(deps)) {
+    indicators.push(await indicatorFor(snapshot, definition, model, siret, year));
+  }
+  const qualityDefinition = loadQualityDefinition();
+  return {
+    siret,
+    year,
+    name: text(buyer?.nom) ?? text(buyer?.nom_publie),
+    buyerType: typeLabel,
+    buyerDepartement: departement,
+    snapshot: snapshot.info,
+    generatedAt: deps.clock().toISOString(),
+    totals: {
+      contracts: Number(totals?.contracts ?? 0),
+      amount: num(totals?.amount),
+      format2024: Number(totals?.format2024 ?? 0),
+      suspect: Number(totals?.suspect ?? 0),
+    },
+    previousContracts: Number(totals?.previous ?? 0),
+    indicators,
+    suppliers: await topSuppliers(snapshot, siret, year, departement),
+    quality: await evaluateBuyer(snapshot, siret, year, qualityDefinition),
+    qualityDefinition,
+    peers: await peersFor(snapshot, siret, year),
+  };
+}

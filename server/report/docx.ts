@@ -1,0 +1,217 @@
+// The annual report as an editable Word document (docx library), for the purchasing department
+// to finish before the elected assembly: the same sections and sentences as the HTML page
+// (words.ts), the trend charts as PNG images (Vega SVG → resvg).
+import {
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { svgToPng, type Chart } from "./charts.ts";
+import type { ReportData, ReportIndicator } from "./data.ts";
+import { formatDay, formatInteger, formatNumber, formatShare, UNKNOWN } from "./format.ts";
+import { regenerateText } from "./html-annex.ts";
+import {
+  basisText,
+  buyerName,
+  essText,
+  flagTexts,
+  GLOSSARY,
+  localText,
+  previousText,
+  sizeText,
+  STATUS_WORDS,
+  statusOf,
+  shown,
+  empty,
+  summarySentences,
+  supplierPicture,
+  targetText,
+  TITLE,
+  valueText,
+} from "./words.ts";
+
+const CHART_WIDTH = 560;
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ text, heading: level });
+const para = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
+const labelled = (label: string, text: string) =>
+  new Paragraph({
+    children: [new TextRun({ text: `${label} : `, bold: true }), new TextRun(text)],
+  });
+
+function table(header: string[], rows: string[][]): Table {
+  const row = (cells: string[], bold: boolean) =>
+    new TableRow({
+      tableHeader: bold,
+      children: cells.map(
+        (c) =>
+          new TableCell({
+            children: [new Paragraph({ children: [new TextRun({ text: c, bold })] })],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [row(header, true), ...rows.map((r) => row(r, false))],
+  });
+}
+
+function svgSize(svg: string): { width: number; height: number } {
+  const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 4);
+  const height = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? 1);
+  return { width, height };
+}
+
+function chartImage(chart: Chart): Paragraph {
+  const { width, height } = svgSize(chart.svg);
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: "png",
+        data: svgToPng(chart.svg),
+        transformation: { width: CHART_WIDTH, height: Math.round((CHART_WIDTH * height) / width) },
+        altText: {
+          name: chart.indicator,
+          title: chart.description,
+          description: chart.description,
+        },
+      }),
+    ],
+  });
+}
+
+function indicatorParts(i: ReportIndicator, chart: Chart | undefined, year: number) {
+  const parts: (Paragraph | Table)[] = [
+    heading(i.definition.title, HeadingLevel.HEADING_3),
+    labelled("Situation", STATUS_WORDS[statusOf(i)]),
+    labelled(`Valeur ${year}`, valueText(i)),
+    labelled("Base du calcul", basisText(i)),
+    labelled("Année précédente", previousText(i)),
+    labelled("Objectif", targetText(i)),
+  ];
+  if (flagTexts(i).length > 0)
+    parts.push(labelled("À lire avec prudence", flagTexts(i).join(" ; ")));
+  if (chart && chart.points > 0) {
+    parts.push(chartImage(chart));
+    parts.push(
+      para(`${chart.description}${i.target ? " ; en pointillés rouges, l'objectif" : ""}.`),
+    );
+  } else parts.push(para("Aucune année avec des marchés pour tracer l'évolution."));
+  return parts;
+}
+
+export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buffer> {
+  const q = data.quality;
+  const qd = data.qualityDefinition;
+  const children: (Paragraph | Table)[] = [
+    para(TITLE),
+    heading(buyerName(data), HeadingLevel.TITLE),
+    para(`Année ${data.year} · SIRET ${data.siret}${data.buyerType ? ` · ${data.buyerType}` : ""}`),
+    heading("1. En bref", HeadingLevel.HEADING_1),
+    ...summarySentences(data).map(bullet),
+    heading("2. Indicateurs d'achats responsables", HeadingLevel.HEADING_1),
+    para(
+      `Chaque indicateur est calculé sur les marchés de l'acheteur notifiés en ${data.year}. Les objectifs indiqués sont les objectifs nationaux ou publics que porte la définition de l'indicateur, avec leur source.`,
+    ),
+    ...shown(data).flatMap((i) =>
+      indicatorParts(
+        i,
+        charts.find((c) => c.indicator === i.definition.id),
+        data.year,
+      ),
+    ),
+    ...(empty(data).length > 0
+      ? [
+          heading("Indicateurs sans valeur, ni cette année ni avant", HeadingLevel.HEADING_3),
+          table(
+            ["Indicateur", "Situation", `Marchés concernés en ${data.year}`, "Objectif"],
+            empty(data).map((i) => [
+              i.definition.title,
+              STATUS_WORDS[statusOf(i)],
+              formatInteger(i.n_scope),
+              targetText(i),
+            ]),
+          ),
+        ]
+      : []),
+    heading("3. Comparaison avec des acheteurs comparables", HeadingLevel.HEADING_1),
+    data.peers
+      ? table(
+          ["Indicateur", "Médiane du groupe", "Acheteurs"],
+          data.peers.rows.map((r) => [r.indicator, formatShare(r.median), formatInteger(r.peers)]),
+        )
+      : para(
+          "La comparaison avec des acheteurs du même type et de même taille n'est pas encore disponible dans cette version de l'observatoire.",
+        ),
+    heading("4. Principaux fournisseurs", HeadingLevel.HEADING_1),
+    para(
+      `Les dix titulaires qui ont reçu le plus gros montant en ${data.year} (montant d'un marché partagé à parts égales entre ses titulaires). Taille, appartenance à l'économie sociale et solidaire et localisation viennent du répertoire SIRENE ; quand il ne les donne pas, elles sont dites inconnues.`,
+    ),
+    table(
+      ["Entreprise", "Identifiant", "Marchés", "Montant (part)", "Taille", "ESS", "Localisation"],
+      data.suppliers.map((s) => [
+        s.nom ?? "nom inconnu",
+        s.titulaire_id,
+        formatInteger(s.contracts),
+        formatNumber(s.amount_split, "euro"),
+        sizeText(s),
+        essText(s),
+        localText(s),
+      ]),
+    ),
+    ...supplierPicture(data).map(bullet),
+    heading("5. Qualité des données publiées", HeadingLevel.HEADING_1),
+    para(
+      q.grade === null
+        ? `Pas de note : ${q.no_grade_reason ?? UNKNOWN}.`
+        : `Note : ${q.grade} (de A, la meilleure, à E), score ${formatShare(q.score)}.`,
+    ),
+    table(
+      ["Règle", "Marchés conformes", "N", "Couverture", "Poids"],
+      q.components.map((c) => [
+        c.title,
+        c.value === null ? "sans objet (aucun marché concerné)" : formatShare(c.value),
+        formatInteger(c.n),
+        c.coverage === null ? "sans objet" : formatShare(c.coverage),
+        c.counted ? formatNumber(c.weight, "decimal") : "non compté",
+      ]),
+    ),
+    para(
+      `${formatInteger(q.records.length)} marchés ont au moins un champ à corriger ; la liste complète, avec le nom de chaque champ dans les données publiées, se télécharge depuis la fiche de l'acheteur.`,
+    ),
+    heading("Annexe : méthode", HeadingLevel.HEADING_1),
+    para(
+      `Version des données (identifiant du chargement) : ${data.snapshot.id}, chargée le ${formatDay(data.snapshot.loaded_at)}. Document produit le ${formatDay(data.generatedAt)}. Les mêmes données et les mêmes définitions redonnent le même rapport : ${regenerateText(data)}.`,
+    ),
+    ...GLOSSARY.map(([term, words]) => labelled(term, words)),
+    ...data.indicators.flatMap((i) => [
+      heading(i.definition.title, HeadingLevel.HEADING_3),
+      bullet(`Formule : ${i.definition.formula}`),
+      bullet(basisText(i)),
+      bullet(
+        `Source de la définition : ${i.definition.source.name} ; version ${i.definition.version} de la définition`,
+      ),
+      ...i.definition.caveats.map((c) => bullet(`Précaution : ${c}`)),
+    ]),
+    heading("La note de qualité de publication", HeadingLevel.HEADING_3),
+    para(
+      `${qd.description} Version ${qd.version} de la définition. Seuils : ${qd.grades.map((g) => `${g.grade} à partir de ${formatShare(g.min_score)}`).join(", ")} (${qd.grades_source}).`,
+    ),
+    ...qd.components.map((c) => bullet(`${c.title} (poids ${c.weight}) : ${c.description}`)),
+  ];
+  const document = new Document({
+    creator: "Observatoire de la commande publique",
+    title: `${TITLE} ${data.year} – ${buyerName(data)}`,
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,45 @@
+// French words and numbers of the annual report (HTML and DOCX alike): one formatting so the
+// two documents say the same figures.
+const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const euro = new Intl.NumberFormat("fr-FR", {
+  style: "currency",
+  currency: "EUR",
+  maximumFractionDigits: 0,
+});
+const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+
+export const UNKNOWN = "inconnu";
+
+export function formatNumber(
+  value: number | null,
+  format: "percent" | "integer" | "euro" | "decimal",
+): string {
+  if (value === null) return "non calculable";
+  if (format === "percent") return percent.format(value);
+  if (format === "euro") return euro.format(value);
+  if (format === "integer") return integer.format(value);
+  return decimal.format(value);
+}
+
+export const formatInteger = (value: number) => integer.format(value);
+export const formatShare = (value: number | null) => formatNumber(value, "percent");
+
+/** 2024-07-15 → 15/07/2024. */
+export const formatDay = (iso: string | null) =>
+  iso === null ? UNKNOWN : iso.slice(0, 10).split("-").reverse().join("/");
+
+/** The engine's flags, said to a reader. */
+export const FLAG_WORDS: Record<string, string> = {
+  below_min_n: "trop peu de marchés pour conclure",
+  low_coverage: "information peu renseignée",
+  format_not_available:
+    "pas de marché publié au format 2024, le seul qui contient cette information",
+  format_partial: "une partie des marchés, publiée au format 2019, est laissée hors du calcul",
+};
+
+export const SIZE_WORDS: Record<string, string> = {
+  PME: "PME",
+  ETI: "entreprise de taille intermédiaire",
+  GE: "grande entreprise",
+};

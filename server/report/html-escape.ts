@@ -1,0 +1,39 @@
+// Every value that goes into the report's HTML goes through `esc` (text and attribute values
+// alike); `html` joins already-safe fragments. Only the charts' SVG, written by Vega from
+// numbers and our own French titles, is inserted as markup (`trusted`).
+export class Safe {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+export function esc(value: string | number): string {
+  return String(value)
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+type Part = string | number | Safe | null | undefined | false | Part[];
+
+function render(part: Part): string {
+  if (part === null || part === undefined || part === false) return "";
+  if (Array.isArray(part)) return part.map(render).join("");
+  if (part instanceof Safe) return part.text;
+  return esc(part);
+}
+
+/** Tagged template: interpolated values are escaped unless they are Safe fragments. */
+export function html(strings: TemplateStringsArray, ...values: Part[]): Safe {
+  let out = strings[0] ?? "";
+  values.forEach((value, i) => {
+    out += render(value) + (strings[i + 1] ?? "");
+  });
+  return new Safe(out);
+}
+
+/** Markup written by our own code from numbers (the Vega SVG charts). */
+export const trusted = (markup: string) => new Safe(markup);

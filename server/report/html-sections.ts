@@ -1,0 +1,308 @@
+// The sections of the annual report's HTML page, each from the gathered data (data.ts) and the
+// shared sentences (words.ts). Figures carry data-* attributes with the exact values, so tests
+// (and anyone) can check them against the API.
+import type { Chart } from "./charts.ts";
+import type { ReportData, ReportIndicator } from "./data.ts";
+import { formatDay, formatInteger, formatNumber, formatShare, UNKNOWN } from "./format.ts";
+import { html, trusted, type Safe } from "./html-escape.ts";
+import {
+  basisText,
+  essText,
+  flagTexts,
+  localText,
+  previousText,
+  sizeText,
+  STATUS_WORDS,
+  statusOf,
+  shown,
+  empty,
+  summarySentences,
+  supplierPicture,
+  targetText,
+  valueText,
+} from "./words.ts";
+
+export function summarySection(data: ReportData): Safe {
+  return html`<section class="summary">
+    <h2>1. En bref</h2>
+    <ul>
+      ${summarySentences(data).map((s) => html`<li>${s}</li>`)}
+    </ul>
+  </section>`;
+}
+
+function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: number): Safe {
+  const status = statusOf(i);
+  const trend = i.trend.filter((p) => p.year <= year);
+  return html`<article
+    class="indicator"
+    data-indicator="${i.definition.id}"
+    data-value="${i.value === null ? "" : String(i.value)}"
+    data-n="${i.n}"
+    data-n-scope="${i.n_scope}"
+    data-coverage="${i.coverage === null ? "" : String(i.coverage)}"
+  >
+    <h3>${i.definition.title}</h3>
+    <p class="status status--${status}">${STATUS_WORDS[status]}</p>
+    <dl>
+      <dt>Valeur ${year}</dt>
+      <dd class="value">${valueText(i)}</dd>
+      <dt>Base du calcul</dt>
+      <dd>${basisText(i)}</dd>
+      <dt>Année précédente</dt>
+      <dd>${previousText(i)}</dd>
+      <dt>Objectif</dt>
+      <dd>${targetText(i)}</dd>
+      ${
+        flagTexts(i).length > 0
+          ? html`<dt>À lire avec prudence</dt>
+              <dd>${flagTexts(i).join(" ; ")}</dd>`
+          : ""
+      }
+    </dl>
+    ${
+      chart && chart.points > 0
+        ? html`<figure
+            class="chart"
+            data-chart="${i.definition.id}"
+            role="img"
+            aria-label="${chart.description}"
+          >
+            ${trusted(chart.svg)}
+            <figcaption>
+              ${chart.description}${i.target ? " ; en pointillés rouges, l'objectif" : ""}.
+            </figcaption>
+          </figure>`
+        : html`<p class="no-chart">Aucune année avec des marchés pour tracer l'évolution.</p>`
+    }
+    ${
+      trend.length > 0
+        ? html`<table class="trend">
+            <caption>
+              Valeurs par année
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Année</th>
+                <th scope="col">Valeur</th>
+                <th scope="col">N</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${trend.map(
+                (p) =>
+                  html`<tr>
+                    <td>${p.year}</td>
+                    <td>${formatNumber(p.value, i.definition.format)}</td>
+                    <td>${formatInteger(p.n)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : ""
+    }
+  </article>`;
+}
+
+export function indicatorsSection(data: ReportData, charts: Chart[]): Safe {
+  return html`<section class="indicators">
+    <h2>2. Indicateurs d'achats responsables</h2>
+    <p>
+      Chaque indicateur est calculé sur les marchés de l'acheteur notifiés en ${data.year}. Les
+      objectifs indiqués sont les objectifs nationaux ou publics que porte la définition de
+      l'indicateur, avec leur source.
+    </p>
+    ${shown(data).map((i) =>
+      indicatorBlock(
+        i,
+        charts.find((c) => c.indicator === i.definition.id),
+        data.year,
+      ),
+    )}
+    ${
+      empty(data).length > 0
+        ? html`<h3>Indicateurs sans valeur, ni cette année ni avant</h3>
+            <table class="empty">
+              <thead>
+                <tr>
+                  <th scope="col">Indicateur</th>
+                  <th scope="col">Situation</th>
+                  <th scope="col">Marchés concernés en ${data.year}</th>
+                  <th scope="col">Objectif</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${empty(data).map(
+                  (i) =>
+                    html`<tr
+                      data-indicator="${i.definition.id}"
+                      data-value=""
+                      data-n="${i.n}"
+                      data-n-scope="${i.n_scope}"
+                    >
+                      <td>${i.definition.title}</td>
+                      <td>${STATUS_WORDS[statusOf(i)]}</td>
+                      <td>${formatInteger(i.n_scope)}</td>
+                      <td>${targetText(i)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+        : ""
+    }
+  </section>`;
+}
+
+export function peersSection(data: ReportData): Safe {
+  if (!data.peers) {
+    return html`<section class="peers">
+      <h2>3. Comparaison avec des acheteurs comparables</h2>
+      <p>
+        La comparaison avec des acheteurs du même type et de même taille n'est pas encore disponible
+        dans cette version de l'observatoire.
+      </p>
+    </section>`;
+  }
+  const p = data.peers;
+  return html`<section class="peers">
+    <h2>3. Comparaison avec des acheteurs comparables</h2>
+    <p>Groupe de comparaison : ${p.group}.</p>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Indicateur</th>
+          <th scope="col">Médiane du groupe</th>
+          <th scope="col">Acheteurs</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${p.rows.map(
+          (r) =>
+            html`<tr>
+              <td>${r.indicator}</td>
+              <td>${formatShare(r.median)}</td>
+              <td>${formatInteger(r.peers)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
+
+export function suppliersSection(data: ReportData): Safe {
+  const rows = data.suppliers.map(
+    (s) =>
+      html`<tr>
+        <td>${s.nom ?? "nom inconnu"}</td>
+        <td>${s.titulaire_id}</td>
+        <td>${formatInteger(s.contracts)}</td>
+        <td>${formatNumber(s.amount_split, "euro")}</td>
+        <td>${sizeText(s)}</td>
+        <td>${essText(s)}</td>
+        <td>${localText(s)}</td>
+      </tr>`,
+  );
+  return html`<section class="suppliers">
+    <h2>4. Principaux fournisseurs</h2>
+    <p>
+      Les dix titulaires qui ont reçu le plus gros montant en ${data.year} ; le montant d'un marché
+      attribué à plusieurs entreprises est partagé à parts égales entre elles. Taille, appartenance
+      à l'économie sociale et solidaire et localisation viennent du répertoire SIRENE de l'INSEE ;
+      quand il ne les donne pas, elles sont dites inconnues.
+    </p>
+    ${
+      rows.length === 0
+        ? html`<p>Aucun titulaire identifié pour les marchés de ${data.year}.</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">Entreprise</th>
+                <th scope="col">Identifiant</th>
+                <th scope="col">Marchés</th>
+                <th scope="col">Montant (part)</th>
+                <th scope="col">Taille</th>
+                <th scope="col">ESS</th>
+                <th scope="col">Localisation</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>`
+    }
+    <h3>Ensemble des titulaires de l'année</h3>
+    <ul>
+      ${supplierPicture(data).map((s) => html`<li>${s}</li>`)}
+    </ul>
+  </section>`;
+}
+
+export function qualitySection(data: ReportData): Safe {
+  const q = data.quality;
+  const shown = q.records.slice(0, 15);
+  return html`<section class="quality" data-grade="${q.grade ?? ""}">
+    <h2>5. Qualité des données publiées</h2>
+    <p class="grade">
+      ${q.grade === null ? `Pas de note : ${q.no_grade_reason ?? UNKNOWN}.` : `Note : ${q.grade} (de A, la meilleure, à E), score ${formatShare(q.score)}.`}
+    </p>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Règle</th>
+          <th scope="col">Marchés conformes</th>
+          <th scope="col">N</th>
+          <th scope="col">Couverture</th>
+          <th scope="col">Poids</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${q.components.map(
+          (c) =>
+            html`<tr
+              data-component="${c.id}"
+              data-value="${c.value === null ? "" : String(c.value)}"
+              data-n="${c.n}"
+            >
+              <td>${c.title}</td>
+              <td>
+                ${c.value === null ? "sans objet (aucun marché concerné)" : formatShare(c.value)}
+              </td>
+              <td>${formatInteger(c.n)}</td>
+              <td>${c.coverage === null ? "sans objet" : formatShare(c.coverage)}</td>
+              <td>${c.counted ? formatNumber(c.weight, "decimal") : "non compté"}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <p>
+      ${formatInteger(q.records.length)} marchés ont au moins un champ à
+      corriger${shown.length < q.records.length ? ` ; voici les ${shown.length} plus récents, la liste complète se télécharge depuis la fiche de l'acheteur` : ""}.
+      Entre parenthèses, le nom du champ dans les données publiées.
+    </p>
+    ${
+      shown.length > 0
+        ? html`<table class="fixes">
+            <thead>
+              <tr>
+                <th scope="col">Marché</th>
+                <th scope="col">Notifié le</th>
+                <th scope="col">À corriger</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${shown.map(
+                (r) =>
+                  html`<tr>
+                    <td>${r.facts.objet ?? r.facts.id ?? r.facts.uid}</td>
+                    <td>${formatDay(r.facts.date_notification)}</td>
+                    <td>
+                      ${r.problems.map((p) => `${p.label} (${p.field}) : ${p.problem}`).join(" ; ")}
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : ""
+    }
+  </section>`;
+}

@@ -1,0 +1,63 @@
+// The report as PDF, printed by a headless Chromium on the server (Debian's package, driven by
+// playwright-core; never a downloaded browser). Found where the tests find it: CHROMIUM_PATH,
+// else /usr/bin/chromium. Without it, a 503 naming what to install: HTML and DOCX need no browser.
+// The page is loaded from memory with every network request refused, and the print is bounded
+// in time.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { ApiError } from "../errors.ts";
+
+export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const PDF_TIMEOUT_MS = 90_000;
+
+export function pdfUnavailable(path: string): ApiError {
+  return new ApiError(503, [
+    {
+      code: "pdf_unavailable",
+      param: "format",
+      message: `PDF needs Chromium on the server and none was found at ${path}: install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH to its executable; format=html and format=docx work without it`,
+    },
+  ]);
+}
+
+export async function htmlToPdf(page: string): Promise<Buffer> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) throw pdfUnavailable(executablePath);
+  const dir = mkdtempSync(join(tmpdir(), "observatory-report-pdf-"));
+  const profile = join(dir, "profile");
+  mkdirSync(profile);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: ARGS,
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(dir, "config"),
+      XDG_CACHE_HOME: join(dir, "cache"),
+    },
+    timeout: PDF_TIMEOUT_MS,
+  });
+  try {
+    const tab = context.pages()[0] ?? (await context.newPage());
+    // Self-contained page: nothing may be fetched (data: URLs are not requests).
+    await tab.route("**/*", (route) => route.abort());
+    await tab.setContent(page, { waitUntil: "load", timeout: PDF_TIMEOUT_MS });
+    return await tab.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,138 @@
+// What the annual report says in sentences, shared by the HTML and the DOCX so both say the
+// same thing: the summary, one status per indicator (never two that contradict), the supplier
+// picture, and the explanations of the terms a reader may not know.
+import type { ReportData, ReportIndicator, ReportSupplier } from "./data.ts";
+import {
+  FLAG_WORDS,
+  formatInteger,
+  formatNumber,
+  formatShare,
+  SIZE_WORDS,
+  UNKNOWN,
+} from "./format.ts";
+
+export const TITLE = "Rapport annuel de suivi des achats responsables";
+
+export const GLOSSARY: [string, string][] = [
+  [
+    "DECP",
+    "données essentielles de la commande publique, que chaque acheteur publie pour ses marchés",
+  ],
+  [
+    "SIRET",
+    "numéro à 14 chiffres qui identifie un établissement (les 9 premiers : l'entreprise, ou SIREN)",
+  ],
+  ["N", "nombre de marchés (ou de couples marché × titulaire) sur lesquels un chiffre est calculé"],
+  ["couverture", "part des marchés concernés où l'information nécessaire est renseignée"],
+  [
+    "PME",
+    "petite ou moyenne entreprise, selon la catégorie que l'INSEE calcule dans son répertoire SIRENE",
+  ],
+  [
+    "ESS",
+    "économie sociale et solidaire (associations, coopératives, mutuelles, entreprises agréées)",
+  ],
+  ["SPASER", "schéma de promotion des achats publics socialement et écologiquement responsables"],
+];
+
+export function buyerName(data: ReportData): string {
+  return data.name ?? `Acheteur au SIRET ${data.siret} (nom inconnu)`;
+}
+
+export type Status =
+  "met" | "behind" | "no_2024_data" | "too_few" | "not_filled" | "no_data" | "no_target";
+
+export const STATUS_WORDS: Record<Status, string> = {
+  met: "objectif atteint",
+  behind: "en retard sur l'objectif",
+  no_2024_data: "pas de donnée au format 2024",
+  too_few: "trop peu de marchés pour conclure",
+  not_filled: "information non renseignée dans les marchés publiés",
+  no_data: "pas de marché concerné cette année",
+  no_target: "pas d'objectif fixé",
+};
+
+export function statusOf(i: ReportIndicator): Status {
+  if (i.flags.includes("format_not_available")) return "no_2024_data";
+  if (i.n_scope > 0 && i.n === 0) return "not_filled";
+  if (i.value === null || i.n === 0) return "no_data";
+  if (i.flags.includes("below_min_n")) return "too_few";
+  if (!i.target) return "no_target";
+  const lowerIsBetter = i.definition.polarity === "lower_is_better";
+  const met = lowerIsBetter ? i.value <= i.target.value : i.value >= i.target.value;
+  return met ? "met" : "behind";
+}
+
+export const valueText = (i: ReportIndicator) => formatNumber(i.value, i.definition.format);
+
+export const basisText = (i: ReportIndicator) =>
+  `N = ${formatInteger(i.n)} ${i.definition.counting_unit === "contract_supplier" ? "couples marché × titulaire" : "marchés"}` +
+  ` sur ${formatInteger(i.n_scope)} concernés ; couverture ${i.coverage === null ? UNKNOWN : formatShare(i.coverage)}`;
+
+export const targetText = (i: ReportIndicator) =>
+  i.target
+    ? `${formatNumber(i.target.value, i.definition.format)} en ${i.target.year} (${i.target.label} ; source : ${i.target.source}${i.target.origin === "national" ? ", objectif national ou public, non propre à l'acheteur" : ""})`
+    : "aucun objectif public connu pour cet indicateur";
+
+export const flagTexts = (i: ReportIndicator) => i.flags.map((f) => FLAG_WORDS[f] ?? f);
+
+export function previousText(i: ReportIndicator): string {
+  if (!i.previous) return "pas d'année précédente avec des marchés";
+  return `${formatNumber(i.previous.value, i.definition.format)} en ${i.previous.year} (N = ${formatInteger(i.previous.n)})`;
+}
+
+export function summarySentences(data: ReportData): string[] {
+  const t = data.totals;
+  const name = buyerName(data);
+  const sentences = [
+    t.contracts === 0
+      ? `${name} n'a publié aucun marché notifié en ${data.year} dans les données disponibles.`
+      : `En ${data.year}, ${name} a publié ${formatInteger(t.contracts)} marchés notifiés dans l'année, pour un montant total de ${formatNumber(t.amount, "euro")} (hors ${formatInteger(t.suspect)} montants jugés suspects), contre ${formatInteger(data.previousContracts)} marchés l'année précédente.`,
+    `${formatInteger(t.format2024)} de ces marchés sont publiés au format 2024, le seul qui renseigne les considérations sociales et environnementales.`,
+  ];
+  const statuses = data.indicators.map(statusOf);
+  const count = (s: Status) => statuses.filter((x) => x === s).length;
+  const computed =
+    data.indicators.length - count("no_data") - count("no_2024_data") - count("not_filled");
+  sentences.push(
+    `Sur ${data.indicators.length} indicateurs d'achats responsables, ${computed} ont une valeur pour ${data.year} ; ${count("met")} atteignent leur objectif, ${count("behind")} sont en retard, ${count("too_few")} reposent sur trop peu de marchés pour conclure, ${count("no_2024_data")} manquent faute de marchés publiés au format 2024 et ${count("not_filled")} faute d'information renseignée.`,
+  );
+  const q = data.quality;
+  sentences.push(
+    q.grade === null
+      ? `La qualité de publication n'est pas notée : ${q.no_grade_reason ?? "raison inconnue"}.`
+      : `La qualité de publication des données obtient la note ${q.grade} (de A, la meilleure, à E) ; ${formatInteger(q.records.length)} marchés ont au moins un champ à corriger.`,
+  );
+  return sentences;
+}
+
+export const sizeText = (s: ReportSupplier) =>
+  s.categorie === null ? "taille inconnue" : (SIZE_WORDS[s.categorie] ?? s.categorie);
+export const essText = (s: ReportSupplier) => (s.ess === null ? UNKNOWN : s.ess ? "oui" : "non");
+export function localText(s: ReportSupplier): string {
+  if (s.local !== null) {
+    return s.local
+      ? "même département que l'acheteur"
+      : `autre département${s.departement_nom ? ` (${s.departement_nom})` : ""}`;
+  }
+  if (s.departement_nom) return `${s.departement_nom} (département de l'acheteur ${UNKNOWN})`;
+  return UNKNOWN;
+}
+
+/** The SME, local and ESS indicators of the year, when the catalogue has them. */
+export function supplierPicture(data: ReportData): string[] {
+  const pick = ["sme_share", "local_supplier_share", "ess_share"];
+  return data.indicators
+    .filter((i) => pick.includes(i.definition.id))
+    .map((i) =>
+      i.value === null || i.n === 0
+        ? `${i.definition.title} : ${UNKNOWN} (aucun titulaire dont l'information est connue).`
+        : `${i.definition.title} : ${valueText(i)} (${basisText(i)})${i.flags.includes("below_min_n") ? ", trop peu pour conclure" : ""}.`,
+    );
+}
+
+/** Indicators with a value this year or a trend to draw get a full block; the others a row. */
+const hasData = (i: ReportIndicator) => i.n > 0 || i.trend.some((p) => p.n > 0 && p.value !== null);
+export const shown = (data: ReportData): ReportIndicator[] => data.indicators.filter(hasData);
+export const empty = (data: ReportData): ReportIndicator[] =>
+  data.indicators.filter((i) => !hasData(i));

@@ -1,0 +1,86 @@
+// GET /api/buyers/:siret/report?year=YYYY&format=html|pdf|docx: a buyer's annual report on its
+// responsible purchasing (server/report/). Built one at a time (report/render-slot.ts), the data
+// gathered on one snapshot. The HTML page gets its own Content-Security-Policy: no script at
+// all, its inline styles and images only.
+import { existsSync } from "node:fs";
+import { Router } from "express";
+import type { AppDeps } from "../deps.ts";
+import { BuyerReportQuery } from "../api-schemas/parameters.ts";
+import { badRequest } from "../errors.ts";
+import {
+  enumQuery,
+  intParam,
+  queryNames,
+  queryString,
+  rejectUnknownQuery,
+  siretParam,
+} from "../params.ts";
+import { trendCharts } from "../report/charts.ts";
+import { gatherReport } from "../report/data.ts";
+import { reportDocx } from "../report/docx.ts";
+import { reportHtml } from "../report/html.ts";
+import { chromiumPath, htmlToPdf, pdfUnavailable } from "../report/pdf.ts";
+import { inReportSlot } from "../report/render-slot.ts";
+import { requireBuyer } from "./buyer-quality.ts";
+
+const REPORT_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src data:",
+  "script-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const TYPES = {
+  html: "text/html; charset=utf-8",
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+} as const;
+
+export function buyerReportRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.get("/buyers/:siret/report", async (req, res) => {
+    rejectUnknownQuery(req, queryNames(BuyerReportQuery));
+    const siret = siretParam(req.params.siret);
+    const bounds = BuyerReportQuery.shape.year;
+    const raw = queryString(req, "year");
+    if (raw === undefined || raw === "") throw badRequest("year", "year is required (YYYY)");
+    const year = intParam(raw, "year", {
+      min: bounds.minValue ?? 1990,
+      max: bounds.maxValue ?? 2100,
+      fallback: 0,
+    });
+    const formats = BuyerReportQuery.shape.format.unwrap().options;
+    const format = enumQuery(req, "format", formats, "html");
+    // Said before any work: a missing browser is known at once.
+    if (format === "pdf" && !existsSync(chromiumPath())) throw pdfUnavailable(chromiumPath());
+    const { body, snapshotId } = await inReportSlot(async () => {
+      const data = await deps.snapshots.use(async (s) => {
+        await requireBuyer(s, siret);
+        return gatherReport(deps, s, siret, year);
+      });
+      const charts = await trendCharts(data.indicators, year);
+      const page = reportHtml(data, charts);
+      const file =
+        format === "html"
+          ? Buffer.from(page, "utf8")
+          : format === "pdf"
+            ? await htmlToPdf(page)
+            : await reportDocx(data, charts);
+      return { body: file, snapshotId: data.snapshot.id };
+    });
+    res.setHeader("Content-Type", TYPES[format]);
+    res.setHeader("X-Snapshot-Id", snapshotId);
+    if (format === "html") res.setHeader("Content-Security-Policy", REPORT_CSP);
+    else {
+      res.setHeader(
+        "Content-Disposition",
+        `attachment; filename="rapport-annuel_${siret}_${year}.${format}"`,
+      );
+    }
+    res.send(body);
+  });
+  return router;
+}

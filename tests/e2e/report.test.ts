@@ -1,0 +1,128 @@
+// The annual report in Chromium: the HTML page opens under its own policy with no error, its
+// charts drawn and its figures the API's; the PDF the server prints has at least two pages,
+// each rendered by pdftoppm, and its charts are there (their axis titles are in the PDF's text).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
+import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
+import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
+
+describeWithBrowser("the annual report in a browser and as PDF", () => {
+  let t: TestServer;
+  let browser: Browser;
+  let dir: string;
+  let siret = "";
+  let year = 0;
+  beforeAll(async () => {
+    t = await startTestServer();
+    browser = await launchBrowser();
+    dir = mkdtempSync(join(tmpdir(), "observatory-report-e2e-"));
+    // The buyer and year with most contracts in the 2024 format with considerations filled.
+    const [row] = await queryFile(
+      t.dbPath,
+      `SELECT acheteur_id, year(date_notification) AS y FROM contracts
+        WHERE decp_format <> 'v1' AND considerations_sociales IS NOT NULL
+        GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
+    );
+    siret = String(row?.acheteur_id);
+    year = Number(row?.y);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("opens with no error, charts drawn, figures equal to the API's", async () => {
+    const { page } = browser;
+    await page.goto(`${t.url}/api/buyers/${siret}/report?year=${year}`);
+    await page.waitForSelector("figure.chart svg");
+    expect(browser.takeErrors()).toEqual([]);
+    const charts = await page.locator("figure.chart svg").evaluateAll((svgs) =>
+      svgs.map((s) => {
+        const box = s.getBoundingClientRect();
+        return { width: box.width, height: box.height, marks: s.querySelectorAll("path").length };
+      }),
+    );
+    expect(charts.length).toBeGreaterThan(0);
+    for (const c of charts) {
+      expect(c.width).toBeGreaterThan(100);
+      expect(c.height).toBeGreaterThan(50);
+      expect(c.marks).toBeGreaterThan(0);
+    }
+    const shown = await page.locator("article.indicator").evaluateAll((articles) =>
+      articles.map((a) => ({
+        id: a.getAttribute("data-indicator") ?? "",
+        text: a.querySelector("dd.value")?.textContent?.trim() ?? "",
+      })),
+    );
+    const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+    let compared = 0;
+    for (const s of shown) {
+      const api = await t.json<IndicatorResult>(
+        `/api/indicators/${s.id}?acheteur_id=${siret}&grain=year`,
+      );
+      const value = api.rows.find((r) => r.year === year)?.value;
+      if (typeof value !== "number") continue;
+      expect(s.text, s.id).toBe(percent.format(value));
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it("prints as a PDF of at least two pages with its charts", async () => {
+    const response = await t.get(`/api/buyers/${siret}/report?year=${year}&format=pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const pdf = join(dir, "rapport.pdf");
+    writeFileSync(pdf, new Uint8Array(await response.arrayBuffer()));
+    execFileSync("pdftoppm", ["-r", "40", "-png", pdf, join(dir, "page")]);
+    const pages = readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const p of pages) expect(statSync(join(dir, p)).size).toBeGreaterThan(1000);
+    const html = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+    const charts = html.match(/<figure\b[^>]*class="chart"/g)?.length ?? 0;
+    expect(charts).toBeGreaterThan(0);
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    // Each chart's x-axis title « Année » is drawn as text into the PDF, beside the page's own.
+    const outsideCharts = html
+      .replace(/<svg[\s\S]*?<\/svg>/g, "")
+      .replace(/<style[\s\S]*?<\/style>/g, "")
+      .replace(/<title>[\s\S]*?<\/title>/g, "")
+      .replace(/<[^>]+>/g, " ");
+    const words = (t: string) => t.match(/Année/g)?.length ?? 0;
+    expect(words(text)).toBe(words(outsideCharts) + charts);
+    expect(text).toContain(siret);
+  });
+
+  it("the buyer page shows the quality grade, the records to fix and the « Rapport annuel » link", async () => {
+    const { page } = browser;
+    await page.goto(`${t.url}/acheteur/${siret}`);
+    await waitReady(page);
+    await page.waitForSelector("section.publication-quality");
+    expect(browser.takeErrors()).toEqual([]);
+    const api = await t.json<BuyerQuality>(`/api/buyers/${siret}/quality`);
+    const grade = await page.locator("section.publication-quality").getAttribute("data-grade");
+    expect(grade).toBe(api.grade ?? "");
+    const rules = await page
+      .locator("section.publication-quality table")
+      .first()
+      .locator("tbody tr")
+      .count();
+    expect(rules).toBe(api.components.length);
+    const report = page.getByRole("link", { name: "Rapport annuel", exact: true });
+    const href = (await report.getAttribute("href")) ?? "";
+    expect(href).toMatch(new RegExp(`^/api/buyers/${siret}/report\\?year=\\d{4}&format=html$`));
+    expect((await t.get(href)).status).toBe(200);
+    await page.selectOption("#report-year", String(year));
+    expect(await report.getAttribute("href")).toBe(
+      `/api/buyers/${siret}/report?year=${year}&format=html`,
+    );
+    const csv = page.getByRole("link", { name: "Liste complète (CSV pour Excel)" });
+    const response = await t.get((await csv.getAttribute("href")) ?? "");
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+  });
+});

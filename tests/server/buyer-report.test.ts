@@ -1,0 +1,191 @@
+// The annual report of real buyers of the samples, on the real server: every indicator figure
+// of the HTML page (value, N, scope, coverage, and the French number shown) equals the API's
+// answer for the same buyer and year; the page says nothing in English and runs no script; the
+// DOCX is a valid Word file holding the same figures and the charts as PNG images; without a
+// Chromium the PDF answers a clear error and the other formats still work.
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
+import { esc, html } from "../../server/report/html-escape.ts";
+import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
+
+let t: TestServer;
+/** Buyer and year with most contracts, and with most contracts in the 2024 format. */
+let cases: { siret: string; year: number }[];
+beforeAll(async () => {
+  t = await startTestServer();
+  const rows = await queryFile(
+    t.dbPath,
+    `(SELECT acheteur_id, year(date_notification) AS y FROM contracts WHERE date_notification IS NOT NULL
+       GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1)
+     UNION ALL
+     (SELECT acheteur_id, year(date_notification) FROM contracts
+       WHERE decp_format <> 'v1' AND considerations_sociales IS NOT NULL
+       GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1)`,
+  );
+  cases = rows.map((r) => ({ siret: String(r.acheteur_id), year: Number(r.y) }));
+}, 120_000);
+afterAll(async () => t?.close());
+
+const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+
+interface Shown {
+  id: string;
+  value: string;
+  n: string;
+  scope: string;
+  coverage: string | undefined;
+  text: string | undefined;
+}
+
+/** The indicator blocks and rows of the page, by their data-* attributes. */
+function shownIndicators(page: string): Shown[] {
+  const blocks = page.split(/(?=<(?:article|tr)\b)/).filter((b) => /data-indicator="/.test(b));
+  return blocks.map((b) => {
+    const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(b)?.[1];
+    return {
+      id: attr("data-indicator") ?? "",
+      value: attr("data-value") ?? "",
+      n: attr("data-n") ?? "",
+      scope: attr("data-n-scope") ?? "",
+      coverage: attr("data-coverage"),
+      text: /<dd class="value">\s*([^<]*?)\s*<\/dd>/.exec(b)?.[1],
+    };
+  });
+}
+
+const visibleText = (page: string) =>
+  page
+    .replace(/<style[\s\S]*?<\/style>/g, "")
+    .replace(/<svg[\s\S]*?<\/svg>/g, "")
+    .replace(/<[^>]+>/g, " ");
+
+describe("GET /api/buyers/:siret/report (HTML)", () => {
+  it("shows every responsible-purchasing indicator with the API's value, N and coverage", async () => {
+    const catalogue = await t.json<{ indicators: { id: string; theme: string }[] }>(
+      "/api/indicators",
+    );
+    const responsible = catalogue.indicators.filter((i) => i.theme === "responsible");
+    expect(responsible.length).toBeGreaterThan(5);
+    let withValue = 0;
+    for (const { siret, year } of cases) {
+      const response = await t.get(`/api/buyers/${siret}/report?year=${year}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(response.headers.get("content-security-policy")).toContain("script-src 'none'");
+      const page = await response.text();
+      expect(page).not.toMatch(/<script/i);
+      const shown = shownIndicators(page);
+      expect(shown.map((s) => s.id).sort()).toEqual(responsible.map((i) => i.id).sort());
+      for (const s of shown) {
+        const api = await t.json<IndicatorResult>(
+          `/api/indicators/${s.id}?acheteur_id=${siret}&grain=year`,
+        );
+        const row = api.rows.find((r) => r.year === year);
+        expect(s.value, s.id).toBe(row?.value === null || !row ? "" : String(row.value));
+        expect(Number(s.n), s.id).toBe(row ? row.n : 0);
+        expect(Number(s.scope), s.id).toBe(row ? row.n_scope : 0);
+        if (s.coverage !== undefined && row) {
+          expect(s.coverage, s.id).toBe(row.coverage === null ? "" : String(row.coverage));
+        }
+        if (typeof row?.value === "number") {
+          withValue += 1;
+          expect(s.text, s.id).toBe(percent.format(row.value));
+        }
+      }
+      const quality = await t.json<BuyerQuality>(`/api/buyers/${siret}/quality?year=${year}`);
+      expect(page).toContain(`data-grade="${quality.grade ?? ""}"`);
+      expect(page).toContain(`<span class="snapshot">${quality.snapshot_id}</span>`);
+      const text = visibleText(page);
+      for (const english of [
+        /\bthe\b/i,
+        /\bnull\b/,
+        /\bundefined\b/,
+        /\bNaN\b/,
+        /\btrue\b/,
+        /\bfalse\b/,
+        /\bbidder\b/i,
+      ]) {
+        expect(text).not.toMatch(english);
+      }
+    }
+    // The test speaks of real figures: some indicator has a value in the chosen cases.
+    expect(withValue).toBeGreaterThan(0);
+  });
+
+  it("draws a trend chart for each indicator with a value", async () => {
+    const { siret, year } = cases[1] ?? { siret: "", year: 0 };
+    const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+    const withValue = shownIndicators(page).filter((s) => s.value !== "");
+    const charts = [...page.matchAll(/data-chart="([a-z_]+)"/g)].map((m) => m[1]);
+    for (const s of withValue) expect(charts).toContain(s.id);
+    expect(page.match(/<svg\b/g)?.length ?? 0).toBeGreaterThanOrEqual(withValue.length);
+  });
+
+  it("answers 400 without a year or with an unknown format, 404 for an unknown buyer", async () => {
+    const { siret } = cases[0] ?? { siret: "" };
+    const missing = await t.get(`/api/buyers/${siret}/report`);
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { error: { param: string } }).error.param).toBe("year");
+    const format = await t.get(`/api/buyers/${siret}/report?year=2024&format=odt`);
+    expect(((await format.json()) as { error: { param: string } }).error.param).toBe("format");
+    expect((await t.get("/api/buyers/00000000000001/report?year=2024")).status).toBe(404);
+  });
+});
+
+describe("GET /api/buyers/:siret/report?format=docx", () => {
+  it("is a Word file holding the page's figures and the charts as PNG images", async () => {
+    const { siret, year } = cases[1] ?? { siret: "", year: 0 };
+    const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+    const response = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain(`${siret}_${year}.docx`);
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const document = strFromU8(files["word/document.xml"] ?? new Uint8Array());
+    expect(document).toContain("<w:body>");
+    const figures = shownIndicators(page).filter((s) => s.text !== undefined && s.value !== "");
+    expect(figures.length).toBeGreaterThan(0);
+    for (const f of figures) expect(document).toContain(f.text ?? "");
+    const images = Object.entries(files).filter(([name]) => name.startsWith("word/media/"));
+    const charts = page.match(/data-chart="/g)?.length ?? 0;
+    expect(charts).toBeGreaterThan(0);
+    // One picture per chart in the text; identical charts may share one image file.
+    expect(document.match(/<pic:pic\b/g)?.length ?? 0).toBe(charts);
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.length).toBeLessThanOrEqual(charts);
+    for (const [, bytes] of images) expect([...bytes.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+  });
+});
+
+describe("PDF without a browser", () => {
+  it("answers 503 naming what to install, while HTML and DOCX still work", async () => {
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+    try {
+      const { siret, year } = cases[0] ?? { siret: "", year: 0 };
+      const pdf = await t.get(`/api/buyers/${siret}/report?year=${year}&format=pdf`);
+      expect(pdf.status).toBe(503);
+      const body = (await pdf.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("pdf_unavailable");
+      expect(body.error.message).toContain("apt-get install -y chromium");
+      expect(body.error.message).toContain("CHROMIUM_PATH");
+      for (const format of ["html", "docx"]) {
+        const other = await t.get(`/api/buyers/${siret}/report?year=${year}&format=${format}`);
+        expect(other.status, format).toBe(200);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+  });
+});
+
+describe("the report's HTML writer", () => {
+  it("escapes every value it is given", () => {
+    const hostile = `<img src=x onerror="alert(1)"> & 'x'`;
+    const out = html`<p title="${hostile}">${hostile}</p>`.text;
+    expect(out).not.toContain("<img");
+    expect(out).toBe(`<p title="${esc(hostile)}">${esc(hostile)}</p>`);
+    expect(esc(hostile)).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;x&#39;");
+  });
+});
