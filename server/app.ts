@@ -14,6 +14,7 @@ import { indicatorsRouter } from "./routes/indicators.ts";
 import { exportsRouter } from "./routes/exports.ts";
 import { openApiRouter } from "./routes/openapi.ts";
 import { staticRouter } from "./routes/static.ts";
+import { spaserRouter } from "./routes/spaser.ts";
 import { suppliersRouter } from "./routes/suppliers.ts";
 import { qualityRouter } from "./routes/quality.ts";
 
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(exportsRouter(deps));
   api.use(indicatorsRouter(deps));
   api.use(buyersRouter(deps));
+  api.use(spaserRouter(deps));
   api.use(suppliersRouter(deps));
   api.use(contractsRouter(deps));
   api.use(qualityRouter(deps));

@@ -1,6 +1,7 @@
 // What the application is built from (createApp in app.ts). Apart from app.ts so that the routes,
 // which take these dependencies, never import the application that mounts them.
 import type { Catalogue } from "../indicators/index.ts";
+import type { SpaserCatalogue } from "../indicators/plans/load.ts";
 import type { AnswerCache } from "./answer-cache.ts";
 import type { SnapshotProvider } from "./db.ts";
 import type { RefreshControl } from "./refresh.ts";
@@ -8,6 +9,8 @@ import type { RefreshControl } from "./refresh.ts";
 export interface AppDeps {
   snapshots: SnapshotProvider;
   catalogue: Catalogue;
+  /** SPASER targets (indicators/spaser/): buyers' plans and the national defaults. */
+  plans: SpaserCatalogue;
   /** "Now" for generated_at stamps; fixed in tests. */
   clock: () => Date;
   log?: (line: string) => void;

@@ -5,6 +5,7 @@
 // tests measure. Prints one JSON array on stdout.
 import type { Request } from "express";
 import { loadCatalogue, runIndicator, type RequestInput } from "../../indicators/index.ts";
+import { loadPlans } from "../../indicators/plans/load.ts";
 import { openDatabase } from "../../lib/duckdb.ts";
 import type { AppDeps } from "../../server/deps.ts";
 import { openSnapshots } from "../../server/db.ts";
@@ -30,6 +31,7 @@ const { model, definitions } = catalogue;
 const deps: AppDeps = {
   snapshots: openSnapshots(dbPath),
   catalogue,
+  plans: loadPlans(catalogue),
   clock: () => new Date(),
   answers: createAnswerCache(),
 };

@@ -9,6 +9,8 @@ import {
   SPASER_JSON_SCHEMA_PATH,
 } from "../../indicators/plans/generate-json-schema.ts";
 import { DEFAULT_SPASER_DIR, loadPlans, planOfBuyer } from "../../indicators/plans/load.ts";
+import { spaserStatus, targetForYear } from "../../indicators/plans/progress.ts";
+import type { RowFlag } from "../../indicators/result-columns.ts";
 import { shippedCatalogue } from "./helpers/catalogue.ts";
 
 const DIR = "tests/fixtures/spaser/broken";
@@ -113,5 +115,42 @@ describe("a folder of broken SPASER files", () => {
     const syntax = plans.errors.filter((e) => e.file === file("yaml_syntax"));
     expect(syntax.map((e) => e.code)).toEqual(["yaml_syntax"]);
     expect(syntax[0]?.message).toMatch(/line \d+/);
+  });
+});
+
+describe("a target's year and status", () => {
+  const trajectory = [
+    { year: 2024, value: 0.2 },
+    { year: 2026, value: 0.4 },
+  ];
+  const base = {
+    polarity: "higher_is_better" as const,
+    requiresFormat: "v2" as const,
+    contracts2024: 12,
+    target: 0.3,
+  };
+
+  it("measures a year against its own step, else the next, else the last", () => {
+    expect(targetForYear(trajectory, 2024)).toEqual({ year: 2024, value: 0.2 });
+    expect(targetForYear(trajectory, 2025)).toEqual({ year: 2026, value: 0.4 });
+    expect(targetForYear(trajectory, 2019)).toEqual({ year: 2024, value: 0.2 });
+    expect(targetForYear(trajectory, 2030)).toEqual({ year: 2026, value: 0.4 });
+  });
+
+  it("gives one status, the format first, then the count, then the comparison", () => {
+    const figure = (value: number | null, flags: RowFlag[] = []) => ({ value, flags });
+    expect(spaserStatus({ ...base, figure: figure(0.5), contracts2024: 0 })).toBe("no_2024_format");
+    expect(spaserStatus({ ...base, figure: figure(null, ["format_not_available"]) })).toBe(
+      "no_2024_format",
+    );
+    expect(spaserStatus({ ...base, requiresFormat: "any", figure: null, contracts2024: 0 })).toBe(
+      "too_few",
+    );
+    expect(spaserStatus({ ...base, figure: figure(0.9, ["below_min_n"]) })).toBe("too_few");
+    expect(spaserStatus({ ...base, figure: figure(0.3) })).toBe("met");
+    expect(spaserStatus({ ...base, figure: figure(0.29, ["low_coverage"]) })).toBe("behind");
+    expect(spaserStatus({ ...base, polarity: "lower_is_better", figure: figure(0.29) })).toBe(
+      "met",
+    );
   });
 });
