@@ -21,6 +21,7 @@ import {
   SupplierSearchSchema,
   SupplierSummarySchema,
 } from "../api-schemas/lookups.ts";
+import { BuyerPeersSchema, BuyerSpaserSchema } from "../api-schemas/spaser.ts";
 import { FieldIssuesSchema, RejectSchema, RejectsSchema } from "../api-schemas/quality.ts";
 import {
   HealthSchema,
@@ -50,6 +51,8 @@ export const COMPONENTS = {
   Buyers: BuyerSearchSchema,
   BuyerSummary: BuyerSummarySchema,
   BuyerContracts: BuyerContractsSchema,
+  BuyerSpaser: BuyerSpaserSchema,
+  BuyerPeers: BuyerPeersSchema,
   Suppliers: SupplierSearchSchema,
   SupplierSummary: SupplierSummarySchema,
   Contract: ContractSchema,

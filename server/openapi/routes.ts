@@ -137,6 +137,26 @@ export const ROUTES: readonly RouteDoc[] = [
   },
   {
     method: "get",
+    path: "/api/buyers/{siret}/spaser",
+    summary: "« Mon SPASER »: the buyer's targets (or the national ones), figures and status",
+    pathParams: P.SiretPath,
+    query: P.BuyerSpaserQuery,
+    answers: { ...ok("BuyerSpaser", "Targets and progress"), "400": bad, "404": missing },
+  },
+  {
+    method: "get",
+    path: "/api/buyers/{siret}/peers",
+    summary: "The buyer among its peers: group, quartiles, national value and ranking",
+    pathParams: P.SiretPath,
+    query: P.BuyerPeersQuery,
+    answers: {
+      ...ok("BuyerPeers", "Peer group and position per indicator"),
+      "400": bad,
+      "404": missing,
+    },
+  },
+  {
+    method: "get",
     path: "/api/suppliers",
     summary: "Search suppliers by name or identifier",
     query: P.SearchQuery,
