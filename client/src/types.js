@@ -27,6 +27,11 @@
  * @typedef {import("../../server/api-types.ts").FieldIssues} FieldIssues
  * @typedef {import("../../server/api-types.ts").DataSources} DataSources
  * @typedef {import("../../server/api-types.ts").RowFlag} RowFlag
+ * @typedef {import("../../server/api-types.ts").BuyerSpaser} BuyerSpaser
+ * @typedef {import("../../server/api-types.ts").SpaserIndicator} SpaserIndicator
+ * @typedef {import("../../server/api-types.ts").SpaserFigure} SpaserFigure
+ * @typedef {import("../../server/api-types.ts").BuyerPeers} BuyerPeers
+ * @typedef {import("../../server/api-types.ts").PeerIndicator} PeerIndicator
  */
 
 export {};

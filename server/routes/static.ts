@@ -53,6 +53,7 @@ const PAGES = [
   "/fournisseur/:id",
   "/marche/:uid",
   "/recherche",
+  "/comparer",
   "/a-propos",
   "/mises-a-jour",
 ];

@@ -3,6 +3,8 @@
 import { getCatalogue, getJson, runLimited } from "../api.js";
 import { indicatorCard } from "../components/card.js";
 import { showContracts } from "../components/contract-list.js";
+import { peersSection } from "../components/peers-section.js";
+import { spaserSection } from "../components/spaser-section.js";
 import {
   contractsPerYear,
   displayName,
@@ -39,6 +41,8 @@ export async function buyerView({ params, main }) {
     amountHeader: "Montant (hors montants suspects)",
   });
   const contracts = h("div", {});
+  const spaser = spaserSection(siret);
+  const peers = peersSection(siret);
   replace(
     main,
     ...partyHeading(name, `Acheteur public, SIRET ${siret}.`, Boolean(buyer.nom)),
@@ -56,6 +60,12 @@ export async function buyerView({ params, main }) {
         { class: "button secondary", href: `/${filterQuery(filters)}` },
         "Tous les indicateurs de cet acheteur",
       ),
+      " ",
+      h(
+        "a",
+        { class: "button secondary", href: `/comparer?acheteurs=${siret}` },
+        "Comparer avec d'autres acheteurs",
+      ),
     ),
     keyFigures([
       { label: "Marchés publiés", value: formatInteger(t.contracts) },
@@ -67,6 +77,8 @@ export async function buyerView({ params, main }) {
       { label: "Dernier marché notifié", value: formatDate(t.last_notification) },
     ]),
     years.element,
+    spaser.element,
+    peers.element,
     h("h2", {}, "Procédures utilisées"),
     lookupTable(
       "Marchés par procédure",
@@ -117,6 +129,7 @@ export async function buyerView({ params, main }) {
     contracts,
   );
   await years.draw();
+  await Promise.all([spaser.load(), peers.load()]);
   await showContracts(contracts, siret, 0);
   await runLimited(
     cards.map((c) => c.load),
