@@ -35,6 +35,13 @@ import type {
   WorkshopValidationSchema,
 } from "./api-schemas/workshop.ts";
 import type {
+  BuyerPeersSchema,
+  BuyerSpaserSchema,
+  FigureSchema,
+  PeerIndicatorSchema,
+  SpaserIndicatorSchema,
+} from "./api-schemas/spaser.ts";
+import type {
   CoverageRowSchema,
   HealthSchema,
   RefreshStartedSchema,
@@ -76,6 +83,11 @@ export type BuyerContracts = z.infer<typeof BuyerContractsSchema>;
 export type SupplierSearch = z.infer<typeof SupplierSearchSchema>;
 export type SupplierSummary = z.infer<typeof SupplierSummarySchema>;
 export type ContractDetail = z.infer<typeof ContractSchema>;
+export type BuyerSpaser = z.infer<typeof BuyerSpaserSchema>;
+export type SpaserIndicator = z.infer<typeof SpaserIndicatorSchema>;
+export type SpaserFigure = z.infer<typeof FigureSchema>;
+export type BuyerPeers = z.infer<typeof BuyerPeersSchema>;
+export type PeerIndicator = z.infer<typeof PeerIndicatorSchema>;
 export type Rejects = z.infer<typeof RejectsSchema>;
 export type Reject = z.infer<typeof RejectSchema>;
 export type FieldIssues = z.infer<typeof FieldIssuesSchema>;

@@ -17,6 +17,7 @@ import { indicatorsRouter } from "./routes/indicators.ts";
 import { exportsRouter } from "./routes/exports.ts";
 import { openApiRouter } from "./routes/openapi.ts";
 import { staticRouter } from "./routes/static.ts";
+import { spaserRouter } from "./routes/spaser.ts";
 import { suppliersRouter } from "./routes/suppliers.ts";
 import { qualityRouter } from "./routes/quality.ts";
 import { workshopRouter } from "./routes/workshop.ts";
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(buyersRouter(deps));
   api.use(buyerQualityRouter(deps));
   api.use(buyerReportRouter(deps));
+  api.use(spaserRouter(deps));
   api.use(suppliersRouter(deps));
   api.use(contractsRouter(deps));
   api.use(qualityRouter(deps));

@@ -2,6 +2,7 @@
 // which take these dependencies, never import the application that mounts them.
 import type { Catalogue } from "../indicators/index.ts";
 import type { ThrottleOptions } from "./admin-guard.ts";
+import type { SpaserCatalogue } from "../indicators/plans/load.ts";
 import type { AnswerCache } from "./answer-cache.ts";
 import type { SnapshotCardinalities } from "./answer-limits.ts";
 import type { SnapshotProvider } from "./db.ts";
@@ -11,6 +12,8 @@ import type { Work } from "./work.ts";
 export interface AppDeps {
   snapshots: SnapshotProvider;
   catalogue: Catalogue;
+  /** SPASER targets (indicators/spaser/): buyers' plans and the national defaults. */
+  plans: SpaserCatalogue;
   /** "Now" for generated_at stamps; fixed in tests. */
   clock: () => Date;
   log?: (line: string) => void;

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { runEtl } from "../etl/pipeline.ts";
 import { formatIssue, loadCatalogue } from "../indicators/index.ts";
+import { loadPlans } from "../indicators/plans/load.ts";
 import { createApp } from "./app.ts";
 import { loadQualityDefinition } from "./publication-quality/definition.ts";
 import type { AppDeps } from "./deps.ts";
@@ -75,6 +76,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   for (const issue of catalogue.errors) log(`warning: indicator left out: ${formatIssue(issue)}`);
   // A broken publication-quality definition stops the start, naming the file and the bad path.
   loadQualityDefinition();
+  const plans = loadPlans(catalogue);
+  for (const issue of plans.errors) log(`warning: SPASER file left out: ${formatIssue(issue)}`);
   // Set once the server listens: a refresh that loaded a new snapshot warms the cache for it.
   let afterNewSnapshot = () => {};
   // A broken config or schedule stops the start here, with a message naming the problem.
@@ -96,6 +99,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const deps: AppDeps = {
     snapshots,
     catalogue,
+    plans,
     clock: options.clock ?? (() => new Date()),
     log,
     work,

@@ -5,6 +5,7 @@
 // tests measure. Prints one JSON array on stdout.
 import type { Request } from "express";
 import { loadCatalogue, runIndicator, type RequestInput } from "../../indicators/index.ts";
+import { loadPlans } from "../../indicators/plans/load.ts";
 import { openDatabase } from "../../lib/duckdb.ts";
 import type { AppDeps } from "../../server/deps.ts";
 import { openSnapshots } from "../../server/db.ts";
@@ -33,6 +34,7 @@ const { model, definitions } = catalogue;
 const deps: AppDeps = {
   snapshots: openSnapshots(dbPath),
   catalogue,
+  plans: loadPlans(catalogue),
   clock: () => new Date(),
   // One request at a time here: limits that never refuse one of the benchmark's requests.
   work: createWork(

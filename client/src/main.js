@@ -15,6 +15,7 @@ route(
 );
 route("/fournisseur/:id", async () => (await import("./views/supplier.js")).supplierView);
 route("/marche/:uid", async () => (await import("./views/contract.js")).contractView);
+route("/comparer", async () => (await import("./views/compare.js")).compareView);
 route("/recherche", async () => (await import("./views/search.js")).searchView);
 route("/mises-a-jour", async () => (await import("./views/runs.js")).runsView);
 route("/atelier", async () => (await import("./views/workshop.js")).workshopView);

@@ -34,6 +34,11 @@
  * @typedef {import("../../server/api-types.ts").WorkshopField} WorkshopField
  * @typedef {import("../../server/api-types.ts").WorkshopPreview} WorkshopPreview
  * @typedef {import("../../server/api-types.ts").WorkshopValidation} WorkshopValidation
+ * @typedef {import("../../server/api-types.ts").BuyerSpaser} BuyerSpaser
+ * @typedef {import("../../server/api-types.ts").SpaserIndicator} SpaserIndicator
+ * @typedef {import("../../server/api-types.ts").SpaserFigure} SpaserFigure
+ * @typedef {import("../../server/api-types.ts").BuyerPeers} BuyerPeers
+ * @typedef {import("../../server/api-types.ts").PeerIndicator} PeerIndicator
  */
 
 export {};

@@ -12,6 +12,8 @@ export type IssueCode =
   | "duplicate_id"
   | "id_mismatch"
   | "read_failed"
+  // SPASER files (indicators/plans/)
+  | "invalid_spaser"
   // Requests
   | "unknown_indicator"
   | "unknown_parameter"

@@ -18,6 +18,22 @@ export const SearchQuery = z.strictObject({
   limit: limit(100, 20),
 });
 
+const year = z.int().min(2000).max(2100).optional();
+
+export const BuyerSpaserQuery = z.strictObject({
+  year: year.describe("Notification year (default: the latest year with contracts)."),
+});
+
+export const BuyerPeersQuery = z.strictObject({
+  year: year.describe("Notification year (default: the buyer's latest year with contracts)."),
+  min_n: z
+    .int()
+    .min(1)
+    .max(10_000)
+    .optional()
+    .describe("Least contracts a peer's figure rests on (default: each indicator's minimum N)."),
+});
+
 export const BuyerContractsQuery = z.strictObject({
   offset: offset(100_000_000),
   limit: limit(500, 50),

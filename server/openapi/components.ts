@@ -22,6 +22,7 @@ import {
   SupplierSearchSchema,
   SupplierSummarySchema,
 } from "../api-schemas/lookups.ts";
+import { BuyerPeersSchema, BuyerSpaserSchema } from "../api-schemas/spaser.ts";
 import { FieldIssuesSchema, RejectSchema, RejectsSchema } from "../api-schemas/quality.ts";
 import {
   WorkshopBodySchema,
@@ -59,6 +60,8 @@ export const COMPONENTS = {
   BuyerSummary: BuyerSummarySchema,
   BuyerContracts: BuyerContractsSchema,
   BuyerQuality: BuyerQualitySchema,
+  BuyerSpaser: BuyerSpaserSchema,
+  BuyerPeers: BuyerPeersSchema,
   Suppliers: SupplierSearchSchema,
   SupplierSummary: SupplierSummarySchema,
   Contract: ContractSchema,

@@ -163,6 +163,26 @@ export const ROUTES: readonly RouteDoc[] = [
   },
   {
     method: "get",
+    path: "/api/buyers/{siret}/spaser",
+    summary: "« Mon SPASER »: the buyer's targets (or the national ones), figures and status",
+    pathParams: P.SiretPath,
+    query: P.BuyerSpaserQuery,
+    answers: { ...ok("BuyerSpaser", "Targets and progress"), "400": bad, "404": missing },
+  },
+  {
+    method: "get",
+    path: "/api/buyers/{siret}/peers",
+    summary: "The buyer among its peers: group, quartiles, national value and ranking",
+    pathParams: P.SiretPath,
+    query: P.BuyerPeersQuery,
+    answers: {
+      ...ok("BuyerPeers", "Peer group and position per indicator"),
+      "400": bad,
+      "404": missing,
+    },
+  },
+  {
+    method: "get",
     path: "/api/buyers/{siret}/report",
     summary:
       "A buyer's annual report on responsible purchasing, in French: printable HTML, PDF (needs Chromium on the server) or DOCX",

@@ -54,6 +54,7 @@ const PAGES = [
   "/fournisseur/:id",
   "/marche/:uid",
   "/recherche",
+  "/comparer",
   "/a-propos",
   "/mises-a-jour",
 ];

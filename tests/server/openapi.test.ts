@@ -243,6 +243,25 @@ describe("real answers conform to the document", () => {
     await call("/api/buyers/{siret}/report", "/api/buyers/00000000000001/report?year=2019", 404);
   });
 
+  it("a buyer's SPASER and peers, typed or not, errors included", async () => {
+    const busiest = await first(
+      "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1",
+    );
+    await call("/api/buyers/{siret}/spaser", `/api/buyers/${busiest}/spaser`, 200);
+    await call("/api/buyers/{siret}/spaser", `/api/buyers/${busiest}/spaser?year=2019`, 200);
+    for (const typed of ["IS NOT NULL", "IS NULL"]) {
+      const siret = await first(
+        `SELECT acheteur_id FROM contracts JOIN buyers USING (acheteur_id) WHERE type_acheteur ${typed} GROUP BY 1 ORDER BY count(*) DESC, 1`,
+      );
+      await call("/api/buyers/{siret}/peers", `/api/buyers/${siret}/peers`, 200);
+    }
+    await call("/api/buyers/{siret}/peers", `/api/buyers/${busiest}/peers?min_n=1`, 200);
+    await call("/api/buyers/{siret}/spaser", "/api/buyers/12345678901234/spaser", 404);
+    await call("/api/buyers/{siret}/peers", "/api/buyers/12345678901234/peers", 404);
+    await call("/api/buyers/{siret}/spaser", `/api/buyers/${busiest}/spaser?year=1999`, 400);
+    await call("/api/buyers/{siret}/peers", `/api/buyers/${busiest}/peers?min_n=0`, 400);
+  });
+
   it("errors name their parameter, in the documented shape", async () => {
     await call("/api/indicators/{id}", "/api/indicators/nope", 404);
     await call("/api/indicators/{id}", "/api/indicators/amount_total?by=nothing", 400);

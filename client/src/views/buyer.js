@@ -4,6 +4,8 @@ import { getCatalogue, getJson, runLimited } from "../api.js";
 import { indicatorCard } from "../components/card.js";
 import { showContracts } from "../components/contract-list.js";
 import { annualReportLinks, publicationQuality } from "../components/publication-quality.js";
+import { peersSection } from "../components/peers-section.js";
+import { spaserSection } from "../components/spaser-section.js";
 import {
   contractsPerYear,
   displayName,
@@ -46,6 +48,8 @@ export async function buyerView({ params, main }) {
     h("p", {}, "Qualité de publication : calcul en cours…"),
   );
   const years = buyer.by_year.flatMap((r) => (r.year === null ? [] : [r.year]));
+  const spaser = spaserSection(siret);
+  const peers = peersSection(siret);
   replace(
     main,
     ...partyHeading(name, `Acheteur public, SIRET ${siret}.`, Boolean(buyer.nom)),
@@ -63,6 +67,12 @@ export async function buyerView({ params, main }) {
         { class: "button secondary", href: `/${filterQuery(filters)}` },
         "Tous les indicateurs de cet acheteur",
       ),
+      " ",
+      h(
+        "a",
+        { class: "button secondary", href: `/comparer?acheteurs=${siret}` },
+        "Comparer avec d'autres acheteurs",
+      ),
     ),
     keyFigures([
       { label: "Marchés publiés", value: formatInteger(t.contracts) },
@@ -75,6 +85,8 @@ export async function buyerView({ params, main }) {
     ]),
     annualReportLinks(siret, years),
     perYear.element,
+    spaser.element,
+    peers.element,
     h("h2", {}, "Procédures utilisées"),
     lookupTable(
       "Marchés par procédure",
@@ -126,6 +138,7 @@ export async function buyerView({ params, main }) {
     contracts,
   );
   await perYear.draw();
+  await Promise.all([spaser.load(), peers.load()]);
   await showContracts(contracts, siret, 0);
   replace(quality, await publicationQuality(siret));
   await runLimited(

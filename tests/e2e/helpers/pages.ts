@@ -24,6 +24,12 @@ export async function everyPage(t: TestServer): Promise<DashboardPage[]> {
     [String(buyer?.acheteur_id)],
   );
   const siret = String(buyer?.acheteur_id);
+  // A second buyer to compare with: the busiest of another SIRET.
+  const [other] = await queryFile(
+    t.dbPath,
+    "SELECT acheteur_id FROM contracts WHERE acheteur_id <> $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+    [siret],
+  );
   return [
     { name: "home", path: "/" },
     { name: "indicator", path: "/indicateur/single_offer_rate" },
@@ -36,6 +42,8 @@ export async function everyPage(t: TestServer): Promise<DashboardPage[]> {
     },
     { name: "contract", path: `/marche/${encodeURIComponent(String(contract?.uid))}` },
     { name: "search", path: "/recherche?q=ville" },
+    { name: "compare", path: `/comparer?acheteurs=${siret},${String(other?.acheteur_id)}` },
+    { name: "compare-empty", path: "/comparer" },
     { name: "runs", path: "/mises-a-jour" },
     { name: "about", path: "/a-propos" },
     { name: "workshop", path: "/atelier" },

@@ -1,0 +1,102 @@
+// The buyer among its peers (buyers of the same type): for each indicator, the buyer's figure,
+// the peers' quartiles and the value of all the data, then, on demand, the ranking of the peers
+// with enough contracts, by name. The group and its rule are written out: a reader can check
+// who the buyer is compared with.
+import { getJson } from "../api.js";
+import { h, replace } from "../dom.js";
+import { formatInteger, formatValue } from "../format.js";
+import { displayName, lookupTable } from "./lookup.js";
+
+/** @param {string} siret */
+export function peersSection(siret) {
+  const body = h("div", { "data-part": "peers" });
+  const section = h(
+    "section",
+    { class: "peers", "aria-labelledby": "pairs" },
+    h("h2", { id: "pairs" }, "Comparaison avec des acheteurs comparables"),
+    body,
+  );
+  async function load() {
+    /** @type {import("../types.js").BuyerPeers} */
+    const a = await getJson(`/api/buyers/${encodeURIComponent(siret)}/peers`);
+    replace(body, ...content(a));
+  }
+  return { element: section, load };
+}
+
+/** @param {import("../types.js").BuyerPeers} a */
+function content(a) {
+  if (a.group === null)
+    return [
+      h("p", {}, "Le type de cet acheteur n'est pas connu : il n'a pas de groupe de pairs."),
+      h("p", { class: "note" }, a.rule),
+    ];
+  /** @param {import("../types.js").PeerIndicator} r @param {number | null} v */
+  const f = (r, v) => formatValue(v, r.format);
+  return [
+    h("p", {}, `Groupe : ${a.group.label}. ${a.group.definition} Année ${a.year ?? "—"}.`),
+    h("p", { class: "note" }, a.rule),
+    lookupTable(
+      `Cet acheteur et ses pairs en ${a.year ?? "—"}`,
+      [
+        { label: "Indicateur", cell: (r) => r.title },
+        {
+          label: "Cet acheteur",
+          cell: (r) =>
+            r.buyer === null
+              ? "aucun marché"
+              : `${f(r, r.buyer.value)} (N = ${formatInteger(r.buyer.n)})`,
+        },
+        { label: "Pairs : 1er quartile", cell: (r) => f(r, r.peers.q1), numeric: true },
+        { label: "Médiane des pairs", cell: (r) => f(r, r.peers.median), numeric: true },
+        { label: "3e quartile", cell: (r) => f(r, r.peers.q3), numeric: true },
+        {
+          label: "Pairs comptés",
+          cell: (r) => `${formatInteger(r.peers.count)} (au moins ${r.min_n} marchés)`,
+        },
+        {
+          label: "Toutes les données",
+          cell: (r) => `${f(r, r.national.value)} (N = ${formatInteger(r.national.n)})`,
+        },
+        {
+          label: "Rang",
+          cell: (r) =>
+            r.buyer?.rank
+              ? `${r.buyer.rank} sur ${r.peers.count}`
+              : "non classé (trop peu de marchés)",
+        },
+      ],
+      a.indicators,
+    ),
+    a.indicators
+      .filter((r) => r.ranking.length > 0)
+      .map((r) =>
+        h(
+          "details",
+          { class: "peer-ranking" },
+          h("summary", {}, `Classement des pairs : ${r.title}`),
+          lookupTable(
+            `Classement des pairs : ${r.title}`,
+            [
+              { label: "Rang", cell: (p) => String(p.rank), numeric: true },
+              {
+                label: "Acheteur",
+                cell: (p) =>
+                  h(
+                    "a",
+                    {
+                      href: `/acheteur/${p.siret}`,
+                      "aria-current": p.siret === a.siret ? "page" : null,
+                    },
+                    displayName(p.nom, p.siret, "Acheteur"),
+                  ),
+              },
+              { label: "Valeur", cell: (p) => formatValue(p.value, r.format), numeric: true },
+              { label: "Marchés (N)", cell: (p) => formatInteger(p.n), numeric: true },
+            ],
+            r.ranking,
+          ),
+        ),
+      ),
+  ];
+}

@@ -1,0 +1,128 @@
+// « Mon SPASER » on a buyer's page: the plan (or the national targets), and for the chosen year
+// each indicator's target and trajectory, the year's figure with its N and coverage, the previous
+// year, the gap and ONE status. The status comes from the API (one rule, indicators/plans/
+// progress.ts), so the page never shows two badges that contradict each other.
+import { getJson } from "../api.js";
+import { h, replace } from "../dom.js";
+import { formatDate, formatInteger, formatPercent, formatValue } from "../format.js";
+import { lookupTable } from "./lookup.js";
+
+/** @type {Record<import("../types.js").SpaserIndicator["status"], { text: string, tone: string }>} */
+export const STATUS_WORDS = {
+  met: { text: "objectif atteint", tone: "green" },
+  behind: { text: "en retard", tone: "red" },
+  no_2024_format: { text: "pas de donnée au format 2024", tone: "none" },
+  too_few: { text: "trop peu de marchés", tone: "none" },
+};
+
+/**
+ * The section, filled once its answer arrives; the year picker redraws it in place.
+ * @param {string} siret
+ */
+export function spaserSection(siret) {
+  const body = h("div", { "data-part": "spaser" });
+  const section = h(
+    "section",
+    { class: "spaser", "aria-labelledby": "mon-spaser" },
+    h("h2", { id: "mon-spaser" }, "Mon SPASER : objectifs d'achats responsables"),
+    body,
+  );
+  /** @param {number | null} year */
+  async function load(year) {
+    const params = new URLSearchParams(year === null ? {} : { year: String(year) });
+    /** @type {import("../types.js").BuyerSpaser} */
+    const answer = await getJson(`/api/buyers/${encodeURIComponent(siret)}/spaser`, params);
+    replace(body, ...content(answer, load));
+  }
+  return { element: section, load: () => load(null) };
+}
+
+/**
+ * @param {import("../types.js").BuyerSpaser} a
+ * @param {(year: number) => Promise<void>} reload
+ */
+function content(a, reload) {
+  const plan = a.plan
+    ? h(
+        "p",
+        {},
+        `${a.plan.title}. Adopté le ${a.plan.adopted ? formatDate(a.plan.adopted) : "(date non publiée)"}, délibération ${a.plan.deliberation ?? "(référence non publiée)"}. Source : ${a.plan.source.name}.`,
+      )
+    : h(
+        "p",
+        {},
+        "Aucun SPASER de cet acheteur n'est enregistré dans l'observatoire : les objectifs nationaux s'appliquent.",
+      );
+  if (a.year === null) return [plan, h("p", {}, "Aucun marché daté : pas d'année à suivre.")];
+  const picker = h(
+    "select",
+    {
+      id: "spaser-annee",
+      onchange: (/** @type {Event} */ e) =>
+        void reload(Number(/** @type {HTMLSelectElement} */ (e.target).value)),
+    },
+    [...a.years]
+      .reverse()
+      .map((y) =>
+        h(
+          "option",
+          { value: y.year, selected: y.year === a.year },
+          `${y.year} (${formatInteger(y.contracts)} marchés)`,
+        ),
+      ),
+  );
+  /** @param {import("../types.js").SpaserFigure | null} f @param {string} format */
+  const figure = (f, format) =>
+    f === null
+      ? "aucun marché"
+      : `${formatValue(f.value, format)} (N = ${formatInteger(f.n)}, couverture ${formatPercent(f.coverage)})`;
+  return [
+    plan,
+    h("p", {}, h("label", { for: "spaser-annee" }, "Année suivie : "), picker),
+    lookupTable(
+      `Objectifs et résultats en ${a.year}`,
+      [
+        {
+          label: "Indicateur",
+          cell: (r) => h("a", { href: `/indicateur/${r.indicator}` }, r.title),
+        },
+        {
+          label: "Objectif",
+          cell: (r) =>
+            `${r.label} — ${r.origin === "buyer" ? "objectif de l'acheteur" : "objectif national"}, source : ${r.source.name}`,
+        },
+        {
+          label: "Trajectoire",
+          cell: (r) =>
+            r.trajectory.map((s) => `${s.year} : ${formatValue(s.value, r.format)}`).join(" ; "),
+        },
+        { label: `Résultat ${a.year}`, cell: (r) => figure(r.current, r.format) },
+        { label: `Résultat ${a.year - 1}`, cell: (r) => figure(r.previous, r.format) },
+        {
+          label: "Écart à l'objectif",
+          cell: (r) =>
+            r.gap === null
+              ? "—"
+              : `${r.gap >= 0 ? "+" : ""}${formatValue(r.gap, r.format)} (objectif ${r.target.year} : ${formatValue(r.target.value, r.format)})`,
+        },
+        {
+          label: "État",
+          cell: (r) =>
+            h(
+              "span",
+              { class: `badge badge--${STATUS_WORDS[r.status].tone}`, "data-status": r.status },
+              STATUS_WORDS[r.status].text,
+            ),
+        },
+      ],
+      a.indicators,
+    ),
+    a.covered_sirets.length > 1
+      ? h(
+          "p",
+          { class: "note" },
+          `Calculé sur les ${a.covered_sirets.length} établissements que couvre le SPASER : ${a.covered_sirets.join(", ")}.`,
+        )
+      : null,
+  ];
+}

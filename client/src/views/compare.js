@@ -1,0 +1,162 @@
+// « Comparer »: two to five buyers side by side, for one year, on the indicators of the buyer's
+// page (the catalogue's `pages.buyer`), with the value of all the data beside them. The choice is
+// in the address (`/comparer?acheteurs=SIRET,SIRET&annee=2024`), so a comparison can be shared;
+// the table downloads as CSV exactly as shown.
+import { getCatalogue, getIndicator, getJson } from "../api.js";
+import { displayName } from "../components/lookup.js";
+import { h, replace } from "../dom.js";
+import { formatInteger, formatValue } from "../format.js";
+import { tableElement } from "../table.js";
+import { tableCsv } from "../table-csv.js";
+
+const MAX = 5;
+
+/** @type {import("../router.js").View} */
+export async function compareView({ main }) {
+  document.title = "Comparer des acheteurs – Observatoire de la commande publique";
+  const query = new URLSearchParams(location.search);
+  const sirets = [
+    ...new Set((query.get("acheteurs") ?? "").split(/[\s,;]+/).filter((s) => /^\d{14}$/.test(s))),
+  ].slice(0, MAX);
+  const form = h(
+    "form",
+    {
+      class: "search-form",
+      action: "/comparer",
+      method: "get",
+      "aria-label": "Choix des acheteurs",
+    },
+    h(
+      "label",
+      { for: "comparer-acheteurs" },
+      "Numéros SIRET de 2 à 5 acheteurs, séparés par des virgules",
+    ),
+    h("input", {
+      id: "comparer-acheteurs",
+      name: "acheteurs",
+      value: sirets.join(","),
+      required: true,
+    }),
+    h("button", { type: "submit" }, "Comparer"),
+  );
+  const heading = [
+    h("h1", {}, "Comparer des acheteurs"),
+    h("p", { class: "lead" }, "Les indicateurs de 2 à 5 acheteurs côte à côte, pour une année."),
+    form,
+    h(
+      "p",
+      { class: "note" },
+      "Le numéro SIRET d'un acheteur se trouve sur sa page ; la ",
+      h("a", { href: "/recherche" }, "recherche"),
+      " le donne à partir de son nom.",
+    ),
+  ];
+  if (sirets.length < 2) {
+    replace(main, ...heading, h("p", {}, "Choisissez au moins deux acheteurs."));
+    return;
+  }
+  const buyers = await Promise.all(
+    sirets.map(async (siret) => {
+      try {
+        /** @type {import("../types.js").BuyerSummary} */
+        const summary = await getJson(`/api/buyers/${siret}`);
+        return { siret, name: displayName(summary.nom, siret, "Acheteur"), years: summary.by_year };
+      } catch {
+        return { siret, name: `Acheteur ${siret} (aucun marché dans les données)`, years: [] };
+      }
+    }),
+  );
+  const years = [
+    ...new Set(buyers.flatMap((b) => b.years.map((y) => y.year)).filter((y) => y !== null)),
+  ].sort((a, b) => b - a);
+  const asked = Number(query.get("annee"));
+  const year = years.includes(asked) ? asked : (years[0] ?? null);
+  if (year === null) {
+    replace(main, ...heading, h("p", {}, "Aucun de ces acheteurs n'a de marché daté."));
+    return;
+  }
+  const catalogue = await getCatalogue();
+  const indicators = catalogue.pages.buyer
+    .map((id) => catalogue.indicators.find((i) => i.id === id))
+    .filter((i) => i !== undefined && i.shape === "single")
+    .filter((i) => i?.breakdowns.some((d) => d.id === "acheteur_id"));
+  const rows = await Promise.all(
+    indicators.map(async (ind) => {
+      if (!ind) return [];
+      const filters = [`acheteur_id~${sirets.join(",")}`, `year=${year}`];
+      const per = new URLSearchParams([
+        ["by", "acheteur_id"],
+        ...filters.map((f) => ["filter", f]),
+      ]);
+      const all = new URLSearchParams([["filter", `year=${year}`]]);
+      const [byBuyer, whole] = await Promise.all([
+        getIndicator(ind.id, per),
+        getIndicator(ind.id, all),
+      ]);
+      /** @param {import("../types.js").Row | undefined} r */
+      const cell = (r) =>
+        r ? `${formatValue(r.value, ind.format)} (N = ${formatInteger(r.n)})` : "aucun marché";
+      return [
+        ind.title,
+        ...sirets.map((s) => cell(byBuyer.rows.find((r) => r.acheteur_id === s))),
+        cell(whole.rows[0]),
+      ];
+    }),
+  );
+  const model = {
+    headers: ["Indicateur", ...buyers.map((b) => `${b.name} (${b.siret})`), "Toutes les données"],
+    rows,
+  };
+  const yearPicker = h(
+    "form",
+    { action: "/comparer", method: "get", class: "search-form", "aria-label": "Choix de l'année" },
+    h("input", { type: "hidden", name: "acheteurs", value: sirets.join(",") }),
+    h("label", { for: "comparer-annee" }, "Année"),
+    h(
+      "select",
+      { id: "comparer-annee", name: "annee" },
+      years.map((y) => h("option", { value: y, selected: y === year }, String(y))),
+    ),
+    h("button", { type: "submit" }, "Afficher"),
+  );
+  const download = h(
+    "button",
+    {
+      type: "button",
+      class: "link-button",
+      "data-format": "table",
+      onclick: () => {
+        const url = URL.createObjectURL(
+          new Blob([tableCsv(model)], { type: "text/csv;charset=utf-8" }),
+        );
+        const a = h("a", { href: url, download: `comparaison-acheteurs-${year}.csv` });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+      },
+    },
+    "Télécharger ce tableau (CSV)",
+  );
+  replace(
+    main,
+    ...heading,
+    yearPicker,
+    h(
+      "p",
+      {},
+      buyers.flatMap((b, i) => [
+        i > 0 ? " · " : "",
+        h("a", { href: `/acheteur/${b.siret}` }, b.name),
+      ]),
+    ),
+    tableElement(
+      `Indicateurs en ${year} : chaque valeur avec le nombre de marchés sur lequel elle repose (N)`,
+      model.headers,
+      model.headers.map((_, i) => i > 0),
+      model.rows,
+      "Aucun indicateur.",
+    ),
+    h("p", { class: "exports" }, download),
+  );
+}

@@ -1,0 +1,111 @@
+// « Mon SPASER » (GET /api/buyers/:siret/spaser) and the peers of a buyer
+// (GET /api/buyers/:siret/peers): each figure with its N and coverage, each target with its
+// source. Imports zod and pure schema modules only (see common.ts).
+import { z } from "zod";
+import { SourceSchema } from "../../indicators/plans/schema.ts";
+import { SpaserStatusSchema } from "../../indicators/plans/progress.ts";
+import { ROW_FLAGS } from "../../indicators/result-columns.ts";
+import { Count, stamped } from "./common.ts";
+
+const Siret = z.string().regex(/^\d{14}$/);
+const Share = z.number().min(0).max(1);
+const Step = z.strictObject({ year: z.int(), value: z.number() });
+
+export const FigureSchema = z
+  .strictObject({
+    year: z.int(),
+    value: z.number().nullable().describe("Null when it cannot be computed."),
+    n: Count.describe("Contracts the figure is computed on."),
+    n_scope: Count.describe("Contracts in the indicator's base."),
+    coverage: Share.nullable(),
+    flags: z.array(z.enum(ROW_FLAGS)),
+  })
+  .describe("The engine's figure for one year (see the indicator answers).");
+
+const YearSchema = z.strictObject({
+  year: z.int(),
+  contracts: Count,
+  contracts_2024_format: Count,
+});
+
+const PlanSchema = z.strictObject({
+  id: z.string(),
+  version: z.int(),
+  title: z.string(),
+  adopted: z.iso.date().nullable().describe("Null when the source does not give it."),
+  deliberation: z.string().nullable(),
+  period: z.strictObject({ from: z.int(), to: z.int().nullable() }),
+  buyers: z.array(z.strictObject({ id: z.string(), nom: z.string() })),
+  source: SourceSchema,
+});
+
+export const SpaserIndicatorSchema = z.strictObject({
+  indicator: z.string(),
+  title: z.string(),
+  format: z.enum(["integer", "decimal", "percent", "euro"]),
+  polarity: z.enum(["higher_is_better", "lower_is_better", "neutral"]),
+  requires_format: z.enum(["any", "v2"]),
+  min_n: Count,
+  origin: z.enum(["buyer", "national"]).describe("buyer: the buyer's own SPASER."),
+  label: z.string().describe("The target in French, as adopted."),
+  source: SourceSchema,
+  scope: z.array(z.string()).describe("Filters the target adds to the indicator's base."),
+  trajectory: z.array(Step),
+  target: Step.describe("The step the chosen year is measured against."),
+  current: FigureSchema.nullable().describe("The chosen year; null when no contract enters it."),
+  previous: FigureSchema.nullable(),
+  gap: z.number().nullable().describe("value − target, when both are known."),
+  status: SpaserStatusSchema.describe(
+    "met, behind, no_2024_format (no contract of the year in the 2024 format), too_few (no figure or N below the minimum); one per indicator.",
+  ),
+});
+
+export const BuyerSpaserSchema = stamped({
+  siret: Siret,
+  year: z.int().nullable().describe("The chosen year; null when no contract has a date."),
+  years: z.array(YearSchema).describe("Contracts of the covered establishments per year."),
+  plan: PlanSchema.nullable().describe("The buyer's own SPASER; null: national targets only."),
+  covered_sirets: z.array(Siret).describe("Establishments the figures are computed on."),
+  national: PlanSchema.omit({ adopted: true, deliberation: true, buyers: true }).nullable(),
+  indicators: z.array(SpaserIndicatorSchema),
+});
+
+const RankedSchema = z.strictObject({
+  rank: z.int().min(1),
+  siret: Siret,
+  nom: z.string().nullable(),
+  value: z.number(),
+  n: Count,
+});
+
+export const PeerIndicatorSchema = z.strictObject({
+  indicator: z.string(),
+  title: z.string(),
+  format: z.enum(["integer", "decimal", "percent", "euro"]),
+  polarity: z.enum(["higher_is_better", "lower_is_better", "neutral"]),
+  min_n: Count.describe("Peers (and the buyer) with fewer contracts in the figure are left out."),
+  buyer: z
+    .strictObject({ value: z.number().nullable(), n: Count, rank: z.int().min(1).nullable() })
+    .nullable()
+    .describe("Null when no contract of the buyer enters the figure this year."),
+  peers: z.strictObject({
+    count: Count.describe("Peers with a value and at least min_n contracts (buyer included)."),
+    q1: z.number().nullable(),
+    median: z.number().nullable(),
+    q3: z.number().nullable(),
+  }),
+  national: z.strictObject({ value: z.number().nullable(), n: Count }),
+  ranking: z.array(RankedSchema).describe("Peers sorted by value, best first."),
+});
+
+export const BuyerPeersSchema = stamped({
+  siret: Siret,
+  nom: z.string().nullable(),
+  year: z.int().nullable(),
+  group: z
+    .strictObject({ id: z.string(), label: z.string(), definition: z.string() })
+    .nullable()
+    .describe("Null when the buyer's type is unknown: no peers then."),
+  rule: z.string().describe("How peer groups are made, in French."),
+  indicators: z.array(PeerIndicatorSchema),
+});

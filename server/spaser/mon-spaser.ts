@@ -1,0 +1,144 @@
+// « Mon SPASER »: for one buyer and year, each target that applies (its own SPASER's, then the
+// national ones for the indicators its plan does not cover), the year's figure and the previous
+// year's, the gap and one status. A plan's figures are computed on every establishment it covers
+// (a group's SIRETs, or all SIRETs of a SIREN); without a plan, on the buyer's SIRET. Figures go
+// through the indicator engine, so they are the indicator pages' figures.
+import {
+  findDefinition,
+  runIndicator,
+  type IndicatorRow,
+  type RequestFilter,
+} from "../../indicators/index.ts";
+import { parseFilter } from "../../indicators/compiler/parse-request.ts";
+import type { BuyerPlan, NationalPlan, SpaserCatalogue } from "../../indicators/plans/load.ts";
+import { planOfBuyer } from "../../indicators/plans/load.ts";
+import { spaserStatus, targetForYear } from "../../indicators/plans/progress.ts";
+import type { SpaserTarget } from "../../indicators/plans/schema.ts";
+import type { BuyerSpaser, SpaserFigure, SpaserIndicator } from "../api-types.ts";
+import type { Snapshot } from "../db.ts";
+import type { AppDeps } from "../deps.ts";
+import { buyerYears, chosenYear, coveredSirets } from "./buyer-scope.ts";
+
+type Plan = BuyerPlan | NationalPlan;
+
+export async function buyerSpaser(
+  snapshot: Snapshot,
+  deps: Pick<AppDeps, "catalogue">,
+  plans: SpaserCatalogue,
+  siret: string,
+  askedYear: number | null,
+): Promise<Omit<BuyerSpaser, "snapshot_id">> {
+  const plan = planOfBuyer(plans, siret);
+  const sirets = plan
+    ? await coveredSirets(
+        snapshot,
+        plan.buyers.map((b) => b.id),
+      )
+    : [siret];
+  const years = await buyerYears(snapshot, sirets);
+  const year = chosenYear(years, askedYear);
+  const own = plan?.targets ?? [];
+  const national = (plans.national?.targets ?? []).filter(
+    (t) => !own.some((o) => o.indicator === t.indicator),
+  );
+  const indicators: SpaserIndicator[] = [];
+  if (year !== null) {
+    const contracts2024 = years.find((y) => y.year === year)?.contracts_2024_format ?? 0;
+    for (const [target, from] of [
+      ...own.map((t) => [t, plan] as const),
+      ...national.map((t) => [t, plans.national] as const),
+    ]) {
+      if (!from) continue;
+      indicators.push(await progress(snapshot, deps, from, target, sirets, year, contracts2024));
+    }
+  }
+  return {
+    siret,
+    year,
+    years,
+    plan: plan ? describePlan(plan) : null,
+    covered_sirets: sirets,
+    national: plans.national ? nationalSummary(plans.national) : null,
+    indicators,
+  };
+}
+
+async function progress(
+  snapshot: Snapshot,
+  deps: Pick<AppDeps, "catalogue">,
+  plan: Plan,
+  target: SpaserTarget,
+  sirets: readonly string[],
+  year: number,
+  contracts2024: number,
+): Promise<SpaserIndicator> {
+  const definition = findDefinition(deps.catalogue, target.indicator);
+  const filters: RequestFilter[] = [
+    { dimension: "acheteur_id", op: "in", values: [...sirets] },
+    { dimension: "year", op: "in", values: [year - 1, year] },
+    ...(target.scope ?? []).flatMap((text) => {
+      // Checked when the file was loaded (plans/check.ts).
+      const filter = parseFilter(text);
+      return typeof filter === "string" ? [] : [filter];
+    }),
+  ];
+  const result = await runIndicator(
+    snapshot.connection,
+    definition,
+    { grain: "year", filters },
+    { model: deps.catalogue.model },
+  );
+  const figure = (y: number) =>
+    toFigure(
+      result.rows.find((r) => r.year === y),
+      y,
+    );
+  const current = figure(year);
+  const step = targetForYear(target.trajectory, year) ?? { year, value: Number.NaN };
+  return {
+    indicator: definition.id,
+    title: definition.title,
+    format: definition.format,
+    polarity: definition.polarity,
+    requires_format: definition.requires_format,
+    min_n: definition.min_n,
+    origin: plan.kind,
+    label: target.label,
+    source: target.source ?? plan.source,
+    scope: target.scope ?? [],
+    trajectory: target.trajectory,
+    target: step,
+    current,
+    previous: figure(year - 1),
+    gap: current?.value != null ? current.value - step.value : null,
+    status: spaserStatus({
+      polarity: definition.polarity,
+      requiresFormat: definition.requires_format,
+      figure: current,
+      contracts2024,
+      target: step.value,
+    }),
+  };
+}
+
+function toFigure(row: IndicatorRow | undefined, year: number): SpaserFigure | null {
+  if (!row) return null;
+  return {
+    year,
+    value: row.value,
+    n: row.n,
+    n_scope: row.n_scope,
+    coverage: row.coverage,
+    flags: row.flags,
+  };
+}
+
+function describePlan(plan: BuyerPlan): NonNullable<BuyerSpaser["plan"]> {
+  const { id, version, title, adopted, deliberation, period, buyers, source } = plan;
+  return { id, version, title, adopted, deliberation, period, buyers, source };
+}
+
+function nationalSummary(plan: NationalPlan): NonNullable<BuyerSpaser["national"]> {
+  const { id, version, title, period, source } = plan;
+  return { id, version, title, period, source };
+}

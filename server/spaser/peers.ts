@@ -1,0 +1,116 @@
+// A buyer among its peers (peer-groups.ts), per indicator for one year: the buyer's value, the
+// peers' quartiles, the national value and the ranking. The engine compiles the indicator by
+// buyer for the year; DuckDB then keeps the peers (same type, at least min N contracts in the
+// figure) and computes the quartiles and the ranking over that SQL. The engine's text holds only
+// placeholders; the type, the buyer and min N are bound after its parameters.
+import {
+  compileIndicator,
+  runIndicator,
+  summarise,
+  type IndicatorDefinition,
+} from "../../indicators/index.ts";
+import type { Row } from "../../lib/duckdb.ts";
+import type { PeerIndicator } from "../api-types.ts";
+import type { Snapshot } from "../db.ts";
+import type { AppDeps } from "../deps.ts";
+
+export interface PeerRequest {
+  siret: string;
+  type: string;
+  year: number;
+  /** Overrides each indicator's own minimum N. */
+  minN: number | null;
+}
+
+/** Single-valued indicators that can be computed per buyer. */
+export function comparable(definition: IndicatorDefinition): boolean {
+  return (
+    summarise(definition).shape === "single" &&
+    definition.breakdowns.includes("acheteur_id") &&
+    definition.filters.includes("year")
+  );
+}
+
+export async function peerIndicator(
+  snapshot: Snapshot,
+  deps: Pick<AppDeps, "catalogue">,
+  definition: IndicatorDefinition,
+  request: PeerRequest,
+): Promise<PeerIndicator> {
+  const yearFilter = { dimension: "year", op: "eq", values: [request.year] };
+  const { query } = compileIndicator(
+    definition,
+    { by: ["acheteur_id"], filters: [yearFilter] },
+    { model: deps.catalogue.model },
+  );
+  const k = query.params.length;
+  const minN = request.minN ?? definition.min_n;
+  const higherFirst = definition.polarity !== "lower_is_better";
+  const peers = `WITH r AS (${query.sql}),
+    p AS (
+      SELECT r.acheteur_id AS siret, b.nom, r.value, r.n,
+             rank() OVER (ORDER BY r.value ${higherFirst ? "DESC" : "ASC"}) AS rank
+        FROM r JOIN buyers b ON b.acheteur_id = r.acheteur_id
+       WHERE b.type_acheteur = $${k + 1} AND r.value IS NOT NULL AND r.n >= $${k + 2}
+    )`;
+  const params = [...query.params, request.type, minN, request.siret];
+  const [stats] = await snapshot.query(
+    `${peers}
+     SELECT (SELECT count(*) FROM p) AS count,
+            (SELECT quantile_cont(value, 0.25) FROM p) AS q1,
+            (SELECT quantile_cont(value, 0.5) FROM p) AS median,
+            (SELECT quantile_cont(value, 0.75) FROM p) AS q3,
+            (SELECT value FROM r WHERE acheteur_id = $${k + 3}) AS buyer_value,
+            (SELECT n FROM r WHERE acheteur_id = $${k + 3}) AS buyer_n,
+            (SELECT rank FROM p WHERE siret = $${k + 3}) AS buyer_rank`,
+    params,
+  );
+  const ranking = await snapshot.query(
+    `${peers} SELECT rank, siret, nom, value, n FROM p ORDER BY rank, siret`,
+    params.slice(0, k + 2),
+  );
+  const national = await runIndicator(
+    snapshot.connection,
+    definition,
+    { filters: [yearFilter] },
+    { model: deps.catalogue.model },
+  );
+  const whole = national.rows[0];
+  return {
+    indicator: definition.id,
+    title: definition.title,
+    format: definition.format,
+    polarity: definition.polarity,
+    min_n: minN,
+    buyer:
+      stats?.buyer_n === null || stats?.buyer_n === undefined
+        ? null
+        : {
+            value: numberOrNull(stats.buyer_value),
+            n: Number(stats.buyer_n),
+            rank: stats.buyer_rank === null ? null : Number(stats.buyer_rank),
+          },
+    peers: {
+      count: Number(stats?.count ?? 0),
+      q1: numberOrNull(stats?.q1),
+      median: numberOrNull(stats?.median),
+      q3: numberOrNull(stats?.q3),
+    },
+    national: { value: whole?.value ?? null, n: whole?.n ?? 0 },
+    ranking: ranking.map(ranked),
+  };
+}
+
+function ranked(row: Row): PeerIndicator["ranking"][number] {
+  return {
+    rank: Number(row.rank),
+    siret: String(row.siret),
+    nom: typeof row.nom === "string" ? row.nom : null,
+    value: Number(row.value),
+    n: Number(row.n),
+  };
+}
+
+function numberOrNull(value: Row[string] | undefined): number | null {
+  return typeof value === "number" ? value : null;
+}

@@ -1,0 +1,110 @@
+// « Mon SPASER », peers and « Comparer » in Chromium on the samples' snapshot: the figures on
+// screen are the API's, each indicator has exactly one status, and the comparison's CSV holds
+// the table shown. No console error anywhere.
+import { readFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import type { BuyerPeers, BuyerSpaser } from "../../server/api-types.ts";
+import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
+import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
+
+const BRETAGNE = "23350001600040";
+let t: TestServer;
+let browser: Browser;
+
+describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(() => {
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
+  it("shows Région Bretagne's targets with one status each, and follows the chosen year", async () => {
+    const { page } = browser;
+    await page.goto(`${t.url}/acheteur/${BRETAGNE}`);
+    await waitReady(page);
+    const section = page.locator("section.spaser");
+    const api = await t.json<BuyerSpaser>(`/api/buyers/${BRETAGNE}/spaser`);
+    expect(await section.textContent()).toContain(api.plan?.title ?? "no plan");
+    const rows = section.locator("tbody tr");
+    expect(await rows.count()).toBe(api.indicators.length);
+    for (let i = 0; i < api.indicators.length; i++) {
+      const row = rows.nth(i);
+      expect(await row.locator("[data-status]").count()).toBe(1);
+      expect(await row.locator("[data-status]").getAttribute("data-status")).toBe(
+        api.indicators[i]?.status,
+      );
+    }
+    await page.selectOption("#spaser-annee", "2021");
+    await page.waitForFunction(() =>
+      document.querySelector("section.spaser caption")?.textContent?.includes("2021"),
+    );
+    const in2021 = await t.json<BuyerSpaser>(`/api/buyers/${BRETAGNE}/spaser?year=2021`);
+    const statuses = await section
+      .locator("[data-status]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+    expect(statuses).toEqual(in2021.indicators.map((i) => i.status));
+    expect(await section.textContent()).toContain("pas de donnée au format 2024");
+  });
+
+  it("shows the peer group and the ranking with names, as the API gives them", async () => {
+    const { page } = browser;
+    const [lyon] = await queryFile(
+      t.dbPath,
+      `SELECT c.acheteur_id FROM contracts c JOIN buyers b USING (acheteur_id)
+        WHERE b.type_acheteur LIKE 'commune%' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
+    const siret = String(lyon?.acheteur_id);
+    const api = await t.json<BuyerPeers>(`/api/buyers/${siret}/peers`);
+    await page.goto(`${t.url}/acheteur/${siret}`);
+    await waitReady(page);
+    const section = page.locator("section.peers");
+    expect(await section.textContent()).toContain(api.group?.label ?? "no group");
+    expect(await section.locator("caption").first().textContent()).toContain(String(api.year));
+    const ranked = api.indicators.filter((i) => i.ranking.length > 0);
+    expect(await section.locator("details").count()).toBe(ranked.length);
+    const first = ranked[0];
+    if (first) {
+      await section.locator("details summary").first().click();
+      const names = await section
+        .locator("details")
+        .first()
+        .locator("tbody tr td:nth-child(2)")
+        .allTextContents();
+      expect(names.length).toBe(first.ranking.length);
+    }
+  });
+
+  it("compares two buyers from the address and downloads the table shown", async () => {
+    const { page } = browser;
+    const [a, b] = await queryFile(
+      t.dbPath,
+      "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2",
+    );
+    const sirets = [String(a?.acheteur_id), String(b?.acheteur_id)];
+    await page.goto(`${t.url}/comparer?acheteurs=${sirets.join(",")}`);
+    await waitReady(page);
+    const headers = await page.locator("main thead th").allTextContents();
+    expect(headers.length).toBe(4);
+    for (const [i, s] of sirets.entries()) expect(headers[i + 1]).toContain(s);
+    const shown = await page.locator("main tbody tr").allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger ce tableau (CSV)" }).click(),
+    ]);
+    const path = await download.path();
+    const csv = readFileSync(path, "utf8");
+    expect(
+      csv
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)
+        .filter(Boolean).length,
+    ).toBe(shown.length + 1);
+    expect(download.suggestedFilename()).toMatch(/^comparaison-acheteurs-\d{4}\.csv$/);
+  });
+});
