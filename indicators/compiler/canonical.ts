@@ -100,6 +100,9 @@ export const REFERENCE_LABELS = {
   departements: { table: "ref_departements", key: "code", label: "nom" },
   regions: { table: "ref_regions", key: "code", label: "nom" },
   cpv_divisions: { table: "ref_cpv_divisions", key: "division", label: "libelle" },
+  // The who's who (etl/sql/enrich.sql): a buyer's name from SIRENE, the collectivités lists, a
+  // tabular feed or the DECP, one row per acheteur_id.
+  buyers: { table: "buyers", key: "acheteur_id", label: "nom" },
 } as const;
 
 export type ReferenceName = keyof typeof REFERENCE_LABELS;

@@ -295,6 +295,8 @@ describe("N is the number of contracts the figure is computed on", () => {
     expect(result.rows).toEqual([
       {
         acheteur_id: "75000000000012",
+        // The buyer's name, from the who's who of the seed (buyers table).
+        acheteur_id_label: "Paris",
         value: 0.5,
         n: 1,
         n_scope: 2,

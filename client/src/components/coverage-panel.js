@@ -4,6 +4,7 @@
 // uses the organisations carries. Figures come from the run history (etl/reference/coverage.ts).
 import { h } from "../dom.js";
 import { formatInteger, formatPercent } from "../format.js";
+import { tableElement } from "../table.js";
 
 /** @typedef {import("../types.js").CoverageRow} CoverageRow */
 
@@ -30,47 +31,21 @@ export function coveragePanel(rows) {
   if (rows.length === 0) {
     return h("p", {}, "La dernière mise à jour ne donne pas de couverture des organisations.");
   }
-  return h(
-    "table",
-    { class: "data-table coverage-table" },
-    h(
-      "caption",
-      {},
-      "Part des marchés (et de leur montant, hors montants suspects) dont l'acheteur et les titulaires sont identifiés par les fichiers de référence (SIRENE, listes des collectivités) ou par un nom publié dans les DECP.",
-    ),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, ""),
-        ...rows.map((r) =>
-          h(
-            "th",
-            { scope: "col" },
-            `${SCOPES[r.scope] ?? r.scope} (${formatInteger(r.contracts)} marchés)`,
-          ),
-        ),
+  // The shared table: it scrolls in its box on a phone, and its first column is named.
+  return tableElement(
+    "Part des marchés (et de leur montant, hors montants suspects) dont l'acheteur et les titulaires sont identifiés par les fichiers de référence (SIRENE, listes des collectivités) ou par un nom publié dans les DECP.",
+    [
+      "Information connue",
+      ...rows.map((r) => `${SCOPES[r.scope] ?? r.scope} (${formatInteger(r.contracts)} marchés)`),
+    ],
+    [false, ...rows.map(() => true)],
+    ITEMS.map(([item, label]) => [
+      label,
+      ...rows.map(
+        (r) =>
+          `${share(r.covered[item].contracts, r.contracts)} des marchés · ${share(r.covered[item].amount, r.amount)} du montant`,
       ),
-    ),
-    h(
-      "tbody",
-      {},
-      ...ITEMS.map(([item, label]) =>
-        h(
-          "tr",
-          {},
-          h("th", { scope: "row" }, label),
-          ...rows.map((r) =>
-            h(
-              "td",
-              {},
-              `${share(r.covered[item].contracts, r.contracts)} des marchés · ${share(r.covered[item].amount, r.amount)} du montant`,
-            ),
-          ),
-        ),
-      ),
-    ),
+    ]),
+    "Aucune donnée.",
   );
 }
