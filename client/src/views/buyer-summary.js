@@ -102,7 +102,7 @@ export async function buyerSummaryView({ params, main }) {
         {},
         h("h2", {}, "Principaux fournisseurs"),
         lookupTable(
-          "Cinq premiers fournisseurs (montant partagé à parts égales entre co-titulaires)",
+          "Cinq premiers fournisseurs (le montant d'un marché attribué à plusieurs entreprises est partagé à parts égales entre elles)",
           [
             {
               label: "Entreprise",
@@ -142,7 +142,7 @@ export async function buyerSummaryView({ params, main }) {
       h(
         "p",
         {},
-        `Données : instantané ${results[0]?.snapshot_id ?? ""} · document produit le ${formatDate(new Date().toISOString())}.`,
+        `Données : version ${results[0]?.snapshot_id ?? ""} · document produit le ${formatDate(new Date().toISOString())}.`,
       ),
     ),
   );

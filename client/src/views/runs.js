@@ -55,7 +55,7 @@ function statusList(refresh, health) {
       [
         `chargées le ${formatDateTime(health.snapshot.loaded_at)}`,
         daysAgo(health.snapshot.loaded_at) ? ` (${daysAgo(health.snapshot.loaded_at)})` : "",
-        ", instantané ",
+        ", version ",
         h("code", {}, health.snapshot_id),
       ],
     ],
