@@ -138,7 +138,7 @@ describe("Vega-Lite specs", () => {
       }
     }
     expect(counts.n).toBeGreaterThan(300);
-  });
+  }, 240_000); // every indicator of the catalogue, each by every breakdown: minutes on a busy machine
 
   it("validates the heatmap of two dimensions of every single-valued indicator", async () => {
     const counts = { n: 0 };
@@ -164,7 +164,7 @@ describe("Vega-Lite specs", () => {
       check(specs.heatmapSpec(none, first, "year")?.spec, `${ind.id} empty heatmap`, counts);
     }
     expect(counts.n).toBeGreaterThan(40);
-  });
+  }, 240_000); // every indicator of the catalogue, each by every breakdown: minutes on a busy machine
 
   it("draws time as time: temporal x, never smoothed, on every trend", async () => {
     const { indicators } = await t.json<{ indicators: Result["indicator"][] }>("/api/indicators");
