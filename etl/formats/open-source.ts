@@ -10,6 +10,7 @@ import { PassThrough, Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import { DEFAULT_MAX_EXPANDED_BYTES, expansionLimit } from "./input-limits.ts";
+import { readFirstBytes } from "./first-bytes.ts";
 import { SourceFormatError } from "./types.ts";
 
 export interface OpenedSource {
@@ -103,25 +104,11 @@ function detectSyntax(head: Buffer, name: string): "json" | "xml" {
   );
 }
 
+/** The first bytes; a gzip stream that fails there is unreadable gzip data. */
 async function firstBytes(path: string, count: number, gunzip = false): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let total = 0;
-  const source = createReadStream(path, { start: 0, end: gunzip ? undefined : count - 1 });
-  const stream = gunzip ? source.pipe(createGunzip()) : source;
-  try {
-    for await (const chunk of stream) {
-      parts.push(chunk as Buffer);
-      total += (chunk as Buffer).length;
-      if (total >= count) break;
-    }
-  } catch (error) {
-    throw new SourceFormatError(
-      path,
-      "start of file",
-      `unreadable gzip data: ${(error as Error).message}`,
-    );
-  } finally {
-    source.destroy();
+  const { bytes, error } = await readFirstBytes(path, count, gunzip);
+  if (error) {
+    throw new SourceFormatError(path, "start of file", `unreadable gzip data: ${error.message}`);
   }
-  return Buffer.concat(parts);
+  return bytes;
 }

@@ -10,6 +10,7 @@ import { once } from "node:events";
 import { isUtf8 } from "node:buffer";
 import { createGunzip } from "node:zlib";
 import { join } from "node:path";
+import { readFirstBytes } from "../formats/first-bytes.ts";
 import { SourceFormatError } from "../formats/types.ts";
 
 export type Container = "csv" | "parquet";
@@ -202,23 +203,9 @@ function firstLine(text: string): string {
   return end === -1 ? text : text.slice(0, end);
 }
 
+/** The first bytes; on a truncated gzip stream, what was read is enough to tell the format. */
 async function readHead(path: string, count: number, gunzip = false): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let total = 0;
-  const source = createReadStream(path, { start: 0, end: gunzip ? undefined : count - 1 });
-  const stream = gunzip ? source.pipe(createGunzip()) : source;
-  try {
-    for await (const chunk of stream) {
-      parts.push(chunk as Buffer);
-      total += (chunk as Buffer).length;
-      if (total >= count) break;
-    }
-  } catch {
-    // a truncated gzip stream: what was read is enough to tell the format
-  } finally {
-    source.destroy();
-  }
-  return Buffer.concat(parts);
+  return (await readFirstBytes(path, count, gunzip)).bytes;
 }
 
 async function readTail(path: string, count: number): Promise<Buffer> {
