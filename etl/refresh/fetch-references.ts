@@ -2,11 +2,10 @@
 // sources are: a local file is hashed, a URL goes through the careful download (conditional GET,
 // SHA-256, retries) into data/downloads/<id>/. A file counts as changed when its hash differs from
 // the one the last good run used, so a new SIRENE stock alone makes a new snapshot.
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { RefreshConfig } from "./config.ts";
-import { download, readCache } from "./download.ts";
+import { fetchUrl, hashFile } from "./fetch-file.ts";
 import { displayName } from "../pipeline.ts";
 import { readRuns } from "../load/run-history.ts";
 import type { ReferenceInput } from "../reference/kinds.ts";
@@ -53,30 +52,10 @@ export async function fetchReferences(
         result.file = { name, path: reference.path, ...(await hashFile(reference.path)) };
       } else {
         const cacheDir = join(dirname(dbPath), "downloads", reference.id, "file");
-        try {
-          const got = await download(reference.url, cacheDir, config.download);
-          log(
-            `${reference.id}: ${reference.url} ${got.changed ? "changed" : "unchanged"} (HTTP ${got.httpStatus}, ${got.bytes} bytes)`,
-          );
-          result.file = {
-            name: reference.url,
-            path: got.file,
-            sha256: got.sha256,
-            bytes: got.bytes,
-            http_status: got.httpStatus,
-          };
-        } catch (error) {
-          const cached = readCache(cacheDir);
-          if (cached && config.allowPartial) {
-            result.file = {
-              name: reference.url,
-              path: cached.file,
-              sha256: cached.sha256,
-              bytes: cached.bytes,
-            };
-          }
-          throw error;
-        }
+        const got = await fetchUrl(reference.id, reference.url, cacheDir, config, log, (cached) => {
+          result.file = cached;
+        });
+        result.file = got.file;
       }
       result.status = before.get(result.file.name) === result.file.sha256 ? "unchanged" : "changed";
     } catch (error) {
@@ -99,14 +78,4 @@ export function referenceInputs(
   return fetches.flatMap((f) =>
     f.file ? [{ id: f.id, kind: f.kind, path: f.file.path, name: f.file.name }] : [],
   );
-}
-
-async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest("hex"), bytes };
 }

@@ -2,12 +2,12 @@
 // snapshot only when something changed. A failed source fails the run (unless allowPartial, which
 // then uses its last good copy); in every case the current snapshot stays served, and the run is
 // written to the history with the reason.
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { RefreshConfig, SourceConfig } from "./config.ts";
-import { download, DownloadError, readCache } from "./download.ts";
+import { DownloadError } from "./download.ts";
+import { fetchUrl, hashFile, type FetchedFile } from "./fetch-file.ts";
 import { resolveDatagouv } from "./datagouv.ts";
 import { displayName, runEtl, type EtlInput, type EtlReport } from "../pipeline.ts";
 import { acquireLock, cleanLeftovers } from "../load/snapshots.ts";
@@ -24,7 +24,7 @@ export type Trigger = "manual" | "schedule" | "api";
 export interface SourceFetch {
   id: string;
   status: "changed" | "unchanged" | "failed";
-  files: { name: string; path: string; sha256: string; bytes: number; http_status?: number }[];
+  files: FetchedFile[];
   error?: string;
   duration_ms: number;
 }
@@ -172,32 +172,11 @@ async function fetchSource(
           : await resolveDatagouv(config, source);
       for (const { key, url } of urls) {
         const cacheDir = join(dirname(dbPath), "downloads", source.id, key);
-        try {
-          const got = await download(url, cacheDir, config.download);
-          log(
-            `${source.id}: ${url} ${got.changed ? "changed" : "unchanged"} (HTTP ${got.httpStatus}, ${got.bytes} bytes)`,
-          );
-          if (got.changed) result.status = "changed";
-          result.files.push({
-            name: url,
-            path: got.file,
-            sha256: got.sha256,
-            bytes: got.bytes,
-            http_status: got.httpStatus,
-          });
-        } catch (error) {
-          // With allowPartial, the last good copy of this file stands in for it.
-          const cached = readCache(cacheDir);
-          if (cached && config.allowPartial) {
-            result.files.push({
-              name: url,
-              path: cached.file,
-              sha256: cached.sha256,
-              bytes: cached.bytes,
-            });
-          }
-          throw error;
-        }
+        const got = await fetchUrl(source.id, url, cacheDir, config, log, (cached) =>
+          result.files.push(cached),
+        );
+        if (got.changed) result.status = "changed";
+        result.files.push(got.file);
       }
     }
   } catch (error) {
@@ -225,14 +204,4 @@ function localFiles(path: string): string[] {
     .filter((name) => /\.(json|xml|csv|parquet)(\.gz)?$/i.test(name))
     .sort()
     .map((name) => join(path, name));
-}
-
-async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest("hex"), bytes };
 }
