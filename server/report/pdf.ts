@@ -11,7 +11,8 @@ import { ApiError } from "../errors.ts";
 
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const ARGS = [
+/** A headless browser that calls nowhere by itself (the browser tests launch it the same way). */
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -42,7 +43,7 @@ export async function htmlToPdf(page: string): Promise<Buffer> {
   mkdirSync(profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     env: {
       ...process.env,
       XDG_CONFIG_HOME: join(dir, "config"),

@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { describe } from "vitest";
+import { CHROMIUM_ARGS, chromiumPath } from "../../../server/report/pdf.ts";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = chromiumPath();
 
 /** Set by .ci/run: there, a missing browser is a failure, never a skip. */
 const REQUIRED = process.env.OBSERVATORY_REQUIRE_BROWSER === "1";
@@ -28,17 +29,6 @@ export function describeWithBrowser(name: string, body: () => void): void {
   );
   describe.skip(name, body);
 }
-
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface Browser {
   context: BrowserContext;
@@ -61,7 +51,7 @@ export async function launchBrowser(): Promise<Browser> {
   process.env.XDG_CACHE_HOME = join(dir, "cache");
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
