@@ -20,6 +20,27 @@ export const tooltipFormat = (format) =>
   TOOLTIP_FORMATS[/** @type {keyof TOOLTIP_FORMATS} */ (format)] ?? ",.1f";
 
 /**
+ * The colour of a value on the map and the heatmap: blues where more is better, oranges where
+ * less is, a horizontal legend in the value's format; `legend` adds each chart's placement.
+ * @param {import("../types.js").IndicatorResult} result
+ * @param {Record<string, unknown>} legend
+ */
+export function valueColor(result, legend) {
+  const ind = result.indicator;
+  return {
+    field: "value",
+    type: "quantitative",
+    title: ind.title,
+    scale: { scheme: ind.polarity === "lower_is_better" ? "oranges" : "blues" },
+    legend: {
+      format: axisFormat(columnOf(result, "value")?.format),
+      direction: "horizontal",
+      ...legend,
+    },
+  };
+}
+
+/**
  * @param {import("../types.js").IndicatorResult} result
  * @param {string} role
  */

@@ -2,7 +2,6 @@
 // column per value of the second (periods in time order, the undated last), the colour for the
 // value, a grey cell where there is none, and a ring on cells computed on few contracts.
 import {
-  axisFormat,
   basisTooltips,
   chartRows,
   columnOf,
@@ -11,6 +10,7 @@ import {
   TIME_KEYS,
   tooltipFormat,
   UNRELIABLE,
+  valueColor,
 } from "./common.js";
 import { labelOrder } from "../pivot.js";
 import { periodStart, UNKNOWN_DATE } from "./time.js";
@@ -93,19 +93,11 @@ export function heatmapSpec(result, rowKey, columnKey) {
           encoding: {
             x,
             y,
-            color: {
-              field: "value",
-              type: "quantitative",
-              title: ind.title,
-              scale: { scheme: ind.polarity === "lower_is_better" ? "oranges" : "blues" },
-              legend: {
-                format: axisFormat(value?.format),
-                orient: "bottom",
-                direction: "horizontal",
-                gradientLength: { expr: "clamp(width - 40, 80, 240)" },
-                titleLimit: { expr: "max(width, 120)" },
-              },
-            },
+            color: valueColor(result, {
+              orient: "bottom",
+              gradientLength: { expr: "clamp(width - 40, 80, 240)" },
+              titleLimit: { expr: "max(width, 120)" },
+            }),
             tooltip,
           },
         },

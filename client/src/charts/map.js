@@ -1,6 +1,6 @@
 // A map of metropolitan France by département of execution, from the shipped GeoJSON. Overseas
 // départements are far from the mainland on one projection: their values are in the table.
-import { axisFormat, basisTooltips, chartRows, columnOf, frame, tooltipFormat } from "./common.js";
+import { basisTooltips, chartRows, columnOf, frame, tooltipFormat, valueColor } from "./common.js";
 
 export const GEO_URL = "/data/departements.geojson";
 
@@ -45,19 +45,11 @@ export function mapSpec(result, geoUrl = GEO_URL) {
         ],
         mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.6 },
         encoding: {
-          color: {
-            field: "value",
-            type: "quantitative",
-            title: ind.title,
-            scale: { scheme: ind.polarity === "lower_is_better" ? "oranges" : "blues" },
-            legend: {
-              format: axisFormat(value?.format),
-              orient: "bottom-left",
-              direction: "horizontal",
-              gradientLength: 200,
-              labelOverlap: true,
-            },
-          },
+          color: valueColor(result, {
+            orient: "bottom-left",
+            gradientLength: 200,
+            labelOverlap: true,
+          }),
           tooltip: [
             { field: "properties.nom", type: "nominal", title: "Département" },
             {
