@@ -3,13 +3,25 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    // The shipped samples' snapshot, built once and copied by the tests that read it.
+    // The shipped samples' snapshot, built by the real ETL once per content of its code and data,
+    // and copied by the tests that read it.
     globalSetup: ["tests/setup/samples-snapshot.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Tests build real DuckDB files; two workers fit this 2-core machine.
     maxWorkers: 2,
+    // A worker runs its test files one after another in one module graph: DuckDB, the server and
+    // Vega are imported once per worker instead of once per file (a third of the suite's time).
+    // No test mocks a module or leaves a global behind, so sharing them changes no result.
+    isolate: false,
     env: { TZ: "Europe/Paris" },
+    tags: [
+      {
+        name: "slow",
+        description:
+          "runs the ETL many times or sweeps the whole catalogue: in npm test, not in npm run test:fast",
+      },
+    ],
     // The JSON report lets .ci/run print its one-line count.
     reporters: ["default", "json"],
     outputFile: { json: "tests/output/vitest-results.json" },

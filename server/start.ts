@@ -34,6 +34,11 @@ export interface StartOptions {
   adminThrottle?: ThrottleOptions;
   /** Memory for cached indicator answers, in MB (default 256; 0 turns the cache off). */
   cacheMb?: number;
+  /**
+   * Compute the home page's answers of each snapshot as soon as it is served (default: yes).
+   * Tests that do not look at the cache turn it off: it is background work they do not read.
+   */
+  warmCache?: boolean;
   /** What a request may cost and how much heavy work runs at once (limits.ts; defaults there). */
   limits?: Partial<ServerLimits>;
   /**
@@ -110,7 +115,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(answers ? { answers } : {}),
   };
   // Warming only makes sense with somewhere to keep the answers.
-  const warmer = answers ? new CacheWarmer(deps, homePageRequests(catalogue), log) : null;
+  const warmer =
+    answers && options.warmCache !== false
+      ? new CacheWarmer(deps, homePageRequests(catalogue), log)
+      : null;
   if (warmer) deps.warmer = warmer;
   const app = createApp(deps);
   const server = app.listen(options.port, options.host);

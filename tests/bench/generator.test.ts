@@ -2,6 +2,7 @@
 // the official schema of its format except where the generator injects a dirty value it declares
 // (DIRT in bench/generator/make-record.ts) or copies one a real template already carries; and the
 // file declares itself synthetic, which the ETL records.
+// @module-tag slow
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";

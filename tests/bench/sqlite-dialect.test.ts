@@ -1,6 +1,7 @@
 // The benchmark's SQLite comparison is only fair if SQLite answers what DuckDB answers: every
 // catalogue indicator, plain, under each of its breakdowns and under a filter, gives the same rows
 // on both engines, on the hand-written seed (edge cases) and on the shipped samples (real data).
+// @module-tag slow
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

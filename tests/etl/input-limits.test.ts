@@ -2,6 +2,7 @@
 // limit is rejected with its reason and the run goes on, on the main thread and in the worker
 // threads alike; a gzip stream that expands past its limit fails the source with that reason, and
 // a gzip bomb of zeros is never reported as an empty file.
+// @module-tag slow
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";

@@ -25,17 +25,21 @@ const fromText = (text: string, size = 3) => {
 };
 
 describe("readJsonRecords", () => {
-  it("gives the same records for 1-byte, 7-byte and 1 MB chunks of a real file", async () => {
-    const path = join(SAMPLES_DIR, "real-v2-dematis-daily-2024-07-16.json");
-    const big = await readAll(createReadStream(path, { highWaterMark: 1 << 20 }));
-    const small = await readAll(createReadStream(path, { highWaterMark: 7 }));
-    const tiny = await readAll(createReadStream(path, { highWaterMark: 1 }));
-    expect(big.records).toHaveLength(159);
-    expect(small.records).toEqual(big.records);
-    expect(tiny.records).toEqual(big.records);
-    expect(big.shape).toBe("json-object");
-    expect(big.records.filter((r) => r.kindHint === "contrat-concession")).toHaveLength(1);
-  });
+  it(
+    "gives the same records for 1-byte, 7-byte and 1 MB chunks of a real file",
+    { tags: ["slow"] },
+    async () => {
+      const path = join(SAMPLES_DIR, "real-v2-dematis-daily-2024-07-16.json");
+      const big = await readAll(createReadStream(path, { highWaterMark: 1 << 20 }));
+      const small = await readAll(createReadStream(path, { highWaterMark: 7 }));
+      const tiny = await readAll(createReadStream(path, { highWaterMark: 1 }));
+      expect(big.records).toHaveLength(159);
+      expect(small.records).toEqual(big.records);
+      expect(tiny.records).toEqual(big.records);
+      expect(big.shape).toBe("json-object");
+      expect(big.records.filter((r) => r.kindHint === "contrat-concession")).toHaveLength(1);
+    },
+  );
 
   it("handles escapes, braces inside strings and multi-byte characters split across chunks", async () => {
     const text =

@@ -1,5 +1,6 @@
 // Normalising in worker threads gives exactly the same snapshot as normalising in the main thread,
 // for producers' JSON and XML files and for the records grouped from a tabular file alike.
+// @module-tag slow
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";

@@ -1,6 +1,7 @@
 // A reference file declared in the configuration is refreshed like a DECP source: downloaded from
 // a real HTTP server on 127.0.0.1 with a conditional GET, recorded in the run history with its
 // hash, not reloaded when unchanged (304), and a changed file alone makes a new snapshot.
+// @module-tag slow
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

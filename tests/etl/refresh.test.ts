@@ -1,6 +1,7 @@
 // Refresh from a real HTTP server on 127.0.0.1 serving real DECP files: unchanged sources are not
 // reloaded, changed ones make a new snapshot, and every failure leaves the current snapshot served,
 // records the run with its reason, and lets the next good run succeed.
+// @module-tag slow
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

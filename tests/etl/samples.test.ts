@@ -92,30 +92,34 @@ describe("the command, in-process", () => {
     return { code, stdout, stderr };
   };
 
-  it("prints only one JSON object on stdout with --json, and exits 0", async () => {
-    const file = join(SAMPLES_DIR, "real-v1-e-marchespublics-2019-04.json");
-    const { code, stdout, stderr } = await cli([file, "--db", join(dir, "cli.duckdb"), "--json"]);
-    expect(code).toBe(0);
-    const report = JSON.parse(stdout) as EtlReport;
-    expect(report.status).toBe("ok");
-    expect(report.sources[0]).toMatchObject({ records_read: 470, format: "v1 JSON" });
-    expect(Object.keys(report.sources[0])).toEqual(
-      expect.arrayContaining([
-        "source",
-        "format",
-        "records_read",
-        "loaded",
-        "rejected",
-        "duplicates",
-        "field_issues",
-        "derived_keys",
-        "cases",
-      ]),
-    );
-    expect(stderr).toContain("470 records read");
-  });
+  it(
+    "prints only one JSON object on stdout with --json, and exits 0",
+    { tags: ["slow"] },
+    async () => {
+      const file = join(SAMPLES_DIR, "real-v1-e-marchespublics-2019-04.json");
+      const { code, stdout, stderr } = await cli([file, "--db", join(dir, "cli.duckdb"), "--json"]);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as EtlReport;
+      expect(report.status).toBe("ok");
+      expect(report.sources[0]).toMatchObject({ records_read: 470, format: "v1 JSON" });
+      expect(Object.keys(report.sources[0])).toEqual(
+        expect.arrayContaining([
+          "source",
+          "format",
+          "records_read",
+          "loaded",
+          "rejected",
+          "duplicates",
+          "field_issues",
+          "derived_keys",
+          "cases",
+        ]),
+      );
+      expect(stderr).toContain("470 records read");
+    },
+  );
 
-  it("prints a summary table without --json", async () => {
+  it("prints a summary table without --json", { tags: ["slow"] }, async () => {
     const file = fixture("official-v1.5-example-paquet.xml");
     const { code, stdout } = await cli([file, "--db", join(dir, "table.duckdb")]);
     expect(code).toBe(0);

@@ -2,6 +2,7 @@
 // through the command as users run it (runEtlCli, in-process): a source that yields no contract,
 // or a drop beyond the allowed share, fails the run with its reason, recorded in the history, and
 // the served snapshot stays; --force installs it anyway.
+// @module-tag slow
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";

@@ -1,5 +1,6 @@
 // Queries keep flowing while the ETL swaps a new snapshot in: zero failures, each query sees one
 // whole snapshot, and the reader moves to the new snapshot by itself.
+// @module-tag slow
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

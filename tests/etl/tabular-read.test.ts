@@ -3,6 +3,7 @@
 // and empty rows (rejected with their reason, the rows still balance), a file of a few columns
 // (the rest read as not filled), the decp-table-schema example, and a contract met both in a
 // producer's JSON file and in a tabular feed (one contract, the other counted as a duplicate).
+// @module-tag slow
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";

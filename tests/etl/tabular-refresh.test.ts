@@ -3,6 +3,7 @@
 // resource chosen among others), then a conditional GET answered 304 (nothing rebuilt), then a
 // new file swapped in. And a producer named by its code in the reference list: its JSON files
 // taken, its other resources left.
+// @module-tag slow
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

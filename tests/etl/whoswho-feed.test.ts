@@ -2,6 +2,7 @@
 // decp.info publishes in the shipped sample name and place its buyers and titulaires that SIRENE
 // and the collectivités lists do not know, with the feed's file as their origin, and never over a
 // register. Checked against a second reading of the CSV in plain JavaScript.
+// @module-tag slow
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestDb, type TestDb } from "../helpers/samples-db.ts";

@@ -110,7 +110,7 @@ describe.each(catalogue.definitions.map((d) => [d.id, d] as const))("%s runs", (
     for (const row of result.rows) checkRow(row);
   });
 
-  it("with every breakdown and a time grain", async () => {
+  it("with every breakdown and a time grain", { tags: ["slow"] }, async () => {
     for (const by of d.breakdowns) {
       const grain = d.breakdowns.includes("year") && by !== "year" ? "year" : null;
       const result = await runIndicator(db.connection, d, { by: [by], grain });
@@ -122,29 +122,33 @@ describe.each(catalogue.definitions.map((d) => [d.id, d] as const))("%s runs", (
     }
   });
 
-  it("with every filter, each keeping exactly the contracts of its value", async () => {
-    for (const dimension of d.filters) {
-      const value = SCOPE_VALUES[d.id]?.[dimension] ?? SAMPLE_VALUES[dimension];
-      if (value === undefined) throw new Error(`no sample value for ${dimension}`);
-      const filtered = await runIndicator(db.connection, d, {
-        filters: [{ dimension, op: "eq", values: [value] }],
-      });
-      for (const row of filtered.rows) checkRow(row);
-      // Filtering on a value keeps the contracts that the breakdown by the same dimension puts
-      // under that value: the same base, counted the same way.
-      const canBreakDown = d.breakdowns.includes(dimension) && !isMixCategory(d, dimension);
-      if (!canBreakDown) continue;
-      const broken = await runIndicator(db.connection, d, { by: [dimension] });
-      const under = broken.rows.filter((row) => String(row[dimension]) === value);
-      expect(scopeOf(d, filtered.rows), `${d.id} filtered on ${dimension}=${value}`).toBe(
-        scopeOf(d, under),
-      );
-      expect(
-        scopeOf(d, under),
-        `${d.id}: no seed contract has ${dimension}=${value}`,
-      ).toBeGreaterThan(0);
-    }
-  });
+  it(
+    "with every filter, each keeping exactly the contracts of its value",
+    { tags: ["slow"] },
+    async () => {
+      for (const dimension of d.filters) {
+        const value = SCOPE_VALUES[d.id]?.[dimension] ?? SAMPLE_VALUES[dimension];
+        if (value === undefined) throw new Error(`no sample value for ${dimension}`);
+        const filtered = await runIndicator(db.connection, d, {
+          filters: [{ dimension, op: "eq", values: [value] }],
+        });
+        for (const row of filtered.rows) checkRow(row);
+        // Filtering on a value keeps the contracts that the breakdown by the same dimension puts
+        // under that value: the same base, counted the same way.
+        const canBreakDown = d.breakdowns.includes(dimension) && !isMixCategory(d, dimension);
+        if (!canBreakDown) continue;
+        const broken = await runIndicator(db.connection, d, { by: [dimension] });
+        const under = broken.rows.filter((row) => String(row[dimension]) === value);
+        expect(scopeOf(d, filtered.rows), `${d.id} filtered on ${dimension}=${value}`).toBe(
+          scopeOf(d, under),
+        );
+        expect(
+          scopeOf(d, under),
+          `${d.id}: no seed contract has ${dimension}=${value}`,
+        ).toBeGreaterThan(0);
+      }
+    },
+  );
 });
 
 /** The contracts in scope of a set of rows: a mix repeats its group's count on every category. */

@@ -12,7 +12,7 @@ interface Runs {
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer({ adminToken: TOKEN });
+  t = await startTestServer({ adminToken: TOKEN, warmCache: true });
 });
 afterAll(() => t?.close());
 

@@ -39,6 +39,7 @@ const gate = new Gate();
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer({
+    warmCache: true,
     cacheMb: 1,
     limits: { queries: { concurrency: 1, queue: 0 }, exports: { concurrency: 1, queue: 0 } },
     onJobStart: gate.onJobStart,

@@ -14,7 +14,7 @@ interface Health {
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await startTestServer({ warmCache: true });
   await t.server.warmed();
 });
 afterAll(() => t?.close());
@@ -59,7 +59,7 @@ describe("answer cache", () => {
     expect((await t.json<Health>("/api/health")).answer_cache?.entries).toBe(before);
   });
 
-  it("computes afresh as soon as a new snapshot is served", async () => {
+  it("computes afresh as soon as a new snapshot is served", { tags: ["slow"] }, async () => {
     const path = "/api/indicators/contracts_count?by=year";
     expect((await t.get(path)).headers.get("x-cache")).toBe("hit");
     // A new snapshot never answers from the old one's cache.

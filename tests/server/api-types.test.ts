@@ -1,6 +1,7 @@
 // The client's types are the API's: client/src/types.js names the types server/api-types.ts
 // infers from the zod schemas that also generate /api/openapi.json. And api-types.ts is harmless
 // to the browser code's type-checker: it imports types only, and nothing it reaches needs Node.
+// @module-tag slow
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -182,20 +182,24 @@ describe("catalogue and indicators", () => {
 });
 
 describe("snapshot swap", () => {
-  it("serves the new snapshot once the ETL has swapped it in, without a restart", async () => {
-    const before = await t.json<{ snapshot_id: string }>("/api/health");
-    // One daily file (seconds, where the samples take a minute), forced past the shrink guard.
-    const report = await runEtl({
-      inputs: [join(SAMPLES_DIR, "real-v2-dematis-daily-2024-07-16.json")],
-      dbPath: t.dbPath,
-      today: TEST_NOW,
-      force: true,
-    });
-    expect(report.status).toBe("ok");
-    const after = await t.json<{ snapshot_id: string }>("/api/health");
-    expect(after.snapshot_id).toBe(report.run_id);
-    expect(after.snapshot_id).not.toBe(before.snapshot_id);
-    const result = await t.json<{ snapshot_id: string }>("/api/indicators/contracts_count");
-    expect(result.snapshot_id).toBe(report.run_id);
-  });
+  it(
+    "serves the new snapshot once the ETL has swapped it in, without a restart",
+    { tags: ["slow"] },
+    async () => {
+      const before = await t.json<{ snapshot_id: string }>("/api/health");
+      // One daily file (seconds, where the samples take a minute), forced past the shrink guard.
+      const report = await runEtl({
+        inputs: [join(SAMPLES_DIR, "real-v2-dematis-daily-2024-07-16.json")],
+        dbPath: t.dbPath,
+        today: TEST_NOW,
+        force: true,
+      });
+      expect(report.status).toBe("ok");
+      const after = await t.json<{ snapshot_id: string }>("/api/health");
+      expect(after.snapshot_id).toBe(report.run_id);
+      expect(after.snapshot_id).not.toBe(before.snapshot_id);
+      const result = await t.json<{ snapshot_id: string }>("/api/indicators/contracts_count");
+      expect(result.snapshot_id).toBe(report.run_id);
+    },
+  );
 });

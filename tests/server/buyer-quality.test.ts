@@ -39,34 +39,38 @@ const problemsOf = (body: BuyerQuality) =>
   body.records_to_fix.records.flatMap((r) => r.problems.map((p) => `${r.uid} ${p.field}`));
 
 describe("GET /api/buyers/:siret/quality", () => {
-  it("gives each rule's N, scope and passes and the grade of an independent computation", async () => {
-    const definition = readDefinition();
-    expect(new Set(buyers.map((b) => b.siret)).size).toBeGreaterThanOrEqual(2);
-    for (const { siret, year } of buyers) {
-      for (const y of [null, year]) {
-        const body = await t.json<BuyerQuality>(
-          `/api/buyers/${siret}/quality${y === null ? "" : `?year=${y}`}`,
-        );
-        const truth = await qualityTruth(t.dbPath, definition, siret, y);
-        expect(body.contracts).toBe(truth.contracts);
-        expect(body.grade).toBe(truth.grade);
-        for (const c of body.components) {
-          expect({ id: c.id, n: c.n, n_scope: c.n_scope, passed: c.passed }).toEqual({
-            id: c.id,
-            ...truth.components[c.id],
-          });
-          expect(c.value).toBe(c.n > 0 ? c.passed / c.n : null);
-          expect(c.weight).toBe(definition.components.find((d) => d.id === c.id)?.weight);
-        }
-        const uids = new Set(truth.problems.map((p) => p.split(" ")[0]));
-        expect(body.records_to_fix.total).toBe(uids.size);
-        expect(body.records_to_fix.problems).toBe(truth.problems.length);
-        if (body.records_to_fix.shown === body.records_to_fix.total) {
-          expect(problemsOf(body).sort()).toEqual([...truth.problems].sort());
+  it(
+    "gives each rule's N, scope and passes and the grade of an independent computation",
+    { tags: ["slow"] },
+    async () => {
+      const definition = readDefinition();
+      expect(new Set(buyers.map((b) => b.siret)).size).toBeGreaterThanOrEqual(2);
+      for (const { siret, year } of buyers) {
+        for (const y of [null, year]) {
+          const body = await t.json<BuyerQuality>(
+            `/api/buyers/${siret}/quality${y === null ? "" : `?year=${y}`}`,
+          );
+          const truth = await qualityTruth(t.dbPath, definition, siret, y);
+          expect(body.contracts).toBe(truth.contracts);
+          expect(body.grade).toBe(truth.grade);
+          for (const c of body.components) {
+            expect({ id: c.id, n: c.n, n_scope: c.n_scope, passed: c.passed }).toEqual({
+              id: c.id,
+              ...truth.components[c.id],
+            });
+            expect(c.value).toBe(c.n > 0 ? c.passed / c.n : null);
+            expect(c.weight).toBe(definition.components.find((d) => d.id === c.id)?.weight);
+          }
+          const uids = new Set(truth.problems.map((p) => p.split(" ")[0]));
+          expect(body.records_to_fix.total).toBe(uids.size);
+          expect(body.records_to_fix.problems).toBe(truth.problems.length);
+          if (body.records_to_fix.shown === body.records_to_fix.total) {
+            expect(problemsOf(body).sort()).toEqual([...truth.problems].sort());
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   it("judges publication within two months as the catalogue's indicator does", async () => {
     for (const { siret } of buyers) {

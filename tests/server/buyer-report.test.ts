@@ -134,50 +134,58 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
 });
 
 describe("GET /api/buyers/:siret/report?format=docx", () => {
-  it("is a Word file holding the page's figures and the charts as PNG images", async () => {
-    const { siret, year } = cases[1] ?? { siret: "", year: 0 };
-    const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
-    const response = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toContain(`${siret}_${year}.docx`);
-    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
-    const document = strFromU8(files["word/document.xml"] ?? new Uint8Array());
-    expect(document).toContain("<w:body>");
-    const figures = shownIndicators(page).filter((s) => s.text !== undefined && s.value !== "");
-    expect(figures.length).toBeGreaterThan(0);
-    for (const f of figures) expect(document).toContain(f.text ?? "");
-    const images = Object.entries(files).filter(([name]) => name.startsWith("word/media/"));
-    const charts = page.match(/data-chart="/g)?.length ?? 0;
-    expect(charts).toBeGreaterThan(0);
-    // One picture per chart in the text; identical charts may share one image file.
-    expect(document.match(/<pic:pic\b/g)?.length ?? 0).toBe(charts);
-    expect(images.length).toBeGreaterThan(0);
-    expect(images.length).toBeLessThanOrEqual(charts);
-    for (const [, bytes] of images) expect([...bytes.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
-  });
+  it(
+    "is a Word file holding the page's figures and the charts as PNG images",
+    { tags: ["slow"] },
+    async () => {
+      const { siret, year } = cases[1] ?? { siret: "", year: 0 };
+      const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+      const response = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-disposition")).toContain(`${siret}_${year}.docx`);
+      const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+      const document = strFromU8(files["word/document.xml"] ?? new Uint8Array());
+      expect(document).toContain("<w:body>");
+      const figures = shownIndicators(page).filter((s) => s.text !== undefined && s.value !== "");
+      expect(figures.length).toBeGreaterThan(0);
+      for (const f of figures) expect(document).toContain(f.text ?? "");
+      const images = Object.entries(files).filter(([name]) => name.startsWith("word/media/"));
+      const charts = page.match(/data-chart="/g)?.length ?? 0;
+      expect(charts).toBeGreaterThan(0);
+      // One picture per chart in the text; identical charts may share one image file.
+      expect(document.match(/<pic:pic\b/g)?.length ?? 0).toBe(charts);
+      expect(images.length).toBeGreaterThan(0);
+      expect(images.length).toBeLessThanOrEqual(charts);
+      for (const [, bytes] of images) expect([...bytes.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    },
+  );
 });
 
 describe("PDF without a browser", () => {
-  it("answers 503 naming what to install, while HTML and DOCX still work", async () => {
-    const saved = process.env.CHROMIUM_PATH;
-    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
-    try {
-      const { siret, year } = cases[0] ?? { siret: "", year: 0 };
-      const pdf = await t.get(`/api/buyers/${siret}/report?year=${year}&format=pdf`);
-      expect(pdf.status).toBe(503);
-      const body = (await pdf.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe("pdf_unavailable");
-      expect(body.error.message).toContain("apt-get install -y chromium");
-      expect(body.error.message).toContain("CHROMIUM_PATH");
-      for (const format of ["html", "docx"]) {
-        const other = await t.get(`/api/buyers/${siret}/report?year=${year}&format=${format}`);
-        expect(other.status, format).toBe(200);
+  it(
+    "answers 503 naming what to install, while HTML and DOCX still work",
+    { tags: ["slow"] },
+    async () => {
+      const saved = process.env.CHROMIUM_PATH;
+      process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+      try {
+        const { siret, year } = cases[0] ?? { siret: "", year: 0 };
+        const pdf = await t.get(`/api/buyers/${siret}/report?year=${year}&format=pdf`);
+        expect(pdf.status).toBe(503);
+        const body = (await pdf.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe("pdf_unavailable");
+        expect(body.error.message).toContain("apt-get install -y chromium");
+        expect(body.error.message).toContain("CHROMIUM_PATH");
+        for (const format of ["html", "docx"]) {
+          const other = await t.get(`/api/buyers/${siret}/report?year=${year}&format=${format}`);
+          expect(other.status, format).toBe(200);
+        }
+      } finally {
+        if (saved === undefined) delete process.env.CHROMIUM_PATH;
+        else process.env.CHROMIUM_PATH = saved;
       }
-    } finally {
-      if (saved === undefined) delete process.env.CHROMIUM_PATH;
-      else process.env.CHROMIUM_PATH = saved;
-    }
-  });
+    },
+  );
 });
 
 describe("the report's HTML writer", () => {

@@ -45,39 +45,45 @@ async function download(path: string) {
 }
 
 describe("exports of every indicator", () => {
-  it("CSV for French Excel: BOM, semicolons, decimal commas, French headers, every row", async () => {
-    for (const ind of indicators) {
-      const query = requestOf(ind);
-      const json = await t.json<Result>(`/api/indicators/${ind.id}?${query}`);
-      const { response, bytes } = await download(
-        `/api/indicators/${ind.id}/export?format=csv_excel&${query}`,
-      );
-      // Named after what it holds: indicator, breakdown, years, format.
-      expect(response.headers.get("content-disposition")).toMatch(
-        new RegExp(
-          `^attachment; filename="${ind.id.replaceAll("_", "-")}_par-[a-z-]+_depuis-2018_excel\\.csv"$`,
-        ),
-      );
-      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const records = parseCsv(new TextDecoder().decode(bytes.slice(3)), ";");
-      expect(records[0]).toEqual(json.columns.map((c) => c.label));
-      expect(records[0]).toContain("N : marchés sur lesquels porte le calcul");
-      expect(records[0]).toContain("Marchés dans le périmètre");
-      // Only sums of amounts say how much of the published value they use.
-      const valueCoverage = ["amount_total", "social_consideration_amount_share"].includes(ind.id);
-      if (valueCoverage) expect(records[0]).toContain("Couverture en valeur");
-      expect(records.length - 1, ind.id).toBe(json.rows.length);
-      for (const record of records.slice(1)) {
-        expect(record.length).toBe(json.columns.length);
-        // Numbers use a decimal comma (no cell is a dotted decimal), rounded: never more than
-        // the 4 decimals of a share.
-        for (const cell of record) {
-          expect(cell).not.toMatch(/^-?\d+\.\d+$/);
-          expect(cell, ind.id).not.toMatch(/^-?\d+,\d{5,}$/);
+  it(
+    "CSV for French Excel: BOM, semicolons, decimal commas, French headers, every row",
+    { tags: ["slow"] },
+    async () => {
+      for (const ind of indicators) {
+        const query = requestOf(ind);
+        const json = await t.json<Result>(`/api/indicators/${ind.id}?${query}`);
+        const { response, bytes } = await download(
+          `/api/indicators/${ind.id}/export?format=csv_excel&${query}`,
+        );
+        // Named after what it holds: indicator, breakdown, years, format.
+        expect(response.headers.get("content-disposition")).toMatch(
+          new RegExp(
+            `^attachment; filename="${ind.id.replaceAll("_", "-")}_par-[a-z-]+_depuis-2018_excel\\.csv"$`,
+          ),
+        );
+        expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const records = parseCsv(new TextDecoder().decode(bytes.slice(3)), ";");
+        expect(records[0]).toEqual(json.columns.map((c) => c.label));
+        expect(records[0]).toContain("N : marchés sur lesquels porte le calcul");
+        expect(records[0]).toContain("Marchés dans le périmètre");
+        // Only sums of amounts say how much of the published value they use.
+        const valueCoverage = ["amount_total", "social_consideration_amount_share"].includes(
+          ind.id,
+        );
+        if (valueCoverage) expect(records[0]).toContain("Couverture en valeur");
+        expect(records.length - 1, ind.id).toBe(json.rows.length);
+        for (const record of records.slice(1)) {
+          expect(record.length).toBe(json.columns.length);
+          // Numbers use a decimal comma (no cell is a dotted decimal), rounded: never more than
+          // the 4 decimals of a share.
+          for (const cell of record) {
+            expect(cell).not.toMatch(/^-?\d+\.\d+$/);
+            expect(cell, ind.id).not.toMatch(/^-?\d+,\d{5,}$/);
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   it("plain CSV: commas, column ids, values equal to the JSON answer", async () => {
     for (const ind of indicators) {
@@ -121,30 +127,36 @@ describe("exports of every indicator", () => {
     }
   });
 
-  it("Parquet: every row with typed columns, and the metadata as key-value pairs", async () => {
-    for (const ind of indicators) {
-      const query = requestOf(ind);
-      const json = await t.json<Result>(`/api/indicators/${ind.id}?${query}`);
-      const { bytes } = await download(`/api/indicators/${ind.id}/export?format=parquet&${query}`);
-      const { rows, metadata } = await readParquet(bytes);
-      expect(rows.length, ind.id).toBe(json.rows.length);
-      rows.forEach((row, i) => {
-        for (const column of json.columns) {
-          expectSame(
-            row[column.name],
-            json.rows[i]?.[column.name] ?? null,
-            `${ind.id} ${column.name}`,
-          );
-        }
-      });
-      expect(metadata.indicator_id).toBe(ind.id);
-      expect(metadata.formula).toBe(json.indicator.formula);
-      expect(metadata.snapshot_id).toBe(json.snapshot_id);
-      expect(metadata.generated_at).toBe(TEST_NOW.toISOString());
-      expect(metadata.definition_version).toBe(String(json.definition_version));
-      expect(metadata.filters).toContain("2018");
-    }
-  });
+  it(
+    "Parquet: every row with typed columns, and the metadata as key-value pairs",
+    { tags: ["slow"] },
+    async () => {
+      for (const ind of indicators) {
+        const query = requestOf(ind);
+        const json = await t.json<Result>(`/api/indicators/${ind.id}?${query}`);
+        const { bytes } = await download(
+          `/api/indicators/${ind.id}/export?format=parquet&${query}`,
+        );
+        const { rows, metadata } = await readParquet(bytes);
+        expect(rows.length, ind.id).toBe(json.rows.length);
+        rows.forEach((row, i) => {
+          for (const column of json.columns) {
+            expectSame(
+              row[column.name],
+              json.rows[i]?.[column.name] ?? null,
+              `${ind.id} ${column.name}`,
+            );
+          }
+        });
+        expect(metadata.indicator_id).toBe(ind.id);
+        expect(metadata.formula).toBe(json.indicator.formula);
+        expect(metadata.snapshot_id).toBe(json.snapshot_id);
+        expect(metadata.generated_at).toBe(TEST_NOW.toISOString());
+        expect(metadata.definition_version).toBe(String(json.definition_version));
+        expect(metadata.filters).toContain("2018");
+      }
+    },
+  );
 
   it("has no row cap: a breakdown by buyer exports all its rows", async () => {
     const json = await t.json<Result>("/api/indicators/contracts_count?by=acheteur_id");

@@ -1,5 +1,6 @@
 // Concurrent API requests during a refresh and its swap: zero failed responses, every answer from
 // one whole snapshot (its numbers match the snapshot id it names), and the new snapshot served after.
+// @module-tag slow
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";

@@ -1,5 +1,6 @@
 // Every Vega-Lite spec the client can build, from real API answers, is valid against the
 // Vega-Lite JSON schema and compiles without a warning.
+// @module-tag slow
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Ajv } from "ajv";

@@ -48,6 +48,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     host: "127.0.0.1",
     clock: () => TEST_NOW,
     log: (line) => logs.push(line),
+    // The cache is warmed only where a test looks at it (it asks for warmCache: true).
+    warmCache: false,
     ...serverOptions,
   }).catch((error: unknown) => {
     // A server that refuses to start (a test of its checks) leaves no folder behind.
