@@ -193,16 +193,23 @@ export class XmlRecordGate {
     return !("<![CDATA[".startsWith(after) || "<!--".startsWith(after));
   }
 
+  /** Inside a quoted value: the index after its closing quote, or -1 at the end of the piece. */
+  private afterQuote(s: string, at: number): number {
+    const quote = this.quote ?? "";
+    const end = s.indexOf(quote, at);
+    if (end === -1) return -1;
+    this.prevTagChar = quote; // the character before a tag's `>` (or `/>`) may be this quote
+    this.quote = null;
+    return end + 1;
+  }
+
   /** Reads on inside a tag; returns the index after its `>`, or -1 at the end of the piece. */
   private readTag(s: string, i: number): number {
     let at = i;
     for (;;) {
       if (this.quote !== null) {
-        const end = s.indexOf(this.quote, at);
-        if (end === -1) return -1;
-        this.prevTagChar = this.quote;
-        this.quote = null;
-        at = end + 1;
+        at = this.afterQuote(s, at);
+        if (at === -1) return -1;
         continue;
       }
       TAG_SPECIAL.lastIndex = at;
@@ -230,10 +237,8 @@ export class XmlRecordGate {
     let at = i;
     for (;;) {
       if (this.quote !== null) {
-        const end = s.indexOf(this.quote, at);
-        if (end === -1) return -1;
-        this.quote = null;
-        at = end + 1;
+        at = this.afterQuote(s, at);
+        if (at === -1) return -1;
         continue;
       }
       DECL_SPECIAL.lastIndex = at;
