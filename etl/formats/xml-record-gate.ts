@@ -193,62 +193,51 @@ export class XmlRecordGate {
     return !("<![CDATA[".startsWith(after) || "<!--".startsWith(after));
   }
 
-  /** Inside a quoted value: the index after its closing quote, or -1 at the end of the piece. */
-  private afterQuote(s: string, at: number): number {
-    const quote = this.quote ?? "";
-    const end = s.indexOf(quote, at);
-    if (end === -1) return -1;
-    this.prevTagChar = quote; // the character before a tag's `>` (or `/>`) may be this quote
-    this.quote = null;
-    return end + 1;
+  /**
+   * The next character of `special` outside quoted values (a quote in `special` opens one, read
+   * past here), or null at the end of the piece.
+   */
+  private nextOutsideQuotes(s: string, from: number, special: RegExp): RegExpExecArray | null {
+    let at = from;
+    for (;;) {
+      if (this.quote !== null) {
+        const end = s.indexOf(this.quote, at);
+        if (end === -1) return null;
+        this.quote = null;
+        at = end + 1;
+      }
+      special.lastIndex = at;
+      const found = special.exec(s);
+      if (found === null || (found[0] !== '"' && found[0] !== "'")) return found;
+      this.quote = found[0];
+      at = found.index + 1;
+    }
   }
 
   /** Reads on inside a tag; returns the index after its `>`, or -1 at the end of the piece. */
   private readTag(s: string, i: number): number {
-    let at = i;
-    for (;;) {
-      if (this.quote !== null) {
-        at = this.afterQuote(s, at);
-        if (at === -1) return -1;
-        continue;
-      }
-      TAG_SPECIAL.lastIndex = at;
-      const found = TAG_SPECIAL.exec(s);
-      if (found === null) {
-        if (s.length > at) this.prevTagChar = s[s.length - 1];
-        return -1;
-      }
-      const char = found[0];
-      if (char !== ">") {
-        this.quote = char;
-        at = found.index + 1;
-        continue;
-      }
-      const before = found.index > at ? s[found.index - 1] : this.prevTagChar;
-      this.state = "text";
-      if (this.closing) this.depth--;
-      else if (before !== "/") this.depth++;
-      return found.index + 1;
+    const found = this.nextOutsideQuotes(s, i, TAG_SPECIAL);
+    if (found === null) {
+      // The tag goes on in the next piece: remember whether it ends with `/` so far.
+      if (s.length > i) this.prevTagChar = s[s.length - 1];
+      return -1;
     }
+    const before = found.index > i ? s[found.index - 1] : this.prevTagChar;
+    this.state = "text";
+    if (this.closing) this.depth--;
+    else if (before !== "/") this.depth++;
+    return found.index + 1;
   }
 
   /** Reads on inside `<!…>` (a DOCTYPE may hold `[ … ]` and quoted text). */
   private readDecl(s: string, i: number): number {
     let at = i;
     for (;;) {
-      if (this.quote !== null) {
-        at = this.afterQuote(s, at);
-        if (at === -1) return -1;
-        continue;
-      }
-      DECL_SPECIAL.lastIndex = at;
-      const found = DECL_SPECIAL.exec(s);
+      const found = this.nextOutsideQuotes(s, at, DECL_SPECIAL);
       if (found === null) return -1;
-      const char = found[0];
       at = found.index + 1;
-      if (char === '"' || char === "'") this.quote = char;
-      else if (char === "[") this.declDepth++;
-      else if (char === "]") this.declDepth--;
+      if (found[0] === "[") this.declDepth++;
+      else if (found[0] === "]") this.declDepth--;
       else if (this.declDepth <= 0) {
         this.state = "text";
         return at;
