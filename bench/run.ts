@@ -1,5 +1,5 @@
 // npm run bench [-- --file /tmp/national.json] [--quick] [--out bench/results.json]
-//               [--tabular /tmp/national.parquet [--only-tabular]]
+//               [--tabular /tmp/national.parquet [--only-tabular]] [--only-hostile]
 // Measures, in one run on this machine: the ETL of a national-size file beside two DuckDB anchors
 // on the same records, every indicator (uncached, cached, and on SQLite for the ratio), the
 // server's throughput and the home page's load time. Writes the JSON figures and a Markdown table
@@ -18,6 +18,7 @@ import { checkTargets, type Results } from "./steps/results.ts";
 import { measureServer } from "./steps/server.ts";
 import { measureHostileLoad } from "./steps/hostile-load.ts";
 import { measureTabular, tabularMarkdown, writeTabularSection } from "./tabular.ts";
+import { benchHostile } from "./hostile.ts";
 
 const step = (name: string) => fileURLToPath(new URL(`steps/${name}`, import.meta.url));
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     // DuckDB's own reading; with --only-tabular, only that, its section of results.md replaced.
     tabular: { type: "string" },
     "only-tabular": { type: "boolean", default: false },
+    // The ETL of --file then only the hostile-load step; its section of results.md replaced.
+    "only-hostile": { type: "boolean", default: false },
   },
 });
 
@@ -75,6 +78,12 @@ const runs = {
   server_seconds: values.quick ? 5 : 10,
   hostile_seconds: values.quick ? 10 : 30,
 };
+
+if (values["only-hostile"]) {
+  const resultsMd = values.out.replace(/\.json$/, "") + ".md";
+  process.stdout.write(`${await benchHostile(file, runs.hostile_seconds, resultsMd, say)}\n`);
+  process.exit(0);
+}
 
 function packageVersion(name: string): string {
   const path = root(`node_modules/${name}/package.json`);

@@ -2,10 +2,11 @@
 // --tabular FILE): a count(*) (for Parquet, answered from the file's metadata), every column of
 // every row read into a table, and the ETL itself (wall time and peak RSS, in its own process).
 // Its section of bench/results.md is written between two markers, the rest of the file left as is.
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measure, type Measured } from "./steps/child.ts";
+import { writeSection } from "./steps/section.ts";
 
 const step = fileURLToPath(new URL("steps/tabular-anchors.ts", import.meta.url));
 const cli = fileURLToPath(new URL("../etl/cli.ts", import.meta.url));
@@ -72,12 +73,5 @@ export function tabularMarkdown(f: TabularFigures, note: string): string {
 
 /** Puts the section in results.md in place of the previous one, or at its end. */
 export function writeTabularSection(resultsMd: string, section: string): void {
-  const text = existsSync(resultsMd) ? readFileSync(resultsMd, "utf8") : "";
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  const next =
-    start !== -1 && end !== -1
-      ? text.slice(0, start) + section + text.slice(end + END.length)
-      : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(resultsMd, next);
+  writeSection(resultsMd, { begin: BEGIN, end: END }, section);
 }

@@ -1,9 +1,10 @@
 // One statement whose rows arrive in chunks and which an abort signal stops. The server runs every
-// heavy query this way: a chunk (2,048 rows) is turned into plain rows at a time, so the main
-// thread is never held for a whole answer, and a request whose client left or whose time ran out
+// heavy query this way: a chunk (2,048 rows) is turned into plain rows at a time, one column then
+// a turn of the event loop (next-turn.ts), so the main thread is never held for a whole answer, and a request whose client left or whose time ran out
 // interrupts DuckDB instead of letting it work on for nobody.
 import { JSDuckDBValueConverter, type DuckDBConnection } from "@duckdb/node-api";
 import { toJson, type Row, type SqlParams } from "./duckdb.ts";
+import { nextTurn } from "./next-turn.ts";
 
 /** The statement was stopped by its abort signal; `reason` is the signal's reason. */
 export class QueryInterrupted extends Error {
@@ -50,13 +51,15 @@ export async function* queryChunks(
       const chunk = await result.fetchChunk().catch(stopped);
       if (signal?.aborted) stopped();
       if (chunk === null || chunk.rowCount === 0) return;
-      const columns = chunk.convertColumns(JSDuckDBValueConverter);
       const rows: Row[] = new Array<Row>(chunk.rowCount);
-      for (let r = 0; r < rows.length; r++) {
-        const row: Row = {};
-        for (let c = 0; c < names.length; c++) row[names[c]] = toJson(columns[c][r]);
-        rows[r] = row;
+      for (let r = 0; r < rows.length; r++) rows[r] = {};
+      for (let c = 0; c < names.length; c++) {
+        const values = chunk.convertColumnValues(c, JSDuckDBValueConverter);
+        const name = names[c];
+        for (let r = 0; r < rows.length; r++) rows[r][name] = toJson(values[r]);
+        await nextTurn();
       }
+      if (signal?.aborted) stopped();
       yield rows;
     }
   } finally {

@@ -20,8 +20,12 @@ function peakKb(pid: number | undefined): number | null {
   }
 }
 
+// BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is given to every step's Node:
+// to profile a step, as NODE_OPTIONS refuses --cpu-prof.
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter((flag) => flag !== "");
+
 function spawnStep(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ["--import", "tsx", ...args], {
+  return spawn(process.execPath, [...nodeFlags, "--import", "tsx", ...args], {
     env: { ...process.env, ...env },
   });
 }

@@ -1,6 +1,6 @@
 // The hostile-load step: 50 concurrent heavy, uncached requests for 30 s on the real server
 // (serve.ts, answer cache off) while /api/health is probed every 0.5 s. Reports the probes'
-// latency (p50, p99, max) and failures, the server's peak RSS, the answers by status (5xx apart
+// latency (p50, p95, p99, max) and failures, the server's peak RSS, the answers by status (5xx apart
 // from the 503s of admission control, which carry Retry-After) and the time from the end of the
 // load until no heavy work runs or waits.
 import autocannon from "autocannon";
@@ -26,7 +26,14 @@ export interface HostileLoad {
   requests: number;
   status: { "2xx": number; "4xx": number; "503": number; "other 5xx": number };
   errors_and_timeouts: number;
-  health: { probes: number; failed: number; p50_ms: number; p99_ms: number; max_ms: number };
+  health: {
+    probes: number;
+    failed: number;
+    p50_ms: number;
+    p95_ms: number;
+    p99_ms: number;
+    max_ms: number;
+  };
   peak_rss_mb: number | null;
   idle_after_ms: number | null;
 }
@@ -107,6 +114,7 @@ export async function measureHostileLoad(
         probes: probes.length,
         failed: probes.filter((p) => !p.ok).length,
         p50_ms: Math.round(percentile(latencies, 50)),
+        p95_ms: Math.round(percentile(latencies, 95)),
         p99_ms: Math.round(percentile(latencies, 99)),
         max_ms: Math.round(latencies.at(-1) ?? 0),
       },

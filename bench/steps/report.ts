@@ -98,12 +98,12 @@ export function toMarkdown(r: Results): string {
   return lines.join("\n") + "\n";
 }
 
-function hostileLines(h: Results["hostile_load"]): string[] {
+export function hostileLines(h: Results["hostile_load"]): string[] {
   return [
     `${h.connections} connections on heavy uncached breakdowns for ${h.seconds} s, /api/health probed every 0.5 s.`,
     "",
-    "| requests | 2xx | 4xx | 503 (Retry-After) | other 5xx | errors + time-outs | health p50 | health p99 | health max | failed probes | peak RSS | idle after |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|",
-    `| ${h.requests} | ${h.status["2xx"]} | ${h.status["4xx"]} | ${h.status["503"]} | ${h.status["other 5xx"]} | ${h.errors_and_timeouts} | ${h.health.p50_ms} ms | ${h.health.p99_ms} ms | ${h.health.max_ms} ms | ${h.health.failed} / ${h.health.probes} | ${h.peak_rss_mb ?? "—"} MB | ${h.idle_after_ms === null ? "never (2 min)" : `${h.idle_after_ms} ms`} |`,
+    "| requests | 2xx | 4xx | 503 (Retry-After) | other 5xx | errors + time-outs | health p50 | health p95 | health p99 | health max | failed probes | peak RSS | idle after |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    `| ${h.requests} | ${h.status["2xx"]} | ${h.status["4xx"]} | ${h.status["503"]} | ${h.status["other 5xx"]} | ${h.errors_and_timeouts} | ${h.health.p50_ms} ms | ${h.health.p95_ms} ms | ${h.health.p99_ms} ms | ${h.health.max_ms} ms | ${h.health.failed} / ${h.health.probes} | ${h.peak_rss_mb ?? "—"} MB | ${h.idle_after_ms === null ? "never (2 min)" : `${h.idle_after_ms} ms`} |`,
   ];
 }

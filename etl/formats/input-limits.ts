@@ -42,15 +42,17 @@ export function oversizeRecord(kept: Buffer, size: number, limit: number): Buffe
   return Buffer.concat([Buffer.from(`${MARK}${size}:${limit}\u0000`), kept]);
 }
 
+/** The reject reason of a record of `size` bytes over `limit` (JSON and XML alike). */
+export function oversizeReason(size: number | string, limit: number | string): string {
+  return `record too large: ${size} bytes, over the limit of ${limit} bytes (OBSERVATORY_MAX_RECORD_MB)`;
+}
+
 /** The reject reason and kept text of an oversized record, or null for an ordinary one. */
 export function readOversize(text: string): { reason: string; raw: string } | null {
   if (!text.startsWith(MARK)) return null;
   const end = text.indexOf("\u0000", MARK.length);
   const [size, limit] = text.slice(MARK.length, end).split(":");
-  return {
-    reason: `record too large: ${size} bytes, over the limit of ${limit} bytes (OBSERVATORY_MAX_RECORD_MB)`,
-    raw: text.slice(end + 1),
-  };
+  return { reason: oversizeReason(size, limit), raw: text.slice(end + 1) };
 }
 
 /** Passes bytes on, and fails the source once more than `limit` have passed. */

@@ -1,6 +1,7 @@
 // Streaming reader for DECP XML files: yields one SourceRecord per <marche> / <contrat-concession>.
 // National files are about 1 GB, so the file is never held in memory: saxes is fed chunk by chunk
-// and only the record being read is kept as a tree.
+// and only the record being read is kept as a tree. A record over the size limit never reaches
+// saxes (xml-record-gate.ts): it is yielded with its first characters and `tooLarge`.
 
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
@@ -12,6 +13,8 @@ import {
   type SourceRecord,
 } from "./types.ts";
 import { ENCODING_SNIFF_BYTES, sniffXmlEncoding, xmlDecoder } from "./xml-encoding.ts";
+import { DEFAULT_MAX_RECORD_BYTES, oversizeReason } from "./input-limits.ts";
+import { XmlRecordGate, type GateOutput } from "./xml-record-gate.ts";
 
 /** An element being built, inside the current record. */
 interface Frame {
@@ -47,9 +50,14 @@ export async function* readXmlRecords(
   input: string | Readable, // a file path, or an already opened stream (e.g. gunzipped)
   sourceName: string,
   onShape?: (shape: ContainerShape) => void,
-  options: { highWaterMark?: number; onEncoding?: (label: string) => void } = {},
+  options: {
+    highWaterMark?: number;
+    onEncoding?: (label: string) => void;
+    maxRecordBytes?: number;
+  } = {},
 ): AsyncGenerator<SourceRecord> {
   const onEncoding = options.onEncoding;
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   // Namespaces are not resolved (xmlns: false): DECP files only declare xsi for the schema
   // location, and an undeclared prefix must not make a file unreadable.
   const parser = new SaxesParser({ position: true, xmlns: false });
@@ -72,7 +80,9 @@ export async function* readXmlRecords(
   parser.on("opentagstart", () => {
     tagLine = parser.line;
   });
+  let sawElement = false; // saxes saw an element (not so when the only record was oversized)
   parser.on("opentag", (tag) => {
+    sawElement = true;
     const name = localName(tag.name);
     if (rootName === null) {
       rootName = name;
@@ -125,16 +135,36 @@ export async function* readXmlRecords(
     else siblings.push(value);
   });
 
-  /** Feeds text to the parser; returns the error it raised, so that records completed
-   *  earlier in the same chunk can still be yielded before it is thrown. */
-  const feed = (text: string): unknown => {
-    try {
-      parser.write(text);
-      return undefined;
-    } catch (err) {
-      return err;
+  /** Feeds text to the parser, and oversized records in their place; returns the error the
+   *  parser raised, so that records completed earlier in the same chunk can still be yielded
+   *  before it is thrown. */
+  const gate = new XmlRecordGate(maxRecordBytes);
+  const feedParts = (parts: GateOutput[]): unknown => {
+    for (const part of parts) {
+      if (typeof part !== "string") {
+        const name = localName(part.name);
+        if (rootName === null) {
+          rootName = name; // a single-record file whose record is oversized
+          onShape?.("xml-single");
+        }
+        ready.push({
+          position: position++,
+          kindHint: kindOf(name),
+          value: undefined,
+          raw: part.kept,
+          tooLarge: oversizeReason(part.size, maxRecordBytes),
+        });
+        continue;
+      }
+      try {
+        parser.write(part);
+      } catch (err) {
+        return err;
+      }
     }
+    return undefined;
   };
+  const feed = (text: string): unknown => feedParts(gate.pass(text));
 
   // The encoding is chosen from the first bytes (BOM or XML declaration, xml-encoding.ts). The
   // decoder is fatal, keeps multibyte characters split across chunks and drops a leading BOM.
@@ -181,9 +211,14 @@ export async function* readXmlRecords(
     yield* ready.splice(0);
     if (error !== undefined) throw error;
   }
-  const error = feed(decode());
+  const last = gate.pass(decode());
+  const held = gate.end();
+  const error = feedParts(held.text === "" ? last : [...last, held.text]);
   yield* ready.splice(0);
   if (error !== undefined) throw error;
+  if (held.openOversized !== null) {
+    throw fail(`truncated XML: <${localName(held.openOversized)}> is not closed`, "end of file");
+  }
 
   // Check completeness ourselves before close(): the messages can then name what is missing.
   const endOfFile = "end of file";
@@ -195,5 +230,6 @@ export async function* readXmlRecords(
       endOfFile,
     );
   }
-  parser.close(); // reports anything else left unfinished (e.g. a tag cut after the root)
+  // Reports anything else left unfinished (e.g. a tag cut after the root).
+  if (sawElement) parser.close();
 }

@@ -34,7 +34,7 @@ export interface NormaliseContext {
   parallelMinBytes: number;
   /** The records' container, when the caller knows it (tabular records); else detected. */
   shape?: ContainerShape;
-  /** A JSON record larger than this is rejected with its size (formats/input-limits.ts). */
+  /** A JSON or XML record larger than this is rejected with its size (formats/input-limits.ts). */
   maxRecordBytes?: number;
 }
 
@@ -92,7 +92,9 @@ export async function normaliseStream(
         ? readJsonRecords(input.stream, name, setShape, true, context.maxRecordBytes)
         : input.syntax === "ndjson"
           ? readNdjsonRecords(input.stream)
-          : readXmlRecords(input.stream, name, setShape);
+          : readXmlRecords(input.stream, name, setShape, {
+              maxRecordBytes: context.maxRecordBytes,
+            });
     for await (const record of records) {
       read++;
       const normalised = normaliseOrReject(record, shape, today);
