@@ -1,28 +1,18 @@
 // The search page in Chromium: contracts found by words of their objet (with their buyer, date
 // and amount, linked), buyers and companies grouped by SIREN with their establishments under
 // them, and a plain sentence for each part when nothing matches. axe-core on the page.
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { ContractSearch, SupplierSearch } from "../../server/api-types.ts";
-import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
+import { queryFile } from "../server/helpers/test-server.ts";
 import { axeViolations } from "./helpers/axe.ts";
-import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
-
-let t: TestServer;
-let browser: Browser;
+import { describeWithBrowser, waitReady } from "./helpers/browser.ts";
+import { browserSession } from "./helpers/session.ts";
 
 describeWithBrowser("search page in Chromium", () => {
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(() => {
-    expect(browser.takeErrors()).toEqual([]);
-  });
+  const session = browserSession();
 
   it("lists the contracts whose objet holds the words, each linked to it and to its buyer", async () => {
+    const { t, browser } = session;
     const { page } = browser;
     const q = "restauration scolaire";
     const api = await t.json<ContractSearch>(`/api/contracts?q=${encodeURIComponent(q)}&limit=30`);
@@ -46,6 +36,7 @@ describeWithBrowser("search page in Chromium", () => {
   });
 
   it("says plainly, for buyers, companies and contracts, when nothing matches", async () => {
+    const { t, browser } = session;
     const { page } = browser;
     await page.goto(`${t.url}/recherche?q=zzqxw`);
     await waitReady(page);
@@ -58,6 +49,7 @@ describeWithBrowser("search page in Chromium", () => {
   });
 
   it("shows a company with its establishments listed under it", async () => {
+    const { t, browser } = session;
     const { page } = browser;
     const [company] = await queryFile(
       t.dbPath,

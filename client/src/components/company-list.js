@@ -1,6 +1,7 @@
 // Search results grouped by company (SIREN): the company's name and SIREN, then its
 // establishments (SIRETs) listed under it, each a link to its page, so one company's sites are
 // read together. A group without a SIREN is an identifier that is not a SIRET (foreign firm…).
+// No company at all: the sentence `none`, said plainly.
 import { h } from "../dom.js";
 import { plural } from "../format.js";
 import { displayName } from "./lookup.js";
@@ -15,9 +16,11 @@ import { displayName } from "./lookup.js";
  *   idOf: (row: T) => string,
  *   href: (id: string) => string,
  *   extra?: (row: T) => string,
+ *   none: string,
  * }} options  kind: "Acheteur" or "Entreprise", for a party without a name
  */
-export function companyList({ label, kind, companies, rows, idOf, href, extra }) {
+export function companyList({ label, kind, companies, rows, idOf, href, extra, none }) {
+  if (companies.length === 0) return h("p", { class: "no-result" }, none);
   const byId = new Map(rows.map((row) => [idOf(row), row]));
   return h(
     "ul",

@@ -63,28 +63,26 @@ export async function searchView({ main }) {
     h("h1", {}, `Résultats pour « ${q} »`),
     form,
     h("h2", {}, "Acheteurs"),
-    buyers.companies.length === 0
-      ? h("p", { class: "no-result" }, `Aucun acheteur ne correspond à « ${q} ».`)
-      : companyList({
-          label: "Acheteurs trouvés, par entité",
-          kind: "Acheteur",
-          companies: buyers.companies,
-          rows: buyers.buyers,
-          idOf: (r) => r.siret,
-          href: (id) => `/acheteur/${id}`,
-          extra: (r) => (typeof r.amount === "number" ? formatEuro(r.amount) : "montant inconnu"),
-        }),
+    companyList({
+      label: "Acheteurs trouvés, par entité",
+      kind: "Acheteur",
+      companies: buyers.companies,
+      rows: buyers.buyers,
+      idOf: (r) => r.siret,
+      href: (id) => `/acheteur/${id}`,
+      extra: (r) => (typeof r.amount === "number" ? formatEuro(r.amount) : "montant inconnu"),
+      none: `Aucun acheteur ne correspond à « ${q} ».`,
+    }),
     h("h2", {}, "Entreprises"),
-    suppliers.companies.length === 0
-      ? h("p", { class: "no-result" }, `Aucune entreprise ne correspond à « ${q} ».`)
-      : companyList({
-          label: "Entreprises trouvées, par entreprise",
-          kind: "Entreprise",
-          companies: suppliers.companies,
-          rows: suppliers.suppliers,
-          idOf: (r) => r.titulaire_id,
-          href: (id) => `/fournisseur/${encodeURIComponent(id)}`,
-        }),
+    companyList({
+      label: "Entreprises trouvées, par entreprise",
+      kind: "Entreprise",
+      companies: suppliers.companies,
+      rows: suppliers.suppliers,
+      idOf: (r) => r.titulaire_id,
+      href: (id) => `/fournisseur/${encodeURIComponent(id)}`,
+      none: `Aucune entreprise ne correspond à « ${q} ».`,
+    }),
     h("h2", {}, "Marchés dont l'objet contient ces mots"),
     contractsPart(q, contracts),
   );
