@@ -23,6 +23,7 @@ import type {
   BuyerSearchSchema,
   BuyerSummarySchema,
   ContractSchema,
+  ContractSearchSchema,
   SupplierSearchSchema,
   SupplierSummarySchema,
 } from "./api-schemas/lookups.ts";
@@ -83,6 +84,7 @@ export type BuyerContracts = z.infer<typeof BuyerContractsSchema>;
 export type SupplierSearch = z.infer<typeof SupplierSearchSchema>;
 export type SupplierSummary = z.infer<typeof SupplierSummarySchema>;
 export type ContractDetail = z.infer<typeof ContractSchema>;
+export type ContractSearch = z.infer<typeof ContractSearchSchema>;
 export type BuyerSpaser = z.infer<typeof BuyerSpaserSchema>;
 export type SpaserIndicator = z.infer<typeof SpaserIndicatorSchema>;
 export type SpaserFigure = z.infer<typeof FigureSchema>;

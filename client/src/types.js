@@ -24,6 +24,7 @@
  * @typedef {import("../../server/api-types.ts").SupplierSearch} SupplierSearch
  * @typedef {import("../../server/api-types.ts").SupplierSummary} SupplierSummary
  * @typedef {import("../../server/api-types.ts").ContractDetail} ContractDetail
+ * @typedef {import("../../server/api-types.ts").ContractSearch} ContractSearch
  * @typedef {import("../../server/api-types.ts").Rejects} Rejects
  * @typedef {import("../../server/api-types.ts").FieldIssues} FieldIssues
  * @typedef {import("../../server/api-types.ts").DataSources} DataSources

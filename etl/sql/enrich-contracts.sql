@@ -58,7 +58,10 @@ SELECT uid,
   count(*) FILTER (WHERE ess) AS ess,
   CASE WHEN min(cat) = max(cat) THEN min(cat) WHEN count(cat) > 0 THEN 'mixte' END AS categorie,
   CASE WHEN min(dep) = max(dep) THEN min(dep) END AS departement,
-  CASE WHEN min(reg) = max(reg) THEN min(reg) END AS region
+  CASE WHEN min(reg) = max(reg) THEN min(reg) END AS region,
+  -- One company holds the contract (alone, or through several of its establishments).
+  CASE WHEN count(entreprise_id) = count(*) AND min(entreprise_id) = max(entreprise_id)
+       THEN min(entreprise_id) END AS entreprise
 FROM contract_positions GROUP BY uid;
 
 -- The contracts are rewritten once with their new columns (an UPDATE of many columns of a table
@@ -87,7 +90,8 @@ SELECT c.* REPLACE (
   f.premier_acces AS premier_acces,
   e.categorie AS titulaire_categorie,
   e.departement AS titulaire_departement,
-  e.region AS titulaire_region
+  e.region AS titulaire_region,
+  e.entreprise AS titulaire_entreprise
 )
 FROM contracts_before c
 LEFT JOIN buyers b ON b.acheteur_id = c.acheteur_id

@@ -77,7 +77,8 @@ CREATE TABLE contracts (
   premier_acces               BOOLEAN,                      -- a titulaire company new to this buyer over the 3 previous years (NULL: not computable)
   titulaire_categorie         VARCHAR,                      -- PME | ETI | GE when every titulaire of known size has it; mixte
   titulaire_departement       VARCHAR,                      -- when every located titulaire is in it
-  titulaire_region            VARCHAR
+  titulaire_region            VARCHAR,
+  titulaire_entreprise        VARCHAR                       -- the company key (entreprise_id) when every titulaire has that one
 );
 
 -- One row per contract x titulaire (initial titulaires; modifications may add others).

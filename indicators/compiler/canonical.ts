@@ -74,6 +74,7 @@ export const CONTRACT_COLUMNS = {
   titulaire_categorie: "string",
   titulaire_departement: "string",
   titulaire_region: "string",
+  titulaire_entreprise: "string",
 } as const satisfies Record<string, ColumnType>;
 
 export const SUPPLIER_COLUMNS = {
@@ -95,14 +96,21 @@ export const TABLES = {
   suppliers: "contract_suppliers",
 } as const;
 
-/** Reference tables that give French labels to codes, joined after aggregation. */
+/**
+ * Reference tables that give French labels to codes, joined after aggregation. `byFigure`: the
+ * codes are identifiers (SIRET, SIREN) whose order means nothing to a reader, so a breakdown by
+ * them lists the largest figure first (render-measure.ts), not the smallest number.
+ */
 export const REFERENCE_LABELS = {
-  departements: { table: "ref_departements", key: "code", label: "nom" },
-  regions: { table: "ref_regions", key: "code", label: "nom" },
-  cpv_divisions: { table: "ref_cpv_divisions", key: "division", label: "libelle" },
+  departements: { table: "ref_departements", key: "code", label: "nom", byFigure: false },
+  regions: { table: "ref_regions", key: "code", label: "nom", byFigure: false },
+  cpv_divisions: { table: "ref_cpv_divisions", key: "division", label: "libelle", byFigure: false },
   // The who's who (etl/sql/enrich.sql): a buyer's name from SIRENE, the collectivités lists, a
   // tabular feed or the DECP, one row per acheteur_id.
-  buyers: { table: "buyers", key: "acheteur_id", label: "nom" },
+  buyers: { table: "buyers", key: "acheteur_id", label: "nom", byFigure: true },
+  // A titulaire company's name (SIRENE, collectivités lists, a tabular feed or the DECP), one row
+  // per SIREN.
+  companies: { table: "organisations", key: "siren", label: "nom", byFigure: true },
 } as const;
 
 export type ReferenceName = keyof typeof REFERENCE_LABELS;

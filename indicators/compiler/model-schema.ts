@@ -58,7 +58,7 @@ export const VOCABULARY_NAMES = ["procedures", "contract_natures", "grouping_typ
 
 const Labels = z
   .strictObject({
-    ref: z.enum(["departements", "regions", "cpv_divisions", "buyers"]).optional(),
+    ref: z.enum(["departements", "regions", "cpv_divisions", "buyers", "companies"]).optional(),
     vocabulary: z.enum(VOCABULARY_NAMES).optional(),
     values: z.record(z.string().min(1), z.string().min(1)).optional(),
   })

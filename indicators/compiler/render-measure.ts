@@ -127,9 +127,13 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
   }
   select.push(...measureColumns);
   select.push(...honestyColumns(ctx, plan, (name) => col(name)));
-  const order = outKeys.map(
-    ({ key, alias }) => `${col(key.sort ? sortName(key) : key.name, alias)} NULLS LAST`,
-  );
+  const order = outKeys.flatMap(({ key, alias }) => {
+    const own = `${col(key.sort ? sortName(key) : key.name, alias)} NULLS LAST`;
+    // Buyers and companies: the largest figure first (a mix keeps its key order, its categories
+    // sorted below).
+    const byFigure = key.labelRef && REFERENCE_LABELS[key.labelRef].byFigure && m.kind !== "mix";
+    return byFigure ? [`${q("value")} DESC NULLS LAST`, own] : [own];
+  });
   // A mix lists its categories from the largest share down.
   if (m.kind === "mix") order.splice(keys.length, 0, `${q("value")} DESC NULLS LAST`);
   const orderBy = order.length > 0 ? `\nORDER BY ${order.join(", ")}` : "";

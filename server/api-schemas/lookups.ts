@@ -27,6 +27,17 @@ function labelled<Shape extends Record<string, z.ZodType>>(shape: Shape) {
   return z.strictObject({ ...shape, ...labels } as WithLabels<Shape>);
 }
 
+const Companies = z
+  .array(
+    z.strictObject({
+      siren: Text.describe("null for an identifier that is not a SIRET (a group of its own)."),
+      nom: Text.describe("The company's name (who's who), else its first establishment's."),
+      contracts: Count.describe("Contracts of the establishments listed."),
+      establishments: z.array(z.string()).describe("Identifiers, as in the flat list."),
+    }),
+  )
+  .describe("The same results grouped by company (SIREN), in the same order.");
+
 export const BuyerSearchSchema = stamped({
   buyers: z.array(
     z.strictObject({
@@ -39,6 +50,7 @@ export const BuyerSearchSchema = stamped({
       amount: Euros,
     }),
   ),
+  companies: Companies,
 });
 
 const yearRow = <Amount extends string>(amount: Amount) =>
@@ -105,6 +117,7 @@ export const SupplierSearchSchema = stamped({
       contracts: Count,
     }),
   ),
+  companies: Companies,
 });
 
 export const SupplierSummarySchema = stamped({
@@ -125,6 +138,22 @@ export const SupplierSummarySchema = stamped({
     z.strictObject({ siret: z.string(), nom: Text, contracts: Count, amount_split: Euros }),
   ),
   contracts: z.array(labelled({ ...contractRow, acheteur_id: z.string(), acheteur_nom: Text })),
+});
+
+export const ContractSearchSchema = stamped({
+  words: z.array(z.string()).describe("The words searched, each required (lower case)."),
+  contracts: z.array(
+    z.strictObject({
+      uid: z.string(),
+      objet: Text,
+      acheteur_id: z.string(),
+      acheteur_nom: Text.describe("The buyer's who's who name, else the name it published."),
+      date_notification: DayOrNull,
+      montant: z.number().nullable(),
+      montant_suspect: z.boolean(),
+    }),
+  ),
+  truncated: z.boolean().describe("More contracts match than were given: add a word."),
 });
 
 const BY_TYPE = {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { GRAINS } from "../../indicators/compiler/request-schema.ts";
 import { EXPORT_FORMAT_NAMES } from "./indicators.ts";
 import { FIELD_ACTIONS } from "./quality.ts";
+import { MAX_SEARCH_WORDS } from "../../client/src/shared/search-words.js";
 
 const limit = (max: number, fallback: number) =>
   z.int().min(1).max(max).default(fallback).describe(`Rows to give (default ${fallback}).`);
@@ -15,6 +16,17 @@ export const NoQuery = z.strictObject({});
 
 export const SearchQuery = z.strictObject({
   q: z.string().min(1).max(200).describe("Part of a name, or the start of an identifier."),
+  limit: limit(100, 20),
+});
+
+export const ContractSearchQuery = z.strictObject({
+  q: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe(
+      `Words of the contract's objet, at most ${MAX_SEARCH_WORDS}; every word must be found (accents and case folded).`,
+    ),
   limit: limit(100, 20),
 });
 

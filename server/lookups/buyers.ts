@@ -1,23 +1,24 @@
 // Buyer look-ups on the canonical tables. Every value is a bound parameter; limits are checked
 // integers. A buyer's name is the who's who's (buyers.nom: SIRENE, collectivités lists, a tabular
 // feed, else the name published in the DECP, etl/sql/enrich.sql), else the most frequent
-// acheteur_nom. Search folds accents and case, and lists the establishments of one company
-// (SIREN) together, companies by their contracts.
+// acheteur_nom. Search folds accents and case, and groups the establishments of one company
+// (SIREN) under it (companies.ts), companies by their contracts.
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot } from "../db.ts";
 import { likeEscape } from "../params.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
+import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
 
 export async function searchBuyers(
   snapshot: Snapshot,
   text: string,
   limit: number,
-): Promise<Row[]> {
+): Promise<{ buyers: Row[]; companies: CompanyGroup[] }> {
   const digits = text.replace(/\s+/g, "");
   const bySiret = /^\d{3,14}$/.test(digits);
   const byName = `strip_accents(lower(n)) LIKE strip_accents(lower($1)) ESCAPE '\\'`;
-  return snapshot.query(
+  const rows = await snapshot.query(
     `WITH hits AS (
        SELECT DISTINCT acheteur_id FROM (
          SELECT acheteur_id, acheteur_nom AS n FROM contracts
@@ -31,12 +32,15 @@ export async function searchBuyers(
          LEFT JOIN buyers b ON b.acheteur_id = c.acheteur_id
         GROUP BY c.acheteur_id
      )
-     SELECT siret, siren, nom, contracts, amount FROM found
-      ORDER BY sum(contracts) OVER (PARTITION BY coalesce(siren, siret)) DESC,
-               coalesce(siren, siret), contracts DESC, siret
+     SELECT f.siret, f.siren, f.nom, f.contracts, f.amount, o.nom AS entreprise_nom
+       FROM found f LEFT JOIN organisations o ON o.siren = f.siren
+      ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.siret)) DESC,
+               coalesce(f.siren, f.siret), f.contracts DESC, f.siret
       LIMIT ${Math.trunc(limit)}`,
     [bySiret ? `${likeEscape(digits)}%` : `%${likeEscape(text)}%`],
   );
+  const grouped = groupByCompany(rows, "siret");
+  return { buyers: grouped.rows, companies: grouped.companies };
 }
 
 export interface BuyerSummary {

@@ -1,22 +1,23 @@
 // Supplier (titulaire) look-ups. A supplier is one identifier as published (a SIRET for French
 // firms). Its name is the who's who's (titulaires.nom, etl/sql/enrich.sql), else the most frequent
-// denomination_sociale; a buyer's, buyers.nom. Search folds accents and case and lists the
-// establishments of one company (SIREN) together.
+// denomination_sociale; a buyer's, buyers.nom. Search folds accents and case and groups the
+// establishments of one company (SIREN) under it (companies.ts).
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot } from "../db.ts";
 import { likeEscape } from "../params.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
+import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
 
 export async function searchSuppliers(
   snapshot: Snapshot,
   text: string,
   limit: number,
-): Promise<Row[]> {
+): Promise<{ suppliers: Row[]; companies: CompanyGroup[] }> {
   const compact = text.replace(/\s+/g, "");
   const byId = /^[A-Za-z]{0,2}\d{3,}$/.test(compact);
   const byName = `strip_accents(lower(n)) LIKE strip_accents(lower($1)) ESCAPE '\\'`;
-  return snapshot.query(
+  const rows = await snapshot.query(
     `WITH hits AS (
        SELECT DISTINCT titulaire_id FROM (
          SELECT titulaire_id, denomination_sociale AS n FROM contract_suppliers
@@ -30,12 +31,15 @@ export async function searchSuppliers(
          LEFT JOIN titulaires t ON t.titulaire_id = s.titulaire_id
         GROUP BY 1
      )
-     SELECT titulaire_id, siren, nom, contracts FROM found
-      ORDER BY sum(contracts) OVER (PARTITION BY coalesce(siren, titulaire_id)) DESC,
-               coalesce(siren, titulaire_id), contracts DESC, titulaire_id
+     SELECT f.titulaire_id, f.siren, f.nom, f.contracts, o.nom AS entreprise_nom
+       FROM found f LEFT JOIN organisations o ON o.siren = f.siren
+      ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.titulaire_id)) DESC,
+               coalesce(f.siren, f.titulaire_id), f.contracts DESC, f.titulaire_id
       LIMIT ${Math.trunc(limit)}`,
     [byId ? `${likeEscape(compact)}%` : `%${likeEscape(text)}%`],
   );
+  const grouped = groupByCompany(rows, "titulaire_id");
+  return { suppliers: grouped.rows, companies: grouped.companies };
 }
 
 export interface SupplierSummary {

@@ -19,6 +19,7 @@ import {
   BuyerSearchSchema,
   BuyerSummarySchema,
   ContractSchema,
+  ContractSearchSchema,
   SupplierSearchSchema,
   SupplierSummarySchema,
 } from "../api-schemas/lookups.ts";
@@ -65,6 +66,7 @@ export const COMPONENTS = {
   Suppliers: SupplierSearchSchema,
   SupplierSummary: SupplierSummarySchema,
   Contract: ContractSchema,
+  ContractSearch: ContractSearchSchema,
   Rejects: RejectsSchema,
   Reject: RejectSchema,
   FieldIssues: FieldIssuesSchema,

@@ -223,6 +223,14 @@ export const ROUTES: readonly RouteDoc[] = [
   },
   {
     method: "get",
+    path: "/api/contracts",
+    summary:
+      "Search contracts by words of their objet (every word required, accents and case folded)",
+    query: P.ContractSearchQuery,
+    answers: { ...ok("ContractSearch", "Contracts, most recent first"), "400": bad },
+  },
+  {
+    method: "get",
     path: "/api/contracts/{uid}",
     summary: "A contract with its suppliers, modifications and subcontracting",
     pathParams: P.ContractPath,

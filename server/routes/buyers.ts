@@ -21,7 +21,7 @@ export function buyersRouter(deps: AppDeps): Router {
     rejectUnknownQuery(req, queryNames(SearchQuery));
     const q = textParam(queryString(req, "q"), "q", SearchQuery.shape.q.maxLength ?? 200);
     const limit = intQuery(req, "limit", SearchQuery.shape.limit);
-    await answer(deps, res, async (s) => ({ buyers: await searchBuyers(s, q, limit) }));
+    await answer(deps, res, async (s) => ({ ...(await searchBuyers(s, q, limit)) }));
   });
 
   router.get("/buyers/:siret", async (req, res) => {

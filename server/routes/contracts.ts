@@ -1,13 +1,29 @@
-// GET /api/contracts/:uid: one contract with its titulaires, modifications and subcontracting.
+// GET /api/contracts?q=: contracts by words of their objet; GET /api/contracts/:uid: one contract
+// with its titulaires, modifications and subcontracting.
 import { Router } from "express";
 import type { AppDeps } from "../deps.ts";
 import { badRequest, notFound } from "../errors.ts";
 import { contractDetail } from "../lookups/contracts.ts";
-import { rejectUnknownQuery } from "../params.ts";
+import { searchContracts } from "../lookups/contract-search.ts";
+import { ContractSearchQuery } from "../api-schemas/parameters.ts";
+import { MAX_SEARCH_WORDS, searchWords } from "../../client/src/shared/search-words.js";
+import { intQuery, queryNames, queryString, rejectUnknownQuery, textParam } from "../params.ts";
 import { answer } from "../respond.ts";
 
 export function contractsRouter(deps: AppDeps): Router {
   const router = Router();
+  router.get("/contracts", async (req, res) => {
+    rejectUnknownQuery(req, queryNames(ContractSearchQuery));
+    const q = textParam(queryString(req, "q"), "q", ContractSearchQuery.shape.q.maxLength ?? 200);
+    const limit = intQuery(req, "limit", ContractSearchQuery.shape.limit);
+    const words = searchWords(q);
+    if (words.length === 0) throw badRequest("q", "q holds no word");
+    if (words.length > MAX_SEARCH_WORDS) {
+      throw badRequest("q", `q holds more than ${MAX_SEARCH_WORDS} words`);
+    }
+    await answer(deps, res, async (s) => ({ words, ...(await searchContracts(s, words, limit)) }));
+  });
+
   router.get("/contracts/:uid", async (req, res) => {
     rejectUnknownQuery(req, []);
     const uid = req.params.uid;

@@ -21,7 +21,7 @@ export function suppliersRouter(deps: AppDeps): Router {
     rejectUnknownQuery(req, queryNames(SearchQuery));
     const q = textParam(queryString(req, "q"), "q", SearchQuery.shape.q.maxLength ?? 200);
     const limit = intQuery(req, "limit", SearchQuery.shape.limit);
-    await answer(deps, res, async (s) => ({ suppliers: await searchSuppliers(s, q, limit) }));
+    await answer(deps, res, async (s) => ({ ...(await searchSuppliers(s, q, limit)) }));
   });
 
   router.get("/suppliers/:id", async (req, res) => {

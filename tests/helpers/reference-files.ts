@@ -215,3 +215,13 @@ export function collectivites(): Map<
   }
   return map;
 }
+
+/** Département (COG 2024) → its région's code. */
+export function regionByDepartement(): Map<string, string> {
+  return new Map(readCsv("cog2024-departements.csv").map((r) => [r.DEP, r.REG]));
+}
+
+/** SIREN of a région (or a collectivité unique) → its région code, from the régions list. */
+export function regionCollectivites(): Map<string, string> {
+  return new Map(readCsv("datactivist-identifiants-regions-2022.csv").map((r) => [r.SIREN, r.COG]));
+}

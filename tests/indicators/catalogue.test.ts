@@ -55,6 +55,7 @@ const SAMPLE_VALUES: Record<string, string> = {
   titulaire_categorie: "PME",
   titulaire_departement: "35",
   titulaire_region: "53",
+  titulaire_entreprise: "111111111",
 };
 
 /** Where an indicator's scope starts later than the sample values: values inside it. */

@@ -11,6 +11,8 @@ import {
   departementBySiret,
   feedFacts,
   readCsv,
+  regionByDepartement,
+  regionCollectivites,
   sizeBySiren,
 } from "../helpers/reference-files.ts";
 
@@ -134,6 +136,51 @@ describe("location indicators", () => {
       const sum = (list: Position[]) => list.reduce((s, p) => s + (p.share ?? 0), 0);
       close(amount.get(format)?.denominator, sum(located.filter((p) => p.share !== null)));
       close(amount.get(format)?.numerator, sum(local.filter((p) => p.share !== null)));
+    }
+  });
+});
+
+describe("regional suppliers", () => {
+  it("regional_supplier_amount_share: the amount split to titulaires in the buyer's région", async () => {
+    // Titulaire: its SIRENE establishment's département, else the feed's (14-digit ids), → région.
+    // Buyer: its SIRENE establishment, else its collectivité (a région's own code, the département
+    // of the others), else the feed's département.
+    const toRegion = regionByDepartement();
+    const sirene = departementBySiret();
+    const lists = collectivites();
+    const regions = regionCollectivites();
+    const feed = feedFacts().departements;
+    const establishments = new Map([...[...feed].filter(([id]) => /^\d{14}$/.test(id)), ...sirene]);
+    const titulaireRegion = (id: string) => toRegion.get(establishments.get(id) ?? "");
+    const buyerRegion = (id: string) => {
+      const own = sirene.get(id);
+      if (own) return toRegion.get(own);
+      const siren = id.slice(0, 9);
+      if (regions.has(siren)) return regions.get(siren);
+      if (lists.has(siren)) return toRegion.get(lists.get(siren)?.departement ?? "");
+      return toRegion.get(feed.get(id) ?? "");
+    };
+    const rows = await byFormat("regional_supplier_amount_share");
+    for (const format of ["v1", "v2"]) {
+      const located = positions.filter(
+        (p) =>
+          p.format === format &&
+          p.share !== null &&
+          titulaireRegion(p.titulaire) !== undefined &&
+          buyerRegion(p.acheteur) !== undefined,
+      );
+      const regional = located.filter(
+        (p) => titulaireRegion(p.titulaire) === buyerRegion(p.acheteur),
+      );
+      expect(located.length).toBeGreaterThan(0);
+      expect(regional.length).toBeGreaterThan(0);
+      expect(regional.length).toBeLessThan(located.length);
+      const sum = (list: Position[]) => list.reduce((s, p) => s + (p.share ?? 0), 0);
+      close(rows.get(format)?.denominator, sum(located));
+      close(rows.get(format)?.numerator, sum(regional));
+      close(rows.get(format)?.value, sum(regional) / sum(located));
+      // N: the contracts with at least one such titulaire.
+      expect(Number(rows.get(format)?.n)).toBe(new Set(located.map((p) => p.uid)).size);
     }
   });
 });

@@ -175,6 +175,14 @@ describe("real answers conform to the document", () => {
     );
     await call("/api/contracts/{uid}", `/api/contracts/${encodeURIComponent(listed)}`, 200);
     await call("/api/contracts/{uid}", "/api/contracts/nothing-here", 404);
+    const found = await call("/api/contracts", "/api/contracts?q=travaux%20voirie&limit=3", 200);
+    expect((found.contracts as unknown[]).length).toBeGreaterThan(0);
+    await call("/api/contracts", "/api/contracts?q=zzqxw", 200);
+    await call(
+      "/api/contracts",
+      `/api/contracts?q=${encodeURIComponent("a b c d e f g h i")}`,
+      400,
+    );
   });
 
   it("rejects and field issues", async () => {

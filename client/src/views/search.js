@@ -1,8 +1,12 @@
-// Search buyers and suppliers by name or SIRET.
+// Search: buyers and companies by name or identifier, grouped by company (SIREN) with their
+// establishments, and contracts by words of their objet. Each part says plainly when nothing
+// matches, so a reader never mistakes an empty answer for a page still loading.
 import { getJson } from "../api.js";
+import { companyList } from "../components/company-list.js";
 import { displayName, lookupTable } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
-import { formatEuro, formatInteger } from "../format.js";
+import { formatDate, formatEuro, formatValue, plural } from "../format.js";
+import { MAX_SEARCH_WORDS, searchWords } from "../shared/search-words.js";
 
 /** @type {import("../router.js").View} */
 export async function searchView({ main }) {
@@ -14,17 +18,22 @@ export async function searchView({ main }) {
       class: "search-form",
       role: "search",
       // The header has a search landmark too: each says which one it is.
-      "aria-label": "Recherche d'acheteurs et d'entreprises",
+      "aria-label": "Recherche d'acheteurs, d'entreprises et de marchés",
       action: "/recherche",
       method: "get",
     },
-    h("label", { for: "recherche-q" }, "Nom ou numéro SIRET d'un acheteur ou d'une entreprise"),
+    h(
+      "label",
+      { for: "recherche-q" },
+      "Nom ou numéro SIRET d'un acheteur ou d'une entreprise, ou mots de l'objet d'un marché",
+    ),
     h("input", {
       id: "recherche-q",
       name: "q",
       type: "search",
       value: q,
       minlength: 2,
+      maxlength: 200,
       required: true,
     }),
     h("button", { type: "submit" }, "Rechercher"),
@@ -32,66 +41,102 @@ export async function searchView({ main }) {
   if (q.length < 2) {
     replace(
       main,
-      h("h1", {}, "Acheteurs et entreprises"),
+      h("h1", {}, "Acheteurs, entreprises et marchés"),
       form,
       h("p", {}, "Saisissez au moins deux caractères."),
     );
     return;
   }
   const query = new URLSearchParams({ q, limit: "30" });
-  const [buyers, suppliers] = await Promise.all([
+  const words = searchWords(q);
+  const [buyers, suppliers, contracts] = await Promise.all([
     /** @type {Promise<import("../types.js").BuyerSearch>} */ (getJson("/api/buyers", query)),
     /** @type {Promise<import("../types.js").SupplierSearch>} */ (getJson("/api/suppliers", query)),
+    words.length > 0 && words.length <= MAX_SEARCH_WORDS
+      ? /** @type {Promise<import("../types.js").ContractSearch>} */ (
+          getJson("/api/contracts", query)
+        )
+      : null,
   ]);
   replace(
     main,
     h("h1", {}, `Résultats pour « ${q} »`),
     form,
+    h("h2", {}, "Acheteurs"),
+    companyList({
+      label: "Acheteurs trouvés, par entité",
+      kind: "Acheteur",
+      companies: buyers.companies,
+      rows: buyers.buyers,
+      idOf: (r) => r.siret,
+      href: (id) => `/acheteur/${id}`,
+      extra: (r) => (typeof r.amount === "number" ? formatEuro(r.amount) : "montant inconnu"),
+      none: `Aucun acheteur ne correspond à « ${q} ».`,
+    }),
+    h("h2", {}, "Entreprises"),
+    companyList({
+      label: "Entreprises trouvées, par entreprise",
+      kind: "Entreprise",
+      companies: suppliers.companies,
+      rows: suppliers.suppliers,
+      idOf: (r) => r.titulaire_id,
+      href: (id) => `/fournisseur/${encodeURIComponent(id)}`,
+      none: `Aucune entreprise ne correspond à « ${q} ».`,
+    }),
+    h("h2", {}, "Marchés dont l'objet contient ces mots"),
+    contractsPart(q, contracts),
+  );
+}
+
+/**
+ * @param {string} q
+ * @param {import("../types.js").ContractSearch | null} found  null: no word, or too many
+ */
+function contractsPart(q, found) {
+  if (!found) {
+    return h(
+      "p",
+      { class: "no-result" },
+      `Pour chercher un marché par son objet, saisissez de 1 à ${MAX_SEARCH_WORDS} mots.`,
+    );
+  }
+  if (found.contracts.length === 0) {
+    return h("p", { class: "no-result" }, `Aucun marché dont l'objet contient « ${q} ».`);
+  }
+  const shown = plural(found.contracts.length, "marché", "marchés");
+  return [
     h(
       "p",
-      { class: "note" },
-      "Les noms ne sont publiés que dans les données au format 2019 ; cherchez par SIRET pour les marchés plus récents.",
+      {},
+      found.truncated
+        ? `Les ${shown} les plus récents ; d'autres correspondent : ajoutez un mot pour préciser.`
+        : `${shown}, les plus récents d'abord.`,
     ),
-    h("h2", {}, "Acheteurs"),
     lookupTable(
-      "Acheteurs trouvés",
+      "Marchés trouvés par leur objet",
       [
+        {
+          label: "Objet",
+          cell: (r) =>
+            h("a", { href: `/marche/${encodeURIComponent(r.uid)}` }, r.objet ?? "Objet non publié"),
+        },
         {
           label: "Acheteur",
           cell: (r) =>
             h(
               "a",
-              { href: `/acheteur/${r.siret}` },
-              displayName(r.nom, String(r.siret), "Acheteur"),
+              { href: `/acheteur/${r.acheteur_id}` },
+              displayName(r.acheteur_nom, r.acheteur_id, "Acheteur"),
             ),
         },
-        { label: "SIRET", cell: (r) => String(r.siret) },
-        { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
+        { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
         {
-          label: "Montant",
-          cell: (r) => (typeof r.amount === "number" ? formatEuro(r.amount) : "—"),
+          label: "Montant du marché",
+          cell: (r) => (r.montant_suspect ? "montant douteux" : formatValue(r.montant, "euro")),
           numeric: true,
         },
       ],
-      buyers.buyers,
+      found.contracts,
     ),
-    h("h2", {}, "Entreprises"),
-    lookupTable(
-      "Entreprises trouvées",
-      [
-        {
-          label: "Entreprise",
-          cell: (r) =>
-            h(
-              "a",
-              { href: `/fournisseur/${encodeURIComponent(String(r.titulaire_id))}` },
-              displayName(r.nom, String(r.titulaire_id), "Entreprise"),
-            ),
-        },
-        { label: "Identifiant", cell: (r) => String(r.titulaire_id) },
-        { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
-      ],
-      suppliers.suppliers,
-    ),
-  );
+  ];
 }

@@ -67,16 +67,26 @@ export function readXlsx(bytes: Uint8Array): Map<string, string[][]> {
   const sheets = new Map<string, string[][]>();
   names.forEach((name, i) => {
     const xml = text(`xl/worksheets/sheet${i + 1}.xml`);
-    const rows = [...xml.matchAll(/<row[^>]*>([\s\S]*?)<\/row>|<row[^>]*\/>/g)].map((row) =>
-      [...(row[1] ?? "").matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((cell) => {
+    const rows = [...xml.matchAll(/<row[^>]*>([\s\S]*?)<\/row>|<row[^>]*\/>/g)].map((row) => {
+      const cells: string[] = [];
+      for (const cell of (row[1] ?? "").matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
         const attrs = cell[1] ?? "";
         const inner = cell[2] ?? "";
         const value = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
         const inline = /<t[^>]*>([\s\S]*?)<\/t>/.exec(inner)?.[1];
-        if (/t="s"/.test(attrs) && value !== undefined) return shared[Number(value)] ?? "";
-        return unescape(value ?? inline ?? "");
-      }),
-    );
+        // A cell's place is its reference (r="C2"): a writer may leave empty cells out.
+        const ref = /\br="([A-Z]+)\d+"/.exec(attrs)?.[1];
+        const at = ref
+          ? [...ref].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
+          : cells.length;
+        while (cells.length < at) cells.push("");
+        cells[at] =
+          /t="s"/.test(attrs) && value !== undefined
+            ? (shared[Number(value)] ?? "")
+            : unescape(value ?? inline ?? "");
+      }
+      return cells;
+    });
     sheets.set(name, rows);
   });
   return sheets;
