@@ -33,7 +33,7 @@ export function snapshotKey(): string {
 function etlModules(): string[] {
   const graph = buildImportGraph(ROOT, ["lib", "etl", "indicators", "server"]);
   const reached = new Set(["etl/pipeline.ts"]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const { from, to } of graph.edges) {
       if (reached.has(from) && !reached.has(to)) grew = Boolean(reached.add(to));
