@@ -1,5 +1,6 @@
 // Every Vega-Lite spec the client can build, from real API answers, is valid against the
-// Vega-Lite JSON schema and compiles without a warning.
+// Vega-Lite JSON schema and compiles without a warning. The sweep of every indicator by each of
+// its breakdowns also checks each answer against the OpenAPI document (one sweep serves both).
 // @module-tag slow
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -8,6 +9,7 @@ import { parse as parseVega, View } from "vega";
 import { expressionInterpreter } from "vega-interpreter";
 import { compile } from "vega-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OpenApiValidator, type OpenApiDocument } from "./helpers/openapi-validator.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 type Spec = Record<string, unknown>;
@@ -41,6 +43,7 @@ const TIME = ["year", "quarter", "month"];
 
 let t: TestServer;
 let specs: Specs;
+let openApi: OpenApiValidator;
 // The schema allows formats ajv does not know (uri…): they are not what is checked here.
 const validate = new Ajv({ strict: false, allErrors: true, logger: false }).compile(
   JSON.parse(readFileSync(SCHEMA, "utf8")) as object,
@@ -49,7 +52,15 @@ const validate = new Ajv({ strict: false, allErrors: true, logger: false }).comp
 beforeAll(async () => {
   t = await startTestServer();
   specs = (await import(pathToFileURL(fileURLToPath(SPECS)).href)) as Specs;
+  openApi = new OpenApiValidator(await t.json<OpenApiDocument>("/api/openapi.json"));
 });
+
+/** An indicator's answer, checked against the OpenAPI document before its specs are built. */
+async function answer(path: string): Promise<Result> {
+  const body = await t.json<Result>(path);
+  expect(openApi.errors("get", "/api/indicators/{id}", 200, body), path).toEqual([]);
+  return body;
+}
 afterAll(() => t?.close());
 
 function check(spec: Spec | null | undefined, where: string, counts: { n: number }): void {
@@ -121,19 +132,21 @@ async function draw(spec: Spec, width = 900): Promise<{ svg: string; texts: stri
 }
 
 describe("Vega-Lite specs", () => {
-  it("validates the trend, breakdown and map specs of every indicator", async () => {
+  it("validates the trend, breakdown and map specs of every indicator, and its answers", async () => {
     const counts = { n: 0 };
     const { indicators } = await t.json<{ indicators: Result["indicator"][] }>("/api/indicators");
     for (const ind of indicators) {
-      const byYear = await t.json<Result>(`/api/indicators/${ind.id}?by=year`);
+      await answer(`/api/indicators/${ind.id}`);
+      const byYear = await answer(`/api/indicators/${ind.id}?by=year`);
       check(specs.trendSpec(byYear), `${ind.id} trend`, counts);
       check(specs.trendSpec(byYear, { compact: true }), `${ind.id} card trend`, counts);
       // An empty selection still gives valid specs.
-      const none = await t.json<Result>(`/api/indicators/${ind.id}?by=year&filter=year<1900`);
+      const none = await answer(`/api/indicators/${ind.id}?by=year&filter=year<1900`);
       expect(none.rows).toEqual([]);
       check(specs.trendSpec(none), `${ind.id} empty trend`, counts);
-      for (const { id } of ind.breakdowns.filter((b) => !TIME.includes(b.id))) {
-        const result = await t.json<Result>(`/api/indicators/${ind.id}?by=${id}`);
+      for (const { id } of ind.breakdowns.filter((b) => b.id !== "year")) {
+        const result = await answer(`/api/indicators/${ind.id}?by=${id}`);
+        if (TIME.includes(id)) continue;
         check(specs.breakdownSpec(result, id)?.spec, `${ind.id} by ${id}`, counts);
         if (id === "departement") check(specs.mapSpec(result), `${ind.id} map`, counts);
       }
