@@ -8,6 +8,8 @@
 // The content key is a hash of what makes two publications the same contract: objet, initial
 // amount, notification (or signature) date and the sorted ids of the titulaires. Two records with
 // the same content keep the same key, so a true republication is still a duplicate.
+//
+// Party ids (buyer, titulaire) that identify no one, such as 00000000000000: lib/party-ids.ts.
 import { createHash } from "node:crypto";
 
 /** Why a contract's key is not the published buyer + id. */

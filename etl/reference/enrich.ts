@@ -4,6 +4,7 @@
 // (etl/sql/enrich.sql), give each contract what the SPASER indicators need
 // (etl/sql/enrich-contracts.sql), and measure the coverage.
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { PLACEHOLDER_PARTY_ID } from "../../lib/party-ids.ts";
 import { readSql, runScript } from "../load/sql-script.ts";
 import type { ReferenceInput, ReferenceReport } from "./kinds.ts";
 import { stagingTableSql } from "./layouts.ts";
@@ -42,7 +43,9 @@ export async function enrich(
     ]);
   }
   await runScript(connection, readSql("enrich-feed.sql"));
-  await runScript(connection, readSql("enrich.sql"));
+  await runScript(connection, readSql("enrich.sql"), {
+    placeholder_party_id: PLACEHOLDER_PARTY_ID,
+  });
   await runScript(connection, readSql("enrich-contracts.sql"));
   return { references: reports, coverage: await measureCoverage(connection) };
 }

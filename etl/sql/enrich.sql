@@ -61,14 +61,17 @@ FROM (
 ) WHERE siren IS NOT NULL
 GROUP BY siren;
 
--- Names published in the DECP, per identifier as published and per SIREN.
+-- Names published in the DECP, per identifier as published and per SIREN. A placeholder id
+-- ($placeholder_party_id, lib/party-ids.ts: 00000000000000 and the like) names no one: the names
+-- published under it belong to several parties and get no say.
 CREATE TEMP TABLE decp_published AS
 SELECT id, trim(nom) AS nom FROM (
   SELECT acheteur_id AS id, acheteur_nom AS nom FROM contracts
   UNION ALL SELECT autorite_concedante_id, autorite_concedante_nom FROM concessions
   UNION ALL SELECT titulaire_id, denomination_sociale FROM contract_suppliers
   UNION ALL SELECT concessionnaire_id, denomination_sociale FROM concession_holders
-) WHERE id IS NOT NULL AND nullif(trim(nom), '') IS NOT NULL;
+) WHERE id IS NOT NULL AND nullif(trim(nom), '') IS NOT NULL
+  AND NOT regexp_full_match(id, $placeholder_party_id);
 
 CREATE TEMP TABLE decp_names_id AS
 SELECT id, first(nom ORDER BY n DESC, nom) AS nom

@@ -1,6 +1,7 @@
 // The canonical tables the engine may read, as the code knows them (etl/sql/schema.sql). The model
 // can only name columns listed here; a test checks this list against the schema file, so a column
 // renamed by the ETL fails CI instead of producing SQL that breaks at run time.
+import { PLACEHOLDER_PARTY_ID } from "../../lib/party-ids.ts";
 
 export type ColumnType = "string" | "integer" | "number" | "boolean" | "date" | "string_list";
 
@@ -106,12 +107,29 @@ export const REFERENCE_LABELS = {
   regions: { table: "ref_regions", key: "code", label: "nom", byFigure: false },
   cpv_divisions: { table: "ref_cpv_divisions", key: "division", label: "libelle", byFigure: false },
   // The who's who (etl/sql/enrich.sql): a buyer's name from SIRENE, the collectivités lists, a
-  // tabular feed or the DECP, one row per acheteur_id.
-  buyers: { table: "buyers", key: "acheteur_id", label: "nom", byFigure: true },
+  // tabular feed or the DECP, one row per acheteur_id. A placeholder id (lib/party-ids.ts) is
+  // said to be an unidentified buyer, and comes after the identified ones.
+  buyers: {
+    table: "buyers",
+    key: "acheteur_id",
+    label: "nom",
+    byFigure: true,
+    placeholder: { pattern: PLACEHOLDER_PARTY_ID, label: "Acheteur non identifié" },
+  },
   // A titulaire company's name (SIRENE, collectivités lists, a tabular feed or the DECP), one row
   // per SIREN.
   companies: { table: "organisations", key: "siren", label: "nom", byFigure: true },
-} as const;
+} as const satisfies Record<string, ReferenceLabels>;
+
+export interface ReferenceLabels {
+  table: string;
+  key: string;
+  label: string;
+  /** Identifiers (SIRET, SIREN): a breakdown by them lists the largest figure first. */
+  byFigure: boolean;
+  /** Keys that identify nothing (a whole-string pattern): their label, and they sort last. */
+  placeholder?: { pattern: string; label: string };
+}
 
 export type ReferenceName = keyof typeof REFERENCE_LABELS;
 

@@ -3,11 +3,12 @@
 // the base, covered, entering the figure) so the engine can flag rows; a contract is counted
 // once (one base row per contract).
 import { labelColumn } from "../result-columns.ts";
-import { REFERENCE_LABELS } from "./canonical.ts";
+import { REFERENCE_LABELS, type ReferenceLabels } from "./canonical.ts";
 import type { PlanAggregate, PlanKey, QueryPlan } from "./plan.ts";
 import { counts, honestyColumns, IN_BASE } from "./render-counts.ts";
 import { cte, isContractCount, type SqlContext } from "./render-context.ts";
 import { topShareSteps } from "./render-top-share.ts";
+import { param } from "./sql-ast.ts";
 
 export const sortName = (key: PlanKey): string => `_sort_${key.name}`;
 
@@ -118,24 +119,36 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
   }
 
   const select = outKeys.map(({ key, alias }) => col(key.name, alias));
+  /** Per key, what sorts its placeholder values (keys that identify nothing) last. */
+  const placeholderLast = new Map<string, string>();
   for (const { key, alias } of outKeys) {
     if (!key.labelRef) continue;
-    const ref = REFERENCE_LABELS[key.labelRef];
+    const ref: ReferenceLabels = REFERENCE_LABELS[key.labelRef];
     const labelAlias = `l_${key.name}`;
     from += `\nLEFT JOIN ${q(ref.table)} AS ${q(labelAlias)} ON ${col(ref.key, labelAlias)} = ${col(key.name, alias)}`;
-    select.push(`${col(ref.label, labelAlias)} AS ${q(labelColumn(key.name))}`);
+    let label = col(ref.label, labelAlias);
+    if (ref.placeholder) {
+      const test = `coalesce(regexp_full_match(${col(key.name, alias)}, ${ctx.expr(param(ref.placeholder.pattern))}), false)`;
+      label = `CASE WHEN ${test} THEN ${ctx.expr(param(ref.placeholder.label))} ELSE ${label} END`;
+      placeholderLast.set(key.name, test);
+    }
+    select.push(`${label} AS ${q(labelColumn(key.name))}`);
   }
   select.push(...measureColumns);
   select.push(...honestyColumns(ctx, plan, (name) => col(name)));
-  const order = outKeys.flatMap(({ key, alias }) => {
-    const own = `${col(key.sort ? sortName(key) : key.name, alias)} NULLS LAST`;
+  const orderOf = ({ key, alias }: { key: PlanKey; alias: string }) => [
+    ...(placeholderLast.has(key.name) ? [placeholderLast.get(key.name) ?? ""] : []),
     // Buyers and companies: the largest figure first (a mix keeps its key order, its categories
     // sorted below).
-    const byFigure = key.labelRef && REFERENCE_LABELS[key.labelRef].byFigure && m.kind !== "mix";
-    return byFigure ? [`${q("value")} DESC NULLS LAST`, own] : [own];
-  });
+    ...(key.labelRef && REFERENCE_LABELS[key.labelRef].byFigure && m.kind !== "mix"
+      ? [`${q("value")} DESC NULLS LAST`]
+      : []),
+    `${col(key.sort ? sortName(key) : key.name, alias)} NULLS LAST`,
+  ];
+  const order = outKeys.slice(0, keys.length).flatMap(orderOf);
   // A mix lists its categories from the largest share down.
-  if (m.kind === "mix") order.splice(keys.length, 0, `${q("value")} DESC NULLS LAST`);
+  if (m.kind === "mix") order.push(`${q("value")} DESC NULLS LAST`);
+  order.push(...outKeys.slice(keys.length).flatMap(orderOf));
   const orderBy = order.length > 0 ? `\nORDER BY ${order.join(", ")}` : "";
   return `SELECT\n${select.map((s) => `  ${s}`).join(",\n")}\nFROM ${from}${orderBy}`;
 }

@@ -1,8 +1,9 @@
 // Everything the annual report of one buyer and year says, gathered on ONE snapshot: the
 // buyer, the year's totals, each responsible-purchasing indicator (the catalogue's `responsible`
 // theme, computed by the engine exactly as /api/indicators/:id?acheteur_id=…&grain=year computes
-// it) with its trend and target, the top suppliers with what is known of them, and the
-// publication quality. The writers (html.ts, docx.ts) only lay this out.
+// it) with its trend and the target that applies to the buyer (targets.ts), its peers, the top
+// suppliers with what is known of them, and the publication quality. The writers (html.ts,
+// docx.ts) only lay this out.
 import type { IndicatorDefinition, Model } from "../../indicators/index.ts";
 import { runIndicator } from "../../indicators/index.ts";
 import type { Row } from "../../lib/duckdb.ts";
@@ -15,6 +16,7 @@ import {
 } from "../publication-quality/definition.ts";
 import type { QualityEvaluation } from "../publication-quality/evaluate.ts";
 import { evaluateBuyer } from "../publication-quality/service.ts";
+import { scopeFilters } from "../spaser/mon-spaser.ts";
 import { peersFor, targetFor, type PeerComparison, type ReportTarget } from "./targets.ts";
 
 export interface TrendPoint {
@@ -81,11 +83,20 @@ async function indicatorFor(
   model: Model,
   siret: string,
   year: number,
+  target: ReportTarget | null,
 ): Promise<ReportIndicator> {
+  // A target with a scope of its own is measured on that scope, as « Mon SPASER » measures it.
   const result = await runIndicator(
     snapshot.connection,
     definition,
-    { by: [], grain: "year", filters: [{ dimension: "acheteur_id", op: "eq", values: [siret] }] },
+    {
+      by: [],
+      grain: "year",
+      filters: [
+        { dimension: "acheteur_id", op: "eq", values: [siret] },
+        ...scopeFilters(target?.scope),
+      ],
+    },
     { model },
   );
   const trend = result.rows
@@ -103,7 +114,7 @@ async function indicatorFor(
     flags: row && Array.isArray(row.flags) ? row.flags.map(String) : [],
     previous,
     trend,
-    target: targetFor(definition, siret),
+    target,
   };
 }
 
@@ -176,7 +187,8 @@ export async function gatherReport(
   const indicators: ReportIndicator[] = [];
   // One after the other: the machine's cores serve other requests meanwhile.
   for (const definition of reportIndicators(deps)) {
-    indicators.push(await indicatorFor(snapshot, definition, model, siret, year));
+    const target = targetFor(deps.plans, definition, siret, year);
+    indicators.push(await indicatorFor(snapshot, definition, model, siret, year, target));
   }
   const qualityDefinition = loadQualityDefinition();
   return {
@@ -198,6 +210,6 @@ export async function gatherReport(
     suppliers: await topSuppliers(snapshot, siret, year, departement),
     quality: await evaluateBuyer(snapshot, siret, year, qualityDefinition),
     qualityDefinition,
-    peers: await peersFor(snapshot, siret, year),
+    peers: await peersFor(deps, snapshot, siret, year),
   };
 }

@@ -32,10 +32,12 @@ import {
   empty,
   summarySentences,
   supplierPicture,
+  targetsIntro,
   targetText,
   TITLE,
   valueText,
 } from "./words.ts";
+import { PEER_HEADERS, PEERS_TITLE, peerCells, peersIntro } from "./words-peers.ts";
 
 const CHART_WIDTH = 560;
 
@@ -120,7 +122,7 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
     ...summarySentences(data).map(bullet),
     heading("2. Indicateurs d'achats responsables", HeadingLevel.HEADING_1),
     para(
-      `Chaque indicateur est calculé sur les marchés de l'acheteur notifiés en ${data.year}. Les objectifs indiqués sont les objectifs nationaux ou publics que porte la définition de l'indicateur, avec leur source.`,
+      `Chaque indicateur est calculé sur les marchés de l'acheteur notifiés en ${data.year}. ${targetsIntro(data)}`,
     ),
     ...shown(data).flatMap((i) =>
       indicatorParts(
@@ -143,15 +145,11 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
           ),
         ]
       : []),
-    heading("3. Comparaison avec des acheteurs comparables", HeadingLevel.HEADING_1),
-    data.peers
-      ? table(
-          ["Indicateur", "Médiane du groupe", "Acheteurs"],
-          data.peers.rows.map((r) => [r.indicator, formatShare(r.median), formatInteger(r.peers)]),
-        )
-      : para(
-          "La comparaison avec des acheteurs du même type et de même taille n'est pas encore disponible dans cette version de l'observatoire.",
-        ),
+    heading(PEERS_TITLE, HeadingLevel.HEADING_1),
+    ...peersIntro(data.peers).map(para),
+    ...(data.peers && data.peers.indicators.length > 0
+      ? [table(PEER_HEADERS, data.peers.indicators.map(peerCells))]
+      : []),
     heading("4. Principaux fournisseurs", HeadingLevel.HEADING_1),
     para(
       `Les dix titulaires qui ont reçu le plus gros montant en ${data.year} (montant d'un marché partagé à parts égales entre ses titulaires). Taille, appartenance à l'économie sociale et solidaire et localisation viennent du répertoire SIRENE ; quand il ne les donne pas, elles sont dites inconnues.`,

@@ -18,9 +18,11 @@ import {
   empty,
   summarySentences,
   supplierPicture,
+  targetsIntro,
   targetText,
   valueText,
 } from "./words.ts";
+import { PEER_HEADERS, PEERS_TITLE, peerCells, peersIntro } from "./words-peers.ts";
 
 export function summarySection(data: ReportData): Safe {
   return html`<section class="summary">
@@ -108,9 +110,8 @@ export function indicatorsSection(data: ReportData, charts: Chart[]): Safe {
   return html`<section class="indicators">
     <h2>2. Indicateurs d'achats responsables</h2>
     <p>
-      Chaque indicateur est calculé sur les marchés de l'acheteur notifiés en ${data.year}. Les
-      objectifs indiqués sont les objectifs nationaux ou publics que porte la définition de
-      l'indicateur, avec leur source.
+      Chaque indicateur est calculé sur les marchés de l'acheteur notifiés en ${data.year}.
+      ${targetsIntro(data)}
     </p>
     ${shown(data).map((i) =>
       indicatorBlock(
@@ -154,38 +155,37 @@ export function indicatorsSection(data: ReportData, charts: Chart[]): Safe {
 }
 
 export function peersSection(data: ReportData): Safe {
-  if (!data.peers) {
-    return html`<section class="peers">
-      <h2>3. Comparaison avec des acheteurs comparables</h2>
-      <p>
-        La comparaison avec des acheteurs du même type et de même taille n'est pas encore disponible
-        dans cette version de l'observatoire.
-      </p>
-    </section>`;
-  }
   const p = data.peers;
-  return html`<section class="peers">
-    <h2>3. Comparaison avec des acheteurs comparables</h2>
-    <p>Groupe de comparaison : ${p.group}.</p>
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Indicateur</th>
-          <th scope="col">Médiane du groupe</th>
-          <th scope="col">Acheteurs</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${p.rows.map(
-          (r) =>
-            html`<tr>
-              <td>${r.indicator}</td>
-              <td>${formatShare(r.median)}</td>
-              <td>${formatInteger(r.peers)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+  return html`<section class="peers" data-group="${p?.group ?? ""}" data-year="${p?.year ?? ""}">
+    <h2>${PEERS_TITLE}</h2>
+    ${peersIntro(p).map((line) => html`<p>${line}</p>`)}
+    ${
+      p && p.indicators.length > 0
+        ? html`<table>
+            <thead>
+              <tr>
+                ${PEER_HEADERS.map((label) => html`<th scope="col">${label}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${p.indicators.map(
+                (r) =>
+                  html`<tr
+                    data-peer-indicator="${r.indicator}"
+                    data-buyer="${r.buyer?.value ?? ""}"
+                    data-q1="${r.peers.q1 ?? ""}"
+                    data-median="${r.peers.median ?? ""}"
+                    data-q3="${r.peers.q3 ?? ""}"
+                    data-count="${r.peers.count}"
+                    data-national="${r.national.value ?? ""}"
+                  >
+                    ${peerCells(r).map((cell) => html`<td>${cell}</td>`)}
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : ""
+    }
   </section>`;
 }
 

@@ -1,37 +1,93 @@
-// Where the annual report gets each indicator's target and the buyer's peers. Today: the
-// national (or published regional) target carried by the indicator's definition, labelled with
-// its source, and no peers. The buyer's own SPASER targets and trajectory, and its peer group,
-// plug in here (issue 15, « Mon SPASER » and peers): the report's sections read only what these
-// two functions return, so they need no other change.
+// Where the annual report gets each indicator's target and the buyer's peers, from the very code
+// that serves « Mon SPASER » and GET /api/buyers/:siret/peers: the target is the one that applies
+// to the buyer for the report's year (its own SPASER's trajectory, else the national default),
+// labelled with its origin and source; the peers are the peers endpoint's answer for that year.
+// The report's sections read only what these two functions return.
 import type { IndicatorDefinition } from "../../indicators/index.ts";
+import type { SpaserCatalogue } from "../../indicators/plans/load.ts";
+import { targetForYear, type Step } from "../../indicators/plans/progress.ts";
+import type { BuyerPeers, PeerIndicator } from "../api-types.ts";
 import type { Snapshot } from "../db.ts";
+import type { AppDeps } from "../deps.ts";
+import { buyerPeers } from "../spaser/buyer-peers.ts";
+import { applicableTargets } from "../spaser/mon-spaser.ts";
 
 export interface ReportTarget {
+  /** The value the report's year is measured against (its trajectory's step for that year). */
   value: number;
+  /** The year that value is set for. */
   year: number;
   label: string;
+  /** The source in words, with its address when it has one. */
   source: string;
-  /** national: a public target from the definition; buyer: the buyer's own SPASER. */
+  /** national: the national defaults; buyer: the buyer's own SPASER. */
   origin: "national" | "buyer";
+  /** The title of the SPASER file the target comes from. */
+  plan: string;
+  /** Reference and date of the deliberation that adopted the buyer's SPASER, when published. */
+  deliberation: string | null;
+  adopted: string | null;
+  trajectory: Step[];
+  /** The target's own scope (filters of the indicator), empty when it is the indicator's. */
+  scope: string[];
 }
 
-export function targetFor(definition: IndicatorDefinition, _siret: string): ReportTarget | null {
-  const t = definition.target;
-  if (!t) return null;
-  return { value: t.value, year: t.year, label: t.label, source: t.source, origin: "national" };
+export function targetFor(
+  plans: SpaserCatalogue,
+  definition: IndicatorDefinition,
+  siret: string,
+  year: number,
+): ReportTarget | null {
+  const applies = applicableTargets(plans, siret).find((t) => t.target.indicator === definition.id);
+  if (!applies) return null;
+  const { target, plan } = applies;
+  const step = targetForYear(target.trajectory, year);
+  if (!step) return null;
+  const source = target.source ?? plan.source;
+  return {
+    value: step.value,
+    year: step.year,
+    label: target.label,
+    source: source.url ? `${source.name} (${source.url})` : source.name,
+    origin: plan.kind,
+    plan: plan.title,
+    deliberation: plan.kind === "buyer" ? plan.deliberation : null,
+    adopted: plan.kind === "buyer" ? plan.adopted : null,
+    trajectory: target.trajectory,
+    scope: target.scope ?? [],
+  };
 }
 
 export interface PeerComparison {
-  /** The peer group in French, e.g. « Régions ». */
+  /** The peer group in French, e.g. « Région », and who belongs to it. */
   group: string;
-  rows: { indicator: string; median: number | null; peers: number }[];
+  definition: string;
+  rule: string;
+  year: number;
+  /** Per indicator, as GET /api/buyers/:siret/peers gives it for the same year. */
+  indicators: PeerIndicator[];
 }
 
-/** The buyer's peers per indicator; null until peer groups exist in this version. */
+/** The buyer's peers per indicator for the report's year; null when its type is unknown. */
 export async function peersFor(
-  _snapshot: Snapshot,
-  _siret: string,
-  _year: number,
+  deps: Pick<AppDeps, "catalogue" | "plans">,
+  snapshot: Snapshot,
+  siret: string,
+  year: number,
 ): Promise<PeerComparison | null> {
-  return null;
+  const answer: Omit<BuyerPeers, "snapshot_id"> = await buyerPeers(
+    snapshot,
+    deps,
+    siret,
+    year,
+    null,
+  );
+  if (!answer.group || answer.year === null) return null;
+  return {
+    group: answer.group.label,
+    definition: answer.group.definition,
+    rule: answer.rule,
+    year: answer.year,
+    indicators: answer.indicators,
+  };
 }

@@ -4,6 +4,7 @@
 import type { ReportData, ReportIndicator, ReportSupplier } from "./data.ts";
 import {
   FLAG_WORDS,
+  formatDay,
   formatInteger,
   formatNumber,
   formatShare,
@@ -69,10 +70,31 @@ export const basisText = (i: ReportIndicator) =>
   `N = ${formatInteger(i.n)} ${i.definition.counting_unit === "contract_supplier" ? "couples marché × titulaire" : "marchés"}` +
   ` sur ${formatInteger(i.n_scope)} concernés ; couverture ${i.coverage === null ? UNKNOWN : formatShare(i.coverage)}`;
 
-export const targetText = (i: ReportIndicator) =>
-  i.target
-    ? `${formatNumber(i.target.value, i.definition.format)} en ${i.target.year} (${i.target.label} ; source : ${i.target.source}${i.target.origin === "national" ? ", objectif national ou public, non propre à l'acheteur" : ""})`
-    : "aucun objectif public connu pour cet indicateur";
+/** The target for the report's year, where it comes from, and its trajectory when it has steps. */
+export function targetText(i: ReportIndicator): string {
+  const t = i.target;
+  if (!t)
+    return "aucun objectif fixé pour cet indicateur, ni par un SPASER de l'acheteur ni au niveau national";
+  const value = (v: number) => formatNumber(v, i.definition.format);
+  const origin =
+    t.origin === "buyer"
+      ? `objectif du SPASER de l'acheteur, « ${t.plan} », délibération ${t.deliberation ?? "dont la référence n'est pas publiée"}${t.adopted ? ` du ${formatDay(t.adopted)}` : ""}`
+      : `objectif national par défaut (« ${t.plan} »), faute d'objectif propre à l'acheteur`;
+  const steps =
+    t.trajectory.length > 1
+      ? ` ; trajectoire : ${t.trajectory.map((s) => `${value(s.value)} en ${s.year}`).join(", ")}`
+      : "";
+  const scope = t.scope.length > 0 ? " ; mesuré sur les seuls marchés que vise l'objectif" : "";
+  return `${value(t.value)} en ${t.year} (${t.label} ; ${origin} ; source : ${t.source}${steps}${scope})`;
+}
+
+/** What the indicators' section says of where its targets come from. */
+export function targetsIntro(data: ReportData): string {
+  const own = data.indicators.find((i) => i.target?.origin === "buyer")?.target;
+  return own
+    ? `Les objectifs sont ceux du SPASER de l'acheteur (« ${own.plan} ») ; pour les indicateurs qu'il ne couvre pas, les objectifs nationaux par défaut. Chacun est donné avec sa source.`
+    : "L'acheteur n'a pas de SPASER enregistré dans l'observatoire : les objectifs indiqués sont les objectifs nationaux par défaut, chacun avec sa source.";
+}
 
 export const flagTexts = (i: ReportIndicator) => i.flags.map((f) => FLAG_WORDS[f] ?? f);
 

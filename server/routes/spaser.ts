@@ -1,19 +1,15 @@
-// « Mon SPASER » and peers of a buyer: GET /api/buyers/:siret/spaser and /peers. The indicators
-// compared with peers are the SPASER targets that apply to the buyer, then those of the buyer's
-// page (the catalogue's `pages.buyer`), each once, when they can be computed per buyer.
+// « Mon SPASER » and peers of a buyer: GET /api/buyers/:siret/spaser and /peers. What is
+// compared with peers, and how, is spaser/buyer-peers.ts (the annual report reads it too).
 import { Router } from "express";
-import { findDefinition, placeIndicators } from "../../indicators/index.ts";
-import { planOfBuyer } from "../../indicators/plans/load.ts";
 import type { BuyerPeers, BuyerSpaser } from "../api-types.ts";
 import { BuyerPeersQuery, BuyerSpaserQuery } from "../api-schemas/parameters.ts";
 import type { AppDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { intParam, queryNames, queryString, rejectUnknownQuery, siretParam } from "../params.ts";
 import { answer } from "../respond.ts";
-import { buyerIdentity, buyerYears, chosenYear } from "../spaser/buyer-scope.ts";
+import { buyerYears } from "../spaser/buyer-scope.ts";
+import { buyerPeers } from "../spaser/buyer-peers.ts";
 import { buyerSpaser } from "../spaser/mon-spaser.ts";
-import { PEER_GROUPS_RULE, peerGroup } from "../spaser/peer-groups.ts";
-import { comparable, peerIndicator } from "../spaser/peers.ts";
 
 export function spaserRouter(deps: AppDeps): Router {
   const router = Router();
@@ -38,35 +34,11 @@ export function spaserRouter(deps: AppDeps): Router {
     await answer<BuyerPeers>(deps, res, async (s) => {
       if (!(await hasContracts(s, siret)))
         throw notFound(`no contract of buyer ${siret} in this snapshot`, "siret");
-      const identity = await buyerIdentity(s, siret);
-      const year = chosenYear(await buyerYears(s, [siret]), asked);
-      const group = peerGroup(deps.catalogue.model, identity.type_acheteur);
-      const indicators: BuyerPeers["indicators"] = [];
-      if (group && year !== null) {
-        for (const id of peerIndicatorIds(deps, siret)) {
-          const definition = findDefinition(deps.catalogue, id);
-          if (!comparable(definition)) continue;
-          indicators.push(
-            await peerIndicator(s, deps, definition, { siret, type: group.id, year, minN }),
-          );
-        }
-      }
-      return { siret, nom: identity.nom, year, group, rule: PEER_GROUPS_RULE, indicators };
+      return buyerPeers(s, deps, siret, asked, minN);
     });
   });
 
   return router;
-}
-
-/** The SPASER targets that apply to the buyer, then the buyer page's indicators, each once. */
-function peerIndicatorIds(deps: AppDeps, siret: string): string[] {
-  const own = planOfBuyer(deps.plans, siret)?.targets ?? [];
-  const national = deps.plans.national?.targets ?? [];
-  const ids = [...own, ...national].map((t) => t.indicator);
-  const known = new Set(deps.catalogue.definitions.map((d) => d.id));
-  return [...new Set([...ids, ...placeIndicators(deps.catalogue.definitions).pages.buyer])].filter(
-    (id) => known.has(id),
-  );
 }
 
 async function hasContracts(

@@ -21,6 +21,36 @@ import { buyerYears, chosenYear, coveredSirets } from "./buyer-scope.ts";
 
 type Plan = BuyerPlan | NationalPlan;
 
+export interface ApplicableTarget {
+  target: SpaserTarget;
+  plan: Plan;
+}
+
+/**
+ * The targets that apply to a buyer, each indicator once: its own SPASER's, then the national
+ * ones for the indicators its plan does not cover. « Mon SPASER » and the annual report read
+ * this one list, so they never disagree on a buyer's target.
+ */
+export function applicableTargets(plans: SpaserCatalogue, siret: string): ApplicableTarget[] {
+  const plan = planOfBuyer(plans, siret);
+  const own = (plan?.targets ?? []).map((target) => ({ target, plan: plan as Plan }));
+  const national = plans.national;
+  const defaults = national
+    ? national.targets
+        .filter((t) => !own.some((o) => o.target.indicator === t.indicator))
+        .map((target) => ({ target, plan: national as Plan }))
+    : [];
+  return [...own, ...defaults];
+}
+
+/** A target's own scope as the engine's filters (checked when the file was loaded). */
+export function scopeFilters(scope: readonly string[] | undefined): RequestFilter[] {
+  return (scope ?? []).flatMap((text) => {
+    const filter = parseFilter(text);
+    return typeof filter === "string" ? [] : [filter];
+  });
+}
+
 export async function buyerSpaser(
   snapshot: Snapshot,
   deps: Pick<AppDeps, "catalogue">,
@@ -37,18 +67,10 @@ export async function buyerSpaser(
     : [siret];
   const years = await buyerYears(snapshot, sirets);
   const year = chosenYear(years, askedYear);
-  const own = plan?.targets ?? [];
-  const national = (plans.national?.targets ?? []).filter(
-    (t) => !own.some((o) => o.indicator === t.indicator),
-  );
   const indicators: SpaserIndicator[] = [];
   if (year !== null) {
     const contracts2024 = years.find((y) => y.year === year)?.contracts_2024_format ?? 0;
-    for (const [target, from] of [
-      ...own.map((t) => [t, plan] as const),
-      ...national.map((t) => [t, plans.national] as const),
-    ]) {
-      if (!from) continue;
+    for (const { target, plan: from } of applicableTargets(plans, siret)) {
       indicators.push(await progress(snapshot, deps, from, target, sirets, year, contracts2024));
     }
   }
@@ -76,11 +98,7 @@ async function progress(
   const filters: RequestFilter[] = [
     { dimension: "acheteur_id", op: "in", values: [...sirets] },
     { dimension: "year", op: "in", values: [year - 1, year] },
-    ...(target.scope ?? []).flatMap((text) => {
-      // Checked when the file was loaded (plans/check.ts).
-      const filter = parseFilter(text);
-      return typeof filter === "string" ? [] : [filter];
-    }),
+    ...scopeFilters(target.scope),
   ];
   const result = await runIndicator(
     snapshot.connection,

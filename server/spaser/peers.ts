@@ -1,8 +1,9 @@
 // A buyer among its peers (peer-groups.ts), per indicator for one year: the buyer's value, the
 // peers' quartiles, the national value and the ranking. The engine compiles the indicator by
 // buyer for the year; DuckDB then keeps the peers (same type, at least min N contracts in the
-// figure) and computes the quartiles and the ranking over that SQL. The engine's text holds only
-// placeholders; the type, the buyer and min N are bound after its parameters.
+// figure, a placeholder id such as 00000000000000 never: lib/party-ids.ts) and computes the
+// quartiles and the ranking over that SQL. The engine's text holds only placeholders; the type,
+// min N, the placeholder rule and the buyer are bound after its parameters.
 import {
   compileIndicator,
   runIndicator,
@@ -10,6 +11,7 @@ import {
   type IndicatorDefinition,
 } from "../../indicators/index.ts";
 import type { Row } from "../../lib/duckdb.ts";
+import { PLACEHOLDER_PARTY_ID } from "../../lib/party-ids.ts";
 import type { PeerIndicator } from "../api-types.ts";
 import type { Snapshot } from "../db.ts";
 import type { AppDeps } from "../deps.ts";
@@ -52,22 +54,23 @@ export async function peerIndicator(
              rank() OVER (ORDER BY r.value ${higherFirst ? "DESC" : "ASC"}) AS rank
         FROM r JOIN buyers b ON b.acheteur_id = r.acheteur_id
        WHERE b.type_acheteur = $${k + 1} AND r.value IS NOT NULL AND r.n >= $${k + 2}
+         AND NOT regexp_full_match(r.acheteur_id, $${k + 3})
     )`;
-  const params = [...query.params, request.type, minN, request.siret];
+  const params = [...query.params, request.type, minN, PLACEHOLDER_PARTY_ID, request.siret];
   const [stats] = await snapshot.query(
     `${peers}
      SELECT (SELECT count(*) FROM p) AS count,
             (SELECT quantile_cont(value, 0.25) FROM p) AS q1,
             (SELECT quantile_cont(value, 0.5) FROM p) AS median,
             (SELECT quantile_cont(value, 0.75) FROM p) AS q3,
-            (SELECT value FROM r WHERE acheteur_id = $${k + 3}) AS buyer_value,
-            (SELECT n FROM r WHERE acheteur_id = $${k + 3}) AS buyer_n,
-            (SELECT rank FROM p WHERE siret = $${k + 3}) AS buyer_rank`,
+            (SELECT value FROM r WHERE acheteur_id = $${k + 4}) AS buyer_value,
+            (SELECT n FROM r WHERE acheteur_id = $${k + 4}) AS buyer_n,
+            (SELECT rank FROM p WHERE siret = $${k + 4}) AS buyer_rank`,
     params,
   );
   const ranking = await snapshot.query(
     `${peers} SELECT rank, siret, nom, value, n FROM p ORDER BY rank, siret`,
-    params.slice(0, k + 2),
+    params.slice(0, k + 3),
   );
   const national = await runIndicator(
     snapshot.connection,

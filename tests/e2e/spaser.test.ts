@@ -1,6 +1,7 @@
 // « Mon SPASER », peers and « Comparer » in Chromium on the samples' snapshot: the figures on
-// screen are the API's, each indicator has exactly one status, and the comparison's CSV holds
-// the table shown. No console error anywhere.
+// screen are the API's, each indicator has exactly one status, a buyer is added to the
+// comparison by typing its name and choosing with the keyboard, the comparison's CSV holds the
+// table shown, and the one-page summary shows the peers on one A4 page. No console error anywhere.
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { BuyerPeers, BuyerSpaser } from "../../server/api-types.ts";
@@ -8,6 +9,7 @@ import { queryFile, startTestServer, type TestServer } from "../server/helpers/t
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
 
 const BRETAGNE = "23350001600040";
+const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 let t: TestServer;
 let browser: Browser;
 
@@ -106,5 +108,80 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
         .filter(Boolean).length,
     ).toBe(shown.length + 1);
     expect(download.suggestedFilename()).toMatch(/^comparaison-acheteurs-\d{4}\.csv$/);
+  });
+
+  it("adds a buyer to the comparison by its name, with the keyboard, the address keeping SIRETs", async () => {
+    const { page } = browser;
+    const [a, b] = await queryFile(
+      t.dbPath,
+      `SELECT c.acheteur_id, any_value(b.nom) AS nom FROM contracts c JOIN buyers b USING (acheteur_id)
+        WHERE b.nom IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2`,
+    );
+    const first = String(a?.acheteur_id);
+    const second = String(b?.acheteur_id);
+    const name = String(b?.nom);
+    await page.goto(`${t.url}/comparer?acheteurs=${first}`);
+    await waitReady(page);
+    expect(await page.locator(".chosen-buyers li").count()).toBe(1);
+    const field = page.locator("#comparer-acheteur_id");
+    expect(await field.getAttribute("role")).toBe("combobox");
+    await field.focus();
+    await page.keyboard.type(name);
+    const options = page.locator("#comparer-acheteurs [role=option]");
+    await options.first().waitFor();
+    const texts = await options.allTextContents();
+    const index = texts.findIndex((text) => text.includes(second));
+    expect(index, texts.join(" | ")).toBeGreaterThan(-1);
+    for (let i = 0; i <= index; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    const chosen = page.locator(".chosen-buyers li");
+    await expect.poll(() => chosen.count()).toBe(2);
+    expect(await chosen.nth(1).textContent()).toContain(`${name} (SIRET ${second})`);
+    expect(await field.inputValue()).toBe("");
+    // The keyboard reaches the button that compares: past the field's hidden inputs and notes.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Comparer");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/acheteurs=/);
+    await waitReady(page);
+    expect(new URL(page.url()).searchParams.get("acheteurs")).toBe(`${first},${second}`);
+    const headers = await page.locator("main thead th").allTextContents();
+    expect(headers[2]).toContain(second);
+    // A buyer chosen is taken out with its button.
+    await page.getByRole("button", { name: `Retirer ${name}` }).click();
+    await expect.poll(() => page.locator(".chosen-buyers li").count()).toBe(1);
+    expect(await page.locator(".compare-form input[name=acheteurs]").inputValue()).toBe(first);
+  });
+
+  it("shows the peers on the one-page summary, on one A4 page", async () => {
+    const { page } = browser;
+    const api = await t.json<BuyerPeers>(`/api/buyers/${BRETAGNE}/peers`);
+    await page.goto(`${t.url}/acheteur/${BRETAGNE}/synthese`);
+    await waitReady(page);
+    const section = page.locator("[data-part=peers]");
+    expect(await section.textContent()).toContain(api.group?.label ?? "no group");
+    const rows = section.locator("tbody tr");
+    // The indicators where the buyer or its peers have a value; the others are counted in words.
+    const compared = api.indicators.filter(
+      (i) => typeof i.buyer?.value === "number" || i.peers.count > 0,
+    );
+    expect(compared.length).toBeGreaterThan(0);
+    expect(await rows.count()).toBe(compared.length);
+    const left = api.indicators.length - compared.length;
+    if (left > 1) expect(await section.textContent()).toContain(`${left} indicateurs sans valeur`);
+    for (const [i, indicator] of compared.entries()) {
+      const cells = await rows.nth(i).locator("th, td").allTextContents();
+      expect(cells[0]).toBe(indicator.title);
+      const median = indicator.peers.median;
+      // The peers' indicators are shares: a median in French, "—" when no peer counts.
+      expect(indicator.format).toBe("percent");
+      expect(cells[2]).toBe(median === null ? "—" : percent.format(median));
+    }
+    const pdf = await page.pdf({
+      path: "tests/output/summary-peers.pdf",
+      format: "A4",
+      printBackground: true,
+    });
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1);
   });
 });

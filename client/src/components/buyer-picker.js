@@ -2,7 +2,8 @@
 // /api/buyers, or type a whole SIRET. Once chosen, the field shows the buyer's name, and the line
 // under it says which buyer the figures are filtered on. An ARIA 1.2 combobox: a text field with
 // a listbox popup, driven with the arrow keys, Enter and Escape; counts and mistakes are said in
-// a status line (read out by screen readers).
+// a status line (read out by screen readers). With `several`, the field adds buyers to a list the
+// caller keeps (« Comparer »): each choice is handed over and the field empties for the next.
 import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
 import { formatInteger } from "../format.js";
@@ -29,16 +30,25 @@ async function findBuyer(siret) {
 }
 
 /**
- * @param {{ siret: string | undefined, onChoose: (siret: string | null) => void }} options
- *   onChoose: a buyer was chosen (its SIRET), or the field was emptied (null)
+ * @param {{ siret: string | undefined, onChoose: (siret: string | null, buyer: Buyer | null) => void,
+ *   prefix?: string, label?: string, several?: boolean }} options
+ *   onChoose: a buyer was chosen (its SIRET, and what the search knows of it), or the field was
+ *   emptied (null); prefix: of the elements' ids (default: the filter bar's); label: the field's;
+ *   several: the field adds buyers one after the other and sends nothing with its form
  * @returns {{ element: HTMLElement, show: (siret: string | undefined) => Promise<void> }}
  */
-export function buyerPicker({ siret, onChoose }) {
-  const id = "filtre-acheteur_id";
-  const listId = "filtre-acheteurs";
+export function buyerPicker({
+  siret,
+  onChoose,
+  prefix = "filtre-acheteur",
+  label = "Acheteur",
+  several = false,
+}) {
+  const id = `${prefix}_id`;
+  const listId = `${prefix}s`;
   /** The SIRET the figures are filtered on (sent with the form). */
   const chosen = /** @type {HTMLInputElement} */ (
-    h("input", { type: "hidden", name: "acheteur_id", value: siret ?? "" })
+    h("input", { type: "hidden", name: several ? null : "acheteur_id", value: siret ?? "" })
   );
   const input = /** @type {HTMLInputElement} */ (
     h("input", {
@@ -48,7 +58,7 @@ export function buyerPicker({ siret, onChoose }) {
       "aria-autocomplete": "list",
       "aria-expanded": "false",
       "aria-controls": listId,
-      "aria-describedby": "filtre-acheteur-aide filtre-acheteur-choisi",
+      "aria-describedby": `${prefix}-aide ${prefix}-choisi`,
       autocomplete: "off",
       spellcheck: "false",
       placeholder: "Nom ou SIRET",
@@ -61,7 +71,7 @@ export function buyerPicker({ siret, onChoose }) {
     "aria-label": "Acheteurs proposés",
     hidden: true,
   });
-  const current = h("span", { id: "filtre-acheteur-choisi", class: "hint" });
+  const current = h("span", { id: `${prefix}-choisi`, class: "hint" });
   const status = h("span", { class: "hint", role: "status", "aria-live": "polite" });
 
   /** @type {Buyer[]} */
@@ -92,6 +102,7 @@ export function buyerPicker({ siret, onChoose }) {
   };
 
   const say = (/** @type {Buyer | null} */ buyer, /** @type {string} */ value) => {
+    if (several) return;
     replace(
       current,
       !value
@@ -103,13 +114,22 @@ export function buyerPicker({ siret, onChoose }) {
   };
 
   const choose = (/** @type {Buyer} */ buyer) => {
+    close();
+    if (several) {
+      // Handed over; the field empties for the next one, and says which was added.
+      chosen.value = "";
+      chosenText = "";
+      input.value = "";
+      replace(status, `Ajouté : ${nameOf(buyer)} (SIRET ${buyer.siret}).`);
+      onChoose(buyer.siret, buyer);
+      return;
+    }
     chosen.value = buyer.siret;
     chosenText = nameOf(buyer);
     input.value = chosenText;
-    close();
     replace(status, "");
     say(buyer, buyer.siret);
-    onChoose(buyer.siret);
+    onChoose(buyer.siret, buyer);
   };
 
   const clear = () => {
@@ -120,7 +140,7 @@ export function buyerPicker({ siret, onChoose }) {
     close();
     replace(status, "");
     say(null, "");
-    if (had) onChoose(null);
+    if (had) onChoose(null, null);
   };
 
   const showSuggestions = (/** @type {Buyer[]} */ buyers) => {
@@ -176,6 +196,13 @@ export function buyerPicker({ siret, onChoose }) {
 
   input.addEventListener("input", () => {
     const text = input.value.trim();
+    if (SIRET.test(text) && several) {
+      ++asked;
+      void findBuyer(text)
+        .catch(() => null)
+        .then((buyer) => choose(buyer ?? { siret: text, nom: null }));
+      return;
+    }
     if (SIRET.test(text)) {
       // A whole SIRET needs no choice: the filter applies, and the line says whose it is.
       ++asked;
@@ -183,7 +210,7 @@ export function buyerPicker({ siret, onChoose }) {
       chosen.value = text;
       chosenText = text;
       replace(status, "");
-      onChoose(text);
+      onChoose(text, null);
       void findBuyer(text)
         .catch(() => null)
         .then((buyer) => {
@@ -253,12 +280,12 @@ export function buyerPicker({ siret, onChoose }) {
   const element = h(
     "div",
     { class: "field buyer-picker" },
-    h("label", { for: id }, "Acheteur"),
+    h("label", { for: id }, label),
     h("div", { class: "combobox" }, input, list),
     chosen,
     h(
       "span",
-      { id: "filtre-acheteur-aide", class: "hint" },
+      { id: `${prefix}-aide`, class: "hint" },
       "Tapez une partie du nom ou le début du SIRET, puis choisissez.",
     ),
     current,

@@ -24,6 +24,51 @@ export function peersSection(siret) {
   return { element: section, load };
 }
 
+/** @param {import("../types.js").PeerIndicator} r @param {number | null} v */
+const f = (r, v) => formatValue(v, r.format);
+
+/** @type {{ label: string, cell: (r: import("../types.js").PeerIndicator) => string, numeric?: boolean }[]} */
+const COLUMNS = [
+  { label: "Indicateur", cell: (r) => r.title },
+  {
+    label: "Cet acheteur",
+    cell: (r) =>
+      r.buyer === null
+        ? "aucun marché"
+        : `${f(r, r.buyer.value)} (N = ${formatInteger(r.buyer.n)})`,
+  },
+  { label: "Pairs : 1er quartile", cell: (r) => f(r, r.peers.q1), numeric: true },
+  { label: "Médiane des pairs", cell: (r) => f(r, r.peers.median), numeric: true },
+  { label: "3e quartile", cell: (r) => f(r, r.peers.q3), numeric: true },
+  {
+    label: "Pairs comptés",
+    cell: (r) => `${formatInteger(r.peers.count)} (au moins ${r.min_n} marchés)`,
+  },
+  {
+    label: "Toutes les données",
+    cell: (r) => `${f(r, r.national.value)} (N = ${formatInteger(r.national.n)})`,
+  },
+  {
+    label: "Rang",
+    cell: (r) =>
+      r.buyer?.rank ? `${r.buyer.rank} sur ${r.peers.count}` : "non classé (trop peu de marchés)",
+  },
+];
+
+/**
+ * The buyer and its peers per indicator, as a table: every column, or those named (the one-page
+ * summary keeps fewer).
+ * @param {import("../types.js").BuyerPeers} a
+ * @param {string[]} [only]  labels of the columns to keep
+ */
+export function peersTable(a, only) {
+  return lookupTable(
+    `Cet acheteur et ses pairs en ${a.year ?? "—"}`,
+    only ? COLUMNS.filter((c) => only.includes(c.label)) : COLUMNS,
+    a.indicators,
+  );
+}
+
 /** @param {import("../types.js").BuyerPeers} a */
 function content(a) {
   if (a.group === null)
@@ -31,43 +76,10 @@ function content(a) {
       h("p", {}, "Le type de cet acheteur n'est pas connu : il n'a pas de groupe de pairs."),
       h("p", { class: "note" }, a.rule),
     ];
-  /** @param {import("../types.js").PeerIndicator} r @param {number | null} v */
-  const f = (r, v) => formatValue(v, r.format);
   return [
     h("p", {}, `Groupe : ${a.group.label}. ${a.group.definition} Année ${a.year ?? "—"}.`),
     h("p", { class: "note" }, a.rule),
-    lookupTable(
-      `Cet acheteur et ses pairs en ${a.year ?? "—"}`,
-      [
-        { label: "Indicateur", cell: (r) => r.title },
-        {
-          label: "Cet acheteur",
-          cell: (r) =>
-            r.buyer === null
-              ? "aucun marché"
-              : `${f(r, r.buyer.value)} (N = ${formatInteger(r.buyer.n)})`,
-        },
-        { label: "Pairs : 1er quartile", cell: (r) => f(r, r.peers.q1), numeric: true },
-        { label: "Médiane des pairs", cell: (r) => f(r, r.peers.median), numeric: true },
-        { label: "3e quartile", cell: (r) => f(r, r.peers.q3), numeric: true },
-        {
-          label: "Pairs comptés",
-          cell: (r) => `${formatInteger(r.peers.count)} (au moins ${r.min_n} marchés)`,
-        },
-        {
-          label: "Toutes les données",
-          cell: (r) => `${f(r, r.national.value)} (N = ${formatInteger(r.national.n)})`,
-        },
-        {
-          label: "Rang",
-          cell: (r) =>
-            r.buyer?.rank
-              ? `${r.buyer.rank} sur ${r.peers.count}`
-              : "non classé (trop peu de marchés)",
-        },
-      ],
-      a.indicators,
-    ),
+    peersTable(a),
     a.indicators
       .filter((r) => r.ranking.length > 0)
       .map((r) =>

@@ -1,7 +1,9 @@
-// A one-page summary of a buyer for elected officials: what was bought, how, from whom, and how
-// it compares with public targets, in plain sentences. Printed on one A4 page (print.css).
+// A one-page summary of a buyer for elected officials: what was bought, how, from whom, how it
+// compares with public targets, in plain sentences, and with buyers of its type (its peers, as
+// GET /api/buyers/:siret/peers gives them). Printed on one A4 page (print.css).
 import { getCatalogue, getIndicator, getJson } from "../api.js";
 import { displayName, keyFigures, lookupTable } from "../components/lookup.js";
+import { peersTable } from "../components/peers-section.js";
 import { sentence } from "../components/summary-sentence.js";
 import { barSpec } from "../charts/specs.js";
 import { newestFirst, UNKNOWN_DATE } from "../charts/time.js";
@@ -23,9 +25,16 @@ export async function buyerSummaryView({ params, main }) {
   const chosen = catalogue.pages.buyer_summary
     .map((id) => catalogue.indicators.find((i) => i.id === id))
     .filter((i) => i !== undefined);
-  const results = await Promise.all(
-    chosen.map((ind) => getIndicator(ind.id, indicatorParams(ind, { acheteur_id: siret }).params)),
-  );
+  const [results, peers] = await Promise.all([
+    Promise.all(
+      chosen.map((ind) =>
+        getIndicator(ind.id, indicatorParams(ind, { acheteur_id: siret }).params),
+      ),
+    ),
+    /** @type {Promise<import("../types.js").BuyerPeers>} */ (
+      getJson(`/api/buyers/${encodeURIComponent(siret)}/peers`)
+    ),
+  ]);
   const byYear = buyer.by_year;
   const chart = h("div", { class: "chart chart--summary", "data-chart": "summary" });
   const suppliers = buyer.top_suppliers.slice(0, 5);
@@ -132,6 +141,14 @@ export async function buyerSummaryView({ params, main }) {
       ),
     ),
     h(
+      "section",
+      { class: "one-pager__peers", "data-part": "peers" },
+      h("h2", {}, "Comparaison avec des acheteurs comparables"),
+      peers.group === null
+        ? h("p", {}, "Le type de cet acheteur n'est pas connu : il n'a pas de groupe de pairs.")
+        : peersPart(peers),
+    ),
+    h(
       "footer",
       { class: "one-pager__footer" },
       h(
@@ -158,4 +175,31 @@ export async function buyerSummaryView({ params, main }) {
       description: `Nombre de marchés notifiés par ${name}, par année.`,
     }),
   );
+}
+
+/**
+ * The peers in a few lines: the indicators where the buyer or its peers have a value (the
+ * others are said in a sentence, the detailed page shows them all).
+ * @param {import("../types.js").BuyerPeers} peers
+ */
+function peersPart(peers) {
+  const compared = peers.indicators.filter(
+    (r) => (r.buyer !== null && r.buyer.value !== null) || r.peers.count > 0,
+  );
+  const left = peers.indicators.length - compared.length;
+  return [
+    h(
+      "p",
+      {},
+      `Pairs : ${peers.group?.label ?? ""}, en ${peers.year ?? "—"}. La médiane partage en deux moitiés les pairs dont la valeur repose sur assez de marchés.${left > 0 ? ` ${left === 1 ? "Un indicateur" : `${left} indicateurs`} sans valeur ni pour l'acheteur ni pour ses pairs : voir la fiche détaillée.` : ""}`,
+    ),
+    compared.length > 0
+      ? peersTable({ ...peers, indicators: compared }, [
+          "Indicateur",
+          "Cet acheteur",
+          "Médiane des pairs",
+          "Pairs comptés",
+        ])
+      : null,
+  ];
 }

@@ -1,8 +1,10 @@
 // « Comparer »: two to five buyers side by side, for one year, on the indicators of the buyer's
-// page (the catalogue's `pages.buyer`), with the value of all the data beside them. The choice is
-// in the address (`/comparer?acheteurs=SIRET,SIRET&annee=2024`), so a comparison can be shared;
-// the table downloads as CSV exactly as shown.
+// page (the catalogue's `pages.buyer`), with the value of all the data beside them. Buyers are
+// chosen by name (or SIRET) with the dashboard's buyer field (components/buyer-picker.js); the
+// choice is in the address as SIRETs (`/comparer?acheteurs=SIRET,SIRET&annee=2024`), so a
+// comparison can be shared; the table downloads as CSV exactly as shown.
 import { getCatalogue, getIndicator, getJson } from "../api.js";
+import { buyerPicker } from "../components/buyer-picker.js";
 import { displayName } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
 import { formatInteger, formatValue } from "../format.js";
@@ -18,54 +20,16 @@ export async function compareView({ main }) {
   const sirets = [
     ...new Set((query.get("acheteurs") ?? "").split(/[\s,;]+/).filter((s) => /^\d{14}$/.test(s))),
   ].slice(0, MAX);
-  const form = h(
-    "form",
-    {
-      class: "search-form",
-      action: "/comparer",
-      method: "get",
-      "aria-label": "Choix des acheteurs",
-    },
-    h(
-      "label",
-      { for: "comparer-acheteurs" },
-      "Numéros SIRET de 2 à 5 acheteurs, séparés par des virgules",
-    ),
-    h("input", {
-      id: "comparer-acheteurs",
-      name: "acheteurs",
-      value: sirets.join(","),
-      required: true,
-    }),
-    h("button", { type: "submit" }, "Comparer"),
-  );
+  const buyers = await Promise.all(sirets.map(buyerOf));
   const heading = [
     h("h1", {}, "Comparer des acheteurs"),
     h("p", { class: "lead" }, "Les indicateurs de 2 à 5 acheteurs côte à côte, pour une année."),
-    form,
-    h(
-      "p",
-      { class: "note" },
-      "Le numéro SIRET d'un acheteur se trouve sur sa page ; la ",
-      h("a", { href: "/recherche" }, "recherche"),
-      " le donne à partir de son nom.",
-    ),
+    choiceForm(buyers),
   ];
   if (sirets.length < 2) {
     replace(main, ...heading, h("p", {}, "Choisissez au moins deux acheteurs."));
     return;
   }
-  const buyers = await Promise.all(
-    sirets.map(async (siret) => {
-      try {
-        /** @type {import("../types.js").BuyerSummary} */
-        const summary = await getJson(`/api/buyers/${siret}`);
-        return { siret, name: displayName(summary.nom, siret, "Acheteur"), years: summary.by_year };
-      } catch {
-        return { siret, name: `Acheteur ${siret} (aucun marché dans les données)`, years: [] };
-      }
-    }),
-  );
   const years = [
     ...new Set(buyers.flatMap((b) => b.years.map((y) => y.year)).filter((y) => y !== null)),
   ].sort((a, b) => b - a);
@@ -158,5 +122,102 @@ export async function compareView({ main }) {
       "Aucun indicateur.",
     ),
     h("p", { class: "exports" }, download),
+  );
+}
+
+/** @typedef {{ siret: string, name: string, years: import("../types.js").BuyerSummary["by_year"] }} Chosen */
+
+/**
+ * A buyer of the address, named as its page names it.
+ * @param {string} siret
+ * @returns {Promise<Chosen>}
+ */
+async function buyerOf(siret) {
+  try {
+    /** @type {import("../types.js").BuyerSummary} */
+    const summary = await getJson(`/api/buyers/${siret}`);
+    return { siret, name: displayName(summary.nom, siret, "Acheteur"), years: summary.by_year };
+  } catch {
+    return { siret, name: `Acheteur ${siret} (aucun marché dans les données)`, years: [] };
+  }
+}
+
+/**
+ * The form that writes the address: the buyers chosen, each with a button to take it out, the
+ * field that adds one by name, and the button that compares them. A plain GET form: its one
+ * sent field holds the SIRETs, separated by commas.
+ * @param {Chosen[]} initial
+ */
+function choiceForm(initial) {
+  /** @type {{ siret: string, name: string }[]} */
+  const chosen = initial.map(({ siret, name }) => ({ siret, name }));
+  const sent = /** @type {HTMLInputElement} */ (
+    h("input", { type: "hidden", name: "acheteurs", value: "" })
+  );
+  const list = h("ul", { class: "plain-list chosen-buyers", "aria-label": "Acheteurs choisis" });
+  const note = h("p", { class: "hint", role: "status", "aria-live": "polite" });
+  const draw = () => {
+    sent.value = chosen.map((b) => b.siret).join(",");
+    replace(
+      list,
+      chosen.length === 0
+        ? h("li", {}, "Aucun acheteur choisi.")
+        : chosen.map((b, i) =>
+            h(
+              "li",
+              {},
+              `${b.name} (SIRET ${b.siret}) `,
+              h(
+                "button",
+                {
+                  type: "button",
+                  class: "link-button",
+                  "aria-label": `Retirer ${b.name}`,
+                  onclick: () => {
+                    chosen.splice(i, 1);
+                    draw();
+                    replace(note, `Retiré : ${b.name}.`);
+                    picker.element.querySelector("input")?.focus();
+                  },
+                },
+                "Retirer",
+              ),
+            ),
+          ),
+    );
+  };
+  const picker = buyerPicker({
+    siret: undefined,
+    prefix: "comparer-acheteur",
+    label: "Ajouter un acheteur (nom ou SIRET)",
+    several: true,
+    onChoose: (siret, buyer) => {
+      if (siret === null) return;
+      if (chosen.some((b) => b.siret === siret)) {
+        replace(note, "Cet acheteur est déjà dans la liste.");
+      } else if (chosen.length >= MAX) {
+        replace(note, "Cinq acheteurs au plus : retirez-en un pour en ajouter un autre.");
+      } else {
+        chosen.push({ siret, name: displayName(buyer?.nom ?? null, siret, "Acheteur") });
+        replace(note, "");
+        draw();
+      }
+    },
+  });
+  draw();
+  return h(
+    "form",
+    {
+      class: "search-form compare-form",
+      action: "/comparer",
+      method: "get",
+      "aria-label": "Choix des acheteurs",
+    },
+    h("p", {}, "Acheteurs choisis (de 2 à 5) :"),
+    list,
+    picker.element,
+    note,
+    sent,
+    h("button", { type: "submit" }, "Comparer"),
   );
 }

@@ -1,0 +1,47 @@
+// The report's comparison with peers in words and table cells, shared by the HTML and the DOCX
+// so both say the same: who the peers are, and per indicator the buyer, the peers' quartiles,
+// how many peers are counted and the value of all the data (figures of targets.ts peersFor).
+import type { PeerIndicator } from "../api-types.ts";
+import type { PeerComparison } from "./targets.ts";
+import { formatInteger, formatNumber } from "./format.ts";
+
+export const PEERS_TITLE = "3. Comparaison avec des acheteurs comparables";
+
+export const PEER_HEADERS = [
+  "Indicateur",
+  "Cet acheteur",
+  "Premier quartile des pairs",
+  "Médiane des pairs",
+  "Troisième quartile des pairs",
+  "Pairs comptés",
+  "Ensemble des données",
+];
+
+export function peersIntro(p: PeerComparison | null): string[] {
+  if (!p)
+    return [
+      "Le type de cet acheteur n'est pas connu : il n'a pas de groupe d'acheteurs comparables.",
+    ];
+  return [
+    `Groupe de comparaison : ${p.group}. ${p.definition} Année ${p.year}.`,
+    p.rule,
+    "Un quart des pairs a une valeur inférieure au premier quartile, la moitié à la médiane, trois quarts au troisième quartile. Ne sont comptés que les pairs dont la valeur repose sur assez de marchés.",
+  ];
+}
+
+export function peerCells(r: PeerIndicator): string[] {
+  const f = (v: number | null) => formatNumber(v, r.format);
+  const buyer =
+    r.buyer === null
+      ? "aucun marché"
+      : `${f(r.buyer.value)} (N = ${formatInteger(r.buyer.n)})${r.buyer.rank === null ? ", non classé : trop peu de marchés" : `, rang ${r.buyer.rank} sur ${formatInteger(r.peers.count)}`}`;
+  return [
+    r.title,
+    buyer,
+    f(r.peers.q1),
+    f(r.peers.median),
+    f(r.peers.q3),
+    `${formatInteger(r.peers.count)} (au moins ${formatInteger(r.min_n)} marchés chacun)`,
+    `${f(r.national.value)} (N = ${formatInteger(r.national.n)})`,
+  ];
+}

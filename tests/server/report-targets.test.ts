@@ -1,0 +1,160 @@
+// The annual report speaks of the buyer's own SPASER targets and of its peers: Région Bretagne's
+// report shows the targets of indicators/spaser/region_bretagne.yaml (read here from the file,
+// not from the server) with their source; a buyer without a SPASER gets the national defaults of
+// national.yaml, said to be national; the peer figures of the HTML and the DOCX are those of
+// GET /api/buyers/:siret/peers for the same year.
+import { readFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import type { BuyerPeers } from "../../server/api-types.ts";
+import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
+
+const BRETAGNE = "23350001600040";
+interface PlanFile {
+  title: string;
+  source: { name: string };
+  targets: { indicator: string; label: string; trajectory: { year: number; value: number }[] }[];
+}
+const readPlan = (name: string) =>
+  parse(readFileSync(`indicators/spaser/${name}.yaml`, "utf8")) as PlanFile;
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+}, 120_000);
+afterAll(async () => t?.close());
+
+const percentFormat = new Intl.NumberFormat("fr-FR", {
+  style: "percent",
+  maximumFractionDigits: 1,
+});
+/** A share as the report writes it, its spaces as blockText leaves them. */
+const percent = { format: (v: number) => percentFormat.format(v).replace(/\s+/g, " ") };
+
+/** The text of the element opened by the first tag carrying `attribute`, entities decoded. */
+function blockText(page: string, attribute: string): string {
+  const start = page.indexOf(attribute);
+  expect(start, attribute).toBeGreaterThan(-1);
+  const from = page.lastIndexOf("<", start);
+  const tag = /^<([a-z]+)/.exec(page.slice(from))?.[1] ?? "";
+  const end = page.indexOf(`</${tag}>`, start);
+  return page
+    .slice(from, end)
+    .replace(/<svg[\s\S]*?<\/svg>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}
+
+/** The step of a trajectory a year is measured against: that year's, else the next, else the last. */
+function stepFor(trajectory: { year: number; value: number }[], year: number) {
+  return trajectory.find((s) => s.year >= year) ?? trajectory[trajectory.length - 1];
+}
+
+describe("targets in the annual report", () => {
+  it("shows Région Bretagne's own targets with their source", async () => {
+    const plan = readPlan("region_bretagne");
+    const year = 2021;
+    const page = await (await t.get(`/api/buyers/${BRETAGNE}/report?year=${year}`)).text();
+    expect(plan.targets.length).toBeGreaterThan(0);
+    for (const target of plan.targets) {
+      const text = blockText(page, `data-indicator="${target.indicator}"`);
+      const step = stepFor(target.trajectory, year);
+      expect(text).toContain(`${percent.format(step?.value ?? NaN)} en ${step?.year}`);
+      expect(text).toContain(target.label.replace(/\s+/g, " "));
+      expect(text).toContain("objectif du SPASER de l'acheteur");
+      expect(text).toContain(plan.title);
+      expect(text).toContain(plan.source.name.replace(/\s+/g, " "));
+      expect(text).toContain("délibération dont la référence n'est pas publiée");
+    }
+    const national = readPlan("national");
+    const social = national.targets.find((x) => x.indicator === "social_consideration_share");
+    const text = blockText(page, 'data-indicator="social_consideration_share"');
+    expect(text).toContain(social?.label);
+    expect(text).toContain("objectif national par défaut");
+  });
+
+  it("gives a buyer without a SPASER the national defaults, said to be national", async () => {
+    const [busiest] = await queryFile(
+      t.dbPath,
+      `SELECT acheteur_id, year(date_notification) AS y FROM contracts
+        WHERE date_notification IS NOT NULL AND acheteur_id <> $1
+        GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
+      [BRETAGNE],
+    );
+    const siret = String(busiest?.acheteur_id);
+    const year = Number(busiest?.y);
+    const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+    expect(page).not.toContain("objectif du SPASER de l'acheteur");
+    expect(blockText(page, 'class="indicators"')).toContain(
+      "L'acheteur n'a pas de SPASER enregistré",
+    );
+    const national = readPlan("national");
+    for (const target of national.targets) {
+      if (!page.includes(`data-indicator="${target.indicator}"`)) continue;
+      const text = blockText(page, `data-indicator="${target.indicator}"`);
+      const step = stepFor(target.trajectory, year);
+      expect(text).toContain(`${percent.format(step?.value ?? NaN)} en ${step?.year}`);
+      expect(text).toContain("objectif national par défaut");
+      expect(text).toContain(target.label.replace(/\s+/g, " "));
+    }
+    // The Région's targets, carried by two definitions, are not this buyer's.
+    for (const target of readPlan("region_bretagne").targets) {
+      const text = blockText(page, `data-indicator="${target.indicator}"`);
+      expect(text).toContain("aucun objectif fixé pour cet indicateur");
+    }
+  });
+});
+
+describe("peers in the annual report", () => {
+  it("equal the peers endpoint's figures for the same year, in the HTML and the DOCX", async () => {
+    const [typed] = await queryFile(
+      t.dbPath,
+      `SELECT c.acheteur_id, year(c.date_notification) AS y
+         FROM contracts c JOIN buyers b USING (acheteur_id)
+        WHERE b.type_acheteur IS NOT NULL AND c.date_notification IS NOT NULL
+        GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
+    );
+    let compared = 0;
+    for (const [siret, year] of [
+      [BRETAGNE, 2021],
+      [String(typed?.acheteur_id), Number(typed?.y)],
+    ] as const) {
+      const api = await t.json<BuyerPeers>(`/api/buyers/${siret}/peers?year=${year}`);
+      expect(api.group).not.toBeNull();
+      const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+      const section = blockText(page, 'class="peers"');
+      expect(section).toContain(api.group?.label);
+      const rows = [...page.matchAll(/<tr\s+data-peer-indicator="([^"]*)"([^>]*)>/g)];
+      expect(rows.map((r) => r[1])).toEqual(api.indicators.map((i) => i.indicator));
+      for (const [, id, attributes] of rows) {
+        const attr = (name: string) =>
+          new RegExp(`data-${name}="([^"]*)"`).exec(attributes ?? "")?.[1];
+        const i = api.indicators.find((x) => x.indicator === id);
+        const str = (v: number | null | undefined) =>
+          v === null || v === undefined ? "" : String(v);
+        expect(attr("median"), id).toBe(str(i?.peers.median));
+        expect(attr("q1"), id).toBe(str(i?.peers.q1));
+        expect(attr("q3"), id).toBe(str(i?.peers.q3));
+        expect(attr("count"), id).toBe(str(i?.peers.count));
+        expect(attr("national"), id).toBe(str(i?.national.value));
+        expect(attr("buyer"), id).toBe(str(i?.buyer?.value));
+        if ((i?.peers.count ?? 0) > 0) compared += 1;
+      }
+      const docx = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
+      const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
+      const document = strFromU8(files["word/document.xml"] ?? new Uint8Array());
+      expect(document).toContain("Médiane des pairs");
+      for (const i of api.indicators.filter((x) => x.peers.median !== null)) {
+        expect(document).toContain(percentFormat.format(i.peers.median ?? NaN));
+      }
+    }
+    // The test speaks of real peers: some indicator has peers with enough contracts.
+    expect(compared).toBeGreaterThan(0);
+  });
+});
