@@ -70,14 +70,18 @@ export function tabularMarkdown(f: TabularFigures, note: string): string {
   ].join("\n");
 }
 
-/** Puts the section in results.md in place of the previous one, or at its end. */
-export function writeTabularSection(resultsMd: string, section: string): void {
+/** Puts a section in results.md in place of the previous one between its markers, or at its end. */
+export function writeSection(
+  resultsMd: string,
+  section: string,
+  markers: { begin: string; end: string } = { begin: BEGIN, end: END },
+): void {
   const text = existsSync(resultsMd) ? readFileSync(resultsMd, "utf8") : "";
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
+  const start = text.indexOf(markers.begin);
+  const end = text.indexOf(markers.end);
   const next =
     start !== -1 && end !== -1
-      ? text.slice(0, start) + section + text.slice(end + END.length)
+      ? text.slice(0, start) + section + text.slice(end + markers.end.length)
       : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(resultsMd, next);
 }
