@@ -224,8 +224,9 @@ export async function generateSirene(options: SireneOptions): Promise<SireneFile
     );
     await connection.run(
       `COPY (SELECT ${selectSql(ETAB_COLUMNS, ESTABLISHMENT_VALUES)}
-             FROM etab_keys k CROSS JOIN settings s
-             JOIN communes c ON c.n = hash(k.id, s.seed, 'commune') % s.communes)
+             FROM (SELECT k.*, hash(k.id, s.seed, 'commune') % s.communes AS commune
+                   FROM etab_keys k CROSS JOIN settings s) k
+             CROSS JOIN settings s JOIN communes c ON c.n = k.commune)
        TO ${sqlString(files.etablissements)} ${copyOptions(options.format)}`,
     );
     return { ...files, decpUnits, decpEstablishments };
