@@ -1,5 +1,6 @@
 // npm run bench [-- --file /tmp/national.json] [--quick] [--out bench/results.json]
 //               [--tabular /tmp/national.parquet [--only-tabular]] [--only-hostile]
+//               [--sirene /tmp/sirene [--only-enrichment]]
 // Measures, in one run on this machine: the ETL of a national-size file beside two DuckDB anchors
 // on the same records, every indicator (uncached, cached, and on SQLite for the ratio), the
 // server's throughput and the home page's load time. Writes the JSON figures and a Markdown table
@@ -19,6 +20,8 @@ import { measureServer } from "./steps/server.ts";
 import { measureHostileLoad } from "./steps/hostile-load.ts";
 import { measureTabular, tabularMarkdown, writeTabularSection } from "./tabular.ts";
 import { benchHostile } from "./hostile.ts";
+import { ENRICHMENT_MARKERS, enrichmentMarkdown, measureEnrichment } from "./enrichment.ts";
+import { writeSection } from "./steps/section.ts";
 
 const step = (name: string) => fileURLToPath(new URL(`steps/${name}`, import.meta.url));
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -35,8 +38,30 @@ const { values } = parseArgs({
     "only-tabular": { type: "boolean", default: false },
     // The ETL of --file then only the hostile-load step; its section of results.md replaced.
     "only-hostile": { type: "boolean", default: false },
+    // SIRENE stocks (npm run generate -- --format sirene-parquet|sirene-csv --out DIR): the ETL of
+    // --file with them and without; with --only-enrichment, only that, its section replaced.
+    sirene: { type: "string" },
+    "only-enrichment": { type: "boolean", default: false },
   },
 });
+
+const measuredOn = () =>
+  `Measured on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC (load average at start ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" / ")}).`;
+
+async function benchEnrichment(file: string, sireneDir: string): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), "decp-bench-enrichment-"));
+  try {
+    const figures = await measureEnrichment(file, sireneDir, work, say);
+    const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`;
+    const section = enrichmentMarkdown(figures, measuredOn(), command);
+    writeSection(values.out.replace(/\.json$/, "") + ".md", ENRICHMENT_MARKERS, section);
+    process.stdout.write(`${section}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
 
 async function benchTabular(file: string): Promise<void> {
   if (!existsSync(file)) {
@@ -48,10 +73,8 @@ async function benchTabular(file: string): Promise<void> {
   try {
     say(`tabular ETL of ${file}, beside DuckDB's own reading…`);
     const figures = await measureTabular(file, work);
-    const note = `Measured on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC (load average at start ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(" / ")}).`;
-    const section = tabularMarkdown(figures, note);
+    const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`;
+    const section = tabularMarkdown(figures, `${measuredOn()} Command: \`${command}\`.`);
     writeTabularSection(values.out.replace(/\.json$/, "") + ".md", section);
     process.stdout.write(`${section}\n`);
   } finally {
@@ -61,6 +84,10 @@ async function benchTabular(file: string): Promise<void> {
 
 if (values.tabular && values["only-tabular"]) {
   await benchTabular(values.tabular);
+  process.exit(0);
+}
+if (values.sirene && values["only-enrichment"]) {
+  await benchEnrichment(values.file, values.sirene);
   process.exit(0);
 }
 const file = values.file;
@@ -193,6 +220,7 @@ try {
   writeFileSync(values.out.replace(/\.json$/, "") + ".md", markdown);
   process.stdout.write(markdown);
   if (values.tabular) await benchTabular(values.tabular);
+  if (values.sirene) await benchEnrichment(file, values.sirene);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

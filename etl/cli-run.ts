@@ -1,12 +1,16 @@
 // The ETL command, with its side effects passed in so that tests run it in-process.
-//   npm run etl -- [FILE|URL …] [--db PATH] [--json]
+//   npm run etl -- [FILE|URL …] [--db PATH] [--json] [--reference KIND=FILE …]
+//                                                 reference files read before the shipped ones
+//                                                 (a national SIRENE stock, e.g.)
 //                 --refresh [--config FILE]     fetch the declared sources, rebuild if something changed
 //                 --snapshots | --rollback RUN  list the kept snapshots, or make one current again
 //                 --force                       install even a snapshot that empties or shrinks the
 //                                               served one (load/shrink-guard.ts)
 // Progress goes to stderr; stdout carries the summary table, or only one JSON object with --json.
 import { parseArgs } from "node:util";
-import { DEFAULT_DB, runEtl, type EtlReport } from "./pipeline.ts";
+import { DEFAULT_DB, REFERENCE_DIR, runEtl, type EtlReport } from "./pipeline.ts";
+import { REFERENCE_KINDS, type ReferenceInput, type ReferenceKind } from "./reference/kinds.ts";
+import { shippedReferences } from "./reference/defaults.ts";
 import { formatSummary } from "./summary.ts";
 import { loadConfig } from "./refresh/config.ts";
 import { refresh, type RefreshReport, type Trigger } from "./refresh/refresh.ts";
@@ -20,7 +24,7 @@ export interface EtlCliIo {
   today?: Date;
 }
 
-export const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json] [--force]
+export const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json] [--force] [--reference KIND=FILE …]
        npm run etl -- --refresh [--config observatory.config.json] [--db PATH] [--json] [--force]
        npm run etl -- --snapshots | --rollback RUN_ID [--db PATH]`;
 
@@ -46,6 +50,7 @@ export async function runEtlCli(argv: readonly string[], io: EtlCliIo): Promise<
         snapshots: { type: "boolean" },
         rollback: { type: "string" },
         force: { type: "boolean" },
+        reference: { type: "string", multiple: true },
         help: { type: "boolean" },
       },
     });
@@ -54,6 +59,11 @@ export async function runEtlCli(argv: readonly string[], io: EtlCliIo): Promise<
     return 2;
   }
   const { values, positionals } = parsed;
+  const references = parseReferences(values.reference ?? []);
+  if (typeof references === "string") {
+    say(`${references}\n${USAGE}`);
+    return 2;
+  }
   const dbPath = values.db ?? io.env.OBSERVATORY_DB ?? DEFAULT_DB;
   if (values.help) {
     io.stdout(
@@ -86,6 +96,9 @@ export async function runEtlCli(argv: readonly string[], io: EtlCliIo): Promise<
         log: say,
         today: io.today,
         force: values.force === true,
+        ...(references.length > 0
+          ? { references: [...references, ...shippedReferences(REFERENCE_DIR)] }
+          : {}),
       });
   if (values.json) io.stdout(`${JSON.stringify(report)}\n`);
   else if ("sources" in report) io.stdout(formatSummary(report));
@@ -99,4 +112,19 @@ export async function runEtlCli(argv: readonly string[], io: EtlCliIo): Promise<
     return 1;
   }
   return 0;
+}
+
+/** `--reference KIND=FILE` → reference inputs (earlier wins), or the reason it is not one. */
+function parseReferences(specs: string[]): ReferenceInput[] | string {
+  const inputs: ReferenceInput[] = [];
+  for (const spec of specs) {
+    const at = spec.indexOf("=");
+    const kind = spec.slice(0, at);
+    const path = spec.slice(at + 1);
+    if (at < 1 || path === "" || !(REFERENCE_KINDS as readonly string[]).includes(kind)) {
+      return `--reference ${spec}: expected KIND=FILE, KIND one of ${REFERENCE_KINDS.join(", ")}`;
+    }
+    inputs.push({ id: "command-line", kind: kind as ReferenceKind, path, name: path });
+  }
+  return inputs;
 }

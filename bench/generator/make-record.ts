@@ -11,6 +11,24 @@ export interface Pools {
   suppliers: string[];
 }
 
+function siretPool(random: Random, size: number, prefix: string): string[] {
+  return Array.from(
+    { length: size },
+    (_, i) => `${prefix}${String(i).padStart(8, "0")}${random.digits(14 - prefix.length - 8)}`,
+  );
+}
+
+/**
+ * The buyers and suppliers of N contracts: the first draws of the seeded source, so that the
+ * SIRENE stocks (sirene.ts) can name the same SIRETs from the same seed and count.
+ */
+export function makePools(random: Random, contracts: number): Pools {
+  return {
+    buyers: siretPool(random, Math.max(50, Math.round(contracts / 30)), "2"),
+    suppliers: siretPool(random, Math.max(200, Math.round(contracts / 3)), "8"),
+  };
+}
+
 /** Shares of dirty values, close to what the real samples show (see data/samples/README.md). */
 export const DIRT = {
   dateWithTimeZone: 0.01,

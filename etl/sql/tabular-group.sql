@@ -10,7 +10,7 @@
 -- (etl/tabular/dialects.ts): the initial values come from the lowest version's first row, the
 -- contract's values from the highest version's first row ("current row"), and the versions in
 -- between become modifications. Rows of a contract that disagree on a value are flagged
--- (tabular-records.sql), never silently merged. Every grouping below is on integers: the string
+-- (tabular-part.sql), never silently merged. Every grouping below is on integers: the string
 -- key is read once, to number the contracts.
 
 -- The run's settings, for the views of tabular-records.sql (a view cannot hold a parameter).
@@ -85,53 +85,3 @@ CREATE TABLE contract_flags AS
 SELECT cid, bool_or(bad_version) AS bad_version,
        min(contract_hash) <> max(contract_hash) AS mixed, bool_or(has_issues) AS has_issues
 FROM row_keys GROUP BY cid;
-
--- Contract values that differ between the rows of a contract, field by field, for the few
--- contracts whose rows do not all agree.
-CREATE TABLE contract_disagreements AS
-SELECT k.cid, list_filter([
-         CASE WHEN min(acheteur_nom) <> max(acheteur_nom) THEN {'field': 'acheteur.nom', 'raw': min(acheteur_nom) || ' | ' || max(acheteur_nom)} END,
-         CASE WHEN min(nature) <> max(nature) THEN {'field': 'nature', 'raw': min(nature) || ' | ' || max(nature)} END,
-         CASE WHEN min(objet) <> max(objet) THEN {'field': 'objet', 'raw': min(objet) || ' | ' || max(objet)} END,
-         CASE WHEN min(code_cpv) <> max(code_cpv) THEN {'field': 'codeCPV', 'raw': min(code_cpv) || ' | ' || max(code_cpv)} END,
-         CASE WHEN min(procedure) <> max(procedure) THEN {'field': 'procedure', 'raw': min(procedure) || ' | ' || max(procedure)} END,
-         CASE WHEN min(lieu_code) <> max(lieu_code) THEN {'field': 'lieuExecution.code', 'raw': min(lieu_code) || ' | ' || max(lieu_code)} END,
-         CASE WHEN min(forme_prix) <> max(forme_prix) THEN {'field': 'formePrix', 'raw': min(forme_prix) || ' | ' || max(forme_prix)} END,
-         CASE WHEN min(offres_recues) <> max(offres_recues) THEN {'field': 'offresRecues', 'raw': min(offres_recues) || ' | ' || max(offres_recues)} END,
-         CASE WHEN min(marche_innovant) <> max(marche_innovant) THEN {'field': 'marcheInnovant', 'raw': min(marche_innovant) || ' | ' || max(marche_innovant)} END,
-         CASE WHEN min(attribution_avance) <> max(attribution_avance) THEN {'field': 'attributionAvance', 'raw': min(attribution_avance) || ' | ' || max(attribution_avance)} END,
-         CASE WHEN min(sous_traitance_declaree) <> max(sous_traitance_declaree) THEN {'field': 'sousTraitanceDeclaree', 'raw': min(sous_traitance_declaree) || ' | ' || max(sous_traitance_declaree)} END,
-         CASE WHEN min(type_groupement) <> max(type_groupement) THEN {'field': 'typeGroupementOperateurs', 'raw': min(type_groupement) || ' | ' || max(type_groupement)} END,
-         CASE WHEN min(ccag) <> max(ccag) THEN {'field': 'ccag', 'raw': min(ccag) || ' | ' || max(ccag)} END,
-         CASE WHEN min(considerations_sociales) <> max(considerations_sociales) THEN {'field': 'considerationsSociales', 'raw': min(considerations_sociales) || ' | ' || max(considerations_sociales)} END,
-         CASE WHEN min(considerations_environnementales) <> max(considerations_environnementales) THEN {'field': 'considerationsEnvironnementales', 'raw': min(considerations_environnementales) || ' | ' || max(considerations_environnementales)} END,
-         CASE WHEN min(techniques) <> max(techniques) THEN {'field': 'techniques', 'raw': min(techniques) || ' | ' || max(techniques)} END,
-         -- decp.info gathers the rows of one uid from several producers' datasets
-         CASE WHEN min(feed_source_dataset) <> max(feed_source_dataset) THEN {'field': 'sourceDataset', 'raw': min(feed_source_dataset) || ' | ' || max(feed_source_dataset)} END
-       ], x -> x IS NOT NULL) AS disagreements
-FROM row_keys k JOIN rows r USING (row_idx)
-WHERE k.cid IN (SELECT cid FROM contract_flags WHERE mixed)
-GROUP BY k.cid;
-
--- The same for what changes with a modification, within one version.
-CREATE TABLE version_disagreements AS
-SELECT cid, flatten(list(disagreements)) AS disagreements
-FROM (
-  SELECT k.cid, k.version, list_filter([
-           CASE WHEN min(montant) <> max(montant) THEN {'field': 'montant', 'raw': min(montant) || ' | ' || max(montant)} END,
-           CASE WHEN min(duree_mois) <> max(duree_mois) THEN {'field': 'dureeMois', 'raw': min(duree_mois) || ' | ' || max(duree_mois)} END,
-           CASE WHEN min(date_notification) <> max(date_notification) THEN {'field': 'dateNotification', 'raw': min(date_notification) || ' | ' || max(date_notification)} END,
-           CASE WHEN min(date_publication) <> max(date_publication) THEN {'field': 'datePublicationDonnees', 'raw': min(date_publication) || ' | ' || max(date_publication)} END
-         ], x -> x IS NOT NULL) AS disagreements
-  FROM row_keys k JOIN rows r USING (row_idx)
-  JOIN versions v ON v.cid = k.cid AND v.version = k.version AND v.mixed
-  GROUP BY k.cid, k.version
-)
-GROUP BY cid;
-
--- What the rows had repaired or nulled (markers), each once per contract.
-CREATE TABLE row_issues AS
-SELECT k.cid, list_distinct(flatten(list(r.row_issues))) AS issues
-FROM row_keys k JOIN rows r USING (row_idx)
-WHERE k.has_issues
-GROUP BY k.cid;

@@ -18,11 +18,19 @@ import { Params, rawRowSql, rowsSql } from "./rows-sql.ts";
 import type { TabularStats, UnusedColumn } from "./stats.ts";
 import * as P from "./problems.ts";
 
-// 512 MB ran out on 300,000 contracts of decp.info's table (the list aggregates of the grouping
-// do not spill): 1 GB passes there (peak RSS 1.6 GB). Bounding it for the national table is open.
+// DuckDB spills joins, sorts and plain aggregates to disk beyond this; the list aggregates of a
+// record (titulaires, modifications) do not spill, so they are built one part at a time.
 const MEMORY_LIMIT = process.env.OBSERVATORY_ETL_MEMORY ?? "1GB";
-/** Records are written by ranges of this many contracts: memory stays bounded whatever the size. */
-const RECORDS_PER_PART = 250_000;
+/**
+ * Records are built and written by ranges of this many contracts (etl/sql/tabular-part.sql): the
+ * lists of one part are all that sits in memory, whatever the size of the file.
+ */
+export const RECORDS_PER_PART = 50_000;
+
+export interface ReadTabularOptions {
+  /** Contracts per part (RECORDS_PER_PART by default; tests split a small file into many). */
+  recordsPerPart?: number;
+}
 
 export interface TabularFiles {
   /** The records, one per line, in order of position, in parts to be read one after the other. */
@@ -48,7 +56,9 @@ export async function readTabular(
   sniffed: Sniffed,
   workDir: string,
   log: (line: string) => void,
+  options: ReadTabularOptions = {},
 ): Promise<TabularRead> {
+  const perPart = options.recordsPerPart ?? RECORDS_PER_PART;
   await mkdir(workDir, { recursive: true });
   const inspected = await inspectTabular(path, sniffed, workDir);
   const dbPath = join(workDir, "rows.duckdb");
@@ -86,14 +96,14 @@ export async function readTabular(
 
     const counts = await countRows(connection);
     const files: TabularFiles = {
-      records: Array.from({ length: Math.ceil(counts.contracts / RECORDS_PER_PART) }, (_, i) =>
+      records: Array.from({ length: Math.ceil(counts.contracts / perPart) }, (_, i) =>
         join(workDir, `records-${i}.ndjson`),
       ),
       rejects: join(workDir, "rejects.ndjson"),
       feedContracts: join(workDir, "feed_contracts.ndjson"),
       feedTitulaires: join(workDir, "feed_titulaires.ndjson"),
     };
-    await writeFiles(connection, files, name, counts.contracts, header.length);
+    await writeFiles(connection, files, name, counts.contracts, header.length, perPart);
     const unused = await unusedColumns(connection, columns.unused);
     return {
       stats: {
@@ -143,12 +153,16 @@ async function writeFiles(
   source: string,
   contracts: number,
   columnCount: number,
+  perPart: number,
 ): Promise<void> {
-  // In position order, part after part: the reader numbers records as it reads them.
+  // In position order, part after part: the reader numbers records as it reads them. Each part's
+  // lists are built just before its records are written, and replaced by the next part's.
+  const partSql = readSql("tabular-part.sql");
   for (const [part, file] of files.records.entries()) {
-    const lo = part * RECORDS_PER_PART;
+    const lo = part * perPart;
+    await runScript(connection, partSql, { lo, hi: lo + perPart });
     await connection.run(
-      `COPY (SELECT unnest(record) FROM records_between(${lo}, ${lo + RECORDS_PER_PART}) ORDER BY position)
+      `COPY (SELECT unnest(record) FROM records_between(${lo}, ${lo + perPart}) ORDER BY position)
        TO ${sqlString(file)} (FORMAT JSON)`,
     );
   }
