@@ -2,6 +2,7 @@
 // through the real reference loader in both layouts: the ETL of a DECP file generated with the
 // same seed and count keeps, by its semi-join, exactly the establishments and legal units of that
 // DECP (none of the unrelated ones), and names and locates its titulaires from them.
+// @module-tag slow
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -3,6 +3,7 @@
 // nothing: on every real flat file of the samples, the records and the rejected rows written in
 // five parts are the very lines written in one part, and the feed's columns the same rows (the
 // snapshot build keys them: their order in the file is free).
+// @module-tag slow
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
