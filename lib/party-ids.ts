@@ -4,7 +4,8 @@
 // the SIRET check digit, yet it is not an establishment: the ETL gives it no name from the
 // publications (etl/sql/enrich.sql, so no buyer is called « SANS SUITE »), the engine labels it
 // as an unidentified buyer and sorts it after the identified ones (indicators/compiler/
-// canonical.ts), and the peers never rank it (server/spaser/peers.ts). The rule stays narrow,
+// canonical.ts), the look-ups name it so (server/lookups/unidentified.ts) instead of the most
+// frequent name published under it, and the peers never rank it (server/spaser/peers.ts). The rule stays narrow,
 // like the contract ids' (etl/normalise/identity.ts): only one digit repeated over a whole SIRET
 // or SIREN. Imports nothing, so the engine's Node-free modules can read it.
 
@@ -20,3 +21,9 @@ const WHOLE = new RegExp(`^(?:${PLACEHOLDER_PARTY_ID})$`);
 export function isPlaceholderPartyId(id: string): boolean {
   return WHOLE.test(id);
 }
+
+/** What a placeholder id is called wherever a party's name is shown. */
+export const UNIDENTIFIED_PARTY = {
+  buyer: "Acheteur non identifié",
+  supplier: "Titulaire non identifié",
+} as const;

@@ -1,7 +1,7 @@
 // The canonical tables the engine may read, as the code knows them (etl/sql/schema.sql). The model
 // can only name columns listed here; a test checks this list against the schema file, so a column
 // renamed by the ETL fails CI instead of producing SQL that breaks at run time.
-import { PLACEHOLDER_PARTY_ID } from "../../lib/party-ids.ts";
+import { PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 
 export type ColumnType = "string" | "integer" | "number" | "boolean" | "date" | "string_list";
 
@@ -114,11 +114,17 @@ export const REFERENCE_LABELS = {
     key: "acheteur_id",
     label: "nom",
     byFigure: true,
-    placeholder: { pattern: PLACEHOLDER_PARTY_ID, label: "Acheteur non identifié" },
+    placeholder: { pattern: PLACEHOLDER_PARTY_ID, label: UNIDENTIFIED_PARTY.buyer },
   },
   // A titulaire company's name (SIRENE, collectivités lists, a tabular feed or the DECP), one row
-  // per SIREN.
-  companies: { table: "organisations", key: "siren", label: "nom", byFigure: true },
+  // per SIREN; a placeholder SIREN (000000000) is an unidentified titulaire, listed last.
+  companies: {
+    table: "organisations",
+    key: "siren",
+    label: "nom",
+    byFigure: true,
+    placeholder: { pattern: PLACEHOLDER_PARTY_ID, label: UNIDENTIFIED_PARTY.supplier },
+  },
 } as const satisfies Record<string, ReferenceLabels>;
 
 export interface ReferenceLabels {

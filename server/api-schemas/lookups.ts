@@ -74,8 +74,11 @@ const contractRow = {
 export const BuyerSummarySchema = stamped({
   siret: Siret,
   nom: Text.describe(
-    "The who's who name (SIRENE, collectivités lists, tabular feed, else the name published in the DECP).",
+    "The who's who name (SIRENE, collectivités lists, tabular feed, else the name published in the DECP); « Acheteur non identifié » for a placeholder id.",
   ),
+  identified: z
+    .boolean()
+    .describe("False for a placeholder id (00000000000000): no buyer is named by it."),
   totals: z.strictObject({
     contracts: Count,
     amount: Euros.describe("Suspect amounts left out."),
@@ -122,7 +125,10 @@ export const SupplierSearchSchema = stamped({
 
 export const SupplierSummarySchema = stamped({
   titulaire_id: z.string(),
-  nom: Text,
+  nom: Text.describe("« Titulaire non identifié » for a placeholder id."),
+  identified: z
+    .boolean()
+    .describe("False for a placeholder id (00000000000000): no titulaire is named by it."),
   type_identifiant: Text,
   totals: z.strictObject({
     contracts: Count,

@@ -1,14 +1,17 @@
 // Buyer look-ups on the canonical tables. Every value is a bound parameter; limits are checked
 // integers. A buyer's name is the who's who's (buyers.nom: SIRENE, collectivités lists, a tabular
 // feed, else the name published in the DECP, etl/sql/enrich.sql), else the most frequent
-// acheteur_nom. Search folds accents and case, and groups the establishments of one company
-// (SIREN) under it (companies.ts), companies by their contracts.
+// acheteur_nom; a placeholder id is « Acheteur non identifié » (unidentified.ts), found by those
+// words, never by the names published under it. Search folds accents and case, and groups the
+// establishments of one company (SIREN) under it (companies.ts), companies by their contracts.
 import type { Row } from "../../lib/duckdb.ts";
+import { PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import type { Snapshot } from "../db.ts";
 import { likeEscape } from "../params.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
+import { identifiesParty, namedParty } from "./unidentified.ts";
 
 export async function searchBuyers(
   snapshot: Snapshot,
@@ -22,7 +25,10 @@ export async function searchBuyers(
     `WITH hits AS (
        SELECT DISTINCT acheteur_id FROM (
          SELECT acheteur_id, acheteur_nom AS n FROM contracts
+          WHERE NOT regexp_full_match(acheteur_id, $2)
          UNION ALL SELECT acheteur_id, nom FROM buyers
+         UNION ALL SELECT DISTINCT acheteur_id, $3 FROM contracts
+          WHERE regexp_full_match(acheteur_id, $2)
        ) WHERE ${bySiret ? "acheteur_id LIKE $1 ESCAPE '\\'" : byName}
      ), found AS (
        SELECT c.acheteur_id AS siret, any_value(b.siren) AS siren,
@@ -37,15 +43,22 @@ export async function searchBuyers(
       ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.siret)) DESC,
                coalesce(f.siren, f.siret), f.contracts DESC, f.siret
       LIMIT ${Math.trunc(limit)}`,
-    [bySiret ? `${likeEscape(digits)}%` : `%${likeEscape(text)}%`],
+    [
+      bySiret ? `${likeEscape(digits)}%` : `%${likeEscape(text)}%`,
+      PLACEHOLDER_PARTY_ID,
+      UNIDENTIFIED_PARTY.buyer,
+    ],
   );
-  const grouped = groupByCompany(rows, "siret");
+  const named = rows.map((r) => namedParty(r, "buyer", "siret", ["nom", "entreprise_nom"]));
+  const grouped = groupByCompany(named, "siret");
   return { buyers: grouped.rows, companies: grouped.companies };
 }
 
 export interface BuyerSummary {
   siret: string;
   nom: string | null;
+  /** False for a placeholder id: these contracts were published without naming their buyer. */
+  identified: boolean;
   totals: Row;
   by_year: Row[];
   procedures: Row[];
@@ -103,14 +116,16 @@ export async function buyerSummary(
     p,
   );
   const { nom, ...rest } = totals;
+  const identified = identifiesParty(siret);
   return {
     siret,
-    nom: typeof nom === "string" ? nom : null,
+    nom: identified ? (typeof nom === "string" ? nom : null) : UNIDENTIFIED_PARTY.buyer,
+    identified,
     totals: rest,
     by_year: byYear,
     procedures: procedures.map(withLabels),
     types: types.map(withLabels),
-    top_suppliers: topSuppliers,
+    top_suppliers: topSuppliers.map((r) => namedParty(r, "supplier", "titulaire_id")),
     places,
   };
 }

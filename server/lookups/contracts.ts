@@ -3,6 +3,7 @@
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot } from "../db.ts";
 import { withLabels } from "./labels.ts";
+import { namedParty } from "./unidentified.ts";
 
 export interface ContractDetail {
   contract: Row;
@@ -19,7 +20,7 @@ export async function contractDetail(
   const [contract] = await snapshot.query(
     `SELECT c.*, d.nom AS departement_nom, r.nom AS region_nom, v.libelle AS cpv_division_libelle,
             -- The 2024 format publishes no names: the who's who's, else the one the buyer used
-            -- elsewhere, if any.
+            -- elsewhere, if any (a placeholder id's: unidentified.ts).
             coalesce(c.acheteur_denomination,
               (SELECT mode(o.acheteur_nom) FROM contracts o WHERE o.acheteur_id = c.acheteur_id))
               AS acheteur_nom_connu
@@ -54,8 +55,14 @@ export async function contractDetail(
   // The internal path of the source file says nothing to a reader; its name does.
   const source = typeof contract.source === "string" ? contract.source.split("/").pop() : null;
   return {
-    contract: withLabels({ ...contract, source: source ?? null }),
-    suppliers: suppliers.map(withLabels),
+    contract: withLabels(
+      namedParty({ ...contract, source: source ?? null }, "buyer", "acheteur_id", [
+        "acheteur_nom_connu",
+      ]),
+    ),
+    suppliers: suppliers.map((s) =>
+      withLabels(namedParty(s, "supplier", "titulaire_id", ["nom_connu"])),
+    ),
     modifications,
     subcontracting: subcontracting.map(withLabels),
   };

@@ -1,13 +1,17 @@
 // Supplier (titulaire) look-ups. A supplier is one identifier as published (a SIRET for French
 // firms). Its name is the who's who's (titulaires.nom, etl/sql/enrich.sql), else the most frequent
-// denomination_sociale; a buyer's, buyers.nom. Search folds accents and case and groups the
+// denomination_sociale; a placeholder id is « Titulaire non identifié », and a placeholder buyer
+// « Acheteur non identifié » (unidentified.ts), found by those words, never by the names
+// published under it. A buyer's name is buyers.nom. Search folds accents and case and groups the
 // establishments of one company (SIREN) under it (companies.ts).
 import type { Row } from "../../lib/duckdb.ts";
+import { PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import type { Snapshot } from "../db.ts";
 import { likeEscape } from "../params.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
+import { identifiesParty, namedParty } from "./unidentified.ts";
 
 export async function searchSuppliers(
   snapshot: Snapshot,
@@ -21,7 +25,10 @@ export async function searchSuppliers(
     `WITH hits AS (
        SELECT DISTINCT titulaire_id FROM (
          SELECT titulaire_id, denomination_sociale AS n FROM contract_suppliers
+          WHERE NOT regexp_full_match(titulaire_id, $2)
          UNION ALL SELECT titulaire_id, nom FROM titulaires
+         UNION ALL SELECT DISTINCT titulaire_id, $3 FROM contract_suppliers
+          WHERE regexp_full_match(titulaire_id, $2)
        ) WHERE ${byId ? "titulaire_id LIKE $1 ESCAPE '\\'" : byName}
      ), found AS (
        SELECT s.titulaire_id, any_value(s.entreprise_id) AS siren,
@@ -36,15 +43,24 @@ export async function searchSuppliers(
       ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.titulaire_id)) DESC,
                coalesce(f.siren, f.titulaire_id), f.contracts DESC, f.titulaire_id
       LIMIT ${Math.trunc(limit)}`,
-    [byId ? `${likeEscape(compact)}%` : `%${likeEscape(text)}%`],
+    [
+      byId ? `${likeEscape(compact)}%` : `%${likeEscape(text)}%`,
+      PLACEHOLDER_PARTY_ID,
+      UNIDENTIFIED_PARTY.supplier,
+    ],
   );
-  const grouped = groupByCompany(rows, "titulaire_id");
+  const named = rows.map((r) =>
+    namedParty(r, "supplier", "titulaire_id", ["nom", "entreprise_nom"]),
+  );
+  const grouped = groupByCompany(named, "titulaire_id");
   return { suppliers: grouped.rows, companies: grouped.companies };
 }
 
 export interface SupplierSummary {
   titulaire_id: string;
   nom: string | null;
+  /** False for a placeholder id: these contracts were published without naming their titulaire. */
+  identified: boolean;
   type_identifiant: string | null;
   totals: Row;
   by_year: Row[];
@@ -104,14 +120,17 @@ export async function supplierSummary(
       ORDER BY c.date_notification DESC NULLS LAST, c.uid LIMIT ${Math.trunc(limit)}`,
     p,
   );
+  const identified = identifiesParty(id);
+  const nom = typeof identity.nom === "string" ? identity.nom : null;
   return {
     titulaire_id: id,
-    nom: typeof identity.nom === "string" ? identity.nom : null,
+    nom: identified ? nom : UNIDENTIFIED_PARTY.supplier,
+    identified,
     type_identifiant:
       typeof identity.type_identifiant === "string" ? identity.type_identifiant : null,
     totals,
     by_year: byYear,
-    top_buyers: topBuyers,
+    top_buyers: topBuyers.map((r) => namedParty(r, "buyer", "siret")),
     contracts: contracts.map(withLabels),
   };
 }

@@ -1,10 +1,13 @@
 // The report's trend charts, drawn on the server without a browser: a Vega-Lite spec compiled
 // and rendered to SVG by Vega in Node (HTML and PDF embed the SVG), and that SVG turned into PNG
-// by resvg for the DOCX. Numbers in French (comma, narrow space before %).
+// by resvg for the DOCX. Numbers in French (comma, narrow space before %). The target is drawn
+// as « Mon SPASER » states it: the whole trajectory, a dashed red line through each year's
+// target, so a reader sees where the buyer stands against the steps before and after the year.
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import type { ReportIndicator } from "./data.ts";
+import { formatNumber } from "./format.ts";
 
 vega.formatLocale({
   decimal: ",",
@@ -16,16 +19,21 @@ vega.formatLocale({
 
 const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 
-/** The years from the first with a value to the report's year, null where there is none. */
+/**
+ * Every year from the first with a value (or the trajectory's first step) to the report's year
+ * (or the trajectory's last step), the value null where there is none.
+ */
 function everyYear(
   indicator: ReportIndicator,
   year: number,
 ): { year: number; value: number | null }[] {
   const known = indicator.trend.filter((p) => p.n > 0 && p.value !== null && p.year <= year);
-  const first = known[0]?.year;
-  if (first === undefined) return [];
+  const steps = indicator.target?.trajectory ?? [];
+  const firsts = [known[0]?.year, steps[0]?.year].filter((y) => y !== undefined);
+  if (firsts.length === 0) return [];
+  const last = Math.max(year, ...steps.map((s) => s.year));
   const out: { year: number; value: number | null }[] = [];
-  for (let y = first; y <= year; y++) {
+  for (let y = Math.min(...firsts); y <= last; y++) {
     out.push({ year: y, value: known.find((p) => p.year === y)?.value ?? null });
   }
   return out;
@@ -58,10 +66,28 @@ export function trendSpec(indicator: ReportIndicator, year: number): TopLevelSpe
     },
   ];
   if (indicator.target) {
+    // The trajectory: one point per year a target is set for, joined by a dashed line.
     layers.push({
-      data: { values: [{ target: indicator.target.value }] },
-      mark: { type: "rule", color: "#b3261e", strokeDash: [6, 4], strokeWidth: 1.5 },
-      encoding: { y: { field: "target", type: "quantitative" } },
+      data: {
+        values: indicator.target.trajectory.map((s) => ({
+          year: s.year,
+          target: s.value,
+          // What a screen reader says of each point (the SVG's aria-label), in French.
+          label: `Objectif ${s.year} : ${formatNumber(s.value, indicator.definition.format)}`,
+        })),
+      },
+      mark: {
+        type: "line",
+        point: { size: 40, shape: "diamond", filled: true },
+        color: "#b3261e",
+        strokeDash: [6, 4],
+        strokeWidth: 1.5,
+      },
+      encoding: {
+        x: { field: "year", type: "ordinal" },
+        y: { field: "target", type: "quantitative" },
+        description: { field: "label", type: "nominal" },
+      },
     });
   }
   return {

@@ -10,6 +10,7 @@ import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot, SnapshotInfo } from "../db.ts";
 import type { AppDeps } from "../deps.ts";
 import { SUMMED_AMOUNT } from "../lookups/amount.ts";
+import { namedParty } from "../lookups/unidentified.ts";
 import {
   loadQualityDefinition,
   type QualityDefinition,
@@ -139,7 +140,8 @@ async function topSuppliers(
       ORDER BY amount_split DESC NULLS LAST, contracts DESC, s.titulaire_id LIMIT 10`,
     [siret, year],
   );
-  return rows.map((r: Row) => {
+  return rows.map((row: Row) => {
+    const r = namedParty(row, "supplier", "titulaire_id");
     const dep = text(r.departement);
     return {
       titulaire_id: String(r.titulaire_id),
@@ -162,12 +164,13 @@ export async function gatherReport(
   year: number,
 ): Promise<ReportData> {
   const { model } = deps.catalogue;
-  const [buyer] = await snapshot.query(
+  const [found] = await snapshot.query(
     `SELECT any_value(b.nom) AS nom, any_value(b.type_acheteur) AS type,
             any_value(b.departement) AS departement, mode(c.acheteur_nom) AS nom_publie
        FROM contracts c LEFT JOIN buyers b USING (acheteur_id) WHERE c.acheteur_id = $1`,
     [siret],
   );
+  const buyer = found && namedParty({ ...found, siret }, "buyer", "siret", ["nom", "nom_publie"]);
   const [totals] = await snapshot.query(
     `SELECT count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount,
             count(*) FILTER (WHERE c.decp_format <> 'v1') AS format2024,

@@ -105,7 +105,9 @@ function indicatorParts(i: ReportIndicator, chart: Chart | undefined, year: numb
   if (chart && chart.points > 0) {
     parts.push(chartImage(chart));
     parts.push(
-      para(`${chart.description}${i.target ? " ; en pointillés rouges, l'objectif" : ""}.`),
+      para(
+        `${chart.description}${i.target ? " ; en pointillés rouges, la trajectoire des objectifs, année par année" : ""}.`,
+      ),
     );
   } else parts.push(para("Aucune année avec des marchés pour tracer l'évolution."));
   return parts;

@@ -72,7 +72,7 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
           >
             ${trusted(chart.svg)}
             <figcaption>
-              ${chart.description}${i.target ? " ; en pointillés rouges, l'objectif" : ""}.
+              ${chart.description}${i.target ? " ; en pointillés rouges, la trajectoire des objectifs, année par année" : ""}.
             </figcaption>
           </figure>`
         : html`<p class="no-chart">Aucune année avec des marchés pour tracer l'évolution.</p>`

@@ -1,6 +1,7 @@
 // The annual report in Chromium: the HTML page opens under its own policy with no error, its
 // charts drawn and its figures the API's; the PDF the server prints has at least two pages,
 // each rendered by pdftoppm, and its charts are there (their axis titles are in the PDF's text).
+// The pages of the placeholder id 00000000000000 say that no buyer or titulaire is named by it.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -124,5 +125,22 @@ describeWithBrowser("the annual report in a browser and as PDF", () => {
     const csv = page.getByRole("link", { name: "Liste complète (CSV pour Excel)" });
     const response = await t.get((await csv.getAttribute("href")) ?? "");
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+  });
+
+  it("the pages of the placeholder id say their contracts name no buyer, no titulaire", async () => {
+    const { page } = browser;
+    const pages = [
+      ["/acheteur/00000000000000", "Acheteur non identifié", "sans identifier leur acheteur"],
+      ["/fournisseur/00000000000000", "Titulaire non identifié", "sans identifier leur titulaire"],
+    ];
+    for (const [path, name, sentence] of pages) {
+      await page.goto(`${t.url}${path}`);
+      await waitReady(page);
+      expect(await page.locator("h1").textContent(), path).toBe(name);
+      const lead = (await page.locator("p.lead").first().textContent()) ?? "";
+      expect(lead, path).toContain(sentence);
+      expect(await page.title(), path).toMatch(new RegExp(`^${name} – `));
+    }
+    expect(browser.takeErrors()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // Breakdowns by supplier company: each row is a company (SIREN) with its name from the who's who
-// beside it, the largest figure first — as the breakdown by buyer — and the exports (CSV, XLSX,
+// beside it, the largest figure first — as the breakdown by buyer, the placeholder SIREN
+// 000000000 last as « Titulaire non identifié » — and the exports (CSV, XLSX,
 // Parquet) carry the names too. The counts are checked against a grouping of our own in
 // JavaScript over the titulaires as published (company = a valid SIRET's first nine digits).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,6 +51,18 @@ function expectLargestFirst(values: (number | null)[]) {
   expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
 }
 
+/** A placeholder SIREN (one digit repeated: identifies no company), named and listed last. */
+const placeholderCompany = (r: IndicatorResult["rows"][number]) =>
+  /^(\d)\1{8}$/.test(String(r.titulaire_entreprise));
+
+/** The rows but the placeholder's, largest first; the placeholder's close the list. */
+function expectLargestFirstThenPlaceholder(rows: IndicatorResult["rows"]) {
+  const at = rows.findIndex(placeholderCompany);
+  expect(at).toBeGreaterThan(0);
+  expect(rows.slice(at).every(placeholderCompany)).toBe(true);
+  expectLargestFirst(rows.slice(0, at).map((r) => r.value));
+}
+
 describe("breakdown by supplier company", () => {
   it("counts each company's contracts, names it, and lists the largest first", async () => {
     const result = await t.json<IndicatorResult>(
@@ -63,12 +76,13 @@ describe("breakdown by supplier company", () => {
     for (const row of keyed) {
       const key = String(row.titulaire_entreprise);
       expect(row.value, key).toBe(truth.get(key)?.contracts);
-      expect(row.titulaire_entreprise_label ?? null, key).toBe(names.get(key) ?? null);
+      const name = placeholderCompany(row) ? "Titulaire non identifié" : names.get(key);
+      expect(row.titulaire_entreprise_label ?? null, key).toBe(name ?? null);
       if (typeof row.titulaire_entreprise_label === "string") named++;
     }
     // Most companies of the samples are named by the references, the DECP or a feed.
     expect(named / keyed.length).toBeGreaterThan(0.8);
-    expectLargestFirst(result.rows.map((r) => r.value));
+    expectLargestFirstThenPlaceholder(result.rows);
   });
 
   it("sums each company's amounts, largest first; the buyer breakdown sorts the same way", async () => {
@@ -79,7 +93,7 @@ describe("breakdown by supplier company", () => {
       const want = truth.get(String(row.titulaire_entreprise))?.amount ?? 0;
       expect(Math.abs(Number(row.value ?? 0) - want)).toBeLessThanOrEqual(1e-6 * want + 1e-6);
     }
-    expectLargestFirst(result.rows.map((r) => r.value));
+    expectLargestFirstThenPlaceholder(result.rows);
     const buyers = await t.json<IndicatorResult>("/api/indicators/amount_total?by=acheteur_id");
     // A placeholder id (one digit repeated: identifies no buyer) closes the list whatever its sum.
     const placeholder = (r: IndicatorResult["rows"][number]) =>

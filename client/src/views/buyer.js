@@ -52,7 +52,13 @@ export async function buyerView({ params, main }) {
   const peers = peersSection(siret);
   replace(
     main,
-    ...partyHeading(name, `Acheteur public, SIRET ${siret}.`, Boolean(buyer.nom)),
+    ...partyHeading(
+      name,
+      buyer.identified
+        ? `Acheteur public, SIRET ${siret}.`
+        : `Ces marchés ont été publiés sans identifier leur acheteur : le numéro ${siret} ne désigne aucun acheteur.`,
+      Boolean(buyer.nom),
+    ),
     h(
       "p",
       { class: "actions" },

@@ -32,7 +32,9 @@ export async function supplierView({ params, main }) {
     main,
     ...partyHeading(
       name,
-      `Titulaire de marchés publics, identifiant ${id}.`,
+      supplier.identified
+        ? `Titulaire de marchés publics, identifiant ${id}.`
+        : `Ces marchés ont été publiés sans identifier leur titulaire : le numéro ${id} ne désigne aucune entreprise.`,
       Boolean(supplier.nom),
     ),
     keyFigures([
