@@ -13,9 +13,19 @@ import {
 } from "../../indicators/index.ts";
 import { queryRows, type JsonValue, type Row } from "../../lib/duckdb.ts";
 
-/** Opens a SQLite file with the `median` aggregate the dialect prints (SQLite has none). */
+/**
+ * Opens a SQLite file with what the dialect prints and SQLite lacks: the `median` aggregate, and
+ * `X REGEXP P` as a whole-text match (DuckDB's regexp_full_match).
+ */
 export function openSqlite(path: string): Database.Database {
   const lite = new Database(path);
+  const patterns = new Map<string, RegExp>();
+  lite.function("regexp", { deterministic: true }, (pattern: unknown, text: unknown) => {
+    if (typeof pattern !== "string" || typeof text !== "string") return null;
+    let whole = patterns.get(pattern);
+    if (!whole) patterns.set(pattern, (whole = new RegExp(`^(?:${pattern})$`)));
+    return whole.test(text) ? 1 : 0;
+  });
   lite.aggregate("median", {
     start: () => [] as number[],
     step: (values: number[], value: unknown) => {

@@ -55,4 +55,7 @@ export const sqlite: Dialect = {
     `CASE WHEN ${list} IS NULL THEN NULL ELSE EXISTS (SELECT 1 FROM json_each(${list}) WHERE value IN (${values.join(", ")})) END`,
   // SQLite divides integers as integers; DuckDB never truncates.
   divide: (left, right) => `(CAST(${left} AS REAL) / ${right})`,
+  // SQLite parses REGEXP but has no function behind it: the host registers one that matches the
+  // whole text (bench/steps/sqlite-engine.ts).
+  fullMatch: (text, pattern) => `(${text} REGEXP ${pattern})`,
 };

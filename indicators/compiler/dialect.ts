@@ -83,6 +83,8 @@ export interface Dialect {
   hasAny(list: string, values: readonly string[]): string;
   /** Division that never truncates, whatever the operands' types. */
   divide(left: string, right: string): string;
+  /** The whole text matches the regular expression (RE2 syntax common to both engines). */
+  fullMatch(text: string, pattern: string): string;
 }
 
 export const duckdb: Dialect = {
@@ -101,6 +103,7 @@ export const duckdb: Dialect = {
   hasAny: (list, values) => `(${values.map((v) => `list_contains(${list}, ${v})`).join(" OR ")})`,
   // DuckDB's `/` is already a floating-point division.
   divide: (left, right) => `(${left} / ${right})`,
+  fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
 };
 
 export { pick };

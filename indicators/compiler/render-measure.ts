@@ -128,7 +128,11 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
     from += `\nLEFT JOIN ${q(ref.table)} AS ${q(labelAlias)} ON ${col(ref.key, labelAlias)} = ${col(key.name, alias)}`;
     let label = col(ref.label, labelAlias);
     if (ref.placeholder) {
-      const test = `coalesce(regexp_full_match(${col(key.name, alias)}, ${ctx.expr(param(ref.placeholder.pattern))}), false)`;
+      const match = ctx.dialect.fullMatch(
+        col(key.name, alias),
+        ctx.expr(param(ref.placeholder.pattern)),
+      );
+      const test = `coalesce(${match}, false)`;
       label = `CASE WHEN ${test} THEN ${ctx.expr(param(ref.placeholder.label))} ELSE ${label} END`;
       placeholderLast.set(key.name, test);
     }
@@ -141,7 +145,9 @@ export function renderMeasure(ctx: SqlContext, plan: QueryPlan, ctes: string[]):
     // Buyers and companies: the largest figure first (a mix keeps its key order, its categories
     // sorted below).
     ...(key.labelRef && REFERENCE_LABELS[key.labelRef].byFigure && m.kind !== "mix"
-      ? [`${q("value")} DESC NULLS LAST`]
+      ? // Rounded: a sum of doubles may differ in its last bits from one run to the next, and
+        // equal figures must still come in the same order (then by key).
+        [`round(${q("value")}, 9) DESC NULLS LAST`]
       : []),
     `${col(key.sort ? sortName(key) : key.name, alias)} NULLS LAST`,
   ];
