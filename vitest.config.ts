@@ -1,8 +1,33 @@
-import { defineConfig } from "vitest/config";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { configDefaults, defineConfig } from "vitest/config";
 
-export default defineConfig({
+const SLOW_MODULE = /^\/\/ @module-tag slow$/m;
+
+/** Test files tagged slow as a whole (`// @module-tag slow`), found by reading them. */
+function slowModules(dir = "tests"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "fixtures" ? [] : slowModules(path);
+    return path.endsWith(".test.ts") && SLOW_MODULE.test(readFileSync(path, "utf8")) ? [path] : [];
+  });
+}
+
+// `vitest run --mode fast` (npm run test:fast): no browser, no process, nothing tagged slow. The
+// files tagged slow as a whole are left out here, not only by --tags-filter, which would still
+// import them (seconds each: Vega-Lite's schema, TypeScript).
+export default defineConfig(({ mode }) => ({
   test: {
     include: ["tests/**/*.test.ts"],
+    exclude:
+      mode === "fast"
+        ? [
+            ...configDefaults.exclude,
+            "tests/e2e/**",
+            "tests/**/*.process.test.ts",
+            ...slowModules(),
+          ]
+        : configDefaults.exclude,
     // The shipped samples' snapshot, built by the real ETL once per content of its code and data,
     // and copied by the tests that read it.
     globalSetup: ["tests/setup/samples-snapshot.ts"],
@@ -26,4 +51,4 @@ export default defineConfig({
     reporters: ["default", "json"],
     outputFile: { json: "tests/output/vitest-results.json" },
   },
-});
+}));
