@@ -1,6 +1,6 @@
 // Runs an indicator: request → checked request → plan → SQL → rows with N, coverage and flags.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { queryChunks } from "../lib/query-stream.ts";
+import { queryColumns } from "../lib/query-stream.ts";
 import type { IndicatorDefinition } from "./compiler/load.ts";
 import type { Dialect } from "./compiler/dialect.ts";
 import { getDefaultModel, type Model } from "./compiler/model.ts";
@@ -13,7 +13,7 @@ import {
   type IndicatorRow,
   type ResultPresence,
 } from "./result-columns.ts";
-import { finishRow } from "./result-rows.ts";
+import { rowFinisher } from "./result-rows.ts";
 import { summarise, type IndicatorSummary } from "./summary.ts";
 
 export interface IndicatorResult {
@@ -79,9 +79,10 @@ export function streamIndicator(
     return labelled ? [key.name, labelColumn(key.name)] : [key.name];
   });
   columns.push(...measuredColumns(presence));
+  const finish = rowFinisher(keys, definition, model, presence);
   async function* rows(): AsyncGenerator<IndicatorRow[]> {
-    for await (const raw of queryChunks(connection, query.sql, query.params, options.signal)) {
-      yield raw.map((row) => finishRow(row, keys, definition, model, presence));
+    for await (const chunk of queryColumns(connection, query.sql, query.params, options.signal)) {
+      yield finish(chunk);
     }
   }
   return { indicator: summarise(definition), request, columns, rows: rows(), query, plan };

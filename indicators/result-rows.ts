@@ -2,7 +2,8 @@
 // computed on), the contracts in scope, coverage (and coverage in value for sums of amounts),
 // flags for small N, low coverage and missing formats, and a threshold status and target check
 // that respect polarity.
-import type { JsonValue, Row } from "../lib/duckdb.ts";
+import type { JsonValue } from "../lib/duckdb.ts";
+import type { ColumnChunk } from "../lib/query-stream.ts";
 import type { IndicatorDefinition } from "./compiler/load.ts";
 import type { Model } from "./compiler/model.ts";
 import type { PlanKey } from "./compiler/plan.ts";
@@ -17,55 +18,100 @@ import {
 const num = (value: JsonValue | undefined): number | null =>
   typeof value === "number" ? value : null;
 
-export function finishRow(
-  raw: Row,
+const NONE: readonly JsonValue[] = [];
+
+/** A key of the answer: its column, and where its label comes from (the model's codes, or SQL). */
+interface KeyColumn {
+  name: string;
+  label: string;
+  /** Code → label, for a dimension whose values the model lists. */
+  known: Map<JsonValue, string> | null;
+  /** The label is a column of the SQL result. */
+  fromSql: boolean;
+}
+
+/**
+ * Turns each chunk of the SQL result (column by column, lib/query-stream.ts) into the answer's
+ * rows, each built once in the answer's order. Made once per request: the labels of coded
+ * dimensions are looked up in a map, not searched for each row.
+ */
+export function rowFinisher(
   keys: readonly PlanKey[],
   definition: IndicatorDefinition,
   model: Model,
   presence: ResultPresence,
-): IndicatorRow {
-  const n = num(raw.n) ?? 0;
-  const total = num(raw._total) ?? 0;
-  const formatN = num(raw._format_n) ?? 0;
-  const coverage = num(raw.coverage);
-  const flags: RowFlag[] = [];
+): (chunk: ColumnChunk) => IndicatorRow[] {
+  const keyColumns: KeyColumn[] = keys.map((key) => {
+    const values = model.dimensions.get(key.name)?.values;
+    return {
+      name: key.name,
+      label: labelColumn(key.name),
+      known: values ? new Map<JsonValue, string>(values.map((v) => [v.code, v.label])) : null,
+      fromSql: Boolean(key.labelRef),
+    };
+  });
   const needsFormat = definition.requires_format !== "any";
-  const formatMissing = needsFormat && formatN === 0;
-  if (formatMissing) flags.push("format_not_available");
-  else if (needsFormat && formatN < total) flags.push("format_partial");
-  const small = n < definition.min_n;
-  if (small) flags.push("below_min_n");
-  if (coverage !== null && coverage < definition.min_coverage) flags.push("low_coverage");
-  // With no contract in the needed format, even a count of 0 would read as a measurement.
-  const value = formatMissing ? null : num(raw.value);
+  return ({ rowCount, columns }) => {
+    const column = (name: string) => columns[name] ?? NONE;
+    const keyValues = keyColumns.map((key) => column(key.name));
+    const keyLabels = keyColumns.map((key) => column(key.label));
+    const [ns, totals, formatNs, coverages, values] = [
+      "n",
+      "_total",
+      "_format_n",
+      "coverage",
+      "value",
+    ].map(column);
+    const [scopes, numerators, denominators, valueCoverages] = [
+      "n_scope",
+      "numerator",
+      "denominator",
+      "coverage_value",
+    ].map(column);
+    const rows = new Array<IndicatorRow>(rowCount);
+    for (let r = 0; r < rowCount; r++) {
+      const n = num(ns[r]) ?? 0;
+      const total = num(totals[r]) ?? 0;
+      const formatN = num(formatNs[r]) ?? 0;
+      const coverage = num(coverages[r]);
+      const flags: RowFlag[] = [];
+      const formatMissing = needsFormat && formatN === 0;
+      if (formatMissing) flags.push("format_not_available");
+      else if (needsFormat && formatN < total) flags.push("format_partial");
+      const small = n < definition.min_n;
+      if (small) flags.push("below_min_n");
+      if (coverage !== null && coverage < definition.min_coverage) flags.push("low_coverage");
+      // With no contract in the needed format, even a count of 0 would read as a measurement.
+      const value = formatMissing ? null : num(values[r]);
 
-  // Built once, in the order of the answer: keys (and labels), then the measured columns in the
-  // order of result-columns.ts (engine.ts lists the same columns from there).
-  // (Result tables reach 150,000 rows: no intermediate copies.)
-  const row: Record<string, JsonValue> = {};
-  for (const key of keys) {
-    const code = raw[key.name] ?? null;
-    row[key.name] = code;
-    const labelKey = labelColumn(key.name);
-    const known = model.dimensions.get(key.name)?.values;
-    if (known) row[labelKey] = known.find((v) => v.code === code)?.label ?? null;
-    else if (key.labelRef) row[labelKey] = raw[labelKey] ?? null;
-  }
-  row.value = value;
-  row.n = n;
-  row.n_scope = num(raw.n_scope) ?? 0;
-  if (presence.parts) {
-    row.numerator = formatMissing ? null : num(raw.numerator);
-    row.denominator = formatMissing ? null : num(raw.denominator);
-  }
-  row.coverage = coverage;
-  if (presence.value_coverage) row.coverage_value = num(raw.coverage_value);
-  row.flags = flags;
-  // Colours and targets are not given on small N: a reason to look closer, not a verdict.
-  const judged = value !== null && !small;
-  if (presence.thresholds) row.status = judged ? thresholdStatus(definition, value) : null;
-  if (presence.target) row.target_met = judged ? targetMet(definition, value) : null;
-  return row as IndicatorRow;
+      // In the order of the answer: keys (and labels), then the measured columns in the order of
+      // result-columns.ts (engine.ts lists the same columns from there).
+      const row: Record<string, JsonValue> = {};
+      for (let k = 0; k < keyColumns.length; k++) {
+        const key = keyColumns[k];
+        const code = keyValues[k][r] ?? null;
+        row[key.name] = code;
+        if (key.known) row[key.label] = key.known.get(code) ?? null;
+        else if (key.fromSql) row[key.label] = keyLabels[k][r] ?? null;
+      }
+      row.value = value;
+      row.n = n;
+      row.n_scope = num(scopes[r]) ?? 0;
+      if (presence.parts) {
+        row.numerator = formatMissing ? null : num(numerators[r]);
+        row.denominator = formatMissing ? null : num(denominators[r]);
+      }
+      row.coverage = coverage;
+      if (presence.value_coverage) row.coverage_value = num(valueCoverages[r]);
+      row.flags = flags;
+      // Colours and targets are not given on small N: a reason to look closer, not a verdict.
+      const judged = value !== null && !small;
+      if (presence.thresholds) row.status = judged ? thresholdStatus(definition, value) : null;
+      if (presence.target) row.target_met = judged ? targetMet(definition, value) : null;
+      rows[r] = row as IndicatorRow;
+    }
+    return rows;
+  };
 }
 
 type Bound = { op: "lt" | "lte" | "gt" | "gte"; value: number };

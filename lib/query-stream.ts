@@ -1,9 +1,11 @@
 // One statement whose rows arrive in chunks and which an abort signal stops. The server runs every
-// heavy query this way: a chunk (2,048 rows) is turned into plain rows at a time, one column then
-// a turn of the event loop (next-turn.ts), so the main thread is never held for a whole answer, and a request whose client left or whose time ran out
-// interrupts DuckDB instead of letting it work on for nobody.
+// heavy query this way: a chunk (2,048 rows) is turned into plain values at a time, one column then
+// a turn of the event loop (next-turn.ts), so the main thread is never held for a whole answer, and
+// a request whose client left or whose time ran out interrupts DuckDB instead of letting it work on
+// for nobody. The chunk stays in columns (queryColumns) for a reader that builds its own rows
+// (the indicator engine): each row object is then made once, not twice.
 import { JSDuckDBValueConverter, type DuckDBConnection } from "@duckdb/node-api";
-import { toJson, type Row, type SqlParams } from "./duckdb.ts";
+import { toJson, type JsonValue, type Row, type SqlParams } from "./duckdb.ts";
 import { nextTurn } from "./next-turn.ts";
 
 /** The statement was stopped by its abort signal; `reason` is the signal's reason. */
@@ -27,12 +29,20 @@ function reasonText(reason: unknown): string {
  */
 const REINTERRUPT_MS = 20;
 
-export async function* queryChunks(
+/** One chunk of a result, column by column: `columns[name][r]` is the value of its row r. */
+export interface ColumnChunk {
+  rowCount: number;
+  /** The result's column names, in order. */
+  names: readonly string[];
+  columns: Record<string, JsonValue[]>;
+}
+
+export async function* queryColumns(
   connection: DuckDBConnection,
   sql: string,
   params?: SqlParams,
   signal?: AbortSignal,
-): AsyncGenerator<Row[]> {
+): AsyncGenerator<ColumnChunk> {
   if (signal?.aborted) throw new QueryInterrupted(signal.reason);
   let timer: NodeJS.Timeout | null = null;
   const interrupt = () => {
@@ -51,20 +61,39 @@ export async function* queryChunks(
       const chunk = await result.fetchChunk().catch(stopped);
       if (signal?.aborted) stopped();
       if (chunk === null || chunk.rowCount === 0) return;
-      const rows: Row[] = new Array<Row>(chunk.rowCount);
-      for (let r = 0; r < rows.length; r++) rows[r] = {};
+      const rowCount = chunk.rowCount;
+      const columns: Record<string, JsonValue[]> = {};
       for (let c = 0; c < names.length; c++) {
         const values = chunk.convertColumnValues(c, JSDuckDBValueConverter);
-        const name = names[c];
-        for (let r = 0; r < rows.length; r++) rows[r][name] = toJson(values[r]);
+        const column = new Array<JsonValue>(rowCount);
+        for (let r = 0; r < rowCount; r++) column[r] = toJson(values[r]);
+        columns[names[c]] = column;
         await nextTurn();
       }
       if (signal?.aborted) stopped();
-      yield rows;
+      yield { rowCount, names, columns };
     }
   } finally {
     signal?.removeEventListener("abort", interrupt);
     if (timer) clearInterval(timer);
+  }
+}
+
+/** The statement's rows as plain objects, chunk by chunk (see queryColumns). */
+export async function* queryChunks(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: SqlParams,
+  signal?: AbortSignal,
+): AsyncGenerator<Row[]> {
+  for await (const { rowCount, names, columns } of queryColumns(connection, sql, params, signal)) {
+    const rows: Row[] = new Array<Row>(rowCount);
+    for (let r = 0; r < rowCount; r++) rows[r] = {};
+    for (const name of names) {
+      const values = columns[name];
+      for (let r = 0; r < rowCount; r++) rows[r][name] = values[r];
+    }
+    yield rows;
   }
 }
 

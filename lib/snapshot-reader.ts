@@ -44,6 +44,8 @@ function identityOf(path: string): string {
 export interface ReaderOptions {
   /** DuckDB's memory_limit for each opened snapshot, in MB (beyond, it spills or fails). */
   memoryLimitMb?: number;
+  /** DuckDB's `threads` for each opened snapshot (absent or 0: DuckDB's default, one per core). */
+  threads?: number;
 }
 
 export class SnapshotReader {
@@ -118,10 +120,11 @@ export class SnapshotReader {
   }
 
   private async open(identity: string): Promise<OpenSnapshot> {
-    const memory = this.options.memoryLimitMb;
+    const { memoryLimitMb: memory, threads } = this.options;
     const instance = await DuckDBInstance.create(this.dbPath, {
       ...OPTIONS,
       ...(memory ? { memory_limit: `${memory}MB` } : {}),
+      ...(threads ? { threads: String(threads) } : {}),
     });
     const connection = await instance.connect();
     try {

@@ -19,7 +19,10 @@ export class WorkTimeout extends Error {
   }
 }
 
-/** The queue was full, or the wait for a slot too long: come back later. */
+/**
+ * The queue was full, or the wait for a slot too long: come back later. Each queue makes its two
+ * once (refusals come by the thousand under load: no stack captured per refusal).
+ */
 export class QueueFull extends Error {
   constructor(
     readonly kind: WorkKind,
@@ -61,6 +64,8 @@ export class WorkQueue extends EventEmitter {
   private running = 0;
   private readonly waiting: Waiting[] = [];
   private readonly counts = { done: 0, refused: 0, cancelled: 0, timed_out: 0 };
+  private readonly full: QueueFull;
+  private readonly waitedTooLong: QueueFull;
 
   constructor(
     readonly kind: WorkKind,
@@ -73,6 +78,23 @@ export class WorkQueue extends EventEmitter {
     private readonly onStart?: (kind: WorkKind, signal: AbortSignal) => Promise<void>,
   ) {
     super();
+    this.full = new QueueFull(kind, false);
+    this.waitedTooLong = new QueueFull(kind, true);
+  }
+
+  /** A job asked now would be refused: every slot is taken and the queue is full. */
+  isFull(): boolean {
+    return this.running >= this.limits.concurrency && this.waiting.length >= this.limits.queue;
+  }
+
+  /**
+   * Counts a refusal decided before the job was even built (server/front-door.ts), as run()
+   * would have counted it.
+   */
+  refuse(): QueueFull {
+    this.counts.refused++;
+    this.emit("refused");
+    return this.full;
   }
 
   stats(): QueueStats {
@@ -123,11 +145,7 @@ export class WorkQueue extends EventEmitter {
   }
 
   private waitForSlot(options: JobOptions): Promise<void> {
-    if (this.waiting.length >= this.limits.queue && !options.internal) {
-      this.counts.refused++;
-      this.emit("refused");
-      throw new QueueFull(this.kind, false);
-    }
+    if (this.waiting.length >= this.limits.queue && !options.internal) throw this.refuse();
     return new Promise<void>((resolve, reject) => {
       const client = options.signal;
       const leave = (error: unknown) => {
@@ -153,7 +171,7 @@ export class WorkQueue extends EventEmitter {
         if (options.internal) return;
         this.counts.refused++;
         this.emit("refused");
-        leave(new QueueFull(this.kind, true));
+        leave(this.waitedTooLong);
       }, this.waitMs);
       client?.addEventListener("abort", onAbort, { once: true });
       this.waiting.push(entry);

@@ -3,6 +3,7 @@
 import express, { type Express } from "express";
 import type { AppDeps } from "./deps.ts";
 import { ApiError, apiNotFound, errorHandler } from "./errors.ts";
+import { frontDoor } from "./front-door.ts";
 import { securityHeaders } from "./security.ts";
 import { refuseBodies } from "./client-errors.ts";
 import { adminRouter } from "./routes/admin.ts";
@@ -29,6 +30,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
+  // Health, and refusals of a full queue, before any other middleware or router (front-door.ts).
+  app.use(frontDoor(deps));
   app.use(securityHeaders);
 
   const api = express.Router();

@@ -33,6 +33,8 @@ export interface SnapshotProvider {
 export interface SnapshotOptions {
   /** DuckDB's memory limit for the served snapshot, in MB. */
   memoryLimitMb?: number;
+  /** DuckDB's threads for the served snapshot (0 or absent: one per core). */
+  threads?: number;
 }
 
 export function openSnapshots(dbPath: string, options: SnapshotOptions = {}): SnapshotProvider {

@@ -30,6 +30,11 @@ export interface ServerLimits {
   maxExportRows: number;
   /** Memory DuckDB may use for the served snapshot, in MB (spills to disk beyond). */
   duckdbMemoryMb: number;
+  /**
+   * DuckDB's threads for the served snapshot (its `threads` setting; 0: DuckDB's default, one per
+   * core). Each running statement also works on its own libuv thread.
+   */
+  duckdbThreads: number;
   /** Seconds a client is told to wait (Retry-After) when the server is busy. */
   retryAfterSeconds: number;
 }
@@ -62,6 +67,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxAnswerCells: 2_000_000,
   maxExportRows: 2_000_000,
   duckdbMemoryMb: 1024,
+  duckdbThreads: 1,
   retryAfterSeconds: 5,
 };
 
@@ -80,6 +86,7 @@ const VARIABLES: [string, (limits: ServerLimits, value: number) => void, number]
   ["OBSERVATORY_MAX_ANSWER_CELLS", (l, v) => (l.maxAnswerCells = v), 1],
   ["OBSERVATORY_MAX_EXPORT_ROWS", (l, v) => (l.maxExportRows = v), 1],
   ["OBSERVATORY_DUCKDB_MEMORY_MB", (l, v) => (l.duckdbMemoryMb = v), 64],
+  ["OBSERVATORY_DUCKDB_THREADS", (l, v) => (l.duckdbThreads = v), 0],
 ];
 
 /** The limits npm start runs with: defaults, overridden by the environment. Throws naming a bad one. */

@@ -95,7 +95,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (outcome.status === "ok") afterNewSnapshot();
     },
   });
-  const snapshots = openSnapshots(options.dbPath, { memoryLimitMb: limits.duckdbMemoryMb });
+  const snapshots = openSnapshots(options.dbPath, {
+    memoryLimitMb: limits.duckdbMemoryMb,
+    threads: limits.duckdbThreads,
+  });
   // Fail now, not on the first request, if the file is not a snapshot.
   await snapshots.use(async () => undefined);
   const cacheMb = options.cacheMb ?? 256;

@@ -49,22 +49,34 @@ export function clientSignal(res: Response): AbortSignal {
 
 const seconds = (ms: number) => Math.round(ms / 1000);
 
+/**
+ * The 503 of each refusal, made once per queue's QueueFull (admission.ts): under load refusals
+ * come by the thousand, and each would otherwise build its error, message and stack anew.
+ */
+const refusals = new WeakMap<QueueFull, ApiError>();
+
+export function refusalError(cause: QueueFull, limits: ServerLimits): ApiError {
+  const made = refusals.get(cause);
+  if (made) return made;
+  const queue = limits[cause.kind];
+  const message = cause.waited
+    ? `Aucune place ne s'est libérée en ${seconds(limits.queueWaitMs)} s pour cette requête : réessayez dans ${limits.retryAfterSeconds} s.`
+    : `Le serveur traite déjà le maximum de calculs (${queue.concurrency} en cours, ${queue.queue} en attente) : réessayez dans ${limits.retryAfterSeconds} s. Les réponses déjà calculées restent servies.`;
+  const error = new ApiError(503, [{ code: "server_busy", message }], {
+    limit: cause.waited
+      ? { name: "queue_wait_seconds", value: seconds(limits.queueWaitMs) }
+      : { name: `${cause.kind}_queue`, value: queue.queue },
+    headers: { "Retry-After": String(limits.retryAfterSeconds) },
+  });
+  refusals.set(cause, error);
+  return error;
+}
+
 /** The API error for a failure of heavy work, or null when it is not one of the known limits. */
 export function workError(error: unknown, limits: ServerLimits): ApiError | null {
   const retry = { "Retry-After": String(limits.retryAfterSeconds) };
   const cause = error instanceof QueryInterrupted ? error.reason : error;
-  if (cause instanceof QueueFull) {
-    const queue = limits[cause.kind];
-    const message = cause.waited
-      ? `Aucune place ne s'est libérée en ${seconds(limits.queueWaitMs)} s pour cette requête : réessayez dans ${limits.retryAfterSeconds} s.`
-      : `Le serveur traite déjà le maximum de calculs (${queue.concurrency} en cours, ${queue.queue} en attente) : réessayez dans ${limits.retryAfterSeconds} s. Les réponses déjà calculées restent servies.`;
-    return new ApiError(503, [{ code: "server_busy", message }], {
-      limit: cause.waited
-        ? { name: "queue_wait_seconds", value: seconds(limits.queueWaitMs) }
-        : { name: `${cause.kind}_queue`, value: queue.queue },
-      headers: retry,
-    });
-  }
+  if (cause instanceof QueueFull) return refusalError(cause, limits);
   if (cause instanceof WorkTimeout) {
     const name = cause.kind === "exports" ? "export_timeout_seconds" : "query_timeout_seconds";
     return new ApiError(

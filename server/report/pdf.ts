@@ -2,11 +2,12 @@
 // playwright-core; never a downloaded browser). Found where the tests find it: CHROMIUM_PATH,
 // else /usr/bin/chromium. Without it, a 503 naming what to install: HTML and DOCX need no browser.
 // The page is loaded from memory with every network request refused, and the print is bounded
-// in time.
+// in time. playwright-core is imported on the first PDF only: loaded at start it was about 28 MB
+// of the server's 71 MB live heap, which every full garbage collection marks again (the hostile
+// load's longest pauses of the main thread).
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { ApiError } from "../errors.ts";
 
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -41,6 +42,7 @@ export async function htmlToPdf(page: string): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), "observatory-report-pdf-"));
   const profile = join(dir, "profile");
   mkdirSync(profile);
+  const { chromium } = await import("playwright-core");
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     args: CHROMIUM_ARGS,

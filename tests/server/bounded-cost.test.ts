@@ -1,7 +1,8 @@
 // What one request may cost (server/limits.ts, answer-limits.ts), on the real server and the
 // samples' real DuckDB snapshot with tiny limits: a breakdown with too many combinations refused
 // before it runs, an answer over its cell limit pointing to the export (which answers), an export
-// over its row limit, each a 400 JSON error naming the limit; a statement stopped by its signal.
+// over its row limit, each a 400 JSON error naming the limit; the snapshot opened with the limits'
+// DuckDB threads and memory; a statement stopped by its signal.
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAll, QueryInterrupted } from "../../lib/query-stream.ts";
@@ -89,6 +90,19 @@ describe("the limits of one request", () => {
     const body = await error(xlsx);
     expect(body.code).toBe("export_too_large");
     expect(body.limit).toEqual({ name: "max_export_rows", value: 3 });
+  });
+});
+
+describe("the served snapshot's DuckDB", () => {
+  it("runs with the threads and memory of the limits (default: one thread beside the main one)", async () => {
+    const [settings] = await t.server.snapshots.use((s) =>
+      s.query(
+        "SELECT current_setting('threads') AS threads, current_setting('memory_limit') AS memory",
+      ),
+    );
+    expect(settings.threads).toBe(1);
+    // 1,024 MB as DuckDB shows it.
+    expect(String(settings.memory)).toMatch(/^(1\.0 GiB|1024\.0 MiB|976\.5 MiB)$/);
   });
 });
 
