@@ -3,6 +3,7 @@
 // before it runs, an answer over its cell limit pointing to the export (which answers), an export
 // over its row limit, each a 400 JSON error naming the limit; the snapshot opened with the limits'
 // DuckDB threads and memory; a statement stopped by its signal.
+import { availableParallelism } from "node:os";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryAll, QueryInterrupted } from "../../lib/query-stream.ts";
@@ -94,13 +95,13 @@ describe("the limits of one request", () => {
 });
 
 describe("the served snapshot's DuckDB", () => {
-  it("runs with the threads and memory of the limits (default: one thread beside the main one)", async () => {
+  it("runs with the threads and memory of the limits (default: every core but the main thread's)", async () => {
     const [settings] = await t.server.snapshots.use((s) =>
       s.query(
         "SELECT current_setting('threads') AS threads, current_setting('memory_limit') AS memory",
       ),
     );
-    expect(settings.threads).toBe(1);
+    expect(settings.threads).toBe(Math.max(1, availableParallelism() - 1));
     // 1,024 MB as DuckDB shows it.
     expect(String(settings.memory)).toMatch(/^(1\.0 GiB|1024\.0 MiB|976\.5 MiB)$/);
   });
