@@ -3,29 +3,20 @@
 // comparison by typing its name and choosing with the keyboard, the comparison's CSV holds the
 // table shown, and the one-page summary shows the peers on one A4 page. No console error anywhere.
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { BuyerPeers, BuyerSpaser } from "../../server/api-types.ts";
-import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
-import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
+import { queryFile } from "../server/helpers/test-server.ts";
+import { describeWithBrowser, waitReady } from "./helpers/browser.ts";
+import { browserSession } from "./helpers/session.ts";
 
 const BRETAGNE = "23350001600040";
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
-let t: TestServer;
-let browser: Browser;
 
 describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(() => {
-    expect(browser.takeErrors()).toEqual([]);
-  });
+  const session = browserSession();
 
   it("shows Région Bretagne's targets with one status each, and follows the chosen year", async () => {
+    const { t, browser } = session;
     const { page } = browser;
     await page.goto(`${t.url}/acheteur/${BRETAGNE}`);
     await waitReady(page);
@@ -54,6 +45,7 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
   });
 
   it("shows the peer group and the ranking with names, as the API gives them", async () => {
+    const { t, browser } = session;
     const { page } = browser;
     const [lyon] = await queryFile(
       t.dbPath,
@@ -82,6 +74,7 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
   });
 
   it("compares two buyers from the address and downloads the table shown", async () => {
+    const { t, browser } = session;
     const { page } = browser;
     const [a, b] = await queryFile(
       t.dbPath,
@@ -111,6 +104,7 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
   });
 
   it("adds a buyer to the comparison by its name, with the keyboard, the address keeping SIRETs", async () => {
+    const { t, browser } = session;
     const { page } = browser;
     const [a, b] = await queryFile(
       t.dbPath,
@@ -154,6 +148,7 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
   });
 
   it("shows the peers on the one-page summary, on one A4 page", async () => {
+    const { t, browser } = session;
     const { page } = browser;
     const api = await t.json<BuyerPeers>(`/api/buyers/${BRETAGNE}/peers`);
     await page.goto(`${t.url}/acheteur/${BRETAGNE}/synthese`);
