@@ -70,6 +70,18 @@ export function buildImportGraph(root: string, folders: readonly string[]): Impo
   return { files, edges, unresolved };
 }
 
+/** Every file `start` imports, directly or not, itself included. */
+export function reachableFrom(graph: ImportGraph, start: string): Set<string> {
+  const reached = new Set([start]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const { from, to } of graph.edges) {
+      if (reached.has(from) && !reached.has(to)) grew = Boolean(reached.add(to));
+    }
+  }
+  return reached;
+}
+
 function toKey(root: string, path: string): string {
   return relative(root, path).split("\\").join("/");
 }

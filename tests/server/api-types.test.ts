@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildImportGraph, importSpecifiers } from "../helpers/import-graph.ts";
+import { buildImportGraph, importSpecifiers, reachableFrom } from "../helpers/import-graph.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const API_TYPES = "server/api-types.ts";
@@ -36,16 +36,7 @@ describe("server/api-types.ts", () => {
 
   it("reaches zod and pure schema modules only (no Node, no Express, no DuckDB)", () => {
     const graph = buildImportGraph(ROOT, ["lib", "etl", "indicators", "server"]);
-    const reached = new Set([API_TYPES]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const edge of graph.edges) {
-        if (reached.has(edge.from) && !reached.has(edge.to)) {
-          reached.add(edge.to);
-          grew = true;
-        }
-      }
-    }
+    const reached = reachableFrom(graph, API_TYPES);
     expect(reached).toContain("indicators/result-columns.ts");
     const packages = [...reached].flatMap((file) =>
       importSpecifiers(readFileSync(join(ROOT, file), "utf8"))

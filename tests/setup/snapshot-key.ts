@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildImportGraph } from "../helpers/import-graph.ts";
+import { buildImportGraph, reachableFrom } from "../helpers/import-graph.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -32,14 +32,7 @@ export function snapshotKey(): string {
 /** Every module etl/pipeline.ts imports, directly or not, wherever it lives. */
 function etlModules(): string[] {
   const graph = buildImportGraph(ROOT, ["lib", "etl", "indicators", "server"]);
-  const reached = new Set(["etl/pipeline.ts"]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const { from, to } of graph.edges) {
-      if (reached.has(from) && !reached.has(to)) grew = Boolean(reached.add(to));
-    }
-  }
-  return [...reached];
+  return [...reachableFrom(graph, "etl/pipeline.ts")];
 }
 
 function filesUnder(folder: string): string[] {
