@@ -135,8 +135,10 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
     // The keyboard reaches the button that compares: past the field's hidden inputs and notes.
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Comparer");
+    // The address already names the first buyer: wait for it to change, not for `acheteurs=`.
+    const before = page.url();
     await page.keyboard.press("Enter");
-    await page.waitForURL(/acheteurs=/);
+    await page.waitForURL((url) => url.href !== before);
     await waitReady(page);
     expect(new URL(page.url()).searchParams.get("acheteurs")).toBe(`${first},${second}`);
     const headers = await page.locator("main thead th").allTextContents();
