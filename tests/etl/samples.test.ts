@@ -6,10 +6,11 @@
 import { readdirSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runEtl, SAMPLES_DIR, type EtlReport, type SourceReport } from "../../etl/pipeline.ts";
+import { SAMPLES_DIR, type EtlReport, type SourceReport } from "../../etl/pipeline.ts";
 import { runEtlCli } from "../../etl/cli-run.ts";
 import { fixture, FIXTURES_DIR } from "../helpers/fixtures.ts";
 import { countRecords } from "../helpers/count-records.ts";
+import { cachedEtl } from "../helpers/etl-cache.ts";
 import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
 
 const filesOf = (folder: string, kinds: RegExp) =>
@@ -29,11 +30,7 @@ let samplesReport: EtlReport;
 let fixturesReport: EtlReport;
 beforeAll(async () => {
   samplesReport = JSON.parse(inject("samplesSnapshot").report) as EtlReport;
-  fixturesReport = await runEtl({
-    inputs: fixtures,
-    dbPath: join(dir, "fixtures.duckdb"),
-    today: TEST_TODAY,
-  });
+  fixturesReport = await cachedEtl(fixtures, TEST_TODAY, join(dir, "fixtures.duckdb"));
 });
 
 function sourceOf(report: EtlReport, path: string): SourceReport {

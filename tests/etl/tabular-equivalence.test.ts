@@ -2,15 +2,16 @@
 // tabular DECP (Parquet, typed as decp.info publishes it: one row per version × titulaire), give
 // the same contracts and the same value for every indicator of the catalogue: the tabular path
 // groups rows back into the records the JSON path reads, and one normaliser does the rest.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
+import { SAMPLES_DIR } from "../../etl/pipeline.ts";
 import { openDatabase, queryRows, type Database } from "../../lib/duckdb.ts";
 import { runIndicator } from "../../indicators/engine.ts";
 import { decpInfoRows } from "../../bench/generator/decp-info-rows.ts";
 import { writeTabular } from "../../bench/generator/write-tabular.ts";
 import { shippedCatalogue } from "../indicators/helpers/catalogue.ts";
+import { cachedEtl, writeTestInput } from "../helpers/etl-cache.ts";
 import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
 
 type Json = Record<string, unknown>;
@@ -46,28 +47,25 @@ beforeAll(async () => {
   const v2 = V2_FILES.flatMap((name) => (read(name).marches as { marche?: Json[] }).marche ?? []);
   const v1 = (read(V1_FILE).marches as Json[]).filter((r) => r._type !== "Contrat de concession");
   records = { v1: oncePerUid(v1), v2: oncePerUid(v2) };
-  const v1Path = join(dir, "records-2019.json");
-  const v2Path = join(dir, "records-2024.json");
-  writeFileSync(v1Path, JSON.stringify({ marches: records.v1 }));
-  writeFileSync(v2Path, JSON.stringify({ marches: { marche: records.v2 } }));
-  const tabular = join(dir, "records.parquet");
+  // Fixed paths: the snapshots of the same bytes are built once (tests/helpers/etl-cache.ts).
+  const v1Path = writeTestInput(
+    "tabular-equivalence/records-2019.json",
+    JSON.stringify({ marches: records.v1 }),
+  );
+  const v2Path = writeTestInput(
+    "tabular-equivalence/records-2024.json",
+    JSON.stringify({ marches: { marche: records.v2 } }),
+  );
+  const tabular = join(dirname(v1Path), "records.parquet");
   await writeTabular(
     [[...records.v1, ...records.v2].flatMap((r) => decpInfoRows(r, { sourceDataset: "test" }))],
     tabular,
     "parquet",
   );
 
-  const jsonReport = await runEtl({
-    inputs: [v1Path, v2Path],
-    dbPath: join(dir, "json.duckdb"),
-    today: TEST_TODAY,
-  });
+  const jsonReport = await cachedEtl([v1Path, v2Path], TEST_TODAY, join(dir, "json.duckdb"));
   expect(jsonReport.status, jsonReport.error?.message).toBe("ok");
-  const tabularReport = await runEtl({
-    inputs: [tabular],
-    dbPath: join(dir, "parquet.duckdb"),
-    today: TEST_TODAY,
-  });
+  const tabularReport = await cachedEtl([tabular], TEST_TODAY, join(dir, "parquet.duckdb"));
   expect(tabularReport.status, tabularReport.error?.message).toBe("ok");
   expect(tabularReport.sources[0].tabular).toMatchObject({
     container: "Parquet",

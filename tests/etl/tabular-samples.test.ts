@@ -6,8 +6,9 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runEtl, SAMPLES_DIR, type EtlReport, type SourceReport } from "../../etl/pipeline.ts";
+import { SAMPLES_DIR, type EtlReport, type SourceReport } from "../../etl/pipeline.ts";
 import { openDatabase, queryRows, type Row } from "../../lib/duckdb.ts";
+import { cachedEtl } from "../helpers/etl-cache.ts";
 import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
 import { column, distinctKeys, readCsv, recordKeys, type Csv } from "../helpers/read-csv.ts";
 
@@ -63,7 +64,7 @@ const runs = new Map<string, { report: EtlReport; source: SourceReport; dbPath: 
 beforeAll(async () => {
   for (const f of FILES) {
     const dbPath = join(dir, `${f.file}.duckdb`);
-    const report = await runEtl({ inputs: [join(SAMPLES_DIR, f.file)], dbPath, today: TEST_TODAY });
+    const report = await cachedEtl([join(SAMPLES_DIR, f.file)], TEST_TODAY, dbPath);
     runs.set(f.file, { report, source: report.sources[0], dbPath });
   }
 }, 600_000);

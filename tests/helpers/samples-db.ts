@@ -3,8 +3,9 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { runEtl, type EtlReport } from "../../etl/pipeline.ts";
+import type { EtlReport } from "../../etl/pipeline.ts";
 import { historyPath } from "../../etl/load/run-history.ts";
+import { cachedEtl } from "./etl-cache.ts";
 import { openDatabase, queryRows, type Database, type Row } from "../../lib/duckdb.ts";
 
 /**
@@ -42,15 +43,14 @@ export function tempDir(prefix = "decp-test-"): string {
 
 /**
  * A snapshot in a folder of its own: with no inputs, a copy of the samples' snapshot that the
- * global setup built once (tests/setup/samples-snapshot.ts); otherwise the real ETL on `inputs`.
+ * global setup built once (tests/setup/samples-snapshot.ts); otherwise the real ETL's snapshot of
+ * `inputs`, built once per content (tests/helpers/etl-cache.ts).
  */
 export async function buildTestDb(inputs: string[] = []): Promise<TestDb> {
   const dir = tempDir();
   const dbPath = join(dir, "observatory.duckdb");
   const report =
-    inputs.length === 0
-      ? copySamplesSnapshot(dbPath)
-      : await runEtl({ inputs, dbPath, today: TEST_TODAY });
+    inputs.length === 0 ? copySamplesSnapshot(dbPath) : await cachedEtl(inputs, TEST_TODAY, dbPath);
   if (report.status !== "ok") throw new Error(`ETL failed: ${report.error?.message}`);
   const db = await openDatabase(dbPath, { readOnly: true });
   return {

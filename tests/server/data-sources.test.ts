@@ -1,18 +1,11 @@
 // GET /api/data-sources on real snapshots: the shipped samples (the default data), and a mix of
 // a sample, an official example and an edited copy of a sample, which is not the samples only.
-import {
-  appendFileSync,
-  copyFileSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeTestInput } from "../helpers/etl-cache.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 interface Range {
@@ -177,20 +170,19 @@ describe("GET /api/data-sources, default data (the shipped samples)", () => {
 
 describe("GET /api/data-sources, a snapshot that is not only the samples", () => {
   let t: TestServer;
-  let dir: string;
   const sample = join(ROOT, "data/samples/real-v1-e-marchespublics-2019-04.json");
   const example = join(ROOT, "tests/fixtures/decp/official-v2.0.0-example-paquet.json");
   const edited = "real-v1-pes-dgfip-single-file-with-schema-key.json";
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "observatory-sources-"));
     // Same name as a shipped sample, other bytes: not the file the samples notice describes.
-    copyFileSync(join(ROOT, "data/samples", edited), join(dir, edited));
-    appendFileSync(join(dir, edited), "\n");
-    t = await startTestServer({ inputs: [sample, example, join(dir, edited)] });
+    const copy = writeTestInput(
+      `data-sources/${edited}`,
+      `${readFileSync(join(ROOT, "data/samples", edited), "utf8")}\n`,
+    );
+    t = await startTestServer({ inputs: [sample, example, copy] });
   });
   afterAll(async () => {
     await t?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("names the producer of the shipped sample only, and says it is not the samples only", async () => {

@@ -1,10 +1,8 @@
 // Rejects and field issues of the current snapshot, browsable through the API: counts match the
 // snapshot's tables, pages hold the raw records, filters are bound values, bad input is a 400.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultInputs } from "../../etl/pipeline.ts";
+import { writeTestInput } from "../helpers/etl-cache.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 interface Browse {
@@ -23,13 +21,10 @@ interface ApiErrorBody {
 // One more file beside the samples: a record with no id (rejected) whose raw text is longer
 // than the list's preview of 2,000 characters.
 const LONG_OBJET = "Travaux de voirie ".repeat(400);
-let extra: string;
 let t: TestServer;
 beforeAll(async () => {
-  extra = mkdtempSync(join(tmpdir(), "observatory-quality-"));
-  const file = join(extra, "long-reject.json");
-  writeFileSync(
-    file,
+  const file = writeTestInput(
+    "quality-long-reject.json",
     JSON.stringify({
       // No buyer id: rejected, and long enough to be cut in the list.
       marches: [
@@ -41,7 +36,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
-  rmSync(extra, { recursive: true, force: true });
 });
 
 const truth = (sql: string, params: string[] = []) => queryFile(t.dbPath, sql, params);

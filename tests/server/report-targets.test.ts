@@ -112,49 +112,54 @@ describe("targets in the annual report", () => {
 });
 
 describe("peers in the annual report", () => {
-  it("equal the peers endpoint's figures for the same year, in the HTML and the DOCX", async () => {
-    const [typed] = await queryFile(
-      t.dbPath,
-      `SELECT c.acheteur_id, year(c.date_notification) AS y
+  // Slow: it computes every peer figure of the report twice (npm test, not the inner loop).
+  it(
+    "equal the peers endpoint's figures for the same year, in the HTML and the DOCX",
+    { tags: ["slow"] },
+    async () => {
+      const [typed] = await queryFile(
+        t.dbPath,
+        `SELECT c.acheteur_id, year(c.date_notification) AS y
          FROM contracts c JOIN buyers b USING (acheteur_id)
         WHERE b.type_acheteur IS NOT NULL AND c.date_notification IS NOT NULL
         GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
-    );
-    let compared = 0;
-    for (const [siret, year] of [
-      [BRETAGNE, 2021],
-      [String(typed?.acheteur_id), Number(typed?.y)],
-    ] as const) {
-      const api = await t.json<BuyerPeers>(`/api/buyers/${siret}/peers?year=${year}`);
-      expect(api.group).not.toBeNull();
-      const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
-      const section = blockText(page, 'class="peers"');
-      expect(section).toContain(api.group?.label);
-      const rows = [...page.matchAll(/<tr\s+data-peer-indicator="([^"]*)"([^>]*)>/g)];
-      expect(rows.map((r) => r[1])).toEqual(api.indicators.map((i) => i.indicator));
-      for (const [, id, attributes] of rows) {
-        const attr = (name: string) =>
-          new RegExp(`data-${name}="([^"]*)"`).exec(attributes ?? "")?.[1];
-        const i = api.indicators.find((x) => x.indicator === id);
-        const str = (v: number | null | undefined) =>
-          v === null || v === undefined ? "" : String(v);
-        expect(attr("median"), id).toBe(str(i?.peers.median));
-        expect(attr("q1"), id).toBe(str(i?.peers.q1));
-        expect(attr("q3"), id).toBe(str(i?.peers.q3));
-        expect(attr("count"), id).toBe(str(i?.peers.count));
-        expect(attr("national"), id).toBe(str(i?.national.value));
-        expect(attr("buyer"), id).toBe(str(i?.buyer?.value));
-        if ((i?.peers.count ?? 0) > 0) compared += 1;
+      );
+      let compared = 0;
+      for (const [siret, year] of [
+        [BRETAGNE, 2021],
+        [String(typed?.acheteur_id), Number(typed?.y)],
+      ] as const) {
+        const api = await t.json<BuyerPeers>(`/api/buyers/${siret}/peers?year=${year}`);
+        expect(api.group).not.toBeNull();
+        const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+        const section = blockText(page, 'class="peers"');
+        expect(section).toContain(api.group?.label);
+        const rows = [...page.matchAll(/<tr\s+data-peer-indicator="([^"]*)"([^>]*)>/g)];
+        expect(rows.map((r) => r[1])).toEqual(api.indicators.map((i) => i.indicator));
+        for (const [, id, attributes] of rows) {
+          const attr = (name: string) =>
+            new RegExp(`data-${name}="([^"]*)"`).exec(attributes ?? "")?.[1];
+          const i = api.indicators.find((x) => x.indicator === id);
+          const str = (v: number | null | undefined) =>
+            v === null || v === undefined ? "" : String(v);
+          expect(attr("median"), id).toBe(str(i?.peers.median));
+          expect(attr("q1"), id).toBe(str(i?.peers.q1));
+          expect(attr("q3"), id).toBe(str(i?.peers.q3));
+          expect(attr("count"), id).toBe(str(i?.peers.count));
+          expect(attr("national"), id).toBe(str(i?.national.value));
+          expect(attr("buyer"), id).toBe(str(i?.buyer?.value));
+          if ((i?.peers.count ?? 0) > 0) compared += 1;
+        }
+        const docx = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
+        const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
+        const document = strFromU8(files["word/document.xml"] ?? new Uint8Array());
+        expect(document).toContain("Médiane des pairs");
+        for (const i of api.indicators.filter((x) => x.peers.median !== null)) {
+          expect(document).toContain(percentFormat.format(i.peers.median ?? NaN));
+        }
       }
-      const docx = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
-      const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
-      const document = strFromU8(files["word/document.xml"] ?? new Uint8Array());
-      expect(document).toContain("Médiane des pairs");
-      for (const i of api.indicators.filter((x) => x.peers.median !== null)) {
-        expect(document).toContain(percentFormat.format(i.peers.median ?? NaN));
-      }
-    }
-    // The test speaks of real peers: some indicator has peers with enough contracts.
-    expect(compared).toBeGreaterThan(0);
-  });
+      // The test speaks of real peers: some indicator has peers with enough contracts.
+      expect(compared).toBeGreaterThan(0);
+    },
+  );
 });

@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runEtl } from "../../../etl/pipeline.ts";
 import { openDatabase, queryRows, type Row } from "../../../lib/duckdb.ts";
 import { startServer, type RunningServer, type StartOptions } from "../../../server/start.ts";
+import { cachedEtl } from "../../helpers/etl-cache.ts";
 import { copySamplesSnapshot } from "../../helpers/samples-db.ts";
 import { TEST_NOW } from "../../helpers/test-today.ts";
 
@@ -35,11 +35,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { inputs = [], ...serverOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), "observatory-server-test-"));
   const dbPath = join(dir, "observatory.duckdb");
-  // The shipped samples: a copy of the snapshot the global setup built once.
+  // The shipped samples: a copy of the snapshot the global setup built once; other inputs: the
+  // ETL's snapshot of them, built once per content (tests/helpers/etl-cache.ts).
   const report =
-    inputs.length === 0
-      ? copySamplesSnapshot(dbPath)
-      : await runEtl({ inputs, dbPath, today: TEST_NOW });
+    inputs.length === 0 ? copySamplesSnapshot(dbPath) : await cachedEtl(inputs, TEST_NOW, dbPath);
   if (report.status !== "ok") throw new Error(`ETL failed: ${report.error?.message}`);
   const logs: string[] = [];
   const server = await startServer({
