@@ -86,17 +86,33 @@ export async function generate(
   return { records: written, bytes };
 }
 
+const USAGE =
+  `usage: npm run generate -- --contracts N --format ${FORMATS.join("|")} --out FILE [--seed S]\n` +
+  `       npm run generate -- --contracts N --format ${SIRENE_FORMATS.join("|")} --out DIR [--seed S] [--legal-units N] [--establishments N]\n`;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      contracts: { type: "string" },
-      format: { type: "string", default: "v2" },
-      out: { type: "string" },
-      seed: { type: "string", default: "20240101" },
-      "legal-units": { type: "string", default: "25000000" },
-      establishments: { type: "string", default: "30000000" },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        contracts: { type: "string" },
+        format: { type: "string", default: "v2" },
+        out: { type: "string" },
+        seed: { type: "string", default: "20240101" },
+        "legal-units": { type: "string", default: "25000000" },
+        establishments: { type: "string", default: "30000000" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    // An unknown or incomplete option: say which, then how to call it.
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const contracts = Number(values.contracts);
   if ((SIRENE_FORMATS as readonly string[]).includes(values.format) && values.out) {
     return sirene(values.format as SireneOutput, contracts, values.out, values);
@@ -107,10 +123,7 @@ async function main(): Promise<number> {
     !values.out ||
     !(FORMATS as readonly string[]).includes(values.format)
   ) {
-    process.stderr.write(
-      `usage: npm run generate -- --contracts N --format ${FORMATS.join("|")} --out FILE [--seed S]\n` +
-        `       npm run generate -- --contracts N --format ${SIRENE_FORMATS.join("|")} --out DIR [--seed S] [--legal-units N] [--establishments N]\n`,
-    );
+    process.stderr.write(USAGE);
     return 2;
   }
   const started = Date.now();

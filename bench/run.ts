@@ -27,23 +27,44 @@ const step = (name: string) => fileURLToPath(new URL(`steps/${name}`, import.met
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-const { values } = parseArgs({
-  options: {
-    file: { type: "string", default: "/tmp/national.json" },
-    quick: { type: "boolean", default: false },
-    out: { type: "string", default: root("bench/results.json") },
-    // The consolidated tabular DECP (npm run generate -- --format tabular-parquet): its ETL beside
-    // DuckDB's own reading; with --only-tabular, only that, its section of results.md replaced.
-    tabular: { type: "string" },
-    "only-tabular": { type: "boolean", default: false },
-    // The ETL of --file then only the hostile-load step; its section of results.md replaced.
-    "only-hostile": { type: "boolean", default: false },
-    // SIRENE stocks (npm run generate -- --format sirene-parquet|sirene-csv --out DIR): the ETL of
-    // --file with them and without; with --only-enrichment, only that, its section replaced.
-    sirene: { type: "string" },
-    "only-enrichment": { type: "boolean", default: false },
-  },
-});
+const USAGE = `usage: npm run bench [-- --file FILE] [--quick] [--out bench/results.json]
+                 [--tabular FILE [--only-tabular]] [--only-hostile]
+                 [--sirene DIR [--only-enrichment]]
+FILE: npm run generate -- --contracts 1500000 --format v2 --out FILE (see bench/README.md)
+`;
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        file: { type: "string", default: "/tmp/national.json" },
+        quick: { type: "boolean", default: false },
+        out: { type: "string", default: root("bench/results.json") },
+        // The consolidated tabular DECP (npm run generate -- --format tabular-parquet): its ETL beside
+        // DuckDB's own reading; with --only-tabular, only that, its section of results.md replaced.
+        tabular: { type: "string" },
+        "only-tabular": { type: "boolean", default: false },
+        // The ETL of --file then only the hostile-load step; its section of results.md replaced.
+        "only-hostile": { type: "boolean", default: false },
+        // SIRENE stocks (npm run generate -- --format sirene-parquet|sirene-csv --out DIR): the ETL of
+        // --file with them and without; with --only-enrichment, only that, its section replaced.
+        sirene: { type: "string" },
+        "only-enrichment": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }).values;
+  } catch (error) {
+    // An unknown or incomplete option: say which, then how to call it.
+    say(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = parseOptions();
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 const measuredOn = () =>
   `Measured on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC (load average at start ${loadavg()
