@@ -103,13 +103,19 @@ export function previousText(i: ReportIndicator): string {
   return `${formatNumber(i.previous.value, i.definition.format)} en ${i.previous.year} (N = ${formatInteger(i.previous.n)})`;
 }
 
+/** « 0 marché », « 1 marché notifié », « 2 marchés notifiés »: French takes the singular below 2. */
+export function contracts(n: number, participle = ""): string {
+  const plural = n >= 2 ? "s" : "";
+  return `${formatInteger(n)} marché${plural}${participle ? ` ${participle}${plural}` : ""}`;
+}
+
 export function summarySentences(data: ReportData): string[] {
   const t = data.totals;
   const name = buyerName(data);
   const sentences = [
     t.contracts === 0
       ? `${name} n'a publié aucun marché notifié en ${data.year} dans les données disponibles.`
-      : `En ${data.year}, ${name} a publié ${formatInteger(t.contracts)} marchés notifiés dans l'année, pour un montant total de ${formatNumber(t.amount, "euro")} (hors ${formatInteger(t.suspect)} montants jugés suspects), contre ${formatInteger(data.previousContracts)} marchés l'année précédente.`,
+      : `En ${data.year}, ${name} a publié ${contracts(t.contracts, "notifié")} dans l'année, pour un montant total de ${formatNumber(t.amount, "euro")} (hors ${formatInteger(t.suspect)} montants jugés suspects), contre ${contracts(data.previousContracts)} en ${data.year - 1}.`,
     `${formatInteger(t.format2024)} de ces marchés sont publiés au format 2024, le seul qui renseigne les considérations sociales et environnementales.`,
   ];
   const statuses = data.indicators.map(statusOf);
