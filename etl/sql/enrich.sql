@@ -163,7 +163,11 @@ SELECT b.id, o.siren,
 FROM (SELECT DISTINCT acheteur_id AS id FROM contracts
       UNION SELECT DISTINCT autorite_concedante_id FROM concessions) b
 -- A SIRET names its legal unit by its first nine digits; a buyer published under a bare SIREN too.
-LEFT JOIN organisations o ON o.siren = left(b.id, 9) AND regexp_full_match(b.id, '[0-9]{14}|[0-9]{9}')
+-- The test sits inside the key (NULL for any other id, which joins nothing): as a second condition
+-- of the ON clause it turned the join into a nested loop (17 s for 10,000 buyers × 100,000
+-- organisations), as one equality it is a hash join (30 ms).
+LEFT JOIN organisations o
+  ON o.siren = CASE WHEN regexp_full_match(b.id, '[0-9]{14}|[0-9]{9}') THEN left(b.id, 9) END
 LEFT JOIN src_collectivites c ON c.siren = o.siren
 LEFT JOIN establishments e ON e.siret = b.id AND NOT starts_with(e.origine, 'feed:')
 LEFT JOIN feed_ids fi ON fi.id = b.id
