@@ -8,23 +8,12 @@
 // is dropped with it as soon as the ETL's code or the data change. A clean clone builds each
 // entry once; the inner loop reuses them while only the server, the indicators or tests change.
 import { createHash } from "node:crypto";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { inject } from "vitest";
 import { displayName, runEtl, type EtlReport } from "../../etl/pipeline.ts";
-import { historyPath } from "../../etl/load/run-history.ts";
 import { ROOT } from "../setup/snapshot-key.ts";
-
-const DB = "observatory.duckdb";
-const REPORT = "etl-report.json";
+import { buildSnapshotFolder, copySnapshotFolder, isBuilt } from "./snapshot-folder.ts";
 
 /**
  * Writes to `dbPath` the snapshot the ETL builds from `inputs` on `today` (with its run history)
@@ -38,15 +27,11 @@ export async function cachedEtl(inputs: string[], today: Date, dbPath: string): 
     return runEtl({ inputs, dbPath, today });
   }
   const entry = join(cacheRoot(), entryKey(inputs, today));
-  if (!existsSync(join(entry, REPORT))) {
-    const failed = await build(entry, inputs, today);
+  if (!isBuilt(entry)) {
+    const failed = await buildSnapshotFolder(entry, inputs, today);
     if (failed) return failed;
   }
-  copyFileSync(join(entry, DB), dbPath);
-  const history = historyPath(join(entry, DB));
-  if (existsSync(history)) copyFileSync(history, historyPath(dbPath));
-  const report = JSON.parse(readFileSync(join(entry, REPORT), "utf8")) as EtlReport;
-  return { ...report, db: dbPath };
+  return copySnapshotFolder(entry, dbPath);
 }
 
 function cacheRoot(): string {
@@ -61,30 +46,6 @@ function entryKey(inputs: string[], today: Date): string {
     hash.update(`\0${displayName(input)}\0`).update(readFileSync(input));
   }
   return hash.digest("hex").slice(0, 24);
-}
-
-/**
- * Runs the ETL into a folder of its own, then renames it into place: whole or not at all.
- * Returns the report of a failed run (not kept), nothing otherwise.
- */
-async function build(entry: string, inputs: string[], today: Date): Promise<EtlReport | null> {
-  const building = `${entry}.building-${process.pid}`;
-  rmSync(building, { recursive: true, force: true });
-  mkdirSync(building, { recursive: true });
-  try {
-    const report = await runEtl({ inputs, dbPath: join(building, DB), today });
-    if (report.status !== "ok") return report;
-    writeFileSync(join(building, REPORT), JSON.stringify(report));
-    try {
-      renameSync(building, entry);
-    } catch (error) {
-      // Another worker built the same entry meanwhile: its copy is as good.
-      if (!existsSync(join(entry, REPORT))) throw error;
-    }
-    return null;
-  } finally {
-    rmSync(building, { recursive: true, force: true });
-  }
 }
 
 /**

@@ -1,11 +1,11 @@
 // Builds a real DuckDB snapshot from the shipped samples into a temporary folder.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { inject } from "vitest";
 import type { EtlReport } from "../../etl/pipeline.ts";
-import { historyPath } from "../../etl/load/run-history.ts";
 import { cachedEtl } from "./etl-cache.ts";
+import { copySnapshotFolder } from "./snapshot-folder.ts";
 import { openDatabase, queryRows, type Database, type Row } from "../../lib/duckdb.ts";
 
 /**
@@ -30,11 +30,7 @@ export interface TestDb {
  * samples would write there, without running it again. Returns the report that built it.
  */
 export function copySamplesSnapshot(dbPath: string): EtlReport {
-  const shared = inject("samplesSnapshot");
-  copyFileSync(shared.dbPath, dbPath);
-  const history = historyPath(shared.dbPath);
-  if (existsSync(history)) copyFileSync(history, historyPath(dbPath));
-  return JSON.parse(shared.report) as EtlReport;
+  return copySnapshotFolder(dirname(inject("samplesSnapshot").dbPath), dbPath);
 }
 
 export function tempDir(prefix = "decp-test-"): string {
