@@ -11,12 +11,17 @@ import { SHARED_ID_PROBLEM } from "../normalise/problems.ts";
 import type { ReferenceInput } from "../reference/kinds.ts";
 import { enrich, type Enrichment } from "../reference/enrich.ts";
 import { finaliseFeed, loadFeedStaging } from "./feed-tables.ts";
+import { dropTemporaryTables, isGeography } from "./temporary-tables.ts";
 
 // Columns that exist only while staging: where a row came from, and for main rows what tells
 // republications (publication date) from lots published under one id (content key).
 const RECORD_TAG = ["source_index INTEGER", "record_position INTEGER"];
 const RANKING = ["published DATE", "content_key VARCHAR"];
 const BUILD_MEMORY_LIMIT = process.env.OBSERVATORY_ETL_MEMORY ?? "512MB";
+// The temporary tables the who's who still reads: staging tables (etl/sql/enrich-feed.sql drops
+// them) and the geography of etl/sql/reference.sql.
+const WHO_S_WHO_INPUTS = ["stage_contracts", "stage_feed_contracts", "stage_feed_titulaires"];
+const isWhoSWhoInput = (table: string) => WHO_S_WHO_INPUTS.includes(table) || isGeography(table);
 
 export async function buildSnapshot(
   path: string,
@@ -57,6 +62,7 @@ export async function buildSnapshot(
     await runScript(connection, readSql("finalise.sql"), { run_id: runId });
     await finaliseFeed(connection);
     await checkUniqueKeys(connection);
+    await dropTemporaryTables(connection, isWhoSWhoInput);
     phaseDone("canonical tables written and their keys checked");
     const enrichment = await enrich(connection, references, dirname(path), log);
     phaseDone("who's who built from the reference files");

@@ -6,10 +6,12 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { PLACEHOLDER_PARTY_ID } from "../../lib/party-ids.ts";
 import { readSql, runScript } from "../load/sql-script.ts";
+import { dropTemporaryTables, isGeography } from "../load/temporary-tables.ts";
 import type { ReferenceInput, ReferenceReport } from "./kinds.ts";
 import { stagingTableSql } from "./layouts.ts";
 import { loadReference } from "./read-reference.ts";
 import { measureCoverage, type CoverageRow } from "./coverage.ts";
+import { enrichContracts } from "./enrich-contracts.ts";
 
 export interface Enrichment {
   references: ReferenceReport[];
@@ -46,6 +48,9 @@ export async function enrich(
   await runScript(connection, readSql("enrich.sql"), {
     placeholder_party_id: PLACEHOLDER_PARTY_ID,
   });
-  await runScript(connection, readSql("enrich-contracts.sql"));
+  // What the contracts' columns need is in the who's who tables now: the lists and the feed's
+  // values per identifier go before the contracts are rewritten, the largest step.
+  await dropTemporaryTables(connection, isGeography);
+  await enrichContracts(connection, workDir);
   return { references: reports, coverage: await measureCoverage(connection) };
 }

@@ -1,9 +1,14 @@
+-- The working tables of this step have a row per contract or per position: they live in the
+-- scratch database `work` (etl/reference/enrich.ts), stored compressed and read back from disk, where
+-- temporary tables would stay uncompressed in the build's memory (at 1.5 M contracts they filled
+-- it before the contracts were rewritten).
+--
 -- Per contract, what the SPASER indicators need from the who's who (enrich.sql), so that the
 -- engine keeps one row per contract: counts of titulaire positions (contract × titulaire) of known
 -- size / PME / ESS / located, and the amount split equally between the positions (as
 -- top_supplier_share does; suspect amounts count as unknown). A count is NULL when no position is
 -- known (the contract is then outside the coverage), never 0 for "unknown".
-CREATE TEMP TABLE contract_positions AS
+CREATE TABLE work.contract_positions AS
 SELECT s.uid, c.acheteur_id, c.date_notification, s.entreprise_id,
        o.categorie_entreprise AS cat, o.ess, e.departement AS dep, e.region AS reg,
        b.departement AS b_dep, b.region AS b_reg,
@@ -20,12 +25,12 @@ LEFT JOIN buyers b ON b.acheteur_id = c.acheteur_id;
 -- First-time suppliers: a position is new when the buyer had no contract with that company in
 -- the three years before the notification. Computed only when the buyer has contracts in each of
 -- the three calendar years before (otherwise the history is missing, not empty).
-CREATE TEMP TABLE buyer_years AS
+CREATE TABLE work.buyer_years AS
 SELECT DISTINCT acheteur_id, year(date_notification) AS y FROM contracts WHERE date_notification IS NOT NULL;
 
-CREATE TEMP TABLE first_time AS
+CREATE TABLE work.first_time AS
 WITH positions AS (
-  SELECT DISTINCT uid, acheteur_id, date_notification AS d, entreprise_id FROM contract_positions
+  SELECT DISTINCT uid, acheteur_id, date_notification AS d, entreprise_id FROM work.contract_positions
   WHERE date_notification IS NOT NULL AND entreprise_id IS NOT NULL
 ), earlier AS (
   SELECT p.uid,
@@ -35,12 +40,12 @@ WITH positions AS (
 )
 SELECT e.uid, bool_or(e.before = 0) AS premier_acces
 FROM earlier e JOIN contracts c ON c.uid = e.uid
-WHERE (SELECT count(*) FROM buyer_years y
+WHERE (SELECT count(*) FROM work.buyer_years y
        WHERE y.acheteur_id = c.acheteur_id
          AND y.y BETWEEN year(c.date_notification) - 3 AND year(c.date_notification) - 1) = 3
 GROUP BY e.uid;
 
-CREATE TEMP TABLE contract_enrichment AS
+CREATE TABLE work.contract_enrichment AS
 SELECT uid,
   nullif(count(cat), 0) AS known,
   count(*) FILTER (WHERE cat = 'PME') AS pme,
@@ -62,40 +67,13 @@ SELECT uid,
   -- One company holds the contract (alone, or through several of its establishments).
   CASE WHEN count(entreprise_id) = count(*) AND min(entreprise_id) = max(entreprise_id)
        THEN min(entreprise_id) END AS entreprise
-FROM contract_positions GROUP BY uid;
+FROM work.contract_positions GROUP BY uid;
 
--- The contracts are rewritten once with their new columns (an UPDATE of many columns of a table
--- with list columns is several times slower than copying it).
-CREATE TEMP TABLE contracts_before AS SELECT * FROM contracts;
+DROP TABLE work.contract_positions;
+DROP TABLE work.buyer_years;
+
+-- The contracts are rewritten with their new columns (an UPDATE of many columns of a table with
+-- list columns is several times slower than copying it).
+CREATE TABLE work.contracts_before AS SELECT * FROM contracts;
 DELETE FROM contracts;
-INSERT INTO contracts BY NAME
-SELECT c.* REPLACE (
-  b.nom AS acheteur_denomination,
-  b.type_acheteur AS acheteur_type,
-  b.departement AS acheteur_departement,
-  b.region AS acheteur_region,
-  e.known AS titulaires_taille_connue,
-  CASE WHEN e.known IS NOT NULL THEN e.pme END AS titulaires_pme,
-  CASE WHEN e.known IS NOT NULL THEN e.amount_known END AS montant_taille_connue,
-  CASE WHEN e.amount_known IS NOT NULL THEN coalesce(e.amount_pme, 0) END AS montant_pme,
-  CASE WHEN e.pme > 0 THEN true WHEN e.known = e.positions THEN false END AS titulaire_pme,
-  e.located AS titulaires_localises,
-  CASE WHEN e.located IS NOT NULL THEN e.local END AS titulaires_locaux,
-  CASE WHEN e.located IS NOT NULL THEN e.amount_located END AS montant_localise,
-  CASE WHEN e.located IS NOT NULL AND e.amount_located IS NOT NULL THEN coalesce(e.amount_local, 0) END AS montant_local,
-  CASE WHEN e.located_region > 0 THEN e.amount_located_region END AS montant_localise_region,
-  CASE WHEN e.located_region > 0 AND e.amount_located_region IS NOT NULL THEN coalesce(e.amount_regional, 0) END AS montant_regional,
-  e.ess_known AS titulaires_ess_connu,
-  CASE WHEN e.ess_known IS NOT NULL THEN e.ess END AS titulaires_ess,
-  f.premier_acces AS premier_acces,
-  e.categorie AS titulaire_categorie,
-  e.departement AS titulaire_departement,
-  e.region AS titulaire_region,
-  e.entreprise AS titulaire_entreprise
-)
-FROM contracts_before c
-LEFT JOIN buyers b ON b.acheteur_id = c.acheteur_id
-LEFT JOIN contract_enrichment e ON e.uid = c.uid
-LEFT JOIN first_time f ON f.uid = c.uid;
-
-DROP TABLE contracts_before;
+-- Then written back part by part: etl/sql/enrich-contracts-part.sql.

@@ -33,6 +33,11 @@ JOIN stage_feed_contracts f USING (source_index, record_position)
 JOIN stage_contracts c USING (source_index, record_position)
 WHERE nullif(trim(t.titulaire_id), '') IS NOT NULL;
 
+-- The staging tables have given what the who's who needed of them (etl/load/build-snapshot.ts).
+DROP TABLE stage_feed_titulaires;
+DROP TABLE stage_feed_contracts;
+DROP TABLE stage_contracts;
+
 -- One row per identifier × attribute × value, counted.
 CREATE TEMP TABLE feed_counts AS
 SELECT id, attr, v, min(source) AS source, count(*) AS n
@@ -43,33 +48,51 @@ FROM (
 ) WHERE v IS NOT NULL AND id IS NOT NULL
 GROUP BY ALL;
 
+DROP TABLE feed_facts;
+
+-- Per identifier and attribute, the value given most often (see the rules above): a window that
+-- DuckDB can spill to disk, where an ordered aggregate (first(v ORDER BY n DESC, v)) holds every
+-- identifier's values in memory.
+CREATE TEMP TABLE feed_best AS
+SELECT id, attr, v, 'feed:' || source AS o FROM feed_counts
+QUALIFY row_number() OVER (PARTITION BY id, attr ORDER BY n DESC, v) = 1;
+
 -- Per identifier as published.
 CREATE TEMP TABLE feed_ids AS
-SELECT f.id, f.nom, f.categorie, f.commune,
+SELECT i.id,
+       CASE WHEN nm.v IS NOT NULL THEN {'v': nm.v, 'o': nm.o} END AS nom,
+       CASE WHEN ca.v IS NOT NULL THEN {'v': ca.v, 'o': ca.o} END AS categorie,
+       co.v AS commune,
        d.code AS departement,
        coalesce(d.region, r.code) AS region,
-       CASE WHEN d.code IS NOT NULL THEN f.departement_o WHEN r.code IS NOT NULL THEN f.region_o END AS lieu_o
-FROM (
-  SELECT id,
-    first({'v': v, 'o': 'feed:' || source} ORDER BY n DESC, v) FILTER (WHERE attr = 'nom') AS nom,
-    first({'v': v, 'o': 'feed:' || source} ORDER BY n DESC, v) FILTER (WHERE attr = 'categorie') AS categorie,
-    first(v ORDER BY n DESC, v) FILTER (WHERE attr = 'commune') AS commune,
-    first(v ORDER BY n DESC, v) FILTER (WHERE attr = 'departement') AS departement,
-    first('feed:' || source ORDER BY n DESC, v) FILTER (WHERE attr = 'departement') AS departement_o,
-    first(v ORDER BY n DESC, v) FILTER (WHERE attr = 'region') AS region,
-    first('feed:' || source ORDER BY n DESC, v) FILTER (WHERE attr = 'region') AS region_o
-  FROM feed_counts GROUP BY id
-) f
-LEFT JOIN ref_departements d ON d.code = f.departement
-LEFT JOIN ref_regions r ON r.code = f.region;
+       CASE WHEN d.code IS NOT NULL THEN de.o WHEN r.code IS NOT NULL THEN re.o END AS lieu_o
+FROM (SELECT DISTINCT id FROM feed_best) i
+LEFT JOIN feed_best nm ON nm.id = i.id AND nm.attr = 'nom'
+LEFT JOIN feed_best ca ON ca.id = i.id AND ca.attr = 'categorie'
+LEFT JOIN feed_best co ON co.id = i.id AND co.attr = 'commune'
+LEFT JOIN feed_best de ON de.id = i.id AND de.attr = 'departement'
+LEFT JOIN feed_best re ON re.id = i.id AND re.attr = 'region'
+LEFT JOIN ref_departements d ON d.code = de.v
+LEFT JOIN ref_regions r ON r.code = re.v;
 
 -- Per SIREN: the name and size category of the company, over its identifiers.
-CREATE TEMP TABLE feed_sirens AS
-SELECT siren,
-  first({'v': v, 'o': 'feed:' || source} ORDER BY n DESC, v) FILTER (WHERE attr = 'nom') AS nom,
-  first({'v': v, 'o': 'feed:' || source} ORDER BY n DESC, v) FILTER (WHERE attr = 'categorie') AS categorie
+CREATE TEMP TABLE feed_siren_best AS
+SELECT siren, attr, v, 'feed:' || source AS o
 FROM (
   SELECT left(id, 9) AS siren, attr, v, min(source) AS source, sum(n) AS n FROM feed_counts
   WHERE attr IN ('nom', 'categorie') AND regexp_full_match(id, '[0-9]{14}|[0-9]{9}')
   GROUP BY ALL
-) GROUP BY siren;
+)
+QUALIFY row_number() OVER (PARTITION BY siren, attr ORDER BY n DESC, v) = 1;
+
+CREATE TEMP TABLE feed_sirens AS
+SELECT s.siren,
+       CASE WHEN nm.v IS NOT NULL THEN {'v': nm.v, 'o': nm.o} END AS nom,
+       CASE WHEN ca.v IS NOT NULL THEN {'v': ca.v, 'o': ca.o} END AS categorie
+FROM (SELECT DISTINCT siren FROM feed_siren_best) s
+LEFT JOIN feed_siren_best nm ON nm.siren = s.siren AND nm.attr = 'nom'
+LEFT JOIN feed_siren_best ca ON ca.siren = s.siren AND ca.attr = 'categorie';
+
+DROP TABLE feed_siren_best;
+DROP TABLE feed_best;
+DROP TABLE feed_counts;

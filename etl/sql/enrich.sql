@@ -21,17 +21,42 @@
 --    unknown otherwise (NULL).
 -- Unknown stays NULL: a titulaire of unknown size is never counted as "not an SME".
 
-CREATE TEMP TABLE src_orgs AS
+-- Value by value, the row that wins is found first (its rowid: a number per group, which DuckDB can
+-- spill to disk), then read back by joins. An aggregate holding the values themselves
+-- (first(x ORDER BY rank), arg_min(x, rank)) keeps every group's strings in memory and does not
+-- spill: on the national stocks it ran out of the build's memory.
+CREATE TEMP TABLE src_org_rows AS
 SELECT siren,
-  first({'v': coalesce(denomination, personne), 'o': origin} ORDER BY rank) FILTER (WHERE coalesce(denomination, personne) IS NOT NULL) AS nom,
-  first({'v': categorie_juridique, 'o': origin} ORDER BY rank) FILTER (WHERE regexp_full_match(categorie_juridique, '[0-9]{4}')) AS cj,
-  first({'v': categorie_entreprise, 'y': TRY_CAST(categorie_entreprise_annee AS INTEGER), 'o': origin} ORDER BY rank) FILTER (WHERE categorie_entreprise IN ('PME', 'ETI', 'GE')) AS cat,
-  first({'v': ess = 'O', 'o': origin} ORDER BY rank) FILTER (WHERE ess IN ('O', 'N')) AS ess,
-  first({'v': naf, 'o': origin} ORDER BY rank) FILTER (WHERE naf IS NOT NULL) AS naf,
-  first({'v': CASE etat WHEN 'A' THEN 'actif' ELSE 'cesse' END, 'o': origin} ORDER BY rank) FILTER (WHERE etat IN ('A', 'C')) AS etat
+  arg_min(rowid, rank) FILTER (WHERE coalesce(denomination, personne) IS NOT NULL) AS nom,
+  arg_min(rowid, rank) FILTER (WHERE regexp_full_match(categorie_juridique, '[0-9]{4}')) AS cj,
+  arg_min(rowid, rank) FILTER (WHERE categorie_entreprise IN ('PME', 'ETI', 'GE')) AS cat,
+  arg_min(rowid, rank) FILTER (WHERE ess IN ('O', 'N')) AS ess,
+  arg_min(rowid, rank) FILTER (WHERE naf IS NOT NULL) AS naf,
+  arg_min(rowid, rank) FILTER (WHERE etat IN ('A', 'C')) AS etat
 FROM src_unites_legales WHERE siren IS NOT NULL GROUP BY siren;
 
--- Population of départements and régions: the sum of their communes' populations.
+CREATE TEMP TABLE src_orgs AS
+SELECT w.siren,
+  CASE WHEN w.nom IS NOT NULL THEN {'v': coalesce(a.denomination, a.personne), 'o': a.origin} END AS nom,
+  CASE WHEN w.cj IS NOT NULL THEN {'v': b.categorie_juridique, 'o': b.origin} END AS cj,
+  CASE WHEN w.cat IS NOT NULL THEN {'v': c.categorie_entreprise, 'y': TRY_CAST(c.categorie_entreprise_annee AS INTEGER), 'o': c.origin} END AS cat,
+  CASE WHEN w.ess IS NOT NULL THEN {'v': d.ess = 'O', 'o': d.origin} END AS ess,
+  CASE WHEN w.naf IS NOT NULL THEN {'v': e.naf, 'o': e.origin} END AS naf,
+  CASE WHEN w.etat IS NOT NULL THEN {'v': CASE f.etat WHEN 'A' THEN 'actif' ELSE 'cesse' END, 'o': f.origin} END AS etat
+FROM src_org_rows w
+LEFT JOIN src_unites_legales a ON a.rowid = w.nom
+LEFT JOIN src_unites_legales b ON b.rowid = w.cj
+LEFT JOIN src_unites_legales c ON c.rowid = w.cat
+LEFT JOIN src_unites_legales d ON d.rowid = w.ess
+LEFT JOIN src_unites_legales e ON e.rowid = w.naf
+LEFT JOIN src_unites_legales f ON f.rowid = w.etat;
+-- Temporary tables hold the build's memory until dropped (etl/load/build-snapshot.ts).
+DROP TABLE src_org_rows;
+DROP TABLE src_unites_legales;
+
+-- Population of départements and régions: the sum of their communes' populations. The
+-- collectivités lists have a fixed size (about 35,000 communes), whatever the DECP: an ordered
+-- aggregate is fine here.
 CREATE TEMP TABLE src_collectivites AS
 SELECT siren, first({'nom': nom, 'type': type, 'cj': cj, 'commune': commune, 'departement': departement,
                      'region': region, 'population': population, 'o': origin} ORDER BY priority, rank) AS c
@@ -74,13 +99,15 @@ SELECT id, trim(nom) AS nom FROM (
   AND NOT regexp_full_match(id, $placeholder_party_id);
 
 CREATE TEMP TABLE decp_names_id AS
-SELECT id, first(nom ORDER BY n DESC, nom) AS nom
-FROM (SELECT id, nom, count(*) AS n FROM decp_published GROUP BY ALL) GROUP BY id;
+SELECT id, nom FROM (SELECT id, nom, count(*) AS n FROM decp_published GROUP BY ALL)
+QUALIFY row_number() OVER (PARTITION BY id ORDER BY n DESC, nom) = 1;
 
 CREATE TEMP TABLE decp_names_siren AS
-SELECT siren, first(nom ORDER BY n DESC, nom) AS nom
+SELECT siren, nom
 FROM (SELECT left(id, 9) AS siren, nom, count(*) AS n FROM decp_published
-      WHERE regexp_full_match(id, '[0-9]{14}|[0-9]{9}') GROUP BY ALL) GROUP BY siren;
+      WHERE regexp_full_match(id, '[0-9]{14}|[0-9]{9}') GROUP BY ALL)
+QUALIFY row_number() OVER (PARTITION BY siren ORDER BY n DESC, nom) = 1;
+DROP TABLE decp_published;
 
 INSERT INTO organisations
 SELECT w.id,
@@ -116,13 +143,15 @@ LEFT JOIN ref_departements d3 ON d3.code = left(e.commune, 3);
 INSERT INTO establishments
 SELECT s.siret, left(s.siret, 9), s.e.commune, p.departement, rd.region, s.e.naf, s.e.etat, s.e.o
 FROM (
-  SELECT siret, first({'commune': commune, 'naf': naf,
-                       'etat': CASE etat WHEN 'A' THEN 'actif' WHEN 'F' THEN 'ferme' END, 'o': origin}
-                      ORDER BY rank) AS e
-  FROM src_etablissements WHERE regexp_full_match(siret, '[0-9]{14}') GROUP BY siret
+  SELECT w.siret, {'commune': r.commune, 'naf': r.naf,
+                   'etat': CASE r.etat WHEN 'A' THEN 'actif' WHEN 'F' THEN 'ferme' END, 'o': r.origin} AS e
+  FROM (SELECT siret, arg_min(rowid, rank) AS row FROM src_etablissements
+        WHERE regexp_full_match(siret, '[0-9]{14}') GROUP BY siret) w
+  JOIN src_etablissements r ON r.rowid = w.row
 ) s
 LEFT JOIN commune_place p ON p.commune = s.e.commune
 LEFT JOIN ref_departements rd ON rd.code = p.departement;
+DROP TABLE src_etablissements;
 
 -- Establishments SIRENE does not give, placed by a tabular feed.
 INSERT INTO establishments

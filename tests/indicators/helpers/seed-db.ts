@@ -1,12 +1,14 @@
 // Test databases: the canonical schema (etl/sql/schema.sql) filled with hand-written rows from a
 // YAML seed file, so counting rules can be checked against figures worked out by hand.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { parse } from "yaml";
 import { openDatabase, type Database } from "../../../lib/duckdb.ts";
 import { partyIdentity } from "../../../etl/normalise/siret.ts";
-import { readSql, runScript } from "../../../etl/load/sql-script.ts";
+import { enrichContracts } from "../../../etl/reference/enrich-contracts.ts";
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
@@ -102,8 +104,8 @@ export async function insertSeed(connection: DuckDBConnection, seed: Seed): Prom
 }
 
 /**
- * The who's who rows, then the ETL's own etl/sql/enrich-contracts.sql: the per-contract columns
- * of the SPASER indicators come from the real rule, not from the seed.
+ * The who's who rows, then the ETL's own last step (etl/reference/enrich-contracts.ts): the
+ * per-contract columns of the SPASER indicators come from the real rule, not from the seed.
  */
 async function insertWhosWho(connection: DuckDBConnection, whosWho: WhosWhoSeed): Promise<void> {
   const tables: [string, Record<string, unknown>[]][] = [
@@ -123,7 +125,12 @@ async function insertWhosWho(connection: DuckDBConnection, whosWho: WhosWhoSeed)
       );
     }
   }
-  await runScript(connection, readSql("enrich-contracts.sql"));
+  const scratch = mkdtempSync(join(tmpdir(), "decp-seed-"));
+  try {
+    await enrichContracts(connection, scratch);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 export async function insertContract(
