@@ -29,8 +29,9 @@ export async function enrichContracts(
     await runScript(connection, readSql("enrich-contracts.sql"));
     const [{ n }] = await queryRows(connection, "SELECT count(*) AS n FROM work.contracts_before");
     const parts = Math.max(1, Math.ceil(Number(n) / contractsPerPart()));
+    const writeBack = readSql("enrich-contracts-part.sql");
     for (let part = 0; part < parts; part++) {
-      await runScript(connection, readSql("enrich-contracts-part.sql"), { parts, part });
+      await runScript(connection, writeBack, { parts, part });
     }
   } finally {
     // A failed step's error is the one to report, not a failure to detach after it.

@@ -1,5 +1,5 @@
 -- One part of the contracts rewritten with the columns of etl/sql/enrich-contracts.sql: those whose
--- uid hashes to $part of $parts (etl/reference/enrich.ts). The joins of the whole table at once,
+-- uid hashes to $part of $parts (etl/reference/enrich-contracts.ts). The joins of the whole table at once,
 -- with the rows being written, did not fit in the build's memory at 1.5 M contracts; a part's
 -- hash tables do, whatever the number of contracts.
 INSERT INTO contracts BY NAME

@@ -1,7 +1,7 @@
 -- The working tables of this step have a row per contract or per position: they live in the
--- scratch database `work` (etl/reference/enrich.ts), stored compressed and read back from disk, where
--- temporary tables would stay uncompressed in the build's memory (at 1.5 M contracts they filled
--- it before the contracts were rewritten).
+-- scratch database `work` (etl/reference/enrich-contracts.ts), stored compressed and read back
+-- from disk, where temporary tables would stay uncompressed in the build's memory (at 1.5 M
+-- contracts they filled it before the contracts were rewritten).
 --
 -- Per contract, what the SPASER indicators need from the who's who (enrich.sql), so that the
 -- engine keeps one row per contract: counts of titulaire positions (contract × titulaire) of known

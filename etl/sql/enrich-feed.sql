@@ -33,7 +33,8 @@ JOIN stage_feed_contracts f USING (source_index, record_position)
 JOIN stage_contracts c USING (source_index, record_position)
 WHERE nullif(trim(t.titulaire_id), '') IS NOT NULL;
 
--- The staging tables have given what the who's who needed of them (etl/load/build-snapshot.ts).
+-- The staging tables have given what the who's who needed of them: dropped, as the build drops
+-- every temporary table it is done with (etl/load/temporary-tables.ts).
 DROP TABLE stage_feed_titulaires;
 DROP TABLE stage_feed_contracts;
 DROP TABLE stage_contracts;

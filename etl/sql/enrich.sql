@@ -50,7 +50,7 @@ LEFT JOIN src_unites_legales c ON c.rowid = w.cat
 LEFT JOIN src_unites_legales d ON d.rowid = w.ess
 LEFT JOIN src_unites_legales e ON e.rowid = w.naf
 LEFT JOIN src_unites_legales f ON f.rowid = w.etat;
--- Temporary tables hold the build's memory until dropped (etl/load/build-snapshot.ts).
+-- Temporary tables hold the build's memory until dropped (etl/load/temporary-tables.ts).
 DROP TABLE src_org_rows;
 DROP TABLE src_unites_legales;
 
