@@ -12,12 +12,12 @@ import type { ReferenceInput } from "../reference/kinds.ts";
 import { enrich, type Enrichment } from "../reference/enrich.ts";
 import { finaliseFeed, loadFeedStaging } from "./feed-tables.ts";
 import { dropTemporaryTables, isGeography } from "./temporary-tables.ts";
+import { boundEtlMemory } from "./etl-memory.ts";
 
 // Columns that exist only while staging: where a row came from, and for main rows what tells
 // republications (publication date) from lots published under one id (content key).
 const RECORD_TAG = ["source_index INTEGER", "record_position INTEGER"];
 const RANKING = ["published DATE", "content_key VARCHAR"];
-const BUILD_MEMORY_LIMIT = process.env.OBSERVATORY_ETL_MEMORY ?? "512MB";
 // The temporary tables the who's who still reads: staging tables (etl/sql/enrich-feed.sql drops
 // them) and the geography of etl/sql/reference.sql.
 const WHO_S_WHO_INPUTS = ["stage_contracts", "stage_feed_contracts", "stage_feed_titulaires"];
@@ -39,8 +39,8 @@ export async function buildSnapshot(
     phaseStarted = Date.now();
   };
   try {
-    // Bounded memory whatever the input size: DuckDB spills to disk beyond this.
-    await connection.run(`SET memory_limit = '${BUILD_MEMORY_LIMIT}'`);
+    // Bounded memory whatever the input size: DuckDB spills to disk beyond the limit.
+    await boundEtlMemory(connection);
     await connection.run("SET preserve_insertion_order = false");
     await runScript(connection, readSql("schema.sql"));
     await runScript(

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { readSql, runScript, sqlString } from "../load/sql-script.ts";
+import { boundEtlMemory } from "../load/etl-memory.ts";
 import { SourceFormatError } from "../formats/types.ts";
 import { detectSeparator, inspectTabular, readHeaderLine, type Sniffed } from "./detect.ts";
 import { loadCsv, loadParquet } from "./source-sql.ts";
@@ -18,11 +19,10 @@ import { Params, rawRowSql, rowsSql } from "./rows-sql.ts";
 import type { TabularStats, UnusedColumn } from "./stats.ts";
 import * as P from "./problems.ts";
 
-// DuckDB spills joins, sorts and plain aggregates to disk beyond this; the list aggregates of a
-// record (titulaires, modifications) do not spill, so they are built one part at a time. 512 MB as
-// for the snapshot build: at 1.5 M contracts 1 GB took the ETL to 1.45 GB of RSS while the records
-// were normalised beside it, 512 MB to 1.0 GB, in the same time (215 s against 189–213 s).
-const MEMORY_LIMIT = process.env.OBSERVATORY_ETL_MEMORY ?? "512MB";
+// The reader's DuckDB has the build's memory bound (etl/load/etl-memory.ts); the list aggregates of
+// a record (titulaires, modifications) do not spill, so they are built one part at a time. At
+// 1.5 M contracts a 1 GB limit took the ETL to 1.45 GB of RSS while the records were normalised
+// beside it, 512 MB to 1.0 GB, in the same time (215 s against 189–213 s).
 /**
  * Records are built and written by ranges of this many contracts (etl/sql/tabular-part.sql): the
  * lists of one part are all that sits in memory, whatever the size of the file.
@@ -67,7 +67,7 @@ export async function readTabular(
   const db = await openDatabase(dbPath);
   const { connection } = db;
   try {
-    await connection.run(`SET memory_limit = '${MEMORY_LIMIT}'`);
+    await boundEtlMemory(connection);
     const separator =
       sniffed.container === "csv" ? detectSeparator(await readHeaderLine(inspected)) : null;
     const loaded =

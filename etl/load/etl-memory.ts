@@ -1,0 +1,45 @@
+// The memory bound of the ETL's DuckDB databases (the snapshot build's and the tabular reader's),
+// one rule for both.
+//
+// `memory_limit` bounds DuckDB's buffers: joins, sorts and plain aggregates spill to disk beyond
+// it. It does not bound what the allocator keeps: freed memory stays in DuckDB's allocator caches
+// until a task's peak passes `allocator_flush_threshold` (128 MB by default, per thread) or a bulk
+// free passes `allocator_bulk_deallocation_flush_threshold` (512 MB). At 1.5 M contracts that kept
+// the process 0.6 GB above the limit; lower thresholds and the background threads that return
+// memory to the system brought the peak down, and so did one thread: each thread holds its own
+// buffers and allocator cache (bench/results.md, "Tabular ETL").
+import type { DuckDBConnection } from "@duckdb/node-api";
+
+const SIZE = /^\d+(\.\d+)?\s?(KB|MB|GB|KiB|MiB|GiB)$/i;
+
+/** The buffer limit: `OBSERVATORY_ETL_MEMORY` (e.g. "512MB", "1GB"), 512 MB by default. */
+export function etlMemoryLimit(env: NodeJS.ProcessEnv = process.env): string {
+  const value = env.OBSERVATORY_ETL_MEMORY?.trim() || "512MB";
+  if (!SIZE.test(value)) {
+    throw new Error(
+      `OBSERVATORY_ETL_MEMORY must be a size such as "512MB" or "1GB", not ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+/** DuckDB threads of the ETL: `OBSERVATORY_ETL_THREADS`, 1 by default. */
+export function etlThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.OBSERVATORY_ETL_THREADS?.trim() || "1";
+  if (!/^[1-9]\d{0,2}$/.test(value)) {
+    throw new Error(
+      `OBSERVATORY_ETL_THREADS must be a whole number of threads from 1, not ${JSON.stringify(value)}`,
+    );
+  }
+  return Number(value);
+}
+
+/** Sets the buffer limit, the threads and the allocator's flush rules on one of the ETL's databases. */
+export async function boundEtlMemory(connection: DuckDBConnection): Promise<void> {
+  // Both values are checked above against strict patterns: SET takes no bound parameter.
+  await connection.run(`SET memory_limit = '${etlMemoryLimit()}'`);
+  await connection.run(`SET threads = ${etlThreads()}`);
+  await connection.run("SET allocator_flush_threshold = '16MiB'");
+  await connection.run("SET allocator_bulk_deallocation_flush_threshold = '64MiB'");
+  await connection.run("SET allocator_background_threads = true");
+}
