@@ -3,11 +3,14 @@
 //
 // `memory_limit` bounds DuckDB's buffers: joins, sorts and plain aggregates spill to disk beyond
 // it. It does not bound what the allocator keeps: freed memory stays in DuckDB's allocator caches
-// until a task's peak passes `allocator_flush_threshold` (128 MB by default, per thread) or a bulk
-// free passes `allocator_bulk_deallocation_flush_threshold` (512 MB). At 1.5 M contracts that kept
-// the process 0.6 GB above the limit; lower thresholds and the background threads that return
-// memory to the system brought the peak down, and so did one thread: each thread holds its own
-// buffers and allocator cache (bench/results.md, "Tabular ETL").
+// until a task's peak passes `allocator_flush_threshold` (128 MB by default) or a bulk
+// free passes `allocator_bulk_deallocation_flush_threshold` (512 MB). At 1.5 M contracts the ETL
+// peaked at 1.19 GiB with a 512 MB limit and Node's own heap at 16 MB; lower thresholds and the
+// background threads that return memory to the system brought the peak down, and so did one
+// thread: each thread holds its own buffers and allocator cache (bench/results.md, "Tabular ETL").
+// The allocator settings are the whole process's (DuckDB's allocator is shared). The ETL runs in a
+// process of its own (the CLI, the refresh's child), except when `npm start` first builds the
+// samples' snapshot before serving: that server keeps them, which only returns memory sooner.
 import type { DuckDBConnection } from "@duckdb/node-api";
 
 const SIZE = /^\d+(\.\d+)?\s?(KB|MB|GB|KiB|MiB|GiB)$/i;
