@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
 import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
+import { itWithPdfTools } from "./helpers/pdf-tools.ts";
 
 describeWithBrowser("the annual report in a browser and as PDF", () => {
   let t: TestServer;
@@ -74,7 +75,7 @@ describeWithBrowser("the annual report in a browser and as PDF", () => {
     expect(compared).toBeGreaterThan(0);
   });
 
-  it("prints as a PDF of at least two pages with its charts", async () => {
+  itWithPdfTools("prints as a PDF of at least two pages with its charts", async () => {
     const response = await t.get(`/api/buyers/${siret}/report?year=${year}&format=pdf`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
