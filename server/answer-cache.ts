@@ -1,13 +1,14 @@
 // The indicator answers kept per snapshot and checked request (indicator-service.ts fills it).
+import type { AnswerBytes } from "./answer-body.ts";
 import { ResultCache } from "./result-cache.ts";
 
 /**
- * An answer as the cache keeps it: its JSON bytes only, which the API sends as they are. Keeping
+ * An answer as the cache keeps it: its JSON bytes only (in pieces), which the API sends as they are. Keeping
  * the rows as objects too would multiply the memory of the largest answers (a table per buyer and
  * year of a national snapshot is 150,000 rows); bytes live outside the JavaScript heap.
  */
 export interface CachedAnswer {
-  body: Buffer;
+  body: AnswerBytes;
   snapshotId: string;
 }
 

@@ -1,14 +1,18 @@
 // The hostile-load step: 50 concurrent heavy, uncached requests for 30 s on the real server
-// (serve.ts, answer cache off) while /api/health is probed every 0.5 s. Reports the probes'
-// latency (p50, p95, p99, max) and failures, the server's peak RSS, the answers by status (5xx apart
-// from the 503s of admission control, which carry Retry-After) and the time from the end of the
-// load until no heavy work runs or waits.
+// (serve.ts, answer cache off) while /api/health is probed every 0.5 s from a thread of its own
+// (health-prober.ts). Reports the probes' latency (p50, p95, p99, max) and failures, the server's
+// peak RSS, the answers by status (5xx apart from the 503s of admission control, which carry
+// Retry-After) and the time from the end of the load until no heavy work runs or waits.
 import autocannon from "autocannon";
+import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { start } from "./child.ts";
+import type { Probe, ProberData } from "./health-prober.ts";
 import { percentile } from "./requests.ts";
 
 const SERVE = fileURLToPath(new URL("serve.ts", import.meta.url));
+const PROBER = new URL("health-prober.ts", import.meta.url);
 
 /** Heavy breakdowns of the issue's measurements (some refused by max_groups: 400, cheap). */
 export const HEAVY_PATHS = [
@@ -42,15 +46,34 @@ interface WorkStats {
   work: Record<"queries" | "exports", { running: number; queued: number }>;
 }
 
-async function probe(base: string): Promise<{ ms: number; ok: boolean; body?: WorkStats }> {
-  const started = performance.now();
+/** One health request after the load, read for the work still running or waiting. */
+async function workAfter(base: string): Promise<WorkStats | null> {
   try {
     const response = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) });
-    const body = (await response.json()) as WorkStats;
-    return { ms: performance.now() - started, ok: response.ok, body };
+    return (await response.json()) as WorkStats;
   } catch {
-    return { ms: performance.now() - started, ok: false };
+    return null;
   }
+}
+
+/** Starts the prober's thread; resolves once its first (uncounted) probe is answered. */
+async function startProber(base: string): Promise<{ stop(): Promise<Probe[]> }> {
+  const data: ProberData = { base, everyMs: 500 };
+  // Node 20 does not give a worker the parent's TypeScript loader: the thread registers tsx's
+  // itself before it imports the prober.
+  const boot = `import("tsx/esm/api").then((tsx) => tsx.register()).then(() => import(${JSON.stringify(PROBER.href)}))`;
+  const worker = new Worker(boot, { eval: true, workerData: data });
+  const failed = new Promise<never>((_, reject) => worker.once("error", reject));
+  const next = () => Promise.race([once(worker, "message").then(([value]) => value), failed]);
+  await next();
+  return {
+    async stop() {
+      worker.postMessage("stop");
+      const probes = (await next()) as Probe[];
+      await worker.terminate();
+      return probes;
+    },
+  };
 }
 
 export async function measureHostileLoad(
@@ -62,15 +85,7 @@ export async function measureHostileLoad(
   const server = await start([SERVE, dbPath, "0"]);
   const [base] = server.firstLine.trim().split(" ");
   try {
-    const probes: { ms: number; ok: boolean }[] = [];
-    let loading = true;
-    const prober = (async () => {
-      while (loading) {
-        const next = performance.now() + 500;
-        probes.push(await probe(base));
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
-      }
-    })();
+    const prober = await startProber(base);
     say(`  ${connections} connections on heavy uncached requests for ${seconds} s…`);
     const result = await autocannon({
       url: base,
@@ -79,12 +94,11 @@ export async function measureHostileLoad(
       timeout: 60,
       requests: HEAVY_PATHS.map((path) => ({ method: "GET", path })),
     });
-    loading = false;
-    await prober;
+    const probes = await prober.stop();
     const stopped = performance.now();
     let idleAfter: number | null = null;
     while (performance.now() - stopped < 120_000) {
-      const { body } = await probe(base);
+      const body = await workAfter(base);
       const busy = body ? body.work.queries.running + body.work.queries.queued : 1;
       if (busy === 0) {
         idleAfter = Math.round(performance.now() - stopped);

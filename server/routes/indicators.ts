@@ -27,7 +27,10 @@ export function indicatorsRouter(deps: AppDeps): Router {
     const { snapshotId, body, hit } = await runForApi(deps, req.params.id, req.query, { signal });
     res.setHeader("X-Snapshot-Id", snapshotId);
     res.setHeader("X-Cache", hit ? "hit" : "miss");
-    res.type("json").send(body);
+    // The pieces as they are (answer-body.ts): written one after another, never joined.
+    res.type("json").setHeader("Content-Length", String(body.length));
+    for (const piece of body.pieces) res.write(piece);
+    res.end();
   });
 
   return router;

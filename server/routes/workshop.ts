@@ -8,6 +8,7 @@ import express, { Router } from "express";
 import { compileIndicator, type IndicatorDefinition } from "../../indicators/index.ts";
 import type { CompiledQuery } from "../../indicators/index.ts";
 import type { IndicatorResult, WorkshopPreview, WorkshopValidation } from "../api-types.ts";
+import { answerText } from "../answer-body.ts";
 import type { AppDeps } from "../deps.ts";
 import { runCheckedRequest } from "../indicator-service.ts";
 import { describeIndicator } from "../indicator-view.ts";
@@ -76,7 +77,7 @@ export function workshopRouter(deps: AppDeps): Router {
       signal: clientSignal(res),
     });
     // The answer as the indicator endpoint writes it (answer-body.ts), read back to add to it.
-    const result = JSON.parse(outcome.body.toString("utf8")) as IndicatorResult;
+    const result = JSON.parse(answerText(outcome.body)) as IndicatorResult;
     const rows = rowDiagnostics(result.rows, definition);
     const answer: WorkshopPreview = {
       ...result,

@@ -21,6 +21,7 @@ describe("an answer of many slices", () => {
     expect(health.status).toBe(200);
     expect(response.status).toBe(200);
     const text = await response.text();
+    expect(Number(response.headers.get("content-length"))).toBe(Buffer.byteLength(text));
     const body = JSON.parse(text) as { rows: { acheteur_id: string; n: number }[] };
     expect(body.rows.length).toBeGreaterThan(2 * SLICE_ROWS);
     expect(JSON.stringify(body)).toBe(text);
