@@ -109,13 +109,31 @@ export function contracts(n: number, participle = ""): string {
   return `${formatInteger(n)} marché${plural}${participle ? ` ${participle}${plural}` : ""}`;
 }
 
+/**
+ * The year's contracts and amount, beside the year before. A year before without any contract
+ * in the data is not « 0 marché »: the sources loaded may simply not cover it, so the change is
+ * said to be unknown rather than drawn from nothing.
+ */
+export function contractsSentence(
+  name: string,
+  year: number,
+  totals: ReportData["totals"],
+  previousContracts: number,
+): string {
+  if (totals.contracts === 0) {
+    return `${name} n'a publié aucun marché notifié en ${year} dans les données disponibles.`;
+  }
+  const published = `En ${year}, ${name} a publié ${contracts(totals.contracts, "notifié")} dans l'année, pour un montant total de ${formatNumber(totals.amount, "euro")} (hors ${formatInteger(totals.suspect)} montants jugés suspects)`;
+  return previousContracts > 0
+    ? `${published}, contre ${contracts(previousContracts)} en ${year - 1}.`
+    : `${published} ; les données disponibles ne contiennent aucun de ses marchés notifiés en ${year - 1} : l'évolution d'une année sur l'autre n'est pas connue.`;
+}
+
 export function summarySentences(data: ReportData): string[] {
   const t = data.totals;
   const name = buyerName(data);
   const sentences = [
-    t.contracts === 0
-      ? `${name} n'a publié aucun marché notifié en ${data.year} dans les données disponibles.`
-      : `En ${data.year}, ${name} a publié ${contracts(t.contracts, "notifié")} dans l'année, pour un montant total de ${formatNumber(t.amount, "euro")} (hors ${formatInteger(t.suspect)} montants jugés suspects), contre ${contracts(data.previousContracts)} en ${data.year - 1}.`,
+    contractsSentence(name, data.year, t, data.previousContracts),
     `${formatInteger(t.format2024)} de ces marchés sont publiés au format 2024, le seul qui renseigne les considérations sociales et environnementales.`,
   ];
   const statuses = data.indicators.map(statusOf);

@@ -122,6 +122,37 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     expect(page.match(/<svg\b/g)?.length ?? 0).toBeGreaterThanOrEqual(withValue.length);
   });
 
+  it("compares with the year before only when the data hold contracts of it", async () => {
+    // A buyer-year whose year before has contracts, and one whose year before has none.
+    const pick = (previous: string) =>
+      queryFile(
+        t.dbPath,
+        `WITH years AS (
+           SELECT acheteur_id, year(date_notification) AS y, count(*) AS n FROM contracts
+            WHERE date_notification IS NOT NULL GROUP BY ALL)
+         SELECT a.acheteur_id, a.y, coalesce(p.n, 0) AS previous
+           FROM years a LEFT JOIN years p ON p.acheteur_id = a.acheteur_id AND p.y = a.y - 1
+          WHERE coalesce(p.n, 0) ${previous} ORDER BY a.n DESC, 1, 2 LIMIT 1`,
+      );
+    const [compared] = await pick("> 0");
+    const [alone] = await pick("= 0");
+    const summary = async (row: Record<string, unknown> | undefined) => {
+      const page = await t.get(
+        `/api/buyers/${String(row?.acheteur_id)}/report?year=${Number(row?.y)}`,
+      );
+      return visibleText(await page.text()).replaceAll("&#39;", "'");
+    };
+    const before = Number(compared?.y) - 1;
+    expect(await summary(compared)).toMatch(
+      new RegExp(`, contre ${Number(compared?.previous)} marchés? en ${before}\\.`),
+    );
+    const text = await summary(alone);
+    expect(text).not.toMatch(/, contre [0-9]/);
+    expect(text).toContain(
+      `aucun de ses marchés notifiés en ${Number(alone?.y) - 1} : l'évolution d'une année sur l'autre n'est pas connue.`,
+    );
+  });
+
   it("answers 400 without a year or with an unknown format, 404 for an unknown buyer", async () => {
     const { siret } = cases[0] ?? { siret: "" };
     const missing = await t.get(`/api/buyers/${siret}/report`);
