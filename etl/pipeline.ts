@@ -9,7 +9,7 @@ import { SourceFormatError } from "./formats/types.ts";
 import { download, isUrl, openSource } from "./formats/open-source.ts";
 import { Staging } from "./load/staging.ts";
 import { buildSnapshot } from "./load/build-snapshot.ts";
-import { etlMemoryLimit, etlThreads } from "./load/etl-memory.ts";
+import { enrichPartContracts, etlMemoryLimit, etlThreads } from "./load/etl-memory.ts";
 import { countsBySource, noCases, type SourceCounts } from "./load/source-counts.ts";
 import { writeRunLog } from "./load/run-log.ts";
 import { normaliseStream } from "./load/normalise-source.ts";
@@ -104,6 +104,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
   // A wrong memory setting fails the run at once, not after its sources were read.
   etlMemoryLimit();
   etlThreads();
+  enrichPartContracts();
   let current: string | null = null;
   let releaseLock: (() => Promise<void>) | null = null;
   try {

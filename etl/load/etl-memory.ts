@@ -37,6 +37,21 @@ export function etlThreads(env: NodeJS.ProcessEnv = process.env): number {
   return Number(value);
 }
 
+/**
+ * Contracts the who's who rewrites per statement (etl/reference/enrich-contracts.ts): 1.5 M at
+ * once did not fit in 400 MB. `OBSERVATORY_ENRICH_PART_CONTRACTS` sets another size (tests split
+ * the samples); a value that is not a whole number from 1 is refused, as the two above.
+ */
+export function enrichPartContracts(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.OBSERVATORY_ENRICH_PART_CONTRACTS?.trim() || "300000";
+  if (!/^[1-9]\d{0,8}$/.test(value)) {
+    throw new Error(
+      `OBSERVATORY_ENRICH_PART_CONTRACTS must be a whole number of contracts from 1, not ${JSON.stringify(value)}`,
+    );
+  }
+  return Number(value);
+}
+
 /** Sets the buffer limit, the threads and the allocator's flush rules on one of the ETL's databases. */
 export async function boundEtlMemory(connection: DuckDBConnection): Promise<void> {
   // Both values are checked above against strict patterns: SET takes no bound parameter.

@@ -7,16 +7,8 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../../lib/duckdb.ts";
+import { enrichPartContracts } from "../load/etl-memory.ts";
 import { readSql, runScript, sqlString } from "../load/sql-script.ts";
-
-/**
- * Contracts rewritten per statement: 1.5 M at once did not fit in 400 MB.
- * OBSERVATORY_ENRICH_PART_CONTRACTS sets another size (tests split the samples).
- */
-function contractsPerPart(): number {
-  const set = Number(process.env.OBSERVATORY_ENRICH_PART_CONTRACTS);
-  return Number.isInteger(set) && set > 0 ? set : 300_000;
-}
 
 /** Adds the per-contract columns; `workDir` holds the scratch database while it runs. */
 export async function enrichContracts(
@@ -28,7 +20,7 @@ export async function enrichContracts(
   try {
     await runScript(connection, readSql("enrich-contracts.sql"));
     const [{ n }] = await queryRows(connection, "SELECT count(*) AS n FROM work.contracts_before");
-    const parts = Math.max(1, Math.ceil(Number(n) / contractsPerPart()));
+    const parts = Math.max(1, Math.ceil(Number(n) / enrichPartContracts()));
     const writeBack = readSql("enrich-contracts-part.sql");
     for (let part = 0; part < parts; part++) {
       await runScript(connection, writeBack, { parts, part });

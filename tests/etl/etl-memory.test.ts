@@ -1,10 +1,16 @@
 // The ETL's DuckDB memory bound: the limit read from the environment, refused when it is not a size,
-// its threads, and the allocator's flush rules accepted by the DuckDB this project ships with.
+// its threads, the contracts rewritten per statement, and the allocator's flush rules accepted by the
+// DuckDB this project ships with.
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
-import { boundEtlMemory, etlMemoryLimit, etlThreads } from "../../etl/load/etl-memory.ts";
+import {
+  boundEtlMemory,
+  enrichPartContracts,
+  etlMemoryLimit,
+  etlThreads,
+} from "../../etl/load/etl-memory.ts";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { tempDir } from "../helpers/samples-db.ts";
 import { TEST_TODAY } from "../helpers/test-today.ts";
@@ -30,6 +36,16 @@ describe("the ETL's memory bound", () => {
     for (const value of ["0", "two", "1.5", "-2", "1; SET x"]) {
       expect(() => etlThreads({ OBSERVATORY_ETL_THREADS: value })).toThrow(
         `OBSERVATORY_ETL_THREADS must be a whole number of threads from 1, not ${JSON.stringify(value)}`,
+      );
+    }
+  });
+
+  it("rewrites 300,000 contracts per statement unless OBSERVATORY_ENRICH_PART_CONTRACTS says how many", () => {
+    expect(enrichPartContracts({})).toBe(300_000);
+    expect(enrichPartContracts({ OBSERVATORY_ENRICH_PART_CONTRACTS: " 40 " })).toBe(40);
+    for (const value of ["0", "lots", "1e6", "-5", "2.5"]) {
+      expect(() => enrichPartContracts({ OBSERVATORY_ENRICH_PART_CONTRACTS: value })).toThrow(
+        `OBSERVATORY_ENRICH_PART_CONTRACTS must be a whole number of contracts from 1, not ${JSON.stringify(value)}`,
       );
     }
   });
@@ -61,6 +77,7 @@ describe("the ETL's memory bound", () => {
     const dir = tempDir();
     const dbPath = join(dir, "observatory.duckdb");
     process.env.OBSERVATORY_ETL_THREADS = "many";
+    process.env.OBSERVATORY_ENRICH_PART_CONTRACTS = "0";
     try {
       await expect(
         runEtl({
@@ -71,8 +88,20 @@ describe("the ETL's memory bound", () => {
       ).rejects.toThrow(
         'OBSERVATORY_ETL_THREADS must be a whole number of threads from 1, not "many"',
       );
+      delete process.env.OBSERVATORY_ETL_THREADS;
+      // The part size is checked at the start too: the run fails before reading its sources.
+      await expect(
+        runEtl({
+          inputs: [join(SAMPLES_DIR, "real-v1-aife-place-2019-04.json")],
+          dbPath,
+          today: TEST_TODAY,
+        }),
+      ).rejects.toThrow(
+        'OBSERVATORY_ENRICH_PART_CONTRACTS must be a whole number of contracts from 1, not "0"',
+      );
     } finally {
       delete process.env.OBSERVATORY_ETL_THREADS;
+      delete process.env.OBSERVATORY_ENRICH_PART_CONTRACTS;
     }
     expect(existsSync(dbPath)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
