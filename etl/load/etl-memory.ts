@@ -26,30 +26,38 @@ export function etlMemoryLimit(env: NodeJS.ProcessEnv = process.env): string {
   return value;
 }
 
-/** DuckDB threads of the ETL: `OBSERVATORY_ETL_THREADS`, 1 by default. */
-export function etlThreads(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.OBSERVATORY_ETL_THREADS?.trim() || "1";
-  if (!/^[1-9]\d{0,2}$/.test(value)) {
+/**
+ * A whole number from 1 of at most `digits` digits read from `name`, `fallback` when unset; any
+ * other value is refused, naming the variable, what it counts and the value.
+ */
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  counted: string,
+  fallback: number,
+  digits: number,
+): number {
+  const value = env[name]?.trim() || String(fallback);
+  if (!new RegExp(`^[1-9]\\d{0,${digits - 1}}$`).test(value)) {
     throw new Error(
-      `OBSERVATORY_ETL_THREADS must be a whole number of threads from 1, not ${JSON.stringify(value)}`,
+      `${name} must be a whole number of ${counted} from 1, not ${JSON.stringify(value)}`,
     );
   }
   return Number(value);
 }
 
+/** DuckDB threads of the ETL: `OBSERVATORY_ETL_THREADS`, 1 by default. */
+export function etlThreads(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber(env, "OBSERVATORY_ETL_THREADS", "threads", 1, 3);
+}
+
 /**
  * Contracts the who's who rewrites per statement (etl/reference/enrich-contracts.ts): 1.5 M at
  * once did not fit in 400 MB. `OBSERVATORY_ENRICH_PART_CONTRACTS` sets another size (tests split
- * the samples); a value that is not a whole number from 1 is refused, as the two above.
+ * the samples).
  */
 export function enrichPartContracts(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.OBSERVATORY_ENRICH_PART_CONTRACTS?.trim() || "300000";
-  if (!/^[1-9]\d{0,8}$/.test(value)) {
-    throw new Error(
-      `OBSERVATORY_ENRICH_PART_CONTRACTS must be a whole number of contracts from 1, not ${JSON.stringify(value)}`,
-    );
-  }
-  return Number(value);
+  return wholeNumber(env, "OBSERVATORY_ENRICH_PART_CONTRACTS", "contracts", 300_000, 9);
 }
 
 /** Sets the buffer limit, the threads and the allocator's flush rules on one of the ETL's databases. */

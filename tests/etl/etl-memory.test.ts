@@ -73,37 +73,28 @@ describe("the ETL's memory bound", () => {
     }
   });
 
-  it("fails a run at once when set wrong, before any source is read and with no snapshot", async () => {
-    const dir = tempDir();
-    const dbPath = join(dir, "observatory.duckdb");
-    process.env.OBSERVATORY_ETL_THREADS = "many";
-    process.env.OBSERVATORY_ENRICH_PART_CONTRACTS = "0";
-    try {
-      await expect(
-        runEtl({
-          inputs: [join(SAMPLES_DIR, "real-v1-aife-place-2019-04.json")],
-          dbPath,
-          today: TEST_TODAY,
-        }),
-      ).rejects.toThrow(
-        'OBSERVATORY_ETL_THREADS must be a whole number of threads from 1, not "many"',
-      );
-      delete process.env.OBSERVATORY_ETL_THREADS;
-      // The part size is checked at the start too: the run fails before reading its sources.
-      await expect(
-        runEtl({
-          inputs: [join(SAMPLES_DIR, "real-v1-aife-place-2019-04.json")],
-          dbPath,
-          today: TEST_TODAY,
-        }),
-      ).rejects.toThrow(
-        'OBSERVATORY_ENRICH_PART_CONTRACTS must be a whole number of contracts from 1, not "0"',
-      );
-    } finally {
-      delete process.env.OBSERVATORY_ETL_THREADS;
-      delete process.env.OBSERVATORY_ENRICH_PART_CONTRACTS;
-    }
-    expect(existsSync(dbPath)).toBe(false);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  it.each([
+    ["OBSERVATORY_ETL_THREADS", "many", "threads"],
+    ["OBSERVATORY_ENRICH_PART_CONTRACTS", "0", "contracts"],
+  ])(
+    "fails a run at once when %s is wrong, before any source is read and with no snapshot",
+    async (name, value, counted) => {
+      const dir = tempDir();
+      const dbPath = join(dir, "observatory.duckdb");
+      process.env[name] = value;
+      try {
+        await expect(
+          runEtl({
+            inputs: [join(SAMPLES_DIR, "real-v1-aife-place-2019-04.json")],
+            dbPath,
+            today: TEST_TODAY,
+          }),
+        ).rejects.toThrow(`${name} must be a whole number of ${counted} from 1, not "${value}"`);
+      } finally {
+        delete process.env[name];
+      }
+      expect(existsSync(dbPath)).toBe(false);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  );
 });
