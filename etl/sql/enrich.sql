@@ -130,14 +130,16 @@ LEFT JOIN (SELECT code, first(libelle ORDER BY rank) AS libelle FROM src_legal_c
   ON l.code = coalesce(o.cj.v, c.c.cj)
 WHERE o.siren IS NOT NULL OR c.siren IS NOT NULL OR d.siren IS NOT NULL OR fs.siren IS NOT NULL;
 
--- Commune → département → région (COG 2024; see the rule above for codes missing from it).
+-- Commune → département → région (COG 2024; see the rule above for codes missing from it). The
+-- '97' test is on the département's side of the join: on the commune's side, in a LEFT JOIN, it
+-- made DuckDB compare every commune with every département (a nested-loop join, 0.19 s of each run).
 CREATE TEMP TABLE commune_place AS
 SELECT DISTINCT e.commune,
   coalesce(rc.departement, d2.code, d3.code) AS departement
 FROM (SELECT DISTINCT commune FROM src_etablissements WHERE commune IS NOT NULL
       UNION SELECT DISTINCT insee FROM src_communes WHERE insee IS NOT NULL) e
 LEFT JOIN ref_communes rc ON rc.code = e.commune
-LEFT JOIN ref_departements d2 ON d2.code = left(e.commune, 2) AND left(e.commune, 2) <> '97'
+LEFT JOIN ref_departements d2 ON d2.code = left(e.commune, 2) AND d2.code <> '97'
 LEFT JOIN ref_departements d3 ON d3.code = left(e.commune, 3);
 
 INSERT INTO establishments
