@@ -129,12 +129,20 @@ export function contractsSentence(
     : `${published} ; les données disponibles ne contiennent aucun de ses marchés notifiés en ${year - 1} : l'évolution d'une année sur l'autre n'est pas connue.`;
 }
 
+/** How many of the year's contracts are in the 2024 format: « aucun », « 1 … est », « n … sont ». */
+export function format2024Sentence(n: number): string {
+  const why = "le seul qui renseigne les considérations sociales et environnementales";
+  if (n === 0) return `Aucun de ces marchés n'est publié au format 2024, ${why}.`;
+  if (n === 1) return `1 de ces marchés est publié au format 2024, ${why}.`;
+  return `${formatInteger(n)} de ces marchés sont publiés au format 2024, ${why}.`;
+}
+
 export function summarySentences(data: ReportData): string[] {
   const t = data.totals;
   const name = buyerName(data);
   const sentences = [
     contractsSentence(name, data.year, t, data.previousContracts),
-    `${formatInteger(t.format2024)} de ces marchés sont publiés au format 2024, le seul qui renseigne les considérations sociales et environnementales.`,
+    format2024Sentence(t.format2024),
   ];
   const statuses = data.indicators.map(statusOf);
   const count = (s: Status) => statuses.filter((x) => x === s).length;

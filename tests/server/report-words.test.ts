@@ -1,8 +1,9 @@
 // The annual report's counts of contracts in French: the singular below two (« 0 marché »,
 // « 1 marché notifié »), the plural from two, with the number written as everywhere else; and a
-// year before without any contract in the data said unknown, never « contre 0 marché ».
+// year before without any contract in the data said unknown, never « contre 0 marché »; none, one
+// or several contracts in the 2024 format said as French says them.
 import { describe, expect, it } from "vitest";
-import { contracts, contractsSentence } from "../../server/report/words.ts";
+import { contracts, contractsSentence, format2024Sentence } from "../../server/report/words.ts";
 
 describe("contracts(n)", () => {
   it("takes the singular for 0 and 1, the plural from 2", () => {
@@ -42,6 +43,16 @@ describe("contractsSentence", () => {
   it("says when the year itself has no contract in the data", () => {
     expect(contractsSentence("X", 2021, { ...totals, contracts: 0 }, 5)).toBe(
       "X n'a publié aucun marché notifié en 2021 dans les données disponibles.",
+    );
+  });
+});
+
+describe("format2024Sentence", () => {
+  it("says none, one and several as French does", () => {
+    expect(format2024Sentence(0)).toMatch(/^Aucun de ces marchés n'est publié au format 2024, /);
+    expect(format2024Sentence(1)).toMatch(/^1 de ces marchés est publié au format 2024, /);
+    expect(format2024Sentence(1234)).toMatch(
+      /^1\s234 de ces marchés sont publiés au format 2024, /u,
     );
   });
 });
