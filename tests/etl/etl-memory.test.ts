@@ -30,25 +30,38 @@ describe("the ETL's memory bound", () => {
     }
   });
 
-  it("runs on one DuckDB thread unless OBSERVATORY_ETL_THREADS says how many", () => {
-    expect(etlThreads({})).toBe(1);
-    expect(etlThreads({ OBSERVATORY_ETL_THREADS: "4" })).toBe(4);
-    for (const value of ["0", "two", "1.5", "-2", "1; SET x"]) {
-      expect(() => etlThreads({ OBSERVATORY_ETL_THREADS: value })).toThrow(
-        `OBSERVATORY_ETL_THREADS must be a whole number of threads from 1, not ${JSON.stringify(value)}`,
-      );
-    }
-  });
-
-  it("rewrites 300,000 contracts per statement unless OBSERVATORY_ENRICH_PART_CONTRACTS says how many", () => {
-    expect(enrichPartContracts({})).toBe(300_000);
-    expect(enrichPartContracts({ OBSERVATORY_ENRICH_PART_CONTRACTS: " 40 " })).toBe(40);
-    for (const value of ["0", "lots", "1e6", "-5", "2.5"]) {
-      expect(() => enrichPartContracts({ OBSERVATORY_ENRICH_PART_CONTRACTS: value })).toThrow(
-        `OBSERVATORY_ENRICH_PART_CONTRACTS must be a whole number of contracts from 1, not ${JSON.stringify(value)}`,
-      );
-    }
-  });
+  // The two whole-number settings: their default, a value taken (spaces trimmed), values refused.
+  it.each([
+    [
+      "OBSERVATORY_ETL_THREADS",
+      etlThreads,
+      "threads",
+      1,
+      "4",
+      4,
+      ["0", "two", "1.5", "-2", "1; SET x"],
+    ],
+    [
+      "OBSERVATORY_ENRICH_PART_CONTRACTS",
+      enrichPartContracts,
+      "contracts",
+      300_000,
+      " 40 ",
+      40,
+      ["0", "lots", "1e6", "-5", "2.5"],
+    ],
+  ] as const)(
+    "%s: its default unless it says how many, and a whole number from 1 or a refusal",
+    (name, read, counted, fallback, given, taken, refused) => {
+      expect(read({})).toBe(fallback);
+      expect(read({ [name]: given })).toBe(taken);
+      for (const value of refused) {
+        expect(() => read({ [name]: value })).toThrow(
+          `${name} must be a whole number of ${counted} from 1, not ${JSON.stringify(value)}`,
+        );
+      }
+    },
+  );
 
   it("is set on a real DuckDB with the allocator's flush rules", async () => {
     const db = await openDatabase(":memory:");
