@@ -2,13 +2,10 @@
 // may have Chromium without them: the test that needs them is then skipped with one loud line (a
 // new user's `npm test` still passes), unless OBSERVATORY_REQUIRE_PDF_TOOLS=1 (.ci/run), where
 // it runs and fails on the missing program.
-import { existsSync } from "node:fs";
-import { delimiter, join } from "node:path";
 import { it } from "vitest";
+import { onPath } from "../../helpers/on-path.ts";
 
-const HAS_PDFTOPPM = (process.env.PATH ?? "")
-  .split(delimiter)
-  .some((dir) => existsSync(join(dir, "pdftoppm")) && existsSync(join(dir, "pdftotext")));
+const HAS_PDFTOPPM = onPath("pdftoppm") !== undefined && onPath("pdftotext") !== undefined;
 
 /** Set by .ci/run: there, missing PDF tools are a failure, never a skip. */
 const REQUIRED = process.env.OBSERVATORY_REQUIRE_PDF_TOOLS === "1";

@@ -4,19 +4,14 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, delimiter, join } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { strFromU8, unzipSync } from "fflate";
 import { describe } from "vitest";
+import { onPath } from "../../helpers/on-path.ts";
 
 /** `SOFFICE_PATH`, else `soffice` found on the PATH. */
-export const SOFFICE =
-  process.env.SOFFICE_PATH ??
-  (process.env.PATH ?? "")
-    .split(delimiter)
-    .map((dir) => join(dir, "soffice"))
-    .find((path) => existsSync(path)) ??
-  "soffice";
+export const SOFFICE = process.env.SOFFICE_PATH ?? onPath("soffice") ?? "soffice";
 
 /** Set by .ci/run: there, a missing spreadsheet program is a failure, never a skip. */
 const REQUIRED = process.env.OBSERVATORY_REQUIRE_SPREADSHEET === "1";
