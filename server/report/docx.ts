@@ -30,6 +30,7 @@ import {
   statusOf,
   shown,
   empty,
+  recordsToFixText,
   summarySentences,
   supplierPicture,
   targetsIntro,
@@ -186,7 +187,9 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
       ]),
     ),
     para(
-      `${formatInteger(q.records.length)} marchés ont au moins un champ à corriger ; la liste complète, avec le nom de chaque champ dans les données publiées, se télécharge depuis la fiche de l'acheteur.`,
+      q.records.length === 0
+        ? `${recordsToFixText(0, true)}.`
+        : `${recordsToFixText(q.records.length, true)} ; la liste complète, avec le nom de chaque champ dans les données publiées, se télécharge depuis la fiche de l'acheteur.`,
     ),
     heading("Annexe : méthode", HeadingLevel.HEADING_1),
     para(

@@ -16,6 +16,7 @@ import {
   statusOf,
   shown,
   empty,
+  recordsToFixText,
   summarySentences,
   supplierPicture,
   targetsIntro,
@@ -39,6 +40,7 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
   return html`<article
     class="indicator"
     data-indicator="${i.definition.id}"
+    data-status="${status}"
     data-value="${i.value === null ? "" : String(i.value)}"
     data-n="${i.n}"
     data-n-scope="${i.n_scope}"
@@ -137,6 +139,7 @@ export function indicatorsSection(data: ReportData, charts: Chart[]): Safe {
                   (i) =>
                     html`<tr
                       data-indicator="${i.definition.id}"
+                      data-status="${statusOf(i)}"
                       data-value=""
                       data-n="${i.n}"
                       data-n-scope="${i.n_scope}"
@@ -275,9 +278,8 @@ export function qualitySection(data: ReportData): Safe {
       </tbody>
     </table>
     <p>
-      ${formatInteger(q.records.length)} marchés ont au moins un champ à
-      corriger${shown.length < q.records.length ? ` ; voici les ${shown.length} plus récents, la liste complète se télécharge depuis la fiche de l'acheteur` : ""}.
-      Entre parenthèses, le nom du champ dans les données publiées.
+      ${recordsToFixText(q.records.length, true)}${shown.length < q.records.length ? ` ; voici les ${shown.length} plus récents, la liste complète se télécharge depuis la fiche de l'acheteur` : ""}.
+      ${shown.length > 0 ? "Entre parenthèses, le nom du champ dans les données publiées." : ""}
     </p>
     ${
       shown.length > 0

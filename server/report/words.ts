@@ -146,18 +146,94 @@ export function summarySentences(data: ReportData): string[] {
   ];
   const statuses = data.indicators.map(statusOf);
   const count = (s: Status) => statuses.filter((x) => x === s).length;
-  const computed =
-    data.indicators.length - count("no_data") - count("no_2024_data") - count("not_filled");
-  sentences.push(
-    `Sur ${data.indicators.length} indicateurs d'achats responsables, ${computed} ont une valeur pour ${data.year} ; ${count("met")} atteignent leur objectif, ${count("behind")} sont en retard, ${count("too_few")} reposent sur trop peu de marchés pour conclure, ${count("no_2024_data")} manquent faute de marchés publiés au format 2024 et ${count("not_filled")} faute d'information renseignée.`,
-  );
+  sentences.push(indicatorsSentence(data.indicators.length, data.year, count));
   const q = data.quality;
   sentences.push(
     q.grade === null
       ? `La qualité de publication n'est pas notée : ${q.no_grade_reason ?? "raison inconnue"}.`
-      : `La qualité de publication des données obtient la note ${q.grade} (de A, la meilleure, à E) ; ${formatInteger(q.records.length)} marchés ont au moins un champ à corriger.`,
+      : `La qualité de publication des données obtient la note ${q.grade} (de A, la meilleure, à E) ; ${recordsToFixText(q.records.length)}.`,
   );
   return sentences;
+}
+
+/**
+ * A count with its verb agreed as French says it: « aucun n'atteint », « 1 atteint »,
+ * « 12 atteignent ». `none` is the whole clause for zero.
+ */
+function agreed(n: number, none: string, one: string, many: string): string {
+  if (n === 0) return none;
+  return `${formatInteger(n)} ${n === 1 ? one : many}`;
+}
+
+/** « a, b et c »; a single item alone. */
+function listed(items: string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} et ${items.at(-1)}`;
+}
+
+/** The statuses of an indicator with a value, with their verb for one and for several. */
+const WITH_VALUE: [Status, string, string][] = [
+  ["met", "atteint son objectif", "atteignent leur objectif"],
+  ["behind", "est en retard", "sont en retard"],
+  [
+    "too_few",
+    "repose sur trop peu de marchés pour conclure",
+    "reposent sur trop peu de marchés pour conclure",
+  ],
+  ["no_target", "n'a pas d'objectif fixé", "n'ont pas d'objectif fixé"],
+];
+
+/**
+ * Where the indicators stand, every one of them counted once: those with a value (met, behind,
+ * too few contracts, no target) and those without, each with why. A count of zero is left out,
+ * except for the targets met, which a reader looks for first.
+ */
+export function indicatorsSentence(
+  total: number,
+  year: number,
+  count: (status: Status) => number,
+): string {
+  const computed = total - count("no_data") - count("no_2024_data") - count("not_filled");
+  // The targets met are said even when none is: a reader looks for them first.
+  const valued = WITH_VALUE.filter(([status]) => status === "met" || count(status) > 0).map(
+    ([status, one, many]) => agreed(count(status), "aucun n'atteint son objectif", one, many),
+  );
+  // Why the others have no value: the verb is said once, with the first reason given.
+  const reasons = (
+    [
+      ["no_2024_data", "faute de marchés publiés au format 2024"],
+      ["not_filled", "faute d'information renseignée"],
+      ["no_data", "faute de marché concerné cette année"],
+    ] as const
+  )
+    .filter(([status]) => count(status) > 0)
+    .map(([status, why], i) =>
+      i === 0
+        ? `${agreed(count(status), "", "manque", "manquent")} ${why}`
+        : `${formatInteger(count(status))} ${why}`,
+    );
+  const head = `Sur ${formatInteger(total)} indicateurs d'achats responsables, ${agreed(
+    computed,
+    `aucun n'a de valeur pour ${year}`,
+    `a une valeur pour ${year}`,
+    `ont une valeur pour ${year}`,
+  )}`;
+  const withValues = computed > 0 ? ` : ${listed(valued)}` : "";
+  const without = reasons.length > 0 ? ` ; ${listed(reasons)}` : "";
+  return `${head}${withValues}${without}.`;
+}
+
+/**
+ * « aucun marché n'a de champ à corriger », « 1 marché a… », « 12 marchés ont au moins… »;
+ * with `start`, capitalised to open a sentence.
+ */
+export function recordsToFixText(n: number, start = false): string {
+  const text = agreed(
+    n,
+    "aucun marché n'a de champ à corriger",
+    "marché a au moins un champ à corriger",
+    "marchés ont au moins un champ à corriger",
+  );
+  return start ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 export const sizeText = (s: ReportSupplier) =>

@@ -1,8 +1,9 @@
 // The annual report of real buyers of the samples, on the real server: every indicator figure
 // of the HTML page (value, N, scope, coverage, and the French number shown) equals the API's
-// answer for the same buyer and year; the page says nothing in English and runs no script; the
-// DOCX is a valid Word file holding the same figures and the charts as PNG images; without a
-// Chromium the PDF answers a clear error and the other formats still work.
+// answer for the same buyer and year, and its summary counts each status once; the page says
+// nothing in English and runs no script; the DOCX is a valid Word file holding the same figures
+// and the charts as PNG images; without a Chromium the PDF answers a clear error and the other
+// formats still work.
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
@@ -151,6 +152,50 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     expect(text).toContain(
       `aucun de ses marchés notifiés en ${Number(alone?.y) - 1} : l'évolution d'une année sur l'autre n'est pas connue.`,
     );
+  });
+
+  it("sums up where each indicator of the page stands, every one counted once", async () => {
+    // Each reason's words in the summary, after its count (the verb agreed with it).
+    const words: Record<string, RegExp> = {
+      met: /^(atteint son|atteignent leur) objectif/,
+      behind: /^(est|sont) en retard/,
+      too_few: /^(repose|reposent) sur trop peu/,
+      no_target: /^(n'a|n'ont) pas d'objectif fixé/,
+      no_2024_data: /^((manque|manquent) )?faute de marchés publiés au format 2024/,
+      not_filled: /^((manque|manquent) )?faute d'information renseignée/,
+      no_data: /^((manque|manquent) )?faute de marché concerné cette année/,
+    };
+    for (const { siret, year } of cases) {
+      const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+      // Each indicator's status, from its block or its row (an indicator may be in both).
+      const byIndicator = new Map(
+        [...page.matchAll(/data-indicator="([^"]+)"\s+data-status="(\w+)"/g)].map((m) => [
+          m[1],
+          m[2],
+        ]),
+      );
+      const statuses = [...byIndicator.values()];
+      expect(statuses.length).toBeGreaterThan(10);
+      const sentence = /Sur (\d+) indicateurs d'achats responsables, [^<]*\./.exec(
+        page.replaceAll("&#39;", "'"),
+      )?.[0];
+      expect(sentence, `${siret} ${year}`).toBeDefined();
+      expect(sentence).toMatch(new RegExp(`^Sur ${statuses.length} indicateurs`));
+      for (const [status, after] of Object.entries(words)) {
+        const n = statuses.filter((s) => s === status).length;
+        const said = (sentence ?? "")
+          .split(/, | et | ; | : /)
+          .map((clause) => /^(\d+) (.*)$/.exec(clause))
+          .filter((m) => m !== null && after.test(m[2] ?? ""));
+        if (n === 0 && status !== "met") expect(said, `${siret} ${year} ${status}`).toEqual([]);
+        else if (n === 0) expect(sentence).toContain("aucun n'atteint son objectif");
+        else
+          expect(
+            said.map((m) => Number(m?.[1])),
+            `${status}`,
+          ).toEqual([n]);
+      }
+    }
   });
 
   it("answers 400 without a year or with an unknown format, 404 for an unknown buyer", async () => {

@@ -1,9 +1,17 @@
 // The annual report's counts of contracts in French: the singular below two (« 0 marché »,
 // « 1 marché notifié »), the plural from two, with the number written as everywhere else; and a
 // year before without any contract in the data said unknown, never « contre 0 marché »; none, one
-// or several contracts in the 2024 format said as French says them.
+// or several contracts in the 2024 format, indicators and contracts to fix said as French says
+// them.
 import { describe, expect, it } from "vitest";
-import { contracts, contractsSentence, format2024Sentence } from "../../server/report/words.ts";
+import {
+  contracts,
+  contractsSentence,
+  format2024Sentence,
+  indicatorsSentence,
+  recordsToFixText,
+  type Status,
+} from "../../server/report/words.ts";
 
 describe("contracts(n)", () => {
   it("takes the singular for 0 and 1, the plural from 2", () => {
@@ -54,5 +62,58 @@ describe("format2024Sentence", () => {
     expect(format2024Sentence(1234)).toMatch(
       /^1\s234 de ces marchés sont publiés au format 2024, /u,
     );
+  });
+});
+
+describe("indicatorsSentence", () => {
+  const counts =
+    (c: Partial<Record<Status, number>>) =>
+    (s: Status): number =>
+      c[s] ?? 0;
+
+  it("counts every indicator once, each verb agreed with its count", () => {
+    const sentence = indicatorsSentence(
+      30,
+      2021,
+      counts({
+        met: 0,
+        behind: 1,
+        too_few: 3,
+        no_target: 13,
+        no_2024_data: 10,
+        not_filled: 1,
+        no_data: 2,
+      }),
+    );
+    expect(sentence).toBe(
+      "Sur 30 indicateurs d'achats responsables, 17 ont une valeur pour 2021 : aucun n'atteint son objectif, 1 est en retard, 3 reposent sur trop peu de marchés pour conclure et 13 n'ont pas d'objectif fixé ; 10 manquent faute de marchés publiés au format 2024, 1 faute d'information renseignée et 2 faute de marché concerné cette année.",
+    );
+  });
+
+  it("leaves out the counts of zero but the targets met, and agrees one", () => {
+    expect(indicatorsSentence(3, 2024, counts({ met: 1, behind: 1, not_filled: 1 }))).toBe(
+      "Sur 3 indicateurs d'achats responsables, 2 ont une valeur pour 2024 : 1 atteint son objectif et 1 est en retard ; 1 manque faute d'information renseignée.",
+    );
+    expect(indicatorsSentence(2, 2024, counts({ met: 2 }))).toBe(
+      "Sur 2 indicateurs d'achats responsables, 2 ont une valeur pour 2024 : 2 atteignent leur objectif.",
+    );
+    expect(indicatorsSentence(2, 2024, counts({ no_target: 1, no_data: 1 }))).toBe(
+      "Sur 2 indicateurs d'achats responsables, 1 a une valeur pour 2024 : aucun n'atteint son objectif et 1 n'a pas d'objectif fixé ; 1 manque faute de marché concerné cette année.",
+    );
+  });
+
+  it("says when no indicator has a value", () => {
+    expect(indicatorsSentence(2, 2019, counts({ no_2024_data: 2 }))).toBe(
+      "Sur 2 indicateurs d'achats responsables, aucun n'a de valeur pour 2019 ; 2 manquent faute de marchés publiés au format 2024.",
+    );
+  });
+});
+
+describe("recordsToFixText", () => {
+  it("says none, one and several contracts to fix, capitalised to open a sentence", () => {
+    expect(recordsToFixText(0)).toBe("aucun marché n'a de champ à corriger");
+    expect(recordsToFixText(0, true)).toBe("Aucun marché n'a de champ à corriger");
+    expect(recordsToFixText(1, true)).toBe("1 marché a au moins un champ à corriger");
+    expect(recordsToFixText(2048)).toMatch(/^2\s048 marchés ont au moins un champ à corriger$/u);
   });
 });

@@ -4,7 +4,7 @@
 // And the links to the buyer's annual report, for the year chosen.
 import { getJson } from "../api.js";
 import { h } from "../dom.js";
-import { formatDate, formatInteger, formatPercent } from "../format.js";
+import { formatDate, formatInteger, formatPercent, plural } from "../format.js";
 import { lookupTable } from "./lookup.js";
 
 const SHOWN = 20;
@@ -55,7 +55,9 @@ export async function publicationQuality(siret) {
     h(
       "p",
       {},
-      `${formatInteger(records.total)} marchés ont au moins un champ à corriger (${formatInteger(records.problems)} corrections).`,
+      records.total === 0
+        ? "Aucun marché n'a de champ à corriger."
+        : `${plural(records.total, "marché a", "marchés ont")} au moins un champ à corriger (${plural(records.problems, "correction", "corrections")}).`,
       " ",
       h("a", { href: `${base}?format=csv_excel` }, "Liste complète (CSV pour Excel)"),
       " · ",
