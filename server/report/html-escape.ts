@@ -37,3 +37,23 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Safe {
 
 /** Markup written by our own code from numbers (the Vega SVG charts). */
 export const trusted = (markup: string) => new Safe(markup);
+
+const WEB_ADDRESS = /https?:\/\/[^\s)]+/g;
+
+/**
+ * Text whose web addresses become links, escaped like any text: a reader can follow a source,
+ * and a long address may break anywhere on a narrow screen (class "address").
+ */
+export function withLinks(text: string): Safe {
+  const parts: Part[] = [];
+  let last = 0;
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    parts.push(
+      text.slice(last, match.index),
+      html`<a class="address" href="${match[0]}">${match[0]}</a>`,
+    );
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return html`${parts}`;
+}

@@ -4,7 +4,7 @@
 import type { Chart } from "./charts.ts";
 import type { ReportData, ReportIndicator } from "./data.ts";
 import { formatDay, formatInteger, formatNumber, formatShare, UNKNOWN } from "./format.ts";
-import { html, trusted, type Safe } from "./html-escape.ts";
+import { html, trusted, withLinks, type Safe } from "./html-escape.ts";
 import {
   basisText,
   essText,
@@ -56,7 +56,7 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
       <dt>Année précédente</dt>
       <dd>${previousText(i)}</dd>
       <dt>Objectif</dt>
-      <dd>${targetText(i)}</dd>
+      <dd>${withLinks(targetText(i))}</dd>
       ${
         flagTexts(i).length > 0
           ? html`<dt>À lire avec prudence</dt>
@@ -81,28 +81,30 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
     }
     ${
       trend.length > 0
-        ? html`<table class="trend">
-            <caption>
-              Valeurs par année
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Année</th>
-                <th scope="col">Valeur</th>
-                <th scope="col">N</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${trend.map(
-                (p) =>
-                  html`<tr>
-                    <td>${p.year}</td>
-                    <td>${formatNumber(p.value, i.definition.format)}</td>
-                    <td>${formatInteger(p.n)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        ? html`<div class="table-box" tabindex="0">
+            <table class="trend">
+              <caption>
+                Valeurs par année
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Année</th>
+                  <th scope="col">Valeur</th>
+                  <th scope="col">N</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${trend.map(
+                  (p) =>
+                    html`<tr>
+                      <td>${p.year}</td>
+                      <td>${formatNumber(p.value, i.definition.format)}</td>
+                      <td>${formatInteger(p.n)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
         : ""
     }
   </article>`;
@@ -125,33 +127,35 @@ export function indicatorsSection(data: ReportData, charts: Chart[]): Safe {
     ${
       empty(data).length > 0
         ? html`<h3>Indicateurs sans valeur, ni cette année ni avant</h3>
-            <table class="empty">
-              <thead>
-                <tr>
-                  <th scope="col">Indicateur</th>
-                  <th scope="col">Situation</th>
-                  <th scope="col">Marchés concernés en ${data.year}</th>
-                  <th scope="col">Objectif</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${empty(data).map(
-                  (i) =>
-                    html`<tr
-                      data-indicator="${i.definition.id}"
-                      data-status="${statusOf(i)}"
-                      data-value=""
-                      data-n="${i.n}"
-                      data-n-scope="${i.n_scope}"
-                    >
-                      <td>${i.definition.title}</td>
-                      <td>${STATUS_WORDS[statusOf(i)]}</td>
-                      <td>${formatInteger(i.n_scope)}</td>
-                      <td>${targetText(i)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+            <div class="table-box" tabindex="0">
+              <table class="empty">
+                <thead>
+                  <tr>
+                    <th scope="col">Indicateur</th>
+                    <th scope="col">Situation</th>
+                    <th scope="col">Marchés concernés en ${data.year}</th>
+                    <th scope="col">Objectif</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${empty(data).map(
+                    (i) =>
+                      html`<tr
+                        data-indicator="${i.definition.id}"
+                        data-status="${statusOf(i)}"
+                        data-value=""
+                        data-n="${i.n}"
+                        data-n-scope="${i.n_scope}"
+                      >
+                        <td>${i.definition.title}</td>
+                        <td>${STATUS_WORDS[statusOf(i)]}</td>
+                        <td>${formatInteger(i.n_scope)}</td>
+                        <td>${withLinks(targetText(i))}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
         : ""
     }
   </section>`;
@@ -164,29 +168,31 @@ export function peersSection(data: ReportData): Safe {
     ${peersIntro(p).map((line) => html`<p>${line}</p>`)}
     ${
       p && p.indicators.length > 0
-        ? html`<table>
-            <thead>
-              <tr>
-                ${PEER_HEADERS.map((label) => html`<th scope="col">${label}</th>`)}
-              </tr>
-            </thead>
-            <tbody>
-              ${p.indicators.map(
-                (r) =>
-                  html`<tr
-                    data-peer-indicator="${r.indicator}"
-                    data-buyer="${r.buyer?.value ?? ""}"
-                    data-q1="${r.peers.q1 ?? ""}"
-                    data-median="${r.peers.median ?? ""}"
-                    data-q3="${r.peers.q3 ?? ""}"
-                    data-count="${r.peers.count}"
-                    data-national="${r.national.value ?? ""}"
-                  >
-                    ${peerCells(r).map((cell) => html`<td>${cell}</td>`)}
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        ? html`<div class="table-box" tabindex="0">
+            <table>
+              <thead>
+                <tr>
+                  ${PEER_HEADERS.map((label) => html`<th scope="col">${label}</th>`)}
+                </tr>
+              </thead>
+              <tbody>
+                ${p.indicators.map(
+                  (r) =>
+                    html`<tr
+                      data-peer-indicator="${r.indicator}"
+                      data-buyer="${r.buyer?.value ?? ""}"
+                      data-q1="${r.peers.q1 ?? ""}"
+                      data-median="${r.peers.median ?? ""}"
+                      data-q3="${r.peers.q3 ?? ""}"
+                      data-count="${r.peers.count}"
+                      data-national="${r.national.value ?? ""}"
+                    >
+                      ${peerCells(r).map((cell) => html`<td>${cell}</td>`)}
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
         : ""
     }
   </section>`;
@@ -216,22 +222,14 @@ export function suppliersSection(data: ReportData): Safe {
     ${
       rows.length === 0
         ? html`<p>Aucun titulaire identifié pour les marchés de ${data.year}.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">Entreprise</th>
-                <th scope="col">Identifiant</th>
-                <th scope="col">Marchés</th>
-                <th scope="col">Montant (part)</th>
-                <th scope="col">Taille</th>
-                <th scope="col">ESS</th>
-                <th scope="col">Localisation</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
+        : html`<div class="table-box" tabindex="0">
+            <table>
+              ${headRow(["Entreprise", "Identifiant", "Marchés", "Montant (part)", "Taille", "ESS", "Localisation"])}
+              <tbody>
+                ${rows}
+              </tbody>
+            </table>
+          </div>`
     }
     <h3>Ensemble des titulaires de l'année</h3>
     <ul>
@@ -248,63 +246,68 @@ export function qualitySection(data: ReportData): Safe {
     <p class="grade">
       ${q.grade === null ? `Pas de note : ${q.no_grade_reason ?? UNKNOWN}.` : `Note : ${q.grade} (de A, la meilleure, à E), score ${formatShare(q.score)}.`}
     </p>
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Règle</th>
-          <th scope="col">Marchés conformes</th>
-          <th scope="col">N</th>
-          <th scope="col">Couverture</th>
-          <th scope="col">Poids</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${q.components.map(
-          (c) =>
-            html`<tr
-              data-component="${c.id}"
-              data-value="${c.value === null ? "" : String(c.value)}"
-              data-n="${c.n}"
-            >
-              <td>${c.title}</td>
-              <td>
-                ${c.value === null ? "sans objet (aucun marché concerné)" : formatShare(c.value)}
-              </td>
-              <td>${formatInteger(c.n)}</td>
-              <td>${c.coverage === null ? "sans objet" : formatShare(c.coverage)}</td>
-              <td>${c.counted ? formatNumber(c.weight, "decimal") : "non compté"}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <div class="table-box" tabindex="0">
+      <table>
+        ${headRow(["Règle", "Marchés conformes", "N", "Couverture", "Poids"])}
+        <tbody>
+          ${q.components.map(
+            (c) =>
+              html`<tr
+                data-component="${c.id}"
+                data-value="${c.value === null ? "" : String(c.value)}"
+                data-n="${c.n}"
+              >
+                <td>${c.title}</td>
+                <td>
+                  ${c.value === null ? "sans objet (aucun marché concerné)" : formatShare(c.value)}
+                </td>
+                <td>${formatInteger(c.n)}</td>
+                <td>${c.coverage === null ? "sans objet" : formatShare(c.coverage)}</td>
+                <td>${c.counted ? formatNumber(c.weight, "decimal") : "non compté"}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
     <p>
       ${recordsToFixText(q.records.length, true)}${shown.length < q.records.length ? ` ; voici les ${shown.length} plus récents, la liste complète se télécharge depuis la fiche de l'acheteur` : ""}.
       ${shown.length > 0 ? "Entre parenthèses, le nom du champ dans les données publiées." : ""}
     </p>
     ${
       shown.length > 0
-        ? html`<table class="fixes">
-            <thead>
-              <tr>
-                <th scope="col">Marché</th>
-                <th scope="col">Notifié le</th>
-                <th scope="col">À corriger</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${shown.map(
-                (r) =>
-                  html`<tr>
-                    <td>${r.facts.objet ?? r.facts.id ?? r.facts.uid}</td>
-                    <td>${formatDay(r.facts.date_notification)}</td>
-                    <td>
-                      ${r.problems.map((p) => `${p.label} (${p.field}) : ${p.problem}`).join(" ; ")}
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        ? html`<div class="table-box" tabindex="0">
+            <table class="fixes">
+              <thead>
+                <tr>
+                  <th scope="col">Marché</th>
+                  <th scope="col">Notifié le</th>
+                  <th scope="col">À corriger</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${shown.map(
+                  (r) =>
+                    html`<tr>
+                      <td>${r.facts.objet ?? r.facts.id ?? r.facts.uid}</td>
+                      <td>${formatDay(r.facts.date_notification)}</td>
+                      <td>
+                        ${r.problems.map((p) => `${p.label} (${p.field}) : ${p.problem}`).join(" ; ")}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
         : ""
     }
   </section>`;
+}
+
+/** A table's header row: one column header per label. */
+function headRow(labels: string[]): Safe {
+  return html`<thead>
+    <tr>
+      ${labels.map((label) => html`<th scope="col">${label}</th>`)}
+    </tr>
+  </thead>`;
 }

@@ -31,6 +31,10 @@ dl { display: grid; grid-template-columns: 11rem 1fr; gap: .15rem .6rem; margin:
 .grade { font-size: 13pt; font-weight: bold; } .warning { color: #b3261e; font-weight: bold; }
 .annex { break-before: page; } .snapshot { font-family: monospace; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+/* A web address breaks anywhere, so that a table holding one keeps to a phone's screen. */
+a.address { overflow-wrap: anywhere; }
+/* On a phone a table wider than the screen scrolls in its own box (focusable, for the keyboard's arrows): the page never scrolls sideways. */
+@media screen and (max-width: 40rem) { body { padding: 0 .6rem; } .table-box { overflow-x: auto; } table { font-size: 8pt; } th, td { padding: .15rem .2rem; } }
 `;
 
 export function reportHtml(data: ReportData, charts: Chart[]): string {

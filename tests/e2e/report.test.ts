@@ -1,7 +1,8 @@
 // The annual report in Chromium: the HTML page opens under its own policy with no error, its
 // charts drawn and its figures the API's; the PDF the server prints has at least two pages,
 // each rendered by pdftoppm, and its charts are there (their axis titles are in the PDF's text).
-// The pages of the placeholder id 00000000000000 say that no buyer or titulaire is named by it.
+// On a phone the page never scrolls sideways (a wide table scrolls in its own box). The pages of
+// the placeholder id 00000000000000 say that no buyer or titulaire is named by it.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
 import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
+import { axeViolations } from "./helpers/axe.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
 import { itWithPdfTools } from "./helpers/pdf-tools.ts";
 
@@ -73,6 +75,30 @@ describeWithBrowser("the annual report in a browser and as PDF", () => {
       compared += 1;
     }
     expect(compared).toBeGreaterThan(0);
+  });
+
+  it("on a phone, never scrolls sideways: a wider table scrolls in its own box", async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${t.url}/api/buyers/${siret}/report?year=${year}`);
+      await page.waitForSelector("figure.chart svg");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      // The peers' table has more columns than a phone shows: its box scrolls, the page does not.
+      const boxes = await page.locator(".table-box").evaluateAll((all) =>
+        all.map((box) => ({
+          scrolls: box.scrollWidth > box.clientWidth,
+          focusable: box.getAttribute("tabindex") === "0",
+        })),
+      );
+      expect(boxes.some((b) => b.scrolls)).toBe(true);
+      expect(boxes.every((b) => b.focusable)).toBe(true);
+      const serious = (await axeViolations(page)).filter((v) => !v.startsWith("minor "));
+      expect(serious).toEqual([]);
+      expect(browser.takeErrors()).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   itWithPdfTools("prints as a PDF of at least two pages with its charts", async () => {

@@ -7,7 +7,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
-import { esc, html } from "../../server/report/html-escape.ts";
+import { esc, html, withLinks } from "../../server/report/html-escape.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 let t: TestServer;
@@ -271,5 +271,15 @@ describe("the report's HTML writer", () => {
     expect(out).not.toContain("<img");
     expect(out).toBe(`<p title="${esc(hostile)}">${esc(hostile)}</p>`);
     expect(esc(hostile)).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;x&#39;");
+  });
+
+  it("links the web addresses of a text, escaped like the rest of it", () => {
+    expect(withLinks("source : Plan (https://www.ecologie.gouv.fr/a-b) & co").text).toBe(
+      'source : Plan (<a class="address" href="https://www.ecologie.gouv.fr/a-b">https://www.ecologie.gouv.fr/a-b</a>) &amp; co',
+    );
+    const hostile = withLinks(`voir https://x.fr/"><script>alert(1)</script> <b>`).text;
+    expect(hostile).not.toMatch(/<script|<b>|href="[^"]*"[^>]*"/);
+    expect(hostile).toContain('href="https://x.fr/&quot;&gt;&lt;script&gt;alert(1">');
+    expect(withLinks("aucune adresse ici : ftp://x").text).toBe("aucune adresse ici : ftp://x");
   });
 });
