@@ -65,14 +65,11 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
       }
     </dl>
     ${
+      // The figure is named by its caption; the drawing is hidden from screen readers, its
+      // figures being in the table that follows.
       chart && chart.points > 0
-        ? html`<figure
-            class="chart"
-            data-chart="${i.definition.id}"
-            role="img"
-            aria-label="${chart.description}"
-          >
-            ${trusted(chart.svg)}
+        ? html`<figure class="chart" data-chart="${i.definition.id}">
+            <div aria-hidden="true">${trusted(chart.svg)}</div>
             <figcaption>
               ${chart.description}${i.target ? " ; en pointillés rouges, la trajectoire des objectifs, année par année" : ""}.
             </figcaption>
