@@ -78,30 +78,18 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
     }
     ${
       trend.length > 0
-        ? html`<div class="table-box" tabindex="0">
-            <table class="trend">
-              <caption>
-                Valeurs par année
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Année</th>
-                  <th scope="col">Valeur</th>
-                  <th scope="col">N</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${trend.map(
-                  (p) =>
-                    html`<tr>
-                      <td>${p.year}</td>
-                      <td>${formatNumber(p.value, i.definition.format)}</td>
-                      <td>${formatInteger(p.n)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        ? boxedTable(
+            ["Année", "Valeur", "N"],
+            trend.map(
+              (p) =>
+                html`<tr>
+                  <td>${p.year}</td>
+                  <td>${formatNumber(p.value, i.definition.format)}</td>
+                  <td>${formatInteger(p.n)}</td>
+                </tr>`,
+            ),
+            { className: "trend", caption: "Valeurs par année" },
+          )
         : ""
     }
   </article>`;
@@ -124,35 +112,25 @@ export function indicatorsSection(data: ReportData, charts: Chart[]): Safe {
     ${
       empty(data).length > 0
         ? html`<h3>Indicateurs sans valeur, ni cette année ni avant</h3>
-            <div class="table-box" tabindex="0">
-              <table class="empty">
-                <thead>
-                  <tr>
-                    <th scope="col">Indicateur</th>
-                    <th scope="col">Situation</th>
-                    <th scope="col">Marchés concernés en ${data.year}</th>
-                    <th scope="col">Objectif</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${empty(data).map(
-                    (i) =>
-                      html`<tr
-                        data-indicator="${i.definition.id}"
-                        data-status="${statusOf(i)}"
-                        data-value=""
-                        data-n="${i.n}"
-                        data-n-scope="${i.n_scope}"
-                      >
-                        <td>${i.definition.title}</td>
-                        <td>${STATUS_WORDS[statusOf(i)]}</td>
-                        <td>${formatInteger(i.n_scope)}</td>
-                        <td>${withLinks(targetText(i))}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+            ${boxedTable(
+              ["Indicateur", "Situation", `Marchés concernés en ${data.year}`, "Objectif"],
+              empty(data).map(
+                (i) =>
+                  html`<tr
+                    data-indicator="${i.definition.id}"
+                    data-status="${statusOf(i)}"
+                    data-value=""
+                    data-n="${i.n}"
+                    data-n-scope="${i.n_scope}"
+                  >
+                    <td>${i.definition.title}</td>
+                    <td>${STATUS_WORDS[statusOf(i)]}</td>
+                    <td>${formatInteger(i.n_scope)}</td>
+                    <td>${withLinks(targetText(i))}</td>
+                  </tr>`,
+              ),
+              { className: "empty" },
+            )}`
         : ""
     }
   </section>`;
@@ -165,31 +143,23 @@ export function peersSection(data: ReportData): Safe {
     ${peersIntro(p).map((line) => html`<p>${line}</p>`)}
     ${
       p && p.indicators.length > 0
-        ? html`<div class="table-box" tabindex="0">
-            <table>
-              <thead>
-                <tr>
-                  ${PEER_HEADERS.map((label) => html`<th scope="col">${label}</th>`)}
-                </tr>
-              </thead>
-              <tbody>
-                ${p.indicators.map(
-                  (r) =>
-                    html`<tr
-                      data-peer-indicator="${r.indicator}"
-                      data-buyer="${r.buyer?.value ?? ""}"
-                      data-q1="${r.peers.q1 ?? ""}"
-                      data-median="${r.peers.median ?? ""}"
-                      data-q3="${r.peers.q3 ?? ""}"
-                      data-count="${r.peers.count}"
-                      data-national="${r.national.value ?? ""}"
-                    >
-                      ${peerCells(r).map((cell) => html`<td>${cell}</td>`)}
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        ? boxedTable(
+            PEER_HEADERS,
+            p.indicators.map(
+              (r) =>
+                html`<tr
+                  data-peer-indicator="${r.indicator}"
+                  data-buyer="${r.buyer?.value ?? ""}"
+                  data-q1="${r.peers.q1 ?? ""}"
+                  data-median="${r.peers.median ?? ""}"
+                  data-q3="${r.peers.q3 ?? ""}"
+                  data-count="${r.peers.count}"
+                  data-national="${r.national.value ?? ""}"
+                >
+                  ${peerCells(r).map((cell) => html`<td>${cell}</td>`)}
+                </tr>`,
+            ),
+          )
         : ""
     }
   </section>`;
@@ -219,14 +189,18 @@ export function suppliersSection(data: ReportData): Safe {
     ${
       rows.length === 0
         ? html`<p>Aucun titulaire identifié pour les marchés de ${data.year}.</p>`
-        : html`<div class="table-box" tabindex="0">
-            <table>
-              ${headRow(["Entreprise", "Identifiant", "Marchés", "Montant (part)", "Taille", "ESS", "Localisation"])}
-              <tbody>
-                ${rows}
-              </tbody>
-            </table>
-          </div>`
+        : boxedTable(
+            [
+              "Entreprise",
+              "Identifiant",
+              "Marchés",
+              "Montant (part)",
+              "Taille",
+              "ESS",
+              "Localisation",
+            ],
+            rows,
+          )
     }
     <h3>Ensemble des titulaires de l'année</h3>
     <ul>
@@ -243,68 +217,77 @@ export function qualitySection(data: ReportData): Safe {
     <p class="grade">
       ${q.grade === null ? `Pas de note : ${q.no_grade_reason ?? UNKNOWN}.` : `Note : ${q.grade} (de A, la meilleure, à E), score ${formatShare(q.score)}.`}
     </p>
-    <div class="table-box" tabindex="0">
-      <table>
-        ${headRow(["Règle", "Marchés conformes", "N", "Couverture", "Poids"])}
-        <tbody>
-          ${q.components.map(
-            (c) =>
-              html`<tr
-                data-component="${c.id}"
-                data-value="${c.value === null ? "" : String(c.value)}"
-                data-n="${c.n}"
-              >
-                <td>${c.title}</td>
-                <td>
-                  ${c.value === null ? "sans objet (aucun marché concerné)" : formatShare(c.value)}
-                </td>
-                <td>${formatInteger(c.n)}</td>
-                <td>${c.coverage === null ? "sans objet" : formatShare(c.coverage)}</td>
-                <td>${c.counted ? formatNumber(c.weight, "decimal") : "non compté"}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
+    ${boxedTable(
+      ["Règle", "Marchés conformes", "N", "Couverture", "Poids"],
+      q.components.map(
+        (c) =>
+          html`<tr
+            data-component="${c.id}"
+            data-value="${c.value === null ? "" : String(c.value)}"
+            data-n="${c.n}"
+          >
+            <td>${c.title}</td>
+            <td>
+              ${c.value === null ? "sans objet (aucun marché concerné)" : formatShare(c.value)}
+            </td>
+            <td>${formatInteger(c.n)}</td>
+            <td>${c.coverage === null ? "sans objet" : formatShare(c.coverage)}</td>
+            <td>${c.counted ? formatNumber(c.weight, "decimal") : "non compté"}</td>
+          </tr>`,
+      ),
+    )}
     <p>
       ${recordsToFixText(q.records.length, true)}${shown.length < q.records.length ? ` ; voici les ${shown.length} plus récents, la liste complète se télécharge depuis la fiche de l'acheteur` : ""}.
       ${shown.length > 0 ? "Entre parenthèses, le nom du champ dans les données publiées." : ""}
     </p>
     ${
       shown.length > 0
-        ? html`<div class="table-box" tabindex="0">
-            <table class="fixes">
-              <thead>
-                <tr>
-                  <th scope="col">Marché</th>
-                  <th scope="col">Notifié le</th>
-                  <th scope="col">À corriger</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${shown.map(
-                  (r) =>
-                    html`<tr>
-                      <td>${r.facts.objet ?? r.facts.id ?? r.facts.uid}</td>
-                      <td>${formatDay(r.facts.date_notification)}</td>
-                      <td>
-                        ${r.problems.map((p) => `${p.label} (${p.field}) : ${p.problem}`).join(" ; ")}
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        ? boxedTable(
+            ["Marché", "Notifié le", "À corriger"],
+            shown.map(
+              (r) =>
+                html`<tr>
+                  <td>${r.facts.objet ?? r.facts.id ?? r.facts.uid}</td>
+                  <td>${formatDay(r.facts.date_notification)}</td>
+                  <td>
+                    ${r.problems.map((p) => `${p.label} (${p.field}) : ${p.problem}`).join(" ; ")}
+                  </td>
+                </tr>`,
+            ),
+            { className: "fixes" },
+          )
         : ""
     }
   </section>`;
 }
 
-/** A table's header row: one column header per label. */
-function headRow(labels: string[]): Safe {
-  return html`<thead>
-    <tr>
-      ${labels.map((label) => html`<th scope="col">${label}</th>`)}
-    </tr>
-  </thead>`;
+/**
+ * A table in a box of its own, which scrolls on a narrow screen while the page does not
+ * (focusable, for the keyboard's arrows); one column header per label.
+ */
+function boxedTable(
+  headers: readonly string[],
+  rows: Safe | Safe[],
+  options: { className?: string; caption?: string } = {},
+): Safe {
+  const { className, caption } = options;
+  return html`<div class="table-box" tabindex="0">
+    <table${className ? html` class="${className}"` : ""}>
+      ${
+        caption
+          ? html`<caption>
+              ${caption}
+            </caption>`
+          : ""
+      }
+      <thead>
+        <tr>
+          ${headers.map((label) => html`<th scope="col">${label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
 }
