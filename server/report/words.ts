@@ -131,10 +131,13 @@ export function contractsSentence(
 
 /** How many of the year's contracts are in the 2024 format: « aucun », « 1 … est », « n … sont ». */
 export function format2024Sentence(n: number): string {
-  const why = "le seul qui renseigne les considérations sociales et environnementales";
-  if (n === 0) return `Aucun de ces marchés n'est publié au format 2024, ${why}.`;
-  if (n === 1) return `1 de ces marchés est publié au format 2024, ${why}.`;
-  return `${formatInteger(n)} de ces marchés sont publiés au format 2024, ${why}.`;
+  const published = agreed(
+    n,
+    "Aucun de ces marchés n'est publié",
+    "de ces marchés est publié",
+    "de ces marchés sont publiés",
+  );
+  return `${published} au format 2024, le seul qui renseigne les considérations sociales et environnementales.`;
 }
 
 export function summarySentences(data: ReportData): string[] {
