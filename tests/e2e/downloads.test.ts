@@ -2,11 +2,10 @@
 // and by the server; and « Ce tableau (CSV) » neutralises buyer names a spreadsheet would run as
 // formulas, with the rules of the server's CSV (one module for both). The database holds the
 // shipped samples and a file of buyers named like formulas, loaded by the real ETL.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { defaultInputs } from "../../etl/pipeline.ts";
+import { writeTestInput } from "../helpers/etl-cache.ts";
 import { parseCsv } from "../server/helpers/read-files.ts";
 import { startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
@@ -27,9 +26,11 @@ function siret(first13: string): string {
   throw new Error("no key");
 }
 
-/** A 2019-format file: one contract per hostile buyer, in Rennes in 2024. */
-function hostileFile(dir: string): string {
-  const file = join(dir, "hostile-buyers.json");
+/**
+ * A 2019-format file: one contract per hostile buyer, in Rennes in 2024. Written at a fixed path
+ * (writeTestInput), so that the ETL's snapshot of it is built once, not on every run.
+ */
+function hostileFile(): string {
   const marches = HOSTILE.map((nom, i) => ({
     id: `2024HOST${i}`,
     acheteur: { id: siret(`2135023880${i}01`), nom },
@@ -48,26 +49,22 @@ function hostileFile(dir: string): string {
     ],
     modifications: [],
   }));
-  writeFileSync(file, JSON.stringify({ marches }));
-  return file;
+  return writeTestInput("downloads/hostile-buyers.json", JSON.stringify({ marches }));
 }
 
-let dir: string;
 let t: TestServer;
 let browser: Browser;
 
 describeWithBrowser("downloads in Chromium", () => {
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "observatory-downloads-"));
     [t, browser] = await Promise.all([
-      startTestServer({ inputs: [...defaultInputs(), hostileFile(dir)] }),
+      startTestServer({ inputs: [...defaultInputs(), hostileFile()] }),
       launchBrowser(),
     ]);
   });
   afterAll(async () => {
     await browser?.close();
     await t?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
   afterEach(() => {
     expect(browser.takeErrors()).toEqual([]);

@@ -4,7 +4,8 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
+import { SAMPLES_DIR } from "../../etl/pipeline.ts";
+import { cachedEtl } from "../helpers/etl-cache.ts";
 import { fixture } from "../helpers/fixtures.ts";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
@@ -35,7 +36,8 @@ async function snapshot(name: string, parallelMinBytes: number) {
   ]
     .map((f) => join(SAMPLES_DIR, f))
     .concat(fixture("official-v1.5-example-paquet.xml"));
-  const report = await runEtl({ inputs, dbPath, today: TEST_TODAY, parallelMinBytes });
+  // Built by the real ETL once per content of its code, inputs and settings (tests/helpers/etl-cache.ts).
+  const report = await cachedEtl(inputs, TEST_TODAY, dbPath, { parallelMinBytes });
   expect(report.status).toBe("ok");
   const db = await openDatabase(dbPath, { readOnly: true });
   const tables: Record<string, unknown[]> = {};

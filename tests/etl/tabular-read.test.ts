@@ -4,13 +4,14 @@
 // (the rest read as not filled), the decp-table-schema example, and a contract met both in a
 // producer's JSON file and in a tabular feed (one contract, the other counted as a duplicate).
 // @module-tag slow
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runEtl, SAMPLES_DIR, type EtlReport } from "../../etl/pipeline.ts";
+import { SAMPLES_DIR, type EtlReport } from "../../etl/pipeline.ts";
 import { openDatabase, queryRows, type Row } from "../../lib/duckdb.ts";
 import { decpInfoRows } from "../../bench/generator/decp-info-rows.ts";
 import { writeTabular } from "../../bench/generator/write-tabular.ts";
+import { cachedEtl, testInputPath, writeTestInput } from "../helpers/etl-cache.ts";
 import { fixture } from "../helpers/fixtures.ts";
 import { TEST_TODAY, tempDir } from "../helpers/samples-db.ts";
 
@@ -22,7 +23,8 @@ async function load(
   inputs: string[],
 ): Promise<{ report: EtlReport; query: (sql: string) => Promise<Row[]> }> {
   const dbPath = join(dir, `run-${runs++}.duckdb`);
-  const report = await runEtl({ inputs, dbPath, today: TEST_TODAY });
+  // Built by the real ETL once per content of its code and inputs (tests/helpers/etl-cache.ts).
+  const report = await cachedEtl(inputs, TEST_TODAY, dbPath);
   return {
     report,
     query: async (sql) => {
@@ -40,8 +42,7 @@ const BRETAGNE = join(SAMPLES_DIR, "real-flat-region-bretagne-rendu-compte-2021.
 
 describe("the format is told from the content, never the name", () => {
   it("reads a CSV named .json as CSV", async () => {
-    const path = join(dir, "bretagne.json");
-    copyFileSync(BRETAGNE, path);
+    const path = writeTestInput("tabular-read/bretagne.json", readFileSync(BRETAGNE));
     const { report } = await load([path]);
     expect(report.status, report.error?.message).toBe("ok");
     expect(report.sources[0].tabular).toMatchObject({ container: "CSV", separator: "|" });
@@ -52,7 +53,7 @@ describe("the format is told from the content, never the name", () => {
     const records = JSON.parse(
       readFileSync(join(SAMPLES_DIR, "real-v2-dematis-daily-2024-07-18.json"), "utf8"),
     ) as { marches: { marche: Record<string, unknown>[] } };
-    const path = join(dir, "decp.csv");
+    const path = testInputPath("tabular-read/decp.csv");
     await writeTabular([records.marches.marche.flatMap((r) => decpInfoRows(r))], path, "parquet");
     const { report } = await load([path]);
     expect(report.status, report.error?.message).toBe("ok");
@@ -67,9 +68,11 @@ describe("the format is told from the content, never the name", () => {
 describe("encodings", () => {
   it("reads a Windows-1252 file through a UTF-8 copy, and says so", async () => {
     const text = readFileSync(BRETAGNE, "utf8");
-    const path = join(dir, "bretagne-1252.csv");
     // Latin-1 bytes for every character of the file (it has none outside Windows-1252).
-    writeFileSync(path, Buffer.from(text.replace(/\u00a0/g, " "), "latin1"));
+    const path = writeTestInput(
+      "tabular-read/bretagne-1252.csv",
+      Buffer.from(text.replace(/\u00a0/g, " "), "latin1"),
+    );
     const { report, query } = await load([path]);
     expect(report.status, report.error?.message).toBe("ok");
     expect(report.sources[0].tabular?.encoding).toBe("WINDOWS-1252");
@@ -92,8 +95,7 @@ describe("rows that cannot be used", () => {
       lines[2],
       "",
     ].join("\n");
-    const path = join(dir, "broken.csv");
-    writeFileSync(path, broken);
+    const path = writeTestInput("tabular-read/broken.csv", broken);
     const { report, query } = await load([path]);
     expect(report.status, report.error?.message).toBe("ok");
     const t = report.sources[0].tabular!;
@@ -109,8 +111,7 @@ describe("rows that cannot be used", () => {
   });
 
   it("fails the run, naming the file, when no column identifies a contract", async () => {
-    const path = join(dir, "other.csv");
-    writeFileSync(path, "commune;population\nRennes;220000\n");
+    const path = writeTestInput("tabular-read/other.csv", "commune;population\nRennes;220000\n");
     const { report } = await load([path]);
     expect(report.status).toBe("failed");
     expect(report.error?.message).toMatch(/other\.csv: no column identifies a contract/);
@@ -119,9 +120,8 @@ describe("rows that cannot be used", () => {
 
 describe("a file with a few of the columns", () => {
   it("maps what is there and leaves the rest not filled, never 'no'", async () => {
-    const path = join(dir, "few.csv");
-    writeFileSync(
-      path,
+    const path = writeTestInput(
+      "tabular-read/few.csv",
       [
         "uid,id,acheteur_id,montant,dateNotification,offresRecues,Commentaire",
         "2135006550001724A01,24A01,21350065500017,120000,2024-09-02,3,à revoir",
@@ -181,7 +181,7 @@ describe("a contract in a producer's JSON file and in a tabular feed", () => {
     const records = JSON.parse(readFileSync(sample, "utf8")) as {
       marches: { marche: Record<string, unknown>[] };
     };
-    const path = join(dir, "same-records.parquet");
+    const path = testInputPath("tabular-read/same-records.parquet");
     await writeTabular([records.marches.marche.flatMap((r) => decpInfoRows(r))], path, "parquet");
     const alone = await load([sample]);
     const both = await load([sample, path]);

@@ -64,6 +64,32 @@ describe("cachedEtl", () => {
     writeTestInput("etl-cache/paquet.json", text);
   });
 
+  it("keeps a run with other settings apart, and leaves the environment as it was", async () => {
+    const plain = await cachedEtl([input], TEST_TODAY, join(dir, "plain.duckdb"));
+    expect(plain.sources[0]?.rejected).toBe(0);
+    // A record limit below any record's size: every record rejected, by the setting alone.
+    const limited = await cachedEtl([input], TEST_TODAY, join(dir, "limited.duckdb"), {
+      env: { OBSERVATORY_MAX_RECORD_MB: "0.0001" },
+    });
+    expect(limited.run_id).not.toBe(plain.run_id);
+    expect(limited.sources[0]?.rejected).toBe(plain.sources[0]?.loaded);
+    expect(process.env.OBSERVATORY_MAX_RECORD_MB).toBeUndefined();
+    // Found again for the same settings, not mixed with the plain run.
+    const again = await cachedEtl([input], TEST_TODAY, join(dir, "again.duckdb"), {
+      env: { OBSERVATORY_MAX_RECORD_MB: "0.0001" },
+    });
+    expect(again.run_id).toBe(limited.run_id);
+    expect((await cachedEtl([input], TEST_TODAY, join(dir, "plain-again.duckdb"))).run_id).toBe(
+      plain.run_id,
+    );
+  });
+
+  it("refuses an input outside the checkout, whose snapshot would never be found again", async () => {
+    await expect(
+      cachedEtl([join(dir, "elsewhere.json")], TEST_TODAY, join(dir, "x.duckdb")),
+    ).rejects.toThrow(/outside the checkout.*writeTestInput/);
+  });
+
   it("returns a failed run as it is and keeps nothing of it", async () => {
     const cache = join(dirname(inject("samplesSnapshot").dbPath), "etl");
     const entries = () => (existsSync(cache) ? readdirSync(cache).sort() : []);

@@ -1,6 +1,7 @@
 // The real ETL's snapshot of a list of input files, built once per content of what made it and
 // then copied: the key is the samples' snapshot key (the ETL's code, the shipped data, the
-// lockfile: tests/setup/snapshot-key.ts), the fixed "today" and each input's name and bytes. A
+// lockfile: tests/setup/snapshot-key.ts), the fixed "today", each input's name and bytes, and the
+// run's settings (environment variables the ETL reads, worker threads) when a test sets some. A
 // test that reads what the ETL built gets the same file it would have built itself; a test of the
 // run itself (failures, limits, the lock, the CLI) still calls runEtl.
 //
@@ -11,24 +12,36 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { inject } from "vitest";
-import { displayName, runEtl, type EtlReport } from "../../etl/pipeline.ts";
+import { displayName, type EtlReport } from "../../etl/pipeline.ts";
 import { ROOT } from "../setup/snapshot-key.ts";
-import { buildSnapshotFolder, copySnapshotFolder, isBuilt } from "./snapshot-folder.ts";
+import {
+  buildSnapshotFolder,
+  copySnapshotFolder,
+  isBuilt,
+  type RunSettings,
+} from "./snapshot-folder.ts";
 
 /**
  * Writes to `dbPath` the snapshot the ETL builds from `inputs` on `today` (with its run history)
  * and returns the run's report. Built by runEtl the first time, copied afterwards; a failed run
  * is returned as it is and never kept.
  */
-export async function cachedEtl(inputs: string[], today: Date, dbPath: string): Promise<EtlReport> {
+export async function cachedEtl(
+  inputs: string[],
+  today: Date,
+  dbPath: string,
+  settings: RunSettings = {},
+): Promise<EtlReport> {
   // A file outside the checkout (a fresh temporary folder) has a new name on every run: its
-  // snapshot would never be found again, only pile up. Such inputs run the ETL directly.
-  if (inputs.some((input) => isAbsolute(displayName(input)))) {
-    return runEtl({ inputs, dbPath, today });
+  // snapshot would never be found again, only pile up. Such inputs are refused: a test writes
+  // them with writeTestInput, or calls runEtl itself.
+  const outside = inputs.find((input) => isAbsolute(displayName(input)));
+  if (outside) {
+    throw new Error(`cachedEtl: ${outside} is outside the checkout, write it with writeTestInput`);
   }
-  const entry = join(cacheRoot(), entryKey(inputs, today));
+  const entry = join(cacheRoot(), entryKey(inputs, today, settings));
   if (!isBuilt(entry)) {
-    const failed = await buildSnapshotFolder(entry, inputs, today);
+    const failed = await buildSnapshotFolder(entry, inputs, today, settings);
     if (failed) return failed;
   }
   return copySnapshotFolder(entry, dbPath);
@@ -38,9 +51,17 @@ function cacheRoot(): string {
   return join(dirname(inject("samplesSnapshot").dbPath), "etl");
 }
 
-/** What the snapshot depends on besides the ETL's code: the date, each input's name and bytes. */
-function entryKey(inputs: string[], today: Date): string {
+/**
+ * What the snapshot depends on besides the ETL's code: the date, the run's settings, each input's
+ * name and bytes.
+ */
+function entryKey(inputs: string[], today: Date, settings: RunSettings): string {
+  const { env = {}, parallelMinBytes } = settings;
   const hash = createHash("sha256").update(today.toISOString());
+  if (Object.keys(env).length > 0 || parallelMinBytes !== undefined) {
+    const sortedEnv = Object.entries(env).sort(([a], [b]) => a.localeCompare(b));
+    hash.update(`\0${JSON.stringify({ env: sortedEnv, parallelMinBytes })}`);
+  }
   for (const input of inputs) {
     // The name is stored in the snapshot (the source column), so it is part of the key.
     hash.update(`\0${displayName(input)}\0`).update(readFileSync(input));
@@ -49,13 +70,20 @@ function entryKey(inputs: string[], today: Date): string {
 }
 
 /**
- * Writes an input a test makes up to a fixed path of this checkout (tests/output/inputs/, ignored
- * by git), so that its snapshot is found again by the next run: a file in a fresh temporary
- * folder has another name, hence another key, every time. `name` is the test's own (one writer).
+ * The fixed path of this checkout (tests/output/inputs/, ignored by git) where a test writes an
+ * input it makes up, so that its snapshot is found again by the next run: a file in a fresh
+ * temporary folder has another name, hence another key, every time. `name` is the test's own (one
+ * writer). For a file another module writes (a Parquet file…); otherwise see writeTestInput.
  */
-export function writeTestInput(name: string, content: string): string {
+export function testInputPath(name: string): string {
   const path = join(ROOT, "tests", "output", "inputs", name);
   mkdirSync(dirname(path), { recursive: true });
+  return path;
+}
+
+/** Writes an input a test makes up to its fixed path (testInputPath) and returns the path. */
+export function writeTestInput(name: string, content: string | Uint8Array): string {
+  const path = testInputPath(name);
   writeFileSync(path, content);
   return path;
 }

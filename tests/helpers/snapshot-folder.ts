@@ -20,6 +20,14 @@ const REPORT = "etl-report.json";
 /** Whether `dir` holds a whole snapshot (its report is written last). */
 export const isBuilt = (dir: string): boolean => existsSync(join(dir, REPORT));
 
+/** How a run differs from a default one: environment variables the ETL reads, a pipeline option. */
+export interface RunSettings {
+  /** Set for the run only (e.g. OBSERVATORY_ENRICH_PART_CONTRACTS), then restored. */
+  env?: Record<string, string>;
+  /** JSON files from this size are normalised by worker threads (runEtl's option). */
+  parallelMinBytes?: number;
+}
+
 /**
  * Runs the ETL into a folder of its own, then renames it to `dir`: whole or not at all. Returns
  * the report of a failed run (nothing kept), null otherwise.
@@ -28,12 +36,21 @@ export async function buildSnapshotFolder(
   dir: string,
   inputs: string[],
   today: Date,
+  settings: RunSettings = {},
 ): Promise<EtlReport | null> {
   const building = `${dir}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
+  const { env = {}, parallelMinBytes } = settings;
+  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
   try {
-    const report = await runEtl({ inputs, dbPath: join(building, SNAPSHOT_DB), today });
+    const report = await runEtl({
+      inputs,
+      dbPath: join(building, SNAPSHOT_DB),
+      today,
+      ...(parallelMinBytes === undefined ? {} : { parallelMinBytes }),
+    });
     if (report.status !== "ok") return report;
     writeFileSync(join(building, REPORT), JSON.stringify(report));
     try {
@@ -44,6 +61,10 @@ export async function buildSnapshotFolder(
     }
     return null;
   } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     rmSync(building, { recursive: true, force: true });
   }
 }
