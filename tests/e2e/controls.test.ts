@@ -1,15 +1,12 @@
 // The controls of the dashboard, driven by keyboard in Chromium: a change redraws only what
 // depends on it, the control keeps the focus, the address stays the state (back and forward
 // work); and the buyer filter, an accessible combobox taking a name or a SIRET.
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { axeViolations } from "./helpers/axe.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
-
-const SHOTS = fileURLToPath(new URL("../output/screenshots/", import.meta.url));
+import { keepScreenshot } from "./helpers/screenshots.ts";
 
 let t: TestServer;
 let browser: Browser;
@@ -198,7 +195,7 @@ describeWithBrowser("controls in Chromium", () => {
       expect(await field.getAttribute("aria-activedescendant")).toBe(first);
       expect(await options.first().getAttribute("aria-selected")).toBe("true");
       expect(await axeViolations(page)).toEqual([]);
-      await page.locator(".filter-bar").screenshot({ path: join(SHOTS, "buyer-suggestions.png") });
+      await keepScreenshot(page.locator(".filter-bar"), "buyer-suggestions");
       await page.keyboard.press("Enter");
       await page.waitForURL(/acheteur_id=/);
       await waitReady(page);

@@ -2,15 +2,12 @@
 // the table rows × columns whose cells are the API's rows for that request (value, N, flags), a
 // heatmap with a cell per row, and four downloads of the same request that parse.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv, readParquet, readXlsx } from "../server/helpers/read-files.ts";
 import { startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { axeViolations } from "./helpers/axe.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
-
-const SHOTS = fileURLToPath(new URL("../output/screenshots/", import.meta.url));
+import { keepScreenshot } from "./helpers/screenshots.ts";
 
 interface Row {
   region: string | null;
@@ -124,7 +121,7 @@ describeWithBrowser("two dimensions on an indicator page", () => {
       const small = api.rows.filter((r) => r.flags.includes("below_min_n")).length;
       expect(await heatmap.locator(".mark-symbol path").count()).toBe(small);
       expect(await axeViolations(page)).toEqual([]);
-      await block.screenshot({ path: join(SHOTS, "cross-table.png") });
+      await keepScreenshot(block, "cross-table");
     });
 
     it("the four downloads hold that request, every row, and parse", async () => {

@@ -1,6 +1,6 @@
 // The dashboard in a real Chromium against the real server: charts with marks, filters in the
 // address, downloads that parse, the buyer one-pager printed to PDF, and no console error.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -13,16 +13,15 @@ import {
   waitReady,
   type Browser,
 } from "./helpers/browser.ts";
+import { keepScreenshot } from "./helpers/screenshots.ts";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
-const SHOTS = join(OUTPUT, "screenshots");
 
 let t: TestServer;
 let browser: Browser;
 
 describeWithBrowser("dashboard in Chromium", () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   });
   afterAll(async () => {
@@ -71,7 +70,7 @@ describeWithBrowser("dashboard in Chromium", () => {
       expect(await cardValue("top_supplier_share")).toMatch(/^Médiane : \d/);
       const partition = page.locator('[data-indicator="top_supplier_share"]');
       expect(await partition.locator('[data-chart="spark"], details').count()).toBe(0);
-      await page.screenshot({ path: join(SHOTS, "home.png"), fullPage: true });
+      await keepScreenshot(page, "home", { fullPage: true });
     });
 
     it("a filter change updates the address and the charts", async () => {
@@ -127,7 +126,7 @@ describeWithBrowser("dashboard in Chromium", () => {
       );
       expect(years.size).toBeGreaterThan(1);
       for (const year of years) expect(text).toContain(year);
-      await page.screenshot({ path: join(SHOTS, "home-samples-notice.png") });
+      await keepScreenshot(page, "home-samples-notice");
 
       await notice.getByRole("link", { name: "Le détail des fichiers" }).click();
       await page.waitForURL(/\/a-propos/);
@@ -150,7 +149,7 @@ describeWithBrowser("dashboard in Chromium", () => {
             /(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/,
           );
       }
-      await page.screenshot({ path: join(SHOTS, "about.png"), fullPage: true });
+      await keepScreenshot(page, "about", { fullPage: true });
     });
 
     it("indicator page: trend, breakdown and map charts, each with its table", async () => {
@@ -188,7 +187,7 @@ describeWithBrowser("dashboard in Chromium", () => {
       expect(await page.locator(".notice--info").textContent()).toContain(
         "format de publication de 2024",
       );
-      await page.screenshot({ path: join(SHOTS, "indicator.png"), fullPage: true });
+      await keepScreenshot(page, "indicator", { fullPage: true });
       // The breakdown is chosen on the page and kept in the address.
       await page.selectOption("#ventilation", "procedure");
       await page.waitForURL(/by=procedure/);
@@ -270,7 +269,7 @@ describeWithBrowser("dashboard in Chromium", () => {
       const yearCells = page.locator(".one-pager__columns table").first().locator("tbody tr th");
       expect(await yearCells.last().textContent()).toBe("Date inconnue");
       expect(await page.locator("h2", { hasText: "En bref" }).count()).toBe(1);
-      await page.screenshot({ path: join(SHOTS, "buyer-summary.png"), fullPage: true });
+      await keepScreenshot(page, "buyer-summary", { fullPage: true });
       const pdf = await page.pdf({
         path: join(OUTPUT, "buyer-summary.pdf"),
         format: "A4",

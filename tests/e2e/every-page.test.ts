@@ -2,16 +2,13 @@
 // Content-Security-Policy (no 'unsafe-eval', no inline script) that nothing on the page breaks,
 // every chart drawn, no accessibility violation found by axe-core, and on a phone no page wider
 // than the screen, tables whose hidden columns can be reached, year labels that do not overlap.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { axeViolations } from "./helpers/axe.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
+import { keepScreenshot } from "./helpers/screenshots.ts";
 import { everyPage, marksPerChart, type DashboardPage } from "./helpers/pages.ts";
 
-const SHOTS = fileURLToPath(new URL("../output/screenshots/", import.meta.url));
 const PHONE = { width: 390, height: 844 };
 
 let t: TestServer;
@@ -20,7 +17,6 @@ let pages: DashboardPage[];
 
 describeWithBrowser("every page in Chromium", () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     pages = await everyPage(t);
   });
@@ -125,7 +121,7 @@ describeWithBrowser("every page in Chromium", () => {
           await page.goto(`${t.url}${path}`);
           await waitReady(page);
           widths[name] = await page.evaluate(() => document.documentElement.scrollWidth);
-          await page.screenshot({ path: join(SHOTS, `phone-${name}.png`), fullPage: true });
+          await keepScreenshot(page, `phone-${name}`, { fullPage: true });
           expect(await axeViolations(page), `${name} at ${PHONE.width} px`).toEqual([]);
           expect(browser.takeErrors(), name).toEqual([]);
         }
@@ -169,7 +165,7 @@ describeWithBrowser("every page in Chromium", () => {
       ]);
       expect(await box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
       expect(Math.abs((year?.x ?? -1) - (frame?.x ?? 0))).toBeLessThanOrEqual(1);
-      await box.screenshot({ path: join(SHOTS, "phone-table-scrolled.png") });
+      await keepScreenshot(box, "phone-table-scrolled");
     });
 
     it("the years of a trend are labelled without overlapping, the latest among them", async () => {

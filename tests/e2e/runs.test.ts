@@ -2,15 +2,12 @@
 // refresh status, the run history with each run's sources (also in print), the rejects browsable
 // down to a raw record, the field issues, and the home page's freshness line — which says so
 // plainly when the last check failed. No console error anywhere.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { appendRun } from "../../etl/load/run-history.ts";
 import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
+import { keepScreenshot } from "./helpers/screenshots.ts";
 
-const SHOTS = fileURLToPath(new URL("../output/screenshots/", import.meta.url));
 const URL_2024 = "https://www.data.gouv.fr/fr/datasets/r/decp-2024.json";
 let t: TestServer;
 let browser: Browser;
@@ -43,7 +40,6 @@ const refreshRun = (status: "unchanged" | "failed", minutesLater: number) => {
 
 describeWithBrowser("data updates pages in Chromium", () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     await appendRun(t.dbPath, refreshRun("unchanged", 1));
   });
@@ -139,7 +135,7 @@ describeWithBrowser("data updates pages in Chromium", () => {
            problem, action FROM field_issues)`,
       );
       expect(await page.locator("#valeurs ~ div tbody tr").count()).toBe(Number(issues.n));
-      await page.screenshot({ path: join(SHOTS, "runs.png"), fullPage: true });
+      await keepScreenshot(page, "runs", { fullPage: true });
     });
 
     it("prints every run's sources, without the buttons", async () => {
