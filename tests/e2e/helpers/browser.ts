@@ -1,14 +1,22 @@
-// Debian's Chromium driven by playwright-core (never a downloaded browser), with a fresh profile
-// and every console error, page error and CSP violation recorded, so a test can assert there was
-// none.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// Debian's Chromium driven by playwright-core (never a downloaded browser), a fresh context per
+// test file, and every console error, page error and CSP violation recorded, so a test can assert
+// there was none.
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { fileURLToPath } from "node:url";
+import {
+  chromium,
+  type Browser as PlaywrightBrowser,
+  type BrowserContext,
+  type Page,
+} from "playwright-core";
 import { describe } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../../../server/report/pdf.ts";
 
 export const CHROMIUM = chromiumPath();
+
+/** Chromium's config and cache folders (git-ignored). */
+const HOME = fileURLToPath(new URL("../../output/chromium/", import.meta.url));
 
 /** Set by .ci/run: there, a missing browser is a failure, never a skip. */
 const REQUIRED = process.env.OBSERVATORY_REQUIRE_BROWSER === "1";
@@ -38,32 +46,74 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/**
+ * One Chromium per test worker, shared by the browser test files it runs one after another (the
+ * workers share one module graph: vitest.config.ts, isolate: false). Each file still gets a
+ * context of its own (cookies, storage, cache, downloads), and starting Chromium, a second or two
+ * of CPU, is paid once per worker instead of once per file. Chromium is closed when no file has
+ * used it for a while; a worker that exits first takes it down with it (playwright kills the
+ * browsers it launched when its process exits).
+ */
+let shared: Promise<PlaywrightBrowser> | null = null;
+let users = 0;
+let idle: NodeJS.Timeout | undefined;
+const IDLE_CLOSE_MS = 5_000;
+
+function sharedChromium(): Promise<PlaywrightBrowser> {
+  clearTimeout(idle);
+  users++;
+  shared ??= chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    // Chromium's own config and cache under tests/output/, not the user's home.
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(HOME, "config"),
+      XDG_CACHE_HOME: join(HOME, "cache"),
+    },
+  });
+  return shared;
+}
+
+function releaseChromium(): void {
+  users--;
+  if (users > 0) return;
+  idle = setTimeout(() => {
+    const closing = shared;
+    shared = null;
+    void closing?.then((browser) => browser.close());
+  }, IDLE_CLOSE_MS);
+  idle.unref();
+}
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium, as .ci/run does) or set CHROMIUM_PATH`,
     );
   }
-  const dir = mkdtempSync(join(tmpdir(), "observatory-chromium-"));
-  const profile = join(dir, "profile");
-  mkdirSync(profile);
-  process.env.XDG_CONFIG_HOME = join(dir, "config");
-  process.env.XDG_CACHE_HOME = join(dir, "cache");
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: "fr-FR",
-    timezoneId: "Europe/Paris",
-    acceptDownloads: true,
-  });
+  mkdirSync(HOME, { recursive: true });
+  let context: BrowserContext;
+  try {
+    context = await (
+      await sharedChromium()
+    ).newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "fr-FR",
+      timezoneId: "Europe/Paris",
+      acceptDownloads: true,
+    });
+  } catch (error) {
+    releaseChromium();
+    throw error;
+  }
   // A script or style the Content-Security-Policy blocks is an error like any other.
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   let errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(`console: ${message.text()}`);
@@ -85,7 +135,7 @@ export async function launchBrowser(): Promise<Browser> {
     },
     async close() {
       await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      releaseChromium();
     },
   };
 }
