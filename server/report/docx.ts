@@ -24,6 +24,7 @@ import {
   flagTexts,
   GLOSSARY,
   localText,
+  previousLabel,
   previousText,
   sizeText,
   STATUS_WORDS,
@@ -98,7 +99,7 @@ function indicatorParts(i: ReportIndicator, chart: Chart | undefined, year: numb
     labelled("Situation", STATUS_WORDS[statusOf(i)]),
     labelled(`Valeur ${year}`, valueText(i)),
     labelled("Base du calcul", basisText(i)),
-    labelled("Année précédente", previousText(i)),
+    labelled(previousLabel(i.previous, year), previousText(i)),
     labelled("Objectif", targetText(i)),
   ];
   if (flagTexts(i).length > 0)

@@ -10,6 +10,7 @@ import {
   essText,
   flagTexts,
   localText,
+  previousLabel,
   previousText,
   sizeText,
   STATUS_WORDS,
@@ -53,7 +54,7 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
       <dd class="value">${valueText(i)}</dd>
       <dt>Base du calcul</dt>
       <dd>${basisText(i)}</dd>
-      <dt>Année précédente</dt>
+      <dt>${previousLabel(i.previous, year)}</dt>
       <dd>${previousText(i)}</dd>
       <dt>Objectif</dt>
       <dd>${withLinks(targetText(i))}</dd>

@@ -1,7 +1,7 @@
 // What the annual report says in sentences, shared by the HTML and the DOCX so both say the
 // same thing: the summary, one status per indicator (never two that contradict), the supplier
 // picture, and the explanations of the terms a reader may not know.
-import type { ReportData, ReportIndicator, ReportSupplier } from "./data.ts";
+import type { ReportData, ReportIndicator, ReportSupplier, TrendPoint } from "./data.ts";
 import {
   FLAG_WORDS,
   formatDay,
@@ -97,6 +97,17 @@ export function targetsIntro(data: ReportData): string {
 }
 
 export const flagTexts = (i: ReportIndicator) => i.flags.map((f) => FLAG_WORDS[f] ?? f);
+
+/**
+ * The label of the earlier value: « Année précédente » only when it is the year just before;
+ * otherwise the latest earlier year with contracts, named as such (a reader would otherwise take
+ * 2018's value for 2020's).
+ */
+export function previousLabel(previous: TrendPoint | null, year: number): string {
+  return previous && previous.year < year - 1
+    ? `Dernière année connue avant ${year}`
+    : "Année précédente";
+}
 
 export function previousText(i: ReportIndicator): string {
   if (!i.previous) return "pas d'année précédente avec des marchés";

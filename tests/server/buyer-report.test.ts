@@ -114,6 +114,34 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     expect(withValue).toBeGreaterThan(0);
   });
 
+  it("calls the earlier value « année précédente » only when it is the year just before", async () => {
+    let named = 0;
+    for (const { siret, year } of cases) {
+      const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+      const earlier = [
+        ...page.matchAll(
+          /<dt>(Année précédente|Dernière année connue avant (\d{4}))<\/dt>\s*<dd>([^<]*)<\/dd>/g,
+        ),
+      ];
+      expect(earlier.length, `${siret} ${year}`).toBeGreaterThan(0);
+      for (const [, label, before, text] of earlier) {
+        const shown = /en (\d{4}) \(N = /.exec(text ?? "")?.[1];
+        if (label === "Année précédente") {
+          // The year before, or none at all.
+          if (shown) expect(Number(shown), text).toBe(year - 1);
+          else
+            expect(text?.replaceAll("&#39;", "'")).toBe("pas d'année précédente avec des marchés");
+        } else {
+          expect(Number(before)).toBe(year);
+          expect(Number(shown), text).toBeLessThan(year - 1);
+          named++;
+        }
+      }
+    }
+    // Some indicator of these cases has its latest earlier value years before: the other label.
+    expect(named).toBeGreaterThan(0);
+  });
+
   it("draws a trend chart for each indicator with a value", async () => {
     const { siret, year } = cases[1] ?? { siret: "", year: 0 };
     const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();

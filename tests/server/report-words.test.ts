@@ -2,13 +2,14 @@
 // « 1 marché notifié »), the plural from two, with the number written as everywhere else; and a
 // year before without any contract in the data said unknown, never « contre 0 marché »; none, one
 // or several contracts in the 2024 format, indicators and contracts to fix said as French says
-// them.
+// them; an earlier value called « année précédente » only when it is the year just before.
 import { describe, expect, it } from "vitest";
 import {
   contracts,
   contractsSentence,
   format2024Sentence,
   indicatorsSentence,
+  previousLabel,
   recordsToFixText,
   type Status,
 } from "../../server/report/words.ts";
@@ -115,5 +116,15 @@ describe("recordsToFixText", () => {
     expect(recordsToFixText(0, true)).toBe("Aucun marché n'a de champ à corriger");
     expect(recordsToFixText(1, true)).toBe("1 marché a au moins un champ à corriger");
     expect(recordsToFixText(2048)).toMatch(/^2\s048 marchés ont au moins un champ à corriger$/u);
+  });
+});
+
+describe("previousLabel", () => {
+  it("says « année précédente » for the year just before or none, and names an older year", () => {
+    expect(previousLabel({ year: 2020, value: 0.5, n: 3 }, 2021)).toBe("Année précédente");
+    expect(previousLabel(null, 2021)).toBe("Année précédente");
+    expect(previousLabel({ year: 2018, value: 0, n: 1 }, 2021)).toBe(
+      "Dernière année connue avant 2021",
+    );
   });
 });
