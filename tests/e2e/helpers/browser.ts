@@ -11,6 +11,7 @@ import {
   type Page,
 } from "playwright-core";
 import { describe } from "vitest";
+import { runsHere, type OptionalTool } from "../../helpers/optional-tool.ts";
 import { CHROMIUM_ARGS, chromiumPath } from "../../../server/report/pdf.ts";
 
 export const CHROMIUM = chromiumPath();
@@ -18,24 +19,18 @@ export const CHROMIUM = chromiumPath();
 /** Chromium's config and cache folders (git-ignored). */
 const HOME = fileURLToPath(new URL("../../output/chromium/", import.meta.url));
 
-/** Set by .ci/run: there, a missing browser is a failure, never a skip. */
-const REQUIRED = process.env.OBSERVATORY_REQUIRE_BROWSER === "1";
+const BROWSER: OptionalTool = {
+  present: existsSync(CHROMIUM),
+  requiredBy: "OBSERVATORY_REQUIRE_BROWSER",
+  missing: `needs Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH`,
+};
 
 /**
- * `describe` for the browser tests. Without Chromium they are skipped with one loud line (a new
- * user's `npm test` still passes), unless OBSERVATORY_REQUIRE_BROWSER=1 (CI), where they run and
- * fail on the missing browser.
+ * `describe` for the browser tests: skipped with one loud line without Chromium (a new user's
+ * `npm test` still passes), mandatory under OBSERVATORY_REQUIRE_BROWSER=1 (CI).
  */
 export function describeWithBrowser(name: string, body: () => void): void {
-  if (existsSync(CHROMIUM) || REQUIRED) {
-    describe(name, body);
-    return;
-  }
-  console.warn(
-    `SKIPPED (no browser): "${name}" needs Chromium at ${CHROMIUM}. ` +
-      "Install it with `apt-get install -y chromium` or set CHROMIUM_PATH; .ci/run makes these tests mandatory.",
-  );
-  describe.skip(name, body);
+  (runsHere(BROWSER, name) ? describe : describe.skip)(name, body);
 }
 
 export interface Browser {

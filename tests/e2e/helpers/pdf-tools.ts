@@ -4,21 +4,16 @@
 // it runs and fails on the missing program.
 import { it } from "vitest";
 import { onPath } from "../../helpers/on-path.ts";
+import { runsHere, type OptionalTool } from "../../helpers/optional-tool.ts";
 
-const HAS_PDFTOPPM = onPath("pdftoppm") !== undefined && onPath("pdftotext") !== undefined;
-
-/** Set by .ci/run: there, missing PDF tools are a failure, never a skip. */
-const REQUIRED = process.env.OBSERVATORY_REQUIRE_PDF_TOOLS === "1";
+const PDF_TOOLS: OptionalTool = {
+  present: onPath("pdftoppm") !== undefined && onPath("pdftotext") !== undefined,
+  requiredBy: "OBSERVATORY_REQUIRE_PDF_TOOLS",
+  missing:
+    "needs poppler's pdftoppm and pdftotext: install them with `apt-get install -y poppler-utils`",
+};
 
 /** `it` for a test that reads a PDF with pdftoppm and pdftotext. */
 export function itWithPdfTools(name: string, body: () => Promise<void>): void {
-  if (HAS_PDFTOPPM || REQUIRED) {
-    it(name, body);
-    return;
-  }
-  console.warn(
-    `SKIPPED (no pdftoppm): "${name}" needs poppler's pdftoppm and pdftotext. ` +
-      "Install them with `apt-get install -y poppler-utils`; .ci/run makes this test mandatory.",
-  );
-  it.skip(name, body);
+  (runsHere(PDF_TOOLS, name) ? it : it.skip)(name, body);
 }

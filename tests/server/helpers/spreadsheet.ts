@@ -9,28 +9,24 @@ import { promisify } from "node:util";
 import { strFromU8, unzipSync } from "fflate";
 import { describe } from "vitest";
 import { onPath } from "../../helpers/on-path.ts";
+import { runsHere, type OptionalTool } from "../../helpers/optional-tool.ts";
 
 /** `SOFFICE_PATH`, else `soffice` found on the PATH. */
 export const SOFFICE = process.env.SOFFICE_PATH ?? onPath("soffice") ?? "soffice";
 
-/** Set by .ci/run: there, a missing spreadsheet program is a failure, never a skip. */
-const REQUIRED = process.env.OBSERVATORY_REQUIRE_SPREADSHEET === "1";
+const SPREADSHEET: OptionalTool = {
+  present: existsSync(SOFFICE),
+  requiredBy: "OBSERVATORY_REQUIRE_SPREADSHEET",
+  missing:
+    "needs LibreOffice Calc (soffice): install it with `apt-get install -y libreoffice-calc-nogui` or set SOFFICE_PATH",
+};
 
 /**
- * `describe` for the tests that open files in LibreOffice Calc. Without it they are skipped with
- * one loud line (a new user's `npm test` still passes), unless OBSERVATORY_REQUIRE_SPREADSHEET=1
- * (CI), where they run and fail on the missing program.
+ * `describe` for the tests that open files in LibreOffice Calc: skipped with one loud line without
+ * it (a new user's `npm test` still passes), mandatory under OBSERVATORY_REQUIRE_SPREADSHEET=1 (CI).
  */
 export function describeWithSpreadsheet(name: string, body: () => void): void {
-  if (existsSync(SOFFICE) || REQUIRED) {
-    describe(name, body);
-    return;
-  }
-  console.warn(
-    `SKIPPED (no spreadsheet): "${name}" needs LibreOffice Calc (soffice). ` +
-      "Install it with `apt-get install -y libreoffice-calc-nogui` or set SOFFICE_PATH; .ci/run makes these tests mandatory.",
-  );
-  describe.skip(name, body);
+  (runsHere(SPREADSHEET, name) ? describe : describe.skip)(name, body);
 }
 
 const run = promisify(execFile);
