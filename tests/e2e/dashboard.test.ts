@@ -13,6 +13,7 @@ import {
   waitReady,
   type Browser,
 } from "./helpers/browser.ts";
+import { drawEveryChart } from "./helpers/pages.ts";
 import { keepScreenshot } from "./helpers/screenshots.ts";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
@@ -65,12 +66,60 @@ describeWithBrowser("dashboard in Chromium", () => {
       expect(await years.first().textContent()).toBe(String(newest?.y));
       expect(await years.last().textContent()).toBe("Date inconnue");
       expect(await countMarks(page, '[data-indicator="contracts_count"]')).toBeGreaterThan(0);
+      await drawEveryChart(page);
       expect(await countMarks(page, ".cards")).toBeGreaterThan(50);
       // A partition's card gives its median without a per-buyer-per-year trend or table.
       expect(await cardValue("top_supplier_share")).toMatch(/^Médiane : \d/);
       const partition = page.locator('[data-indicator="top_supplier_share"]');
       expect(await partition.locator('[data-chart="spark"], details').count()).toBe(0);
       await keepScreenshot(page, "home", { fullPage: true });
+    });
+
+    it("home on a phone: the charts near the screen are drawn first, the others as the reader scrolls or prints", async () => {
+      const { page } = browser;
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await page.goto(`${t.url}/`);
+        await waitReady(page);
+        const state = () =>
+          page.locator('[data-chart="spark"]').evaluateAll((charts) =>
+            charts.map((chart) => ({
+              drawn: chart.querySelector("svg") !== null,
+              near: chart.getBoundingClientRect().top < 2 * window.innerHeight,
+            })),
+          );
+        const first = await state();
+        // Every card has its figure and table already; only the charts more than a screen below
+        // wait (on a phone the filters alone fill the first screen).
+        expect(await page.locator(".card .loading").count()).toBe(0);
+        expect(first.filter((c) => c.near).every((c) => c.drawn)).toBe(true);
+        const far = first.filter((c) => !c.near);
+        expect(far.length).toBeGreaterThan(10);
+        expect(far.some((c) => c.drawn)).toBe(false);
+        // The chart library itself is only fetched for a chart to draw.
+        const libraryLoaded = () =>
+          page.evaluate(() =>
+            performance
+              .getEntriesByType("resource")
+              .some((entry) => entry.name.endsWith("/vendor/vega.js")),
+          );
+        expect(await libraryLoaded()).toBe(first.some((c) => c.drawn));
+        // Scrolled to, the last chart is drawn.
+        const last = page.locator('[data-chart="spark"]').last();
+        await last.scrollIntoViewIfNeeded();
+        await expect.poll(libraryLoaded).toBe(true);
+        await expect
+          .poll(() => last.locator("svg .mark-line path, svg .mark-symbol path").count())
+          .toBeGreaterThan(0);
+        // Before printing, every chart still waiting is drawn (paper does not scroll).
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+        await expect
+          .poll(async () => (await state()).every((c) => c.drawn), { timeout: 20_000 })
+          .toBe(true);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
     });
 
     it("a filter change updates the address and the charts", async () => {

@@ -7,7 +7,7 @@ import { queryFile, startTestServer, type TestServer } from "../server/helpers/t
 import { axeViolations } from "./helpers/axe.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
 import { keepScreenshot } from "./helpers/screenshots.ts";
-import { everyPage, marksPerChart, type DashboardPage } from "./helpers/pages.ts";
+import { drawEveryChart, everyPage, marksPerChart, type DashboardPage } from "./helpers/pages.ts";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -44,6 +44,7 @@ describeWithBrowser("every page in Chromium", () => {
           expect(csp, name).not.toMatch(/unsafe-eval|unsafe-inline/);
           await waitReady(page);
           expect(await page.locator("main .error").count(), name).toBe(0);
+          await drawEveryChart(page);
           const charts = await marksPerChart(page);
           if (!["contract", "search", "runs", "about", "compare", "compare-empty"].includes(name)) {
             expect(charts.length, name).toBeGreaterThan(0);
@@ -120,6 +121,8 @@ describeWithBrowser("every page in Chromium", () => {
         for (const { name, path } of pages) {
           await page.goto(`${t.url}${path}`);
           await waitReady(page);
+          // Every chart drawn, those a reader reaches by scrolling too: none may be too wide.
+          await drawEveryChart(page);
           widths[name] = await page.evaluate(() => document.documentElement.scrollWidth);
           await keepScreenshot(page, `phone-${name}`, { fullPage: true });
           expect(await axeViolations(page), `${name} at ${PHONE.width} px`).toEqual([]);

@@ -1,4 +1,7 @@
-// Draws a Vega-Lite spec with vega-embed (loaded by index.html from /vendor, no CDN).
+// Draws a Vega-Lite spec with vega-embed (served under /vendor, no CDN), loaded with the first
+// chart a page draws: a page without a chart in view (a phone's home page, « À propos ») skips
+// compiling 830 KB of JavaScript.
+import { forgetWaiting } from "./lazy.js";
 import { FORMAT_LOCALE, TIME_FORMAT_LOCALE } from "./locale.js";
 
 /**
@@ -10,22 +13,55 @@ import { FORMAT_LOCALE, TIME_FORMAT_LOCALE } from "./locale.js";
 /** @type {Map<HTMLElement, EmbedResult>} */
 const embedded = new Map();
 
-/** @type {Promise<Interpreter> | null} */
-let interpreter = null;
+/** vega-embed and what it needs, in the order they must run (each reads the one before). */
+const LIBRARIES = ["/vendor/vega.js", "/vendor/vega-lite.js", "/vendor/vega-embed.js"];
+
+/** @type {Promise<{ vegaEmbed: VegaEmbed, expr: Interpreter }> | null} */
+let tools = null;
 
 /**
- * Vega's expression interpreter (vega-interpreter, served by server/routes/static.ts). Vega
- * otherwise compiles every expression of a chart with Function(), which the page's CSP forbids
- * (no 'unsafe-eval'). Passed explicitly rather than relying on the copy vega-embed happens to
- * bundle, so the interpreter is the one package.json pins.
- * @returns {Promise<Interpreter>}
+ * The chart library, its scripts added to the page on first use (added with `async = false`,
+ * they download together and run in order), and Vega's expression interpreter
+ * (vega-interpreter, served by server/routes/static.ts). Vega otherwise compiles every expression
+ * of a chart with Function(), which the page's CSP forbids (no 'unsafe-eval'); the interpreter is
+ * passed explicitly rather than relying on the copy vega-embed happens to bundle, so it is the one
+ * package.json pins. A failed load is tried again by the next chart.
+ * @returns {Promise<{ vegaEmbed: VegaEmbed, expr: Interpreter }>}
  */
-function expressionInterpreter() {
-  interpreter ??= import("/vendor/vega-interpreter.js").then(
-    (module) =>
-      /** @type {{ expressionInterpreter: Interpreter }} */ (module).expressionInterpreter,
-  );
-  return interpreter;
+function chartTools() {
+  tools ??= Promise.all(LIBRARIES.map(loadScript))
+    .then(async () => {
+      const vegaEmbed = /** @type {VegaEmbed | undefined} */ (
+        /** @type {Record<string, unknown>} */ (globalThis).vegaEmbed
+      );
+      if (!vegaEmbed) throw new Error("La bibliothèque de graphiques n'a pas pu être chargée.");
+      // The interpreter reads vega's own functions from the global the library sets: after it.
+      const module = await import("/vendor/vega-interpreter.js");
+      const expr = /** @type {{ expressionInterpreter: Interpreter }} */ (module)
+        .expressionInterpreter;
+      return { vegaEmbed, expr };
+    })
+    .catch((error) => {
+      tools = null;
+      throw error;
+    });
+  return tools;
+}
+
+/**
+ * @param {string} src
+ * @returns {Promise<void>}
+ */
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.async = false;
+    script.onload = () => resolve();
+    script.onerror = () =>
+      reject(new Error("La bibliothèque de graphiques n'a pas pu être chargée."));
+    document.head.append(script);
+  });
 }
 
 /**
@@ -33,11 +69,7 @@ function expressionInterpreter() {
  * @param {Record<string, unknown>} spec
  */
 export async function renderChart(container, spec) {
-  const vegaEmbed = /** @type {VegaEmbed | undefined} */ (
-    /** @type {Record<string, unknown>} */ (globalThis).vegaEmbed
-  );
-  if (!vegaEmbed) throw new Error("La bibliothèque de graphiques n'a pas pu être chargée.");
-  const expr = await expressionInterpreter();
+  const { vegaEmbed, expr } = await chartTools();
   embedded.get(container)?.finalize();
   const result = await vegaEmbed(container, spec, {
     renderer: "svg",
@@ -66,6 +98,7 @@ export async function renderChart(container, spec) {
  * @param {Element} root
  */
 export function finalizeChartsIn(root) {
+  forgetWaiting(root);
   for (const [container, result] of embedded) {
     if (!root.contains(container)) continue;
     result.finalize();
@@ -75,6 +108,7 @@ export function finalizeChartsIn(root) {
 
 /** Frees the charts of a page that is replaced. */
 export function finalizeCharts() {
+  forgetWaiting();
   for (const result of embedded.values()) result.finalize();
   embedded.clear();
 }

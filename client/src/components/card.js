@@ -3,6 +3,7 @@
 // small chart and its table).
 import { getIndicator } from "../api.js";
 import { trendSpec } from "../charts/specs.js";
+import { drawWhenNear } from "../charts/lazy.js";
 import { renderChart } from "../charts/render.js";
 import { h, replace } from "../dom.js";
 import { basisText } from "../basis.js";
@@ -61,6 +62,22 @@ export function headline(result) {
 }
 
 /**
+ * Says in the card why its figure or its chart is missing.
+ * @param {HTMLElement} where
+ * @param {unknown} error
+ */
+function failed(where, error) {
+  replace(
+    where,
+    h(
+      "p",
+      { class: "error" },
+      `Indicateur indisponible : ${error instanceof Error ? error.message : error}`,
+    ),
+  );
+}
+
+/**
  * @param {import("../types.js").Indicator} ind
  * @param {import("../state.js").Filters} filters
  * @returns {{ element: HTMLElement, load: () => Promise<void> }}
@@ -113,16 +130,11 @@ export function indicatorCard(ind, filters) {
           ? h("p", { class: "note" }, "Certains filtres ne s'appliquent pas à cet indicateur.")
           : null,
       );
-      if (spec) await renderChart(chart, spec);
+      // Drawn when the card comes near the screen (charts/lazy.js): its table is there already.
+      if (spec)
+        drawWhenNear(chart, () => renderChart(chart, spec).catch((error) => failed(chart, error)));
     } catch (error) {
-      replace(
-        body,
-        h(
-          "p",
-          { class: "error" },
-          `Indicateur indisponible : ${error instanceof Error ? error.message : error}`,
-        ),
-      );
+      failed(body, error);
     } finally {
       element.setAttribute("aria-busy", "false");
     }

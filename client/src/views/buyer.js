@@ -1,6 +1,7 @@
 // A buyer: key figures, contracts per year, procedures, main suppliers, its indicators, and its
 // contracts page by page.
 import { getCatalogue, getJson, runLimited } from "../api.js";
+import { nearChartsDrawn } from "../charts/lazy.js";
 import { indicatorCard } from "../components/card.js";
 import { showContracts } from "../components/contract-list.js";
 import { annualReportLinks, publicationQuality } from "../components/publication-quality.js";
@@ -151,4 +152,6 @@ export async function buyerView({ params, main }) {
     cards.map((c) => c.load),
     3,
   );
+  // The cards' charts are drawn as they come near the screen (charts/lazy.js).
+  await nearChartsDrawn();
 }

@@ -1,7 +1,9 @@
 // Home: every indicator of the catalogue as a card, grouped by question, under the filters. The
 // questions and their indicators, in order, come with the catalogue (each definition's `theme`). A
-// change of filters redraws the cards only: the filter bar, and the control in use, stay.
+// change of filters redraws the cards only: the filter bar, and the control in use, stay. A card's
+// chart is drawn when it comes near the screen (charts/lazy.js).
 import { getCatalogue, runLimited } from "../api.js";
+import { nearChartsDrawn } from "../charts/lazy.js";
 import { indicatorCard } from "../components/card.js";
 import { filterBar } from "../components/filter-bar.js";
 import { h, replace } from "../dom.js";
@@ -41,6 +43,8 @@ export async function homeView({ main }) {
       cards.map((card) => card.load),
       4,
     );
+    // The charts far down the page are drawn as the reader scrolls to them.
+    await nearChartsDrawn();
   };
   replace(
     main,

@@ -65,3 +65,19 @@ export function marksPerChart(page: Page): Promise<{ chart: string; marks: numbe
     })),
   );
 }
+
+/**
+ * Has every chart of the page drawn, as printing does (the home and buyer cards otherwise draw
+ * theirs as they come near the screen: client/src/charts/lazy.js), and waits until each is.
+ */
+export async function drawEveryChart(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll<HTMLElement>("[data-chart]")].every(
+        (chart) => chart.dataset.rendered === "true" || chart.querySelector(".error") !== null,
+      ),
+    null,
+    { timeout: 30_000 },
+  );
+}
