@@ -14,6 +14,7 @@ import {
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { tempDir } from "../helpers/samples-db.ts";
 import { TEST_TODAY } from "../helpers/test-today.ts";
+import { withEnv } from "../helpers/with-env.ts";
 
 describe("the ETL's memory bound", () => {
   it("is 512 MB unless OBSERVATORY_ETL_MEMORY gives a size", () => {
@@ -94,18 +95,15 @@ describe("the ETL's memory bound", () => {
     async (name, value, counted) => {
       const dir = tempDir();
       const dbPath = join(dir, "observatory.duckdb");
-      process.env[name] = value;
-      try {
-        await expect(
+      await withEnv({ [name]: value }, () =>
+        expect(
           runEtl({
             inputs: [join(SAMPLES_DIR, "real-v1-aife-place-2019-04.json")],
             dbPath,
             today: TEST_TODAY,
           }),
-        ).rejects.toThrow(`${name} must be a whole number of ${counted} from 1, not "${value}"`);
-      } finally {
-        delete process.env[name];
-      }
+        ).rejects.toThrow(`${name} must be a whole number of ${counted} from 1, not "${value}"`),
+      );
       expect(existsSync(dbPath)).toBe(false);
       rmSync(dir, { recursive: true, force: true });
     },

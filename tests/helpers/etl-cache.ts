@@ -1,9 +1,9 @@
 // The real ETL's snapshot of a list of input files, built once per content of what made it and
 // then copied: the key is the samples' snapshot key (the ETL's code, the shipped data, the
 // lockfile: tests/setup/snapshot-key.ts), the fixed "today", each input's name and bytes, and the
-// run's settings (environment variables the ETL reads, worker threads) when a test sets some. A
-// test that reads what the ETL built gets the same file it would have built itself; a test of the
-// run itself (failures, limits, the lock, the CLI) still calls runEtl.
+// run's settings (environment variables the ETL reads, worker threads), if any. A test that reads
+// what the ETL built gets the same file it would have built itself; a test of the run itself
+// (failures, limits, the lock, the CLI) still calls runEtl.
 //
 // The cache lives beside the samples' snapshot (tests/output/samples-snapshot/<key>/etl/), so it
 // is dropped with it as soon as the ETL's code or the data change. A clean clone builds each
@@ -57,11 +57,10 @@ function cacheRoot(): string {
  */
 function entryKey(inputs: string[], today: Date, settings: RunSettings): string {
   const { env = {}, parallelMinBytes } = settings;
-  const hash = createHash("sha256").update(today.toISOString());
-  if (Object.keys(env).length > 0 || parallelMinBytes !== undefined) {
-    const sortedEnv = Object.entries(env).sort(([a], [b]) => a.localeCompare(b));
-    hash.update(`\0${JSON.stringify({ env: sortedEnv, parallelMinBytes })}`);
-  }
+  const sortedEnv = Object.entries(env).sort(([a], [b]) => a.localeCompare(b));
+  const hash = createHash("sha256")
+    .update(today.toISOString())
+    .update(`\0${JSON.stringify({ env: sortedEnv, parallelMinBytes })}`);
   for (const input of inputs) {
     // The name is stored in the snapshot (the source column), so it is part of the key.
     hash.update(`\0${displayName(input)}\0`).update(readFileSync(input));

@@ -13,6 +13,7 @@ import {
 import { join } from "node:path";
 import { runEtl, type EtlReport } from "../../etl/pipeline.ts";
 import { historyPath } from "../../etl/load/run-history.ts";
+import { withEnv } from "./with-env.ts";
 
 export const SNAPSHOT_DB = "observatory.duckdb";
 const REPORT = "etl-report.json";
@@ -42,15 +43,15 @@ export async function buildSnapshotFolder(
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
   const { env = {}, parallelMinBytes } = settings;
-  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, env);
   try {
-    const report = await runEtl({
-      inputs,
-      dbPath: join(building, SNAPSHOT_DB),
-      today,
-      ...(parallelMinBytes === undefined ? {} : { parallelMinBytes }),
-    });
+    const report = await withEnv(env, () =>
+      runEtl({
+        inputs,
+        dbPath: join(building, SNAPSHOT_DB),
+        today,
+        ...(parallelMinBytes === undefined ? {} : { parallelMinBytes }),
+      }),
+    );
     if (report.status !== "ok") return report;
     writeFileSync(join(building, REPORT), JSON.stringify(report));
     try {
@@ -61,10 +62,6 @@ export async function buildSnapshotFolder(
     }
     return null;
   } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
     rmSync(building, { recursive: true, force: true });
   }
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
 import { esc, html, withLinks } from "../../server/report/html-escape.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { withEnv } from "../helpers/with-env.ts";
 
 let t: TestServer;
 /** Buyer and year with most contracts, and with most contracts in the 2024 format. */
@@ -270,9 +271,7 @@ describe("PDF without a browser", () => {
     "answers 503 naming what to install, while HTML and DOCX still work",
     { tags: ["slow"] },
     async () => {
-      const saved = process.env.CHROMIUM_PATH;
-      process.env.CHROMIUM_PATH = "/nonexistent/chromium";
-      try {
+      await withEnv({ CHROMIUM_PATH: "/nonexistent/chromium" }, async () => {
         const { siret, year } = cases[0] ?? { siret: "", year: 0 };
         const pdf = await t.get(`/api/buyers/${siret}/report?year=${year}&format=pdf`);
         expect(pdf.status).toBe(503);
@@ -284,10 +283,7 @@ describe("PDF without a browser", () => {
           const other = await t.get(`/api/buyers/${siret}/report?year=${year}&format=${format}`);
           expect(other.status, format).toBe(200);
         }
-      } finally {
-        if (saved === undefined) delete process.env.CHROMIUM_PATH;
-        else process.env.CHROMIUM_PATH = saved;
-      }
+      });
     },
   );
 });

@@ -57,6 +57,7 @@ const IDLE_CLOSE_MS = 5_000;
 function sharedChromium(): Promise<PlaywrightBrowser> {
   clearTimeout(idle);
   users++;
+  if (!shared) mkdirSync(HOME, { recursive: true });
   shared ??= chromium.launch({
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
@@ -82,12 +83,11 @@ function releaseChromium(): void {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+  if (!BROWSER.present) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium, as .ci/run does) or set CHROMIUM_PATH`,
     );
   }
-  mkdirSync(HOME, { recursive: true });
   let context: BrowserContext;
   try {
     context = await (
