@@ -65,7 +65,7 @@ export function drawWhenNear(element, draw) {
  */
 export async function nearChartsDrawn() {
   // A chart removed from the page before its first report never gets one.
-  for (const element of [...waiting.keys()]) if (!element.isConnected) forget(element);
+  forgetWhere((element) => !element.isConnected);
   if (unplaced.size > 0) await new Promise((resolve) => onPlaced.push(() => resolve(undefined)));
   while (drawing.size > 0) await Promise.allSettled([...drawing]);
 }
@@ -75,15 +75,22 @@ export async function nearChartsDrawn() {
  * @param {Element} [root]
  */
 export function forgetWaiting(root) {
-  for (const element of [...waiting.keys()]) if (!root || root.contains(element)) forget(element);
-  settleIfPlaced();
+  forgetWhere((element) => !root || root.contains(element));
 }
 
-/** @param {Element} element */
-function forget(element) {
-  waiting.delete(element);
-  unplaced.delete(element);
-  observer?.unobserve(element);
+/**
+ * Forgets the waiting charts `which` picks, and lets those waiting for every chart to be placed
+ * go on if none is left to place.
+ * @param {(element: Element) => boolean} which
+ */
+function forgetWhere(which) {
+  for (const element of [...waiting.keys()]) {
+    if (!which(element)) continue;
+    waiting.delete(element);
+    unplaced.delete(element);
+    observer?.unobserve(element);
+  }
+  settleIfPlaced();
 }
 
 /** Starts drawing every chart still waiting (before printing: paper has no scroll). */
