@@ -4,10 +4,21 @@
 // on keeps the focus while the figures change.
 import { getFilterChoices } from "../api.js";
 import { h, replace } from "../dom.js";
-import { FILTER_KEYS } from "../state.js";
+import { refresh } from "../router.js";
+import { FILTER_KEYS, updateAddress } from "../state.js";
 import { buyerPicker } from "./buyer-picker.js";
 
 /** @typedef {import("../state.js").Filters} Filters */
+
+/**
+ * Writes new filters to the address, then the page redraws what depends on them (the home's
+ * cards, an indicator's figures): the bar's usual `onChange`.
+ * @param {Filters} next
+ */
+export function applyFilters(next) {
+  updateAddress(Object.fromEntries(FILTER_KEYS.map((key) => [key, next[key] ?? null])));
+  return refresh();
+}
 
 /**
  * @param {{ filters: Filters, onChange: (filters: Filters) => void }} options

@@ -5,20 +5,10 @@
 import { getCatalogue, runLimited } from "../api.js";
 import { nearChartsDrawn } from "../charts/lazy.js";
 import { indicatorCard } from "../components/card.js";
-import { filterBar } from "../components/filter-bar.js";
+import { applyFilters, filterBar } from "../components/filter-bar.js";
 import { h, replace } from "../dom.js";
 import { freshnessLine } from "../freshness.js";
-import { refresh } from "../router.js";
-import { FILTER_KEYS, readFilters, updateAddress } from "../state.js";
-
-/**
- * Writes new filters to the address, then the page redraws what depends on them.
- * @param {import("../state.js").Filters} next
- */
-export function applyFilters(next) {
-  updateAddress(Object.fromEntries(FILTER_KEYS.map((key) => [key, next[key] ?? null])));
-  return refresh();
-}
+import { FILTER_KEYS, readFilters } from "../state.js";
 
 /** @type {import("../router.js").View} */
 export async function homeView({ main }) {

@@ -10,14 +10,13 @@ import { headline } from "../components/card.js";
 import { chartBlock } from "../components/chart-block.js";
 import { definitionPanel, formatNote } from "../components/definition.js";
 import { exportLinks } from "../components/exports.js";
-import { filterBar } from "../components/filter-bar.js";
+import { applyFilters, filterBar } from "../components/filter-bar.js";
 import { mapSpec, trendSpec } from "../charts/specs.js";
 import { h, replace } from "../dom.js";
 import { basisText } from "../basis.js";
 import { part, redraw } from "../parts.js";
 import { FILTER_KEYS, filterQuery, indicatorParams, readFilters } from "../state.js";
 import { tableModel } from "../table.js";
-import { applyFilters } from "./home.js";
 
 /** How to read the trend chart of each shape of indicator. */
 const TREND_NOTES = {
