@@ -1,13 +1,16 @@
 // The dashboard: client files, the chart libraries from the installed packages (no CDN), the
-// map of départements, and index.html for every page address the client router knows.
+// map of départements, and index.html for every page address the client router knows, listing
+// the modules of that page for the browser to fetch at once (server/client-pages.ts).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { Router, type Response } from "express";
+import { clientPages, entryModules, withPreloads } from "../client-pages.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const CLIENT_DIR = join(ROOT, "client");
 const INDEX = join(CLIENT_DIR, "index.html");
+const SRC_DIR = join(CLIENT_DIR, "src");
 
 /** Browser builds of the libraries, by the name the page asks for. */
 export const VENDOR_FILES: Record<string, string> = {
@@ -44,24 +47,10 @@ export function interpreterModule(): string {
 
 const GEO_FILE = join(ROOT, "data", "reference", "ref-geo-departements-1000m.geojson");
 
-/** Page addresses of the client router (see client/src/router.js). */
-const PAGES = [
-  "/",
-  "/atelier",
-  "/indicateur/:id",
-  "/acheteur/:siret",
-  "/acheteur/:siret/synthese",
-  "/fournisseur/:id",
-  "/marche/:uid",
-  "/recherche",
-  "/comparer",
-  "/a-propos",
-  "/mises-a-jour",
-];
-
-function sendIndex(res: Response, status = 200): void {
+/** index.html as served: with the preloads of one page's modules (server/client-pages.ts). */
+function sendIndex(res: Response, html: string, status = 200): void {
   res.status(status).setHeader("Cache-Control", "no-cache");
-  res.sendFile(INDEX);
+  res.type("html").send(html);
 }
 
 export function staticRouter(): Router {
@@ -81,7 +70,12 @@ export function staticRouter(): Router {
     res.setHeader("Cache-Control", "public, max-age=86400");
     res.type("application/geo+json").sendFile(GEO_FILE);
   });
-  for (const page of PAGES) router.get(page, (_req, res) => sendIndex(res));
+  // Every page address of the client router, each with the modules that page runs.
+  const index = readFileSync(INDEX, "utf8");
+  for (const { pattern, modules } of clientPages(SRC_DIR)) {
+    const html = withPreloads(index, modules);
+    router.get(pattern, (_req, res) => sendIndex(res, html));
+  }
   // Only the browser's files: the client folder also holds notes for developers.
   for (const folder of ["src", "styles"]) {
     router.use(
@@ -94,6 +88,7 @@ export function staticRouter(): Router {
     );
   }
   // Any other address: the page itself says "page introuvable", with the right status.
-  router.get("/{*rest}", (_req, res) => sendIndex(res, 404));
+  const notFound = withPreloads(index, entryModules(SRC_DIR));
+  router.get("/{*rest}", (_req, res) => sendIndex(res, notFound, 404));
   return router;
 }

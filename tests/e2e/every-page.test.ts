@@ -1,7 +1,8 @@
 // Every page of the dashboard in Chromium, under the real server's headers: a strict
 // Content-Security-Policy (no 'unsafe-eval', no inline script) that nothing on the page breaks,
-// every chart drawn, no accessibility violation found by axe-core, and on a phone no page wider
-// than the screen, tables whose hidden columns can be reached, year labels that do not overlap.
+// every module it runs listed for the browser to fetch at once, every chart drawn, no
+// accessibility violation found by axe-core, and on a phone no page wider than the screen, tables
+// whose hidden columns can be reached, year labels that do not overlap.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { axeViolations } from "./helpers/axe.ts";
@@ -44,6 +45,21 @@ describeWithBrowser("every page in Chromium", () => {
           expect(csp, name).not.toMatch(/unsafe-eval|unsafe-inline/);
           await waitReady(page);
           expect(await page.locator("main .error").count(), name).toBe(0);
+          // Every module the page ran was listed for the browser to fetch at once.
+          const { fetched, preloaded } = await page.evaluate(() => ({
+            fetched: performance
+              .getEntriesByType("resource")
+              .map((entry) => new URL(entry.name).pathname)
+              .filter((path) => path.startsWith("/src/") && path !== "/src/main.js"),
+            preloaded: [...document.querySelectorAll("link[rel=modulepreload]")].map(
+              (link) => new URL((link as HTMLLinkElement).href).pathname,
+            ),
+          }));
+          expect(fetched.length, name).toBeGreaterThan(0);
+          expect(
+            fetched.filter((path) => !preloaded.includes(path)),
+            name,
+          ).toEqual([]);
           await drawEveryChart(page);
           const charts = await marksPerChart(page);
           if (!["contract", "search", "runs", "about", "compare", "compare-empty"].includes(name)) {
