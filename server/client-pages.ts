@@ -38,8 +38,11 @@ function closure(srcDir: string, file: string, seen = new Set<string>()): Set<st
   return seen;
 }
 
-/** Every page of the dashboard with its modules; `srcDir` is the client's src folder. */
-export function clientPages(srcDir: string): ClientPage[] {
+/**
+ * Every page of the dashboard with its modules, and the entry's own modules (what an unknown
+ * address's page, « page introuvable », runs); `srcDir` is the client's src folder.
+ */
+export function clientPages(srcDir: string): { entry: string[]; pages: ClientPage[] } {
   const entry = readFileSync(join(srcDir, ENTRY), "utf8");
   const routes = [...entry.matchAll(ROUTE)];
   const declared = (entry.match(/\broute\(/g) ?? []).length;
@@ -51,17 +54,12 @@ export function clientPages(srcDir: string): ClientPage[] {
     );
   }
   const shared = closure(srcDir, ENTRY);
-  const url = (file: string) => `/src/${file}`;
-  return routes.map(([, pattern = "", view = ""]) => {
+  const urls = (files: Set<string>) => [...files].map((file) => `/src/${file}`);
+  const pages = routes.map(([, pattern = "", view = ""]) => {
     const file = posix.normalize(posix.join(posix.dirname(ENTRY), view));
-    const own = closure(srcDir, file, new Set(shared));
-    return { pattern, modules: [...own].map(url) };
+    return { pattern, modules: urls(closure(srcDir, file, new Set(shared))) };
   });
-}
-
-/** The modules of the entry alone: what an unknown address's page (« page introuvable ») runs. */
-export function entryModules(srcDir: string): string[] {
-  return [...closure(srcDir, ENTRY)].map((file) => `/src/${file}`);
+  return { entry: urls(shared), pages };
 }
 
 /** index.html with a modulepreload link for each module, before its entry script. */

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { Router, type Response } from "express";
-import { clientPages, entryModules, withPreloads } from "../client-pages.ts";
+import { clientPages, withPreloads } from "../client-pages.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const CLIENT_DIR = join(ROOT, "client");
@@ -72,7 +72,8 @@ export function staticRouter(): Router {
   });
   // Every page address of the client router, each with the modules that page runs.
   const index = readFileSync(INDEX, "utf8");
-  for (const { pattern, modules } of clientPages(SRC_DIR)) {
+  const { entry, pages } = clientPages(SRC_DIR);
+  for (const { pattern, modules } of pages) {
     const html = withPreloads(index, modules);
     router.get(pattern, (_req, res) => sendIndex(res, html));
   }
@@ -88,7 +89,7 @@ export function staticRouter(): Router {
     );
   }
   // Any other address: the page itself says "page introuvable", with the right status.
-  const notFound = withPreloads(index, entryModules(SRC_DIR));
+  const notFound = withPreloads(index, entry);
   router.get("/{*rest}", (_req, res) => sendIndex(res, notFound, 404));
   return router;
 }

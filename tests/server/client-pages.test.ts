@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientPages, entryModules, withPreloads } from "../../server/client-pages.ts";
+import { clientPages, withPreloads } from "../../server/client-pages.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 const preloads = (html: string) =>
@@ -99,7 +99,8 @@ describe("reading a client's modules", () => {
       "lib/c.js": "export const c = 3;",
       "views/two.js": 'import { a } from "../a.js";',
     });
-    expect(clientPages(dir)).toEqual([
+    const { entry, pages } = clientPages(dir);
+    expect(pages).toEqual([
       {
         pattern: "/",
         modules: [
@@ -116,7 +117,7 @@ describe("reading a client's modules", () => {
         modules: ["/src/main.js", "/src/a.js", "/src/lib/b.js", "/src/views/two.js"],
       },
     ]);
-    expect(entryModules(dir)).toEqual(["/src/main.js", "/src/a.js", "/src/lib/b.js"]);
+    expect(entry).toEqual(["/src/main.js", "/src/a.js", "/src/lib/b.js"]);
   });
 
   it("refuses an import of a file that does not exist, naming it", () => {
