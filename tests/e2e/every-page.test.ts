@@ -5,7 +5,7 @@
 // whose hidden columns can be reached, year labels that do not overlap.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
-import { axeViolations } from "./helpers/axe.ts";
+import { axeViolations, loadAxeInEveryPage } from "./helpers/axe.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
 import { keepScreenshot } from "./helpers/screenshots.ts";
 import { drawEveryChart, everyPage, marksPerChart, type DashboardPage } from "./helpers/pages.ts";
@@ -19,6 +19,7 @@ let pages: DashboardPage[];
 describeWithBrowser("every page in Chromium", () => {
   beforeAll(async () => {
     [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    await loadAxeInEveryPage(browser.context);
     pages = await everyPage(t);
   });
   afterAll(async () => {

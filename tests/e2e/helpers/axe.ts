@@ -2,15 +2,24 @@
 // DevTools protocol, not added as a <script>: the page's CSP forbids inline scripts, rightly.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 
 const AXE = fileURLToPath(new URL("../../../node_modules/axe-core/axe.min.js", import.meta.url));
 let source: string | null = null;
+const axeSource = () => (source ??= readFileSync(AXE, "utf8"));
+
+/**
+ * Has every page of `context` start with axe loaded, for a test that checks page after page: its
+ * 550 KB are sent to Chromium once instead of at each check, which saves about 0.13 s a page
+ * (measured over the 14 pages of every-page.test.ts). Nothing of the dashboard reads `window.axe`.
+ */
+export async function loadAxeInEveryPage(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: axeSource() });
+}
 
 /** Each violation of the page as one line: impact, rule, how many elements, the first ones. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  source ??= readFileSync(AXE, "utf8");
-  await page.evaluate(source);
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource());
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: AxeRunner }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
