@@ -86,6 +86,13 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
     const headers = await page.locator("main thead th").allTextContents();
     expect(headers.length).toBe(4);
     for (const [i, s] of sirets.entries()) expect(headers[i + 1]).toContain(s);
+    // A buyer's full name heads its column on two lines rather than squeeze the indicators'
+    // names into a narrow first column (it had 15 % of the table, its names on four lines).
+    const [first, table] = await Promise.all([
+      page.locator("main thead th").first().boundingBox(),
+      page.locator("main table").boundingBox(),
+    ]);
+    expect((first?.width ?? 0) / (table?.width ?? 1)).toBeGreaterThan(0.25);
     const shown = await page.locator("main tbody tr").allTextContents();
     expect(shown.length).toBeGreaterThan(0);
     const [download] = await Promise.all([

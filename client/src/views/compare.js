@@ -114,12 +114,16 @@ export async function compareView({ main }) {
         h("a", { href: `/acheteur/${b.siret}` }, b.name),
       ]),
     ),
-    tableElement(
-      `Indicateurs en ${year} : chaque valeur avec le nombre de marchés sur lequel elle repose (N)`,
-      model.headers,
-      model.headers.map((_, i) => i > 0),
-      model.rows,
-      "Aucun indicateur.",
+    h(
+      "div",
+      { class: "compare-table" },
+      tableElement(
+        `Indicateurs en ${year} : chaque valeur avec le nombre de marchés sur lequel elle repose (N)`,
+        model.headers,
+        model.headers.map((_, i) => i > 0),
+        model.rows,
+        "Aucun indicateur.",
+      ),
     ),
     h("p", { class: "exports" }, download),
   );
