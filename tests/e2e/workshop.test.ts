@@ -58,6 +58,12 @@ describeWithBrowser("the indicator workshop in Chromium", () => {
     await waitReady(page);
     await settled(page, "done");
     await expect(page.locator("h1").textContent()).resolves.toContain("Atelier");
+    // A blank page allows no breakdown but the year: « Répartir par » says where to allow one.
+    const by = page.locator("#atelier-par");
+    await expect(by.isDisabled()).resolves.toBe(true);
+    await expect(by.locator("option").allTextContents()).resolves.toEqual([
+      "aucune ventilation permise (voir « Ventilations permises »)",
+    ]);
 
     // The wrong step: a median of « Considérations sociales », a list of codes.
     await page.selectOption('select[data-path="measure.kind"]', "median");
@@ -88,6 +94,8 @@ describeWithBrowser("the indicator workshop in Chromium", () => {
       page.locator(`fieldset[data-path="${path}"] input[value="${value}"]`).check();
     await checkIn("requires_fields", "considerations_sociales");
     await checkIn("breakdowns", "region");
+    await expect(by.isDisabled()).resolves.toBe(false);
+    await expect(by.inputValue()).resolves.toBe("region");
     await checkIn("filters", "region");
     await page.fill('input[data-path="id"]', "social_clause_share");
     await page.fill('input[data-path="title"]', "Part des marchés avec une clause sociale");

@@ -50,9 +50,16 @@ export async function workshopView({ main }) {
       : choices.includes("region")
         ? "region"
         : (choices[0] ?? "");
+    // With no breakdown allowed but the year (a blank page's draft), an empty list would say
+    // nothing: it says where to allow one, and stays disabled until then.
+    bySelect.disabled = choices.length === 0;
     replace(
       bySelect,
-      choices.map((id) => h("option", { value: id, selected: id === chosen }, dimensionLabel(id))),
+      choices.length === 0
+        ? h("option", { value: "" }, "aucune ventilation permise (voir « Ventilations permises »)")
+        : choices.map((id) =>
+            h("option", { value: id, selected: id === chosen }, dimensionLabel(id)),
+          ),
     );
   }
 
