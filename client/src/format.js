@@ -46,6 +46,27 @@ export function formatInteger(value) {
   return isNumber(value) ? integer.format(/** @type {number} */ (value)) : "—";
 }
 
+/**
+ * An indicator's value, or « non calculable » when it has none (N = 0: none of the contracts is
+ * counted, often because a field is left empty), as the annual report says it
+ * (server/report/format.ts); « — » would read as a value hidden, or as zero.
+ * @param {unknown} value
+ * @param {string | undefined} format
+ */
+export function formatComputed(value, format) {
+  return isNumber(value) ? formatValue(value, format) : "non calculable";
+}
+
+/**
+ * A value with the number of contracts it rests on: « 10,5 % (N = 19) », « non calculable (N = 0) ».
+ * @param {unknown} value
+ * @param {number} n
+ * @param {string | undefined} format
+ */
+export function formatValueWithN(value, n, format) {
+  return `${formatComputed(value, format)} (N = ${formatInteger(n)})`;
+}
+
 /** @param {unknown} value */
 export function formatPercent(value) {
   return isNumber(value) ? percent.format(/** @type {number} */ (value)) : "—";

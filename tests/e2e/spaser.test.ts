@@ -92,9 +92,38 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
       page.locator("main thead th").first().boundingBox(),
       page.locator("main table").boundingBox(),
     ]);
-    expect((first?.width ?? 0) / (table?.width ?? 1)).toBeGreaterThan(0.25);
+    expect((first?.width ?? 0) / (table?.width ?? 1)).toBeGreaterThan(0.2);
     const shown = await page.locator("main tbody tr").allTextContents();
     expect(shown.length).toBeGreaterThan(0);
+    // Each buyer's cell says what the API says: its N, « non calculable » when none of its
+    // contracts is counted (N = 0: no value, not a zero), « aucun marché » when it has none.
+    const year = await page.locator("#comparer-annee").inputValue();
+    const titles = await page.locator("main tbody th").allTextContents();
+    const { indicators } = await t.json<{ indicators: { id: string; title: string }[] }>(
+      "/api/indicators",
+    );
+    let uncountable = 0;
+    for (const [i, title] of titles.entries()) {
+      const id = indicators.find((ind) => ind.title === title)?.id;
+      expect(id, title).toBeDefined();
+      const { rows } = await t.json<{ rows: { acheteur_id: string; n: number }[] }>(
+        `/api/indicators/${id}?by=acheteur_id&filter=acheteur_id~${sirets.join(",")}&filter=year=${year}`,
+      );
+      const cells = await page.locator("main tbody tr").nth(i).locator("td").allTextContents();
+      for (const [j, siret] of sirets.entries()) {
+        const row = rows.find((r) => r.acheteur_id === siret);
+        const cell = (cells[j] ?? "").replace(/\s/g, " ");
+        if (!row) expect(cell, title).toBe("aucun marché");
+        else if (row.n === 0) expect(cell, title).toBe("non calculable (N = 0)");
+        else
+          expect(cell, title).toContain(
+            `(N = ${row.n.toLocaleString("fr-FR").replace(/\s/g, " ")})`,
+          );
+        if (row?.n === 0) uncountable++;
+      }
+    }
+    // The busiest buyers of the samples have indicators none of their contracts feeds.
+    expect(uncountable).toBeGreaterThan(0);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Télécharger ce tableau (CSV)" }).click(),

@@ -4,7 +4,7 @@
 // who the buyer is compared with.
 import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
-import { formatInteger, formatValue } from "../format.js";
+import { formatInteger, formatValue, formatValueWithN } from "../format.js";
 import { displayName, lookupTable } from "./lookup.js";
 
 /** @param {string} siret */
@@ -33,9 +33,7 @@ const COLUMNS = [
   {
     label: "Cet acheteur",
     cell: (r) =>
-      r.buyer === null
-        ? "aucun marché"
-        : `${f(r, r.buyer.value)} (N = ${formatInteger(r.buyer.n)})`,
+      r.buyer === null ? "aucun marché" : formatValueWithN(r.buyer.value, r.buyer.n, r.format),
   },
   { label: "Pairs : 1er quartile", cell: (r) => f(r, r.peers.q1), numeric: true },
   { label: "Médiane des pairs", cell: (r) => f(r, r.peers.median), numeric: true },
@@ -46,7 +44,7 @@ const COLUMNS = [
   },
   {
     label: "Toutes les données",
-    cell: (r) => `${f(r, r.national.value)} (N = ${formatInteger(r.national.n)})`,
+    cell: (r) => formatValueWithN(r.national.value, r.national.n, r.format),
   },
   {
     label: "Rang",

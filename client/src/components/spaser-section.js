@@ -4,7 +4,13 @@
 // progress.ts), so the page never shows two badges that contradict each other.
 import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
-import { formatDate, formatInteger, formatPercent, formatValue } from "../format.js";
+import {
+  formatComputed,
+  formatDate,
+  formatInteger,
+  formatPercent,
+  formatValue,
+} from "../format.js";
 import { lookupTable } from "./lookup.js";
 
 /** @type {Record<import("../types.js").SpaserIndicator["status"], { text: string, tone: string }>} */
@@ -75,7 +81,7 @@ function content(a, reload) {
   const figure = (f, format) =>
     f === null
       ? "aucun marché"
-      : `${formatValue(f.value, format)} (N = ${formatInteger(f.n)}, couverture ${formatPercent(f.coverage)})`;
+      : `${formatComputed(f.value, format)} (N = ${formatInteger(f.n)}, couverture ${formatPercent(f.coverage)})`;
   return [
     plan,
     h("p", {}, h("label", { for: "spaser-annee" }, "Année suivie : "), picker),

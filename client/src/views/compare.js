@@ -7,7 +7,7 @@ import { getCatalogue, getIndicator, getJson } from "../api.js";
 import { buyerPicker } from "../components/buyer-picker.js";
 import { displayName } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
-import { formatInteger, formatValue } from "../format.js";
+import { formatValueWithN } from "../format.js";
 import { tableElement } from "../table.js";
 import { tableCsv } from "../table-csv.js";
 
@@ -57,9 +57,9 @@ export async function compareView({ main }) {
         getIndicator(ind.id, per),
         getIndicator(ind.id, all),
       ]);
+      // No row: the buyer has no contract that year.
       /** @param {import("../types.js").Row | undefined} r */
-      const cell = (r) =>
-        r ? `${formatValue(r.value, ind.format)} (N = ${formatInteger(r.n)})` : "aucun marché";
+      const cell = (r) => (r ? formatValueWithN(r.value, r.n, ind.format) : "aucun marché");
       return [
         ind.title,
         ...sirets.map((s) => cell(byBuyer.rows.find((r) => r.acheteur_id === s))),
