@@ -12,7 +12,7 @@ import { buildSnapshot } from "./load/build-snapshot.ts";
 import { enrichPartContracts, etlMemoryLimit, etlThreads } from "./load/etl-memory.ts";
 import { countsBySource, noCases, type SourceCounts } from "./load/source-counts.ts";
 import { writeRunLog } from "./load/run-log.ts";
-import { normaliseStream } from "./load/normalise-source.ts";
+import { normaliseStream, normaliseWorkers, parallelMinBytes } from "./load/normalise-source.ts";
 import type { EtlReport, SourceReport } from "./report.ts";
 import { appendRun } from "./load/run-history.ts";
 import { sniffTabular } from "./tabular/detect.ts";
@@ -27,8 +27,6 @@ import { shippedReferences } from "./reference/defaults.ts";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SAMPLES_DIR = join(ROOT, "data", "samples");
 export const REFERENCE_DIR = join(ROOT, "data", "reference");
-/** JSON files from this size are normalised by worker threads. */
-const PARALLEL_MIN_BYTES = Number(process.env.OBSERVATORY_PARALLEL_MIN_BYTES ?? 32 << 20);
 export const DEFAULT_DB = process.env.OBSERVATORY_DB ?? join(ROOT, "data", "observatory.duckdb");
 
 /** The syntax a declared source must have: a file of another one fails the run. */
@@ -101,10 +99,12 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     coverage: [],
   };
   const limits: InputLimits = { ...inputLimitsFromEnv(process.env), ...options.inputLimits };
-  // A wrong memory setting fails the run at once, not after its sources were read.
+  // A wrong setting fails the run at once, not after its sources were read.
   etlMemoryLimit();
   etlThreads();
   enrichPartContracts();
+  normaliseWorkers();
+  const minBytesForWorkers = options.parallelMinBytes ?? parallelMinBytes();
   let current: string | null = null;
   let releaseLock: (() => Promise<void>) | null = null;
   try {
@@ -118,16 +118,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
         typeof input === "string" ? { path: input, name: uniqueName(input, index, inputs) } : input;
       current = source.name;
       report.sources.push(
-        await readSource(
-          source,
-          index,
-          staging,
-          buildDir,
-          today,
-          log,
-          options.parallelMinBytes ?? PARALLEL_MIN_BYTES,
-          limits,
-        ),
+        await readSource(source, index, staging, buildDir, today, log, minBytesForWorkers, limits),
       );
     }
     current = null;

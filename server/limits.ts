@@ -3,6 +3,7 @@
 // field (tests use tiny ones). server/README.md ("Staying up for everyone") and
 // server/CONTEXT.md list them.
 import { availableParallelism } from "node:os";
+import { numberFromEnv, type Env } from "../lib/env-number.ts";
 
 /** A bounded queue of one kind of heavy work (admission.ts). */
 export interface QueueLimits {
@@ -74,34 +75,51 @@ export const DEFAULT_LIMITS: ServerLimits = {
   retryAfterSeconds: 5,
 };
 
-type Env = Record<string, string | undefined>;
+/** A limit of one number: a field of ServerLimits, or of one of its two queues. */
+type Place =
+  | Exclude<keyof ServerLimits, "queries" | "exports">
+  | `${"queries" | "exports"}.${keyof QueueLimits}`;
 
-/** Environment variable → where it goes; the value is a whole number (seconds for *_S). */
-const VARIABLES: [string, (limits: ServerLimits, value: number) => void, number][] = [
-  ["OBSERVATORY_QUERY_CONCURRENCY", (l, v) => (l.queries.concurrency = v), 1],
-  ["OBSERVATORY_QUERY_QUEUE", (l, v) => (l.queries.queue = v), 0],
-  ["OBSERVATORY_EXPORT_CONCURRENCY", (l, v) => (l.exports.concurrency = v), 1],
-  ["OBSERVATORY_EXPORT_QUEUE", (l, v) => (l.exports.queue = v), 0],
-  ["OBSERVATORY_QUERY_TIMEOUT_S", (l, v) => (l.queryTimeoutMs = v * 1000), 1],
-  ["OBSERVATORY_EXPORT_TIMEOUT_S", (l, v) => (l.exportTimeoutMs = v * 1000), 1],
-  ["OBSERVATORY_QUEUE_WAIT_S", (l, v) => (l.queueWaitMs = v * 1000), 1],
-  ["OBSERVATORY_MAX_GROUPS", (l, v) => (l.maxGroups = v), 1],
-  ["OBSERVATORY_MAX_ANSWER_CELLS", (l, v) => (l.maxAnswerCells = v), 1],
-  ["OBSERVATORY_MAX_EXPORT_ROWS", (l, v) => (l.maxExportRows = v), 1],
-  ["OBSERVATORY_DUCKDB_MEMORY_MB", (l, v) => (l.duckdbMemoryMb = v), 64],
-  ["OBSERVATORY_DUCKDB_THREADS", (l, v) => (l.duckdbThreads = v), 0],
+/**
+ * Environment variable → what it counts, its least value, the limit it sets. A number of
+ * seconds (*_S) sets a limit in milliseconds.
+ */
+const VARIABLES: [name: string, counts: string, min: number, place: Place][] = [
+  ["OBSERVATORY_QUERY_CONCURRENCY", "queries", 1, "queries.concurrency"],
+  ["OBSERVATORY_QUERY_QUEUE", "queries", 0, "queries.queue"],
+  ["OBSERVATORY_EXPORT_CONCURRENCY", "exports", 1, "exports.concurrency"],
+  ["OBSERVATORY_EXPORT_QUEUE", "exports", 0, "exports.queue"],
+  ["OBSERVATORY_QUERY_TIMEOUT_S", "seconds", 1, "queryTimeoutMs"],
+  ["OBSERVATORY_EXPORT_TIMEOUT_S", "seconds", 1, "exportTimeoutMs"],
+  ["OBSERVATORY_QUEUE_WAIT_S", "seconds", 1, "queueWaitMs"],
+  ["OBSERVATORY_MAX_GROUPS", "groups", 1, "maxGroups"],
+  ["OBSERVATORY_MAX_ANSWER_CELLS", "cells", 1, "maxAnswerCells"],
+  ["OBSERVATORY_MAX_EXPORT_ROWS", "rows", 1, "maxExportRows"],
+  ["OBSERVATORY_DUCKDB_MEMORY_MB", "MB", 64, "duckdbMemoryMb"],
+  ["OBSERVATORY_DUCKDB_THREADS", "threads", 0, "duckdbThreads"],
 ];
+
+/** The number at `place` of `limits`, and a way to set it. */
+function at(limits: ServerLimits, place: Place): { value: number; set(value: number): void } {
+  const [first, second] = place.split(".") as [string, keyof QueueLimits | undefined];
+  if (second !== undefined) {
+    const queue = limits[first as "queries" | "exports"];
+    return { value: queue[second], set: (v) => (queue[second] = v) };
+  }
+  const key = first as Exclude<Place, `${string}.${string}`>;
+  return { value: limits[key], set: (v) => (limits[key] = v) };
+}
 
 /** The limits npm start runs with: defaults, overridden by the environment. Throws naming a bad one. */
 export function limitsFromEnv(env: Env = process.env): ServerLimits {
   const limits = copyLimits(DEFAULT_LIMITS);
-  for (const [name, set, min] of VARIABLES) {
-    const text = env[name];
-    if (text === undefined || text === "") continue;
-    if (!/^\d{1,12}$/.test(text) || Number(text) < min) {
-      throw new Error(`${name} must be a whole number of at least ${min}, got "${text}"`);
-    }
-    set(limits, Number(text));
+  for (const [name, counts, min, place] of VARIABLES) {
+    const scale = name.endsWith("_S") ? 1000 : 1;
+    const zero = place === "duckdbThreads" ? "0: one per core" : undefined;
+    const limit = at(limits, place);
+    limit.set(
+      numberFromEnv(env, name, { counts, min, zero, fallback: limit.value / scale }) * scale,
+    );
   }
   return limits;
 }

@@ -4,24 +4,35 @@
 // enables POST /api/admin/refresh; OBSERVATORY_CACHE_MB sizes the answer cache (0 turns it off);
 // the limits of a request and of heavy work come from OBSERVATORY_* variables (limits.ts).
 import { DEFAULT_DB } from "../etl/pipeline.ts";
+import { numberFromEnv, type EnvNumberRule } from "../lib/env-number.ts";
 import { limitsFromEnv } from "./limits.ts";
 import { startServer } from "./start.ts";
 
-const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  process.stderr.write(`error: PORT must be a port number, got "${process.env.PORT}"\n`);
-  process.exit(2);
+/** A variable that is not a number it can run with stops the server at once, naming it. */
+function fromEnv(name: string, rule: EnvNumberRule): number {
+  try {
+    return numberFromEnv(process.env, name, rule);
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
 }
+
+const port = fromEnv("PORT", {
+  fallback: 3000,
+  min: 0,
+  max: 65535,
+  zero: "0: any free port",
+});
 // Local by default: the observatory is opened in a browser on the same machine.
 const host = process.env.HOST ?? "localhost";
-
-const cacheMb = Number(process.env.OBSERVATORY_CACHE_MB ?? 256);
-if (!Number.isFinite(cacheMb) || cacheMb < 0) {
-  process.stderr.write(
-    `error: OBSERVATORY_CACHE_MB must be a number of MB (0 = no cache), got "${process.env.OBSERVATORY_CACHE_MB}"\n`,
-  );
-  process.exit(2);
-}
+const cacheMb = fromEnv("OBSERVATORY_CACHE_MB", {
+  counts: "MB",
+  fallback: 256,
+  min: 0,
+  decimal: true,
+  zero: "0: no cache",
+});
 
 try {
   const adminToken = process.env.OBSERVATORY_ADMIN_TOKEN;

@@ -4,6 +4,7 @@
 // source with that reason. No real DECP record comes near 1 MB; the national file expands to a
 // few GB. OBSERVATORY_MAX_RECORD_MB and OBSERVATORY_MAX_EXPANDED_GB override the defaults.
 import { Transform } from "node:stream";
+import { numberFromEnv } from "../../lib/env-number.ts";
 import { SourceFormatError } from "./types.ts";
 
 export const DEFAULT_MAX_RECORD_BYTES = 8 * 2 ** 20;
@@ -19,18 +20,19 @@ export interface InputLimits {
 
 /** Defaults, overridden by the environment; throws naming a variable that is not a number. */
 export function inputLimitsFromEnv(env: Record<string, string | undefined>): InputLimits {
-  const read = (name: string, unit: number, fallback: number): number => {
-    const text = env[name];
-    if (text === undefined || text === "") return fallback;
-    const value = Number(text);
-    if (!Number.isFinite(value) || value <= 0) {
-      throw new Error(`${name} must be a positive number, not "${text}"`);
-    }
-    return Math.round(value * unit);
+  // In MB and GB, decimals allowed (0.5 MB), above 0 (a test's limit can be a few bytes).
+  const read = (name: string, unit: number, counts: string, fallback: number) => {
+    const rule = { counts, fallback: fallback / unit, min: 0, aboveMin: true, decimal: true };
+    return Math.round(numberFromEnv(env, name, rule) * unit);
   };
   return {
-    maxRecordBytes: read("OBSERVATORY_MAX_RECORD_MB", 2 ** 20, DEFAULT_MAX_RECORD_BYTES),
-    maxExpandedBytes: read("OBSERVATORY_MAX_EXPANDED_GB", 2 ** 30, DEFAULT_MAX_EXPANDED_BYTES),
+    maxRecordBytes: read("OBSERVATORY_MAX_RECORD_MB", 2 ** 20, "MB", DEFAULT_MAX_RECORD_BYTES),
+    maxExpandedBytes: read(
+      "OBSERVATORY_MAX_EXPANDED_GB",
+      2 ** 30,
+      "GB",
+      DEFAULT_MAX_EXPANDED_BYTES,
+    ),
   };
 }
 

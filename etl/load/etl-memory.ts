@@ -12,6 +12,7 @@
 // process of its own (the CLI, the refresh's child), except when `npm start` first builds the
 // samples' snapshot before serving: that server keeps them, which only returns memory sooner.
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { numberFromEnv } from "../../lib/env-number.ts";
 
 const SIZE = /^\d+(\.\d+)?\s?(KB|MB|GB|KiB|MiB|GiB)$/i;
 
@@ -26,29 +27,14 @@ export function etlMemoryLimit(env: NodeJS.ProcessEnv = process.env): string {
   return value;
 }
 
-/**
- * A whole number from 1 of at most `digits` digits read from `name`, `fallback` when unset; any
- * other value is refused, naming the variable, what it counts and the value.
- */
-function wholeNumber(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  counted: string,
-  fallback: number,
-  digits: number,
-): number {
-  const value = env[name]?.trim() || String(fallback);
-  if (!new RegExp(`^[1-9]\\d{0,${digits - 1}}$`).test(value)) {
-    throw new Error(
-      `${name} must be a whole number of ${counted} from 1, not ${JSON.stringify(value)}`,
-    );
-  }
-  return Number(value);
-}
-
 /** DuckDB threads of the ETL: `OBSERVATORY_ETL_THREADS`, 1 by default. */
 export function etlThreads(env: NodeJS.ProcessEnv = process.env): number {
-  return wholeNumber(env, "OBSERVATORY_ETL_THREADS", "threads", 1, 3);
+  return numberFromEnv(env, "OBSERVATORY_ETL_THREADS", {
+    counts: "threads",
+    fallback: 1,
+    min: 1,
+    max: 999,
+  });
 }
 
 /**
@@ -57,7 +43,12 @@ export function etlThreads(env: NodeJS.ProcessEnv = process.env): number {
  * the samples).
  */
 export function enrichPartContracts(env: NodeJS.ProcessEnv = process.env): number {
-  return wholeNumber(env, "OBSERVATORY_ENRICH_PART_CONTRACTS", "contracts", 300_000, 9);
+  return numberFromEnv(env, "OBSERVATORY_ENRICH_PART_CONTRACTS", {
+    counts: "contracts",
+    fallback: 300_000,
+    min: 1,
+    max: 999_999_999,
+  });
 }
 
 /** Sets the buffer limit, the threads and the allocator's flush rules on one of the ETL's databases. */

@@ -3,6 +3,7 @@
 // and for the records the tabular readers group from rows (etl/tabular/), which arrive as a JSON
 // array with the shape "tabular", so every rule of the normaliser applies to them unchanged.
 import { availableParallelism } from "node:os";
+import { numberFromEnv } from "../../lib/env-number.ts";
 import type { Readable } from "node:stream";
 import { readJsonRecordBytes, readJsonRecords } from "../formats/json-reader.ts";
 import { readXmlRecords } from "../formats/xml-reader.ts";
@@ -12,8 +13,28 @@ import { normaliseOrReject } from "../normalise/record.ts";
 import { NormalisePool } from "./normalise-pool.ts";
 import type { Staging } from "./staging.ts";
 
-/** One worker per core (up to 4): the main thread only cuts the file into records. */
-const WORKERS = workerCount(process.env.OBSERVATORY_ETL_WORKERS);
+/**
+ * Worker threads of a large JSON file: `OBSERVATORY_ETL_WORKERS`, by default one per core (up to
+ * 4): the main thread only cuts the file into records.
+ */
+export function normaliseWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  return numberFromEnv(env, "OBSERVATORY_ETL_WORKERS", {
+    counts: "worker threads",
+    fallback: Math.min(4, availableParallelism()),
+    min: 0,
+    max: 64,
+    zero: "0: no worker",
+  });
+}
+
+/** JSON files from this size are normalised by worker threads: `OBSERVATORY_PARALLEL_MIN_BYTES`. */
+export function parallelMinBytes(env: NodeJS.ProcessEnv = process.env): number {
+  return numberFromEnv(env, "OBSERVATORY_PARALLEL_MIN_BYTES", {
+    counts: "bytes",
+    fallback: 32 << 20,
+    min: 0,
+  });
+}
 
 export interface RecordStream {
   /** ndjson: one record per line (the records grouped from a tabular source). */
@@ -65,9 +86,10 @@ export async function normaliseStream(
     );
   };
   // Large JSON files are normalised on every core; small ones here (no worker start-up cost).
-  if (input.syntax !== "xml" && input.size >= context.parallelMinBytes && WORKERS > 0) {
+  const workers = normaliseWorkers();
+  if (input.syntax !== "xml" && input.size >= context.parallelMinBytes && workers > 0) {
     const poolContext = { today: today.toISOString(), sourceIndex: index, source: name };
-    const pool = new NormalisePool(WORKERS, poolContext, staging, (result) => {
+    const pool = new NormalisePool(workers, poolContext, staging, (result) => {
       rejected += result.rejected;
       result.formats.forEach((f) => formats.add(f));
     });
@@ -110,14 +132,4 @@ export async function normaliseStream(
     }
   }
   return { read, rejected, formats };
-}
-
-function workerCount(setting: string | undefined): number {
-  if (setting === undefined || setting === "") return Math.min(4, availableParallelism());
-  if (!/^\d+$/.test(setting)) {
-    throw new Error(
-      `OBSERVATORY_ETL_WORKERS must be a whole number (0: no worker), not "${setting}"`,
-    );
-  }
-  return Number(setting);
 }

@@ -36,7 +36,7 @@ describe("the ETL's memory bound", () => {
     [
       "OBSERVATORY_ETL_THREADS",
       etlThreads,
-      "threads",
+      "threads from 1 to 999",
       1,
       "4",
       4,
@@ -45,7 +45,7 @@ describe("the ETL's memory bound", () => {
     [
       "OBSERVATORY_ENRICH_PART_CONTRACTS",
       enrichPartContracts,
-      "contracts",
+      "contracts from 1 to 999999999",
       300_000,
       " 40 ",
       40,
@@ -58,7 +58,7 @@ describe("the ETL's memory bound", () => {
       expect(read({ [name]: given })).toBe(taken);
       for (const value of refused) {
         expect(() => read({ [name]: value })).toThrow(
-          `${name} must be a whole number of ${counted} from 1, not ${JSON.stringify(value)}`,
+          `${name} must be a whole number of ${counted}, not ${JSON.stringify(value)}`,
         );
       }
     },
@@ -88,8 +88,10 @@ describe("the ETL's memory bound", () => {
   });
 
   it.each([
-    ["OBSERVATORY_ETL_THREADS", "many", "threads"],
-    ["OBSERVATORY_ENRICH_PART_CONTRACTS", "0", "contracts"],
+    ["OBSERVATORY_ETL_THREADS", "many", "threads from 1 to 999"],
+    ["OBSERVATORY_ENRICH_PART_CONTRACTS", "0", "contracts from 1 to 999999999"],
+    ["OBSERVATORY_ETL_WORKERS", "-1", "worker threads from 0 to 64 (0: no worker)"],
+    ["OBSERVATORY_PARALLEL_MIN_BYTES", "32MB", "bytes from 0"],
   ])(
     "fails a run at once when %s is wrong, before any source is read and with no snapshot",
     async (name, value, counted) => {
@@ -102,7 +104,7 @@ describe("the ETL's memory bound", () => {
             dbPath,
             today: TEST_TODAY,
           }),
-        ).rejects.toThrow(`${name} must be a whole number of ${counted} from 1, not "${value}"`),
+        ).rejects.toThrow(`${name} must be a whole number of ${counted}, not "${value}"`),
       );
       expect(existsSync(dbPath)).toBe(false);
       rmSync(dir, { recursive: true, force: true });
