@@ -58,6 +58,13 @@ describeWithBrowser("the indicator workshop in Chromium", () => {
     await waitReady(page);
     await settled(page, "done");
     await expect(page.locator("h1").textContent()).resolves.toContain("Atelier");
+    // Beside the form, the result's table keeps its flags readable: a flagged year's row is at
+    // most two lines tall (its flags were a narrow strip that made it three times as tall).
+    const heights = await page
+      .locator(".workshop-result .data-table tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(2);
+    expect(Math.max(...heights) / Math.min(...heights)).toBeLessThan(2.2);
     // A blank page allows no breakdown but the year: « Répartir par » says where to allow one.
     const by = page.locator("#atelier-par");
     await expect(by.isDisabled()).resolves.toBe(true);
