@@ -12,7 +12,12 @@ import { buildSnapshot } from "./load/build-snapshot.ts";
 import { enrichPartContracts, etlMemoryLimit, etlThreads } from "./load/etl-memory.ts";
 import { countsBySource, noCases, type SourceCounts } from "./load/source-counts.ts";
 import { writeRunLog } from "./load/run-log.ts";
-import { normaliseStream, normaliseWorkers, parallelMinBytes } from "./load/normalise-source.ts";
+import {
+  normaliseStream,
+  normaliseWorkers,
+  parallelMinBytes,
+  type Parallel,
+} from "./load/normalise-source.ts";
 import type { EtlReport, SourceReport } from "./report.ts";
 import { appendRun } from "./load/run-history.ts";
 import { sniffTabular } from "./tabular/detect.ts";
@@ -103,8 +108,10 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
   etlMemoryLimit();
   etlThreads();
   enrichPartContracts();
-  normaliseWorkers();
-  const minBytesForWorkers = options.parallelMinBytes ?? parallelMinBytes();
+  const parallel: Parallel = {
+    workers: normaliseWorkers(),
+    minBytes: options.parallelMinBytes ?? parallelMinBytes(),
+  };
   let current: string | null = null;
   let releaseLock: (() => Promise<void>) | null = null;
   try {
@@ -118,7 +125,7 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
         typeof input === "string" ? { path: input, name: uniqueName(input, index, inputs) } : input;
       current = source.name;
       report.sources.push(
-        await readSource(source, index, staging, buildDir, today, log, minBytesForWorkers, limits),
+        await readSource(source, index, staging, buildDir, today, log, parallel, limits),
       );
     }
     current = null;
@@ -187,7 +194,7 @@ async function readSource(
   buildDir: string,
   today: Date,
   log: (line: string) => void,
-  parallelMinBytes: number,
+  parallel: Parallel,
   limits: InputLimits,
 ): Promise<SourceReport> {
   const started = Date.now();
@@ -199,7 +206,7 @@ async function readSource(
     staging,
     today,
     log,
-    parallelMinBytes,
+    parallel,
     maxRecordBytes: limits.maxRecordBytes,
   };
   // CSV and Parquet are told from their first bytes; DuckDB groups their rows into records.

@@ -81,10 +81,10 @@ type Place =
   | `${"queries" | "exports"}.${keyof QueueLimits}`;
 
 /**
- * Environment variable → what it counts, its least value, the limit it sets. A number of
- * seconds (*_S) sets a limit in milliseconds.
+ * Environment variable → what it counts, its least value, the limit it sets, and what 0 asks
+ * for where it means something. A number of seconds (*_S) sets a limit in milliseconds.
  */
-const VARIABLES: [name: string, counts: string, min: number, place: Place][] = [
+const VARIABLES: [name: string, counts: string, min: number, place: Place, zero?: string][] = [
   ["OBSERVATORY_QUERY_CONCURRENCY", "queries", 1, "queries.concurrency"],
   ["OBSERVATORY_QUERY_QUEUE", "queries", 0, "queries.queue"],
   ["OBSERVATORY_EXPORT_CONCURRENCY", "exports", 1, "exports.concurrency"],
@@ -96,7 +96,7 @@ const VARIABLES: [name: string, counts: string, min: number, place: Place][] = [
   ["OBSERVATORY_MAX_ANSWER_CELLS", "cells", 1, "maxAnswerCells"],
   ["OBSERVATORY_MAX_EXPORT_ROWS", "rows", 1, "maxExportRows"],
   ["OBSERVATORY_DUCKDB_MEMORY_MB", "MB", 64, "duckdbMemoryMb"],
-  ["OBSERVATORY_DUCKDB_THREADS", "threads", 0, "duckdbThreads"],
+  ["OBSERVATORY_DUCKDB_THREADS", "threads", 0, "duckdbThreads", "0: one per core"],
 ];
 
 /** The number at `place` of `limits`, and a way to set it. */
@@ -113,9 +113,8 @@ function at(limits: ServerLimits, place: Place): { value: number; set(value: num
 /** The limits npm start runs with: defaults, overridden by the environment. Throws naming a bad one. */
 export function limitsFromEnv(env: Env = process.env): ServerLimits {
   const limits = copyLimits(DEFAULT_LIMITS);
-  for (const [name, counts, min, place] of VARIABLES) {
+  for (const [name, counts, min, place, zero] of VARIABLES) {
     const scale = name.endsWith("_S") ? 1000 : 1;
-    const zero = place === "duckdbThreads" ? "0: one per core" : undefined;
     const limit = at(limits, place);
     limit.set(
       numberFromEnv(env, name, { counts, min, zero, fallback: limit.value / scale }) * scale,

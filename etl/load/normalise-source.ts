@@ -3,8 +3,8 @@
 // and for the records the tabular readers group from rows (etl/tabular/), which arrive as a JSON
 // array with the shape "tabular", so every rule of the normaliser applies to them unchanged.
 import { availableParallelism } from "node:os";
-import { numberFromEnv } from "../../lib/env-number.ts";
 import type { Readable } from "node:stream";
+import { numberFromEnv } from "../../lib/env-number.ts";
 import { readJsonRecordBytes, readJsonRecords } from "../formats/json-reader.ts";
 import { readXmlRecords } from "../formats/xml-reader.ts";
 import { readNdjsonRecordBytes, readNdjsonRecords } from "../formats/ndjson-reader.ts";
@@ -46,13 +46,21 @@ export interface RecordStream {
   bytesRead: () => number;
 }
 
+/** When a JSON file is normalised on worker threads, read once per run (runEtl). */
+export interface Parallel {
+  /** Worker threads (0: none). */
+  workers: number;
+  /** A JSON file from this size goes to them; a smaller one is normalised on this thread. */
+  minBytes: number;
+}
+
 export interface NormaliseContext {
   name: string;
   index: number;
   staging: Staging;
   today: Date;
   log: (line: string) => void;
-  parallelMinBytes: number;
+  parallel: Parallel;
   /** The records' container, when the caller knows it (tabular records); else detected. */
   shape?: ContainerShape;
   /** A JSON or XML record larger than this is rejected with its size (formats/input-limits.ts). */
@@ -86,8 +94,8 @@ export async function normaliseStream(
     );
   };
   // Large JSON files are normalised on every core; small ones here (no worker start-up cost).
-  const workers = normaliseWorkers();
-  if (input.syntax !== "xml" && input.size >= context.parallelMinBytes && workers > 0) {
+  const { workers, minBytes } = context.parallel;
+  if (input.syntax !== "xml" && input.size >= minBytes && workers > 0) {
     const poolContext = { today: today.toISOString(), sourceIndex: index, source: name };
     const pool = new NormalisePool(workers, poolContext, staging, (result) => {
       rejected += result.rejected;
