@@ -14,6 +14,11 @@ const count = (value) => (typeof value === "number" && Number.isFinite(value) ? 
 export function basisText(row) {
   const n = count(row.n);
   const scope = count(row.n_scope);
+  // No contract in scope: the coverage is without object, not unknown (« — » would read as a
+  // hidden value).
+  if (scope === 0 && typeof row.coverage !== "number") {
+    return `N = ${plural(n, "marché", "marchés")} · aucun marché dans le périmètre`;
+  }
   const parts = [
     `N = ${plural(n, "marché", "marchés")}${scope > n ? ` (sur ${formatInteger(scope)} dans le périmètre)` : ""}`,
     `couverture ${formatPercent(row.coverage)}`,

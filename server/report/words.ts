@@ -66,9 +66,25 @@ export function statusOf(i: ReportIndicator): Status {
 
 export const valueText = (i: ReportIndicator) => formatNumber(i.value, i.definition.format);
 
-export const basisText = (i: ReportIndicator) =>
-  `N = ${formatInteger(i.n)} ${i.definition.counting_unit === "contract_supplier" ? "couples marché × titulaire" : "marchés"}` +
-  ` sur ${formatInteger(i.n_scope)} concernés ; couverture ${i.coverage === null ? UNKNOWN : formatShare(i.coverage)}`;
+/**
+ * N, the contracts (or contract × supplier pairs) concerned and the coverage, the singular below
+ * two as in `contracts()`. With none concerned the coverage is not unknown but without object:
+ * a year shown for its trend may have no contract at all.
+ */
+export function basisText(i: ReportIndicator): string {
+  const unit = i.definition.counting_unit === "contract_supplier" ? "couple" : "marché";
+  const counted = (n: number) => {
+    const s = n >= 2 ? "s" : "";
+    return `${formatInteger(n)} ${unit}${s}${unit === "couple" ? " marché × titulaire" : ""}`;
+  };
+  if (i.n_scope === 0) {
+    const none = unit === "couple" ? "aucun couple marché × titulaire" : "aucun marché";
+    return `N = ${counted(0)} ; ${none} concerné, couverture sans objet`;
+  }
+  const concerned = `concerné${i.n_scope >= 2 ? "s" : ""}`;
+  const coverage = i.coverage === null ? "inconnue" : formatShare(i.coverage);
+  return `N = ${counted(i.n)} sur ${formatInteger(i.n_scope)} ${concerned} ; couverture ${coverage}`;
+}
 
 /** The target for the report's year, where it comes from, and its trajectory when it has steps. */
 export function targetText(i: ReportIndicator): string {

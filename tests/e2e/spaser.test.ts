@@ -42,6 +42,22 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
     expect(statuses).toEqual(in2021.indicators.map((i) => i.status));
     expect(await section.textContent()).toContain("pas de donnée au format 2024");
+    // The year's results say what the API says: no contract concerned is said in words, not
+    // as an unknown coverage (« couverture — »). Bretagne's 2021 has such a figure.
+    expect(in2021.indicators.some((i) => i.current !== null && i.current.coverage === null)).toBe(
+      true,
+    );
+    const column = (await section.locator("thead th").allTextContents()).indexOf("Résultat 2021");
+    expect(column).toBeGreaterThan(0);
+    for (const [i, indicator] of in2021.indicators.entries()) {
+      const cell = await rows.nth(i).locator("th, td").nth(column).textContent();
+      const figure = indicator.current;
+      if (figure === null) expect(cell, indicator.indicator).toBe("aucun marché");
+      else if (figure.coverage === null) {
+        expect(cell, indicator.indicator).toMatch(/\(N = 0, aucun marché concerné\)$/);
+      } else
+        expect(cell, indicator.indicator).toMatch(/\(N = [\d\s\u202f]+, couverture [\d,]+\s%\)$/);
+    }
   });
 
   it("shows the peer group and the ranking with names, as the API gives them", async () => {

@@ -50,6 +50,12 @@ describe("N and the contracts in scope, in words", () => {
     );
   });
 
+  it("says when no contract is in scope, rather than an unknown coverage", () => {
+    expect(plain(words.basisText({ n: 0, n_scope: 0, coverage: null, flags: [] }))).toBe(
+      "N = 0 marché · aucun marché dans le périmètre",
+    );
+  });
+
   it("adds the coverage in value of sums of amounts", () => {
     // 350 000 € used of 1 000 379 999 € published: 0,03 %.
     const row = { n: 3, n_scope: 6, coverage: 0.5, coverage_value: 350000 / 1000379999 };

@@ -2,9 +2,13 @@
 // « 1 marché notifié »), the plural from two, with the number written as everywhere else; and a
 // year before without any contract in the data said unknown, never « contre 0 marché »; none, one
 // or several contracts in the 2024 format, indicators and contracts to fix said as French says
-// them; an earlier value called « année précédente » only when it is the year just before.
+// them; an earlier value called « année précédente » only when it is the year just before; the
+// basis of a figure with its counts agreed, and no contract concerned said so.
 import { describe, expect, it } from "vitest";
+import { loadCatalogue } from "../../indicators/index.ts";
+import type { ReportIndicator } from "../../server/report/data.ts";
 import {
+  basisText,
   contracts,
   contractsSentence,
   format2024Sentence,
@@ -125,6 +129,48 @@ describe("previousLabel", () => {
     expect(previousLabel(null, 2021)).toBe("Année précédente");
     expect(previousLabel({ year: 2018, value: 0, n: 1 }, 2021)).toBe(
       "Dernière année connue avant 2021",
+    );
+  });
+});
+
+describe("basisText", () => {
+  const definitions = loadCatalogue().definitions;
+  const byUnit = (unit: string) => {
+    const found = definitions.find((d) => d.counting_unit === unit);
+    if (!found) throw new Error(`an indicator counts ${unit}`);
+    return found;
+  };
+  const figure = (unit: string, n: number, n_scope: number): ReportIndicator => ({
+    definition: byUnit(unit),
+    value: n > 0 ? 0.5 : null,
+    n,
+    n_scope,
+    coverage: n_scope > 0 ? n / n_scope : null,
+    flags: [],
+    previous: null,
+    trend: [],
+    target: null,
+  });
+  const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
+
+  it("gives N, the contracts concerned and the coverage, agreed with their counts", () => {
+    expect(plain(basisText(figure("contract", 1086, 1089)))).toBe(
+      "N = 1 086 marchés sur 1 089 concernés ; couverture 99,7 %",
+    );
+    expect(plain(basisText(figure("contract", 1, 1)))).toBe(
+      "N = 1 marché sur 1 concerné ; couverture 100 %",
+    );
+    expect(plain(basisText(figure("contract_supplier", 3, 4)))).toBe(
+      "N = 3 couples marché × titulaire sur 4 concernés ; couverture 75 %",
+    );
+  });
+
+  it("says no contract is concerned rather than an unknown coverage", () => {
+    expect(basisText(figure("contract", 0, 0))).toBe(
+      "N = 0 marché ; aucun marché concerné, couverture sans objet",
+    );
+    expect(basisText(figure("contract_supplier", 0, 0))).toBe(
+      "N = 0 couple marché × titulaire ; aucun couple marché × titulaire concerné, couverture sans objet",
     );
   });
 });

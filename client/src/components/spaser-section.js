@@ -81,7 +81,12 @@ function content(a, reload) {
   const figure = (f, format) =>
     f === null
       ? "aucun marché"
-      : `${formatComputed(f.value, format)} (N = ${formatInteger(f.n)}, couverture ${formatPercent(f.coverage)})`;
+      : `${formatComputed(f.value, format)} (N = ${formatInteger(f.n)}, ${
+          // No contract concerned: the coverage is without object, not unknown.
+          typeof f.coverage === "number"
+            ? `couverture ${formatPercent(f.coverage)}`
+            : "aucun marché concerné"
+        })`;
   return [
     plan,
     h("p", {}, h("label", { for: "spaser-annee" }, "Année suivie : "), picker),
