@@ -15,10 +15,11 @@ import {
 } from "docx";
 import { svgToPng, type Chart } from "./charts.ts";
 import type { ReportData, ReportIndicator } from "./data.ts";
-import { formatDay, formatInteger, formatNumber, formatShare, UNKNOWN } from "./format.ts";
+import { formatDay, formatInteger, formatNumber, formatShare } from "./format.ts";
 import { regenerateText } from "./html-annex.ts";
 import {
   basisText,
+  gradeText,
   buyerName,
   essText,
   flagTexts,
@@ -172,11 +173,7 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
     ),
     ...supplierPicture(data).map(bullet),
     heading("5. Qualité des données publiées", HeadingLevel.HEADING_1),
-    para(
-      q.grade === null
-        ? `Pas de note : ${q.no_grade_reason ?? UNKNOWN}.`
-        : `Note : ${q.grade} (de A, la meilleure, à E), score ${formatShare(q.score)}.`,
-    ),
+    para(gradeText(q)),
     table(
       ["Règle", "Marchés conformes", "N", "Couverture", "Poids"],
       q.components.map((c) => [

@@ -3,10 +3,11 @@
 // (and anyone) can check them against the API.
 import type { Chart } from "./charts.ts";
 import type { ReportData, ReportIndicator } from "./data.ts";
-import { formatDay, formatInteger, formatNumber, formatShare, UNKNOWN } from "./format.ts";
+import { formatDay, formatInteger, formatNumber, formatShare } from "./format.ts";
 import { html, trusted, withLinks, type Safe } from "./html-escape.ts";
 import {
   basisText,
+  gradeText,
   essText,
   flagTexts,
   localText,
@@ -215,9 +216,7 @@ export function qualitySection(data: ReportData): Safe {
   const shown = q.records.slice(0, 15);
   return html`<section class="quality" data-grade="${q.grade ?? ""}">
     <h2>5. Qualité des données publiées</h2>
-    <p class="grade">
-      ${q.grade === null ? `Pas de note : ${q.no_grade_reason ?? UNKNOWN}.` : `Note : ${q.grade} (de A, la meilleure, à E), score ${formatShare(q.score)}.`}
-    </p>
+    <p class="grade">${gradeText(q)}</p>
     ${boxedTable(
       ["Règle", "Marchés conformes", "N", "Couverture", "Poids"],
       q.components.map(

@@ -86,6 +86,12 @@ export function basisText(i: ReportIndicator): string {
   return `N = ${counted(i.n)} sur ${formatInteger(i.n_scope)} ${concerned} ; couverture ${coverage}`;
 }
 
+/** The publication quality's grade, or why there is none, as the HTML and the DOCX say it. */
+export const gradeText = (q: Pick<ReportData["quality"], "grade" | "score" | "no_grade_reason">) =>
+  q.grade === null
+    ? `Pas de note : ${q.no_grade_reason ?? "raison inconnue"}.`
+    : `Note : ${q.grade} (de A, la meilleure, à E), score ${formatShare(q.score)}.`;
+
 /** The target for the report's year, where it comes from, and its trajectory when it has steps. */
 export function targetText(i: ReportIndicator): string {
   const t = i.target;

@@ -3,7 +3,8 @@
 // year before without any contract in the data said unknown, never « contre 0 marché »; none, one
 // or several contracts in the 2024 format, indicators and contracts to fix said as French says
 // them; an earlier value called « année précédente » only when it is the year just before; the
-// basis of a figure with its counts agreed, and no contract concerned said so.
+// basis of a figure with its counts agreed, and no contract concerned said so; the grade, or why
+// there is none, in the same words in the HTML and the DOCX.
 import { describe, expect, it } from "vitest";
 import { loadCatalogue } from "../../indicators/index.ts";
 import type { ReportIndicator } from "../../server/report/data.ts";
@@ -12,6 +13,7 @@ import {
   contracts,
   contractsSentence,
   format2024Sentence,
+  gradeText,
   indicatorsSentence,
   previousLabel,
   recordsToFixText,
@@ -171,6 +173,21 @@ describe("basisText", () => {
     );
     expect(basisText(figure("contract_supplier", 0, 0))).toBe(
       "N = 0 couple marché × titulaire ; aucun couple marché × titulaire concerné, couverture sans objet",
+    );
+  });
+});
+
+describe("gradeText", () => {
+  it("gives the grade and its score, or the reason there is none", () => {
+    expect(
+      gradeText({ grade: "B", score: 0.8, no_grade_reason: null }).replace(/[\u202f\u00a0]/g, " "),
+    ).toBe("Note : B (de A, la meilleure, à E), score 80 %.");
+    const few = "moins de 5 marchés publiés sur la période : trop peu pour noter";
+    expect(gradeText({ grade: null, score: null, no_grade_reason: few })).toBe(
+      `Pas de note : ${few}.`,
+    );
+    expect(gradeText({ grade: null, score: null, no_grade_reason: null })).toBe(
+      "Pas de note : raison inconnue.",
     );
   });
 });
