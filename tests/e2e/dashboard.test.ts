@@ -300,6 +300,17 @@ describeWithBrowser("dashboard in Chromium", () => {
       await page.goto(`${t.url}/acheteur/${siret}`);
       await waitReady(page);
       expect(await countMarks(page, '[data-chart="buyer-years"]')).toBeGreaterThan(0);
+      // The share of its first supplier, one row of a partition by buyer, carries its N as every
+      // other figure does, on the card and in the summary's sentence (spaces aside: French
+      // numbers are written with no-break spaces).
+      const share = await t.json<{ rows: { n: number }[] }>(
+        `/api/indicators/top_supplier_share?acheteur_id=${siret}`,
+      );
+      const n = share.rows[0]?.n ?? 0;
+      expect(n).toBeGreaterThan(0);
+      const squeezed = (text: string | null) => (text ?? "").replace(/\s/g, "");
+      const meta = page.locator('[data-indicator="top_supplier_share"] .card__meta');
+      expect(squeezed(await meta.textContent())).toMatch(new RegExp(`^N=${n}marchés`));
       await page.getByRole("link", { name: "Synthèse imprimable pour les élus" }).click();
       await page.waitForURL(/\/synthese/);
       await waitReady(page);
@@ -318,6 +329,8 @@ describeWithBrowser("dashboard in Chromium", () => {
       const yearCells = page.locator(".one-pager__columns table").first().locator("tbody tr th");
       expect(await yearCells.last().textContent()).toBe("Date inconnue");
       expect(await page.locator("h2", { hasText: "En bref" }).count()).toBe(1);
+      const sentence = page.locator("li", { hasText: "Part du premier fournisseur" });
+      expect(squeezed(await sentence.textContent())).toContain(`(calculésur${n}marchés`);
       await keepScreenshot(page, "buyer-summary", { fullPage: true });
       const pdf = await page.pdf({
         path: join(OUTPUT, "buyer-summary.pdf"),

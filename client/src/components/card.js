@@ -62,6 +62,21 @@ export function headline(result) {
 }
 
 /**
+ * What a headline figure rests on, under it: its N, scope and coverage, and its badges. A
+ * partition over several entities headlines a median and has no row: no one N to give; over one
+ * entity (a buyer's own page) its row is that entity's figure, small N and flags included. A
+ * mix's row is its largest category: its basis, but no threshold applies to it.
+ * @param {import("../types.js").Indicator} ind
+ * @param {import("../types.js").Row | undefined} row
+ */
+export function figureDetails(ind, row) {
+  return [
+    row ? h("p", { class: "card__meta" }, basisText(row)) : null,
+    ind.shape === "mix" ? null : badges(ind, row),
+  ];
+}
+
+/**
  * Says in the card why its figure or its chart is missing.
  * @param {HTMLElement} where
  * @param {unknown} error
@@ -103,8 +118,6 @@ export function indicatorCard(ind, filters) {
       const { text, row } = headline(total);
       const spec = trend ? trendSpec(trend, { compact: true }) : null;
       const chart = h("div", { class: "chart chart--spark", "data-chart": "spark" });
-      // A partition's headline is a median over buyers: no one N to give.
-      const basis = ind.shape !== "partition" && row ? basisText(row) : null;
       replace(
         body,
         h(
@@ -115,8 +128,7 @@ export function indicatorCard(ind, filters) {
           },
           text,
         ),
-        basis ? h("p", { class: "card__meta" }, basis) : null,
-        ind.shape === "single" ? badges(ind, row) : null,
+        ...figureDetails(ind, row),
         spec ? chart : null,
         trend
           ? h(

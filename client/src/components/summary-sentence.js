@@ -26,7 +26,8 @@ export function sentence(result) {
   const ind = result.indicator;
   const { text, row } = headline(result);
   const parts = [`${ind.title} : ${text}`];
-  if (ind.shape === "single" && row) {
+  // A single figure, or a partition's one entity (a buyer's own page): its N and coverage.
+  if ((ind.shape === "single" || ind.shape === "partition") && row) {
     const flags = Array.isArray(row.flags) ? row.flags : [];
     if (flags.includes("format_not_available")) {
       parts.push(

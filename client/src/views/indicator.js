@@ -4,16 +4,14 @@
 // a change of filters redraws them all, a change of breakdown only the breakdown, and the
 // controls (built once) keep the keyboard focus.
 import { getCatalogue, getIndicator } from "../api.js";
-import { badges } from "../components/badges.js";
 import { breakdownSection } from "../components/breakdown-section.js";
-import { headline } from "../components/card.js";
+import { figureDetails, headline } from "../components/card.js";
 import { chartBlock } from "../components/chart-block.js";
 import { definitionPanel, formatNote } from "../components/definition.js";
 import { exportLinks } from "../components/exports.js";
 import { applyFilters, filterBar } from "../components/filter-bar.js";
 import { mapSpec, trendSpec } from "../charts/specs.js";
 import { h, replace } from "../dom.js";
-import { basisText } from "../basis.js";
 import { part, redraw } from "../parts.js";
 import { FILTER_KEYS, filterQuery, indicatorParams, readFilters } from "../state.js";
 import { tableModel } from "../table.js";
@@ -76,8 +74,7 @@ export async function indicatorView({ params, main }) {
           "section",
           { class: "headline", "aria-label": "Valeur pour la sélection" },
           h("p", { class: "headline__value", "data-value": "" }, text),
-          ind.shape !== "partition" && row ? h("p", { class: "card__meta" }, basisText(row)) : null,
-          ind.shape === "single" ? badges(ind, row) : null,
+          ...figureDetails(ind, row),
         ),
       ],
     };

@@ -1,9 +1,7 @@
 // The workshop's live result: the value with N, coverage and flags, what the figure cannot say
 // (the server's diagnostics, the catalogue's note on the 2024 format), a trend by year and a
 // breakdown, drawn with the dashboard's own chart modules, and the generated SQL on request.
-import { basisText } from "../basis.js";
-import { badges } from "../components/badges.js";
-import { headline } from "../components/card.js";
+import { figureDetails, headline } from "../components/card.js";
 import { chartBlock } from "../components/chart-block.js";
 import { formatNote } from "../components/definition.js";
 import { breakdownSpec, trendSpec } from "../charts/specs.js";
@@ -28,8 +26,7 @@ export function resultView({ plain, trend, breakdown, by, byLabel }) {
       "section",
       { class: "headline", "aria-label": "Valeur sur les données actuelles" },
       h("p", { class: "headline__value", "data-value": "" }, text),
-      ind.shape !== "partition" && row ? h("p", { class: "card__meta" }, basisText(row)) : null,
-      ind.shape === "single" ? badges(ind, row) : null,
+      ...figureDetails(ind, row),
     ),
     h(
       "section",
