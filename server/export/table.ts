@@ -155,7 +155,8 @@ const OPS: Record<string, string> = {
 
 const COUNTING: Record<string, string> = {
   contract: "le marché (chacun compté une fois)",
-  contract_supplier: "le couple marché × titulaire",
+  // The value splits each contract among its titulaires; N still counts contracts.
+  contract_supplier: "le couple marché × titulaire (N compte les marchés, chacun une fois)",
 };
 
 const FORMATS: Record<string, string> = {

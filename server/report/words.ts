@@ -23,7 +23,10 @@ export const GLOSSARY: [string, string][] = [
     "SIRET",
     "numéro à 14 chiffres qui identifie un établissement (les 9 premiers : l'entreprise, ou SIREN)",
   ],
-  ["N", "nombre de marchés (ou de couples marché × titulaire) sur lesquels un chiffre est calculé"],
+  [
+    "N",
+    "nombre de marchés sur lesquels un chiffre est calculé, chacun compté une fois même s'il a plusieurs titulaires",
+  ],
   ["couverture", "part des marchés concernés où l'information nécessaire est renseignée"],
   [
     "PME",
@@ -67,23 +70,17 @@ export function statusOf(i: ReportIndicator): Status {
 export const valueText = (i: ReportIndicator) => formatNumber(i.value, i.definition.format);
 
 /**
- * N, the contracts (or contract × supplier pairs) concerned and the coverage, the singular below
- * two as in `contracts()`. With none concerned the coverage is not unknown but without object:
- * a year shown for its trend may have no contract at all.
+ * N, the contracts concerned and the coverage, the singular below two as in `contracts()`. N
+ * counts contracts whatever the indicator's counting unit (the engine has one base row per
+ * contract: indicators/compiler/render-counts.ts); a contract × supplier indicator splits each
+ * contract among its suppliers, it does not count the pairs. With none concerned the coverage is
+ * not unknown but without object: a year shown for its trend may have no contract at all.
  */
 export function basisText(i: ReportIndicator): string {
-  const unit = i.definition.counting_unit === "contract_supplier" ? "couple" : "marché";
-  const counted = (n: number) => {
-    const s = n >= 2 ? "s" : "";
-    return `${formatInteger(n)} ${unit}${s}${unit === "couple" ? " marché × titulaire" : ""}`;
-  };
-  if (i.n_scope === 0) {
-    const none = unit === "couple" ? "aucun couple marché × titulaire" : "aucun marché";
-    return `N = ${counted(0)} ; ${none} concerné, couverture sans objet`;
-  }
+  if (i.n_scope === 0) return `N = ${contracts(0)} ; aucun marché concerné, couverture sans objet`;
   const concerned = `concerné${i.n_scope >= 2 ? "s" : ""}`;
   const coverage = i.coverage === null ? "inconnue" : formatShare(i.coverage);
-  return `N = ${counted(i.n)} sur ${formatInteger(i.n_scope)} ${concerned} ; couverture ${coverage}`;
+  return `N = ${contracts(i.n)} sur ${formatInteger(i.n_scope)} ${concerned} ; couverture ${coverage}`;
 }
 
 /** The publication quality's grade, or why there is none, as the HTML and the DOCX say it. */

@@ -162,17 +162,16 @@ describe("basisText", () => {
     expect(plain(basisText(figure("contract", 1, 1)))).toBe(
       "N = 1 marché sur 1 concerné ; couverture 100 %",
     );
+    // N counts contracts for a contract × supplier indicator too: it splits them, never counts
+    // the pairs.
     expect(plain(basisText(figure("contract_supplier", 3, 4)))).toBe(
-      "N = 3 couples marché × titulaire sur 4 concernés ; couverture 75 %",
+      "N = 3 marchés sur 4 concernés ; couverture 75 %",
     );
   });
 
   it("says no contract is concerned rather than an unknown coverage", () => {
     expect(basisText(figure("contract", 0, 0))).toBe(
       "N = 0 marché ; aucun marché concerné, couverture sans objet",
-    );
-    expect(basisText(figure("contract_supplier", 0, 0))).toBe(
-      "N = 0 couple marché × titulaire ; aucun couple marché × titulaire concerné, couverture sans objet",
     );
   });
 });
