@@ -20,6 +20,9 @@ import {
   type Status,
 } from "../../server/report/words.ts";
 
+/** French numbers are written with no-break spaces: compared as spaces. */
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
+
 describe("contracts(n)", () => {
   it("takes the singular for 0 and 1, the plural from 2", () => {
     expect(contracts(0)).toBe("0 marché");
@@ -153,7 +156,6 @@ describe("basisText", () => {
     trend: [],
     target: null,
   });
-  const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
 
   it("gives N, the contracts concerned and the coverage, agreed with their counts", () => {
     expect(plain(basisText(figure("contract", 1086, 1089)))).toBe(
@@ -178,9 +180,9 @@ describe("basisText", () => {
 
 describe("gradeText", () => {
   it("gives the grade and its score, or the reason there is none", () => {
-    expect(
-      gradeText({ grade: "B", score: 0.8, no_grade_reason: null }).replace(/[\u202f\u00a0]/g, " "),
-    ).toBe("Note : B (de A, la meilleure, à E), score 80 %.");
+    expect(plain(gradeText({ grade: "B", score: 0.8, no_grade_reason: null }))).toBe(
+      "Note : B (de A, la meilleure, à E), score 80 %.",
+    );
     const few = "moins de 5 marchés publiés sur la période : trop peu pour noter";
     expect(gradeText({ grade: null, score: null, no_grade_reason: few })).toBe(
       `Pas de note : ${few}.`,
