@@ -1,8 +1,8 @@
 // Numbers, dates and codes in French, the way a reader expects them ("12,5 %", "1,2 M€").
+import { shareText } from "./shared/share-text.js";
 
 const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
-const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 const euro = new Intl.NumberFormat("fr-FR", {
   style: "currency",
   currency: "EUR",
@@ -23,7 +23,7 @@ export function formatValue(value, format) {
   const n = /** @type {number} */ (value);
   switch (format) {
     case "percent":
-      return percent.format(n);
+      return shareText(n);
     case "euro":
       return formatEuro(n);
     case "integer":
@@ -69,7 +69,7 @@ export function formatValueWithN(value, n, format) {
 
 /** @param {unknown} value */
 export function formatPercent(value) {
-  return isNumber(value) ? percent.format(/** @type {number} */ (value)) : "—";
+  return isNumber(value) ? shareText(/** @type {number} */ (value)) : "—";
 }
 
 /** @param {unknown} value an ISO date or date-time */

@@ -1,6 +1,7 @@
 // French words and numbers of the annual report (HTML and DOCX alike): one formatting so the
-// two documents say the same figures.
-const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+// two documents say the same figures, and shares as the dashboard says them.
+import { shareText } from "../../client/src/shared/share-text.js";
+
 const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 const euro = new Intl.NumberFormat("fr-FR", {
   style: "currency",
@@ -16,7 +17,7 @@ export function formatNumber(
   format: "percent" | "integer" | "euro" | "decimal",
 ): string {
   if (value === null) return "non calculable";
-  if (format === "percent") return percent.format(value);
+  if (format === "percent") return shareText(value);
   if (format === "euro") return euro.format(value);
   if (format === "integer") return integer.format(value);
   return decimal.format(value);

@@ -228,6 +228,23 @@ describeWithBrowser("dashboard in Chromium", () => {
       expect(await trendRows.first().textContent()).toBe(String(latest));
       expect(await trendRows.last().textContent()).toBe("Date inconnue");
       expect(await trendRows.count()).toBe(api.rows.length);
+      // A coverage short of all never reads « 100 % » (2024: a few contracts without the field).
+      const trendTable = page.locator('.chart-block:has([data-chart="trend"]) table');
+      const headers = await trendTable.locator("thead th").allTextContents();
+      const coverageColumn = headers.indexOf("Couverture");
+      const nearlyAll = (api.rows as { year: number | null; coverage: number }[]).filter(
+        (r) => r.year !== null && r.coverage > 0.9995 && r.coverage < 1,
+      );
+      expect(nearlyAll.length).toBeGreaterThan(0);
+      for (const { year } of nearlyAll) {
+        const cells = await trendTable
+          .locator("tbody tr", { has: page.locator("th", { hasText: String(year) }) })
+          .locator("th, td")
+          .allTextContents();
+        expect(cells[coverageColumn]?.replace(/[\u00a0\u202f]/g, " "), String(year)).toBe(
+          "> 99,9 %",
+        );
+      }
       // The undated contracts have their own labelled place beside the time axis.
       expect(await page.locator('[data-chart="trend"] svg').textContent()).toContain(
         "Date inconnue",

@@ -57,10 +57,10 @@ describe("N and the contracts in scope, in words", () => {
   });
 
   it("adds the coverage in value of sums of amounts", () => {
-    // 350 000 € used of 1 000 379 999 € published: 0,03 %.
+    // 350 000 € used of 1 000 379 999 € published: 0,03 %, some of it, so not « 0 % ».
     const row = { n: 3, n_scope: 6, coverage: 0.5, coverage_value: 350000 / 1000379999 };
     expect(plain(words.basisText(row))).toBe(
-      "N = 3 marchés (sur 6 dans le périmètre) · couverture 50 % · couverture en valeur 0 %",
+      "N = 3 marchés (sur 6 dans le périmètre) · couverture 50 % · couverture en valeur < 0,1 %",
     );
   });
 });
