@@ -195,6 +195,34 @@ describe("Vega-Lite specs", () => {
     }
   });
 
+  it("says shares in its tooltips as the tables do: never « 100 % » short of all", async () => {
+    const { shareText } = await import("../../client/src/shared/share-text.js");
+    const result = await t.json<Result>("/api/indicators/single_offer_rate?by=year");
+    const spec = specs.trendSpec(result);
+    if (!spec) throw new Error("no trend");
+    // No tooltip formats a share itself (d3's ".1%" rounds 99.98 % to « 100,0 % »).
+    expect(JSON.stringify(spec)).not.toContain('"format":".1%"');
+    const tooltipFields = JSON.stringify(spec).match(/"field":"(value|coverage)_text"/g) ?? [];
+    expect(tooltipFields.length).toBeGreaterThan(0);
+    const values = (spec.data as { values: Record<string, unknown>[] }).values;
+    const shown = values.filter((v) => typeof v.coverage === "number");
+    expect(shown.length).toBeGreaterThan(0);
+    for (const v of shown) {
+      expect(v.coverage_text).toBe(shareText(v.coverage as number));
+      expect(v.value_text).toBe(v.value === null ? null : shareText(v.value as number));
+    }
+    // 2024 of the samples: a few contracts without the field.
+    const nearlyAll = shown.filter((v) => (v.coverage as number) > 0.9995 && v.coverage !== 1);
+    expect(nearlyAll.length).toBeGreaterThan(0);
+    for (const v of nearlyAll) expect(String(v.coverage_text)).toMatch(/^>\u00a099,9\s%$/);
+    // The map looks the words up with the numbers.
+    const map = specs.mapSpec(
+      await t.json<Result>("/api/indicators/single_offer_rate?by=departement"),
+    );
+    expect(JSON.stringify(map)).toContain('"coverage_text"');
+    expect(JSON.stringify(map)).not.toContain('"format":".1%"');
+  });
+
   it("draws quarters and months on the same kind of axis", async () => {
     for (const [grain, unit] of [
       ["quarter", "utcyearquarter"],

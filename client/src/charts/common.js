@@ -1,6 +1,7 @@
 // Shared pieces of the Vega-Lite specs: formats from the column metadata, the rows a chart
 // needs (plain values only), and the words for rows whose N is too small.
 // Pure functions without DOM: the tests build every spec in Node and validate it.
+import { shareText } from "../shared/share-text.js";
 
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 export const TIME_KEYS = ["year", "quarter", "month"];
@@ -10,13 +11,14 @@ export const NO_LABEL = "Non renseigné";
 
 /** d3-format specifiers; the French locale (charts/locale.js) supplies separators and €. */
 const AXIS_FORMATS = { percent: ".0%", euro: "$,.0f", integer: ",.0f", decimal: ",.1f" };
-const TOOLTIP_FORMATS = { percent: ".1%", euro: "$,.0f", integer: ",.0f", decimal: ",.1f" };
+// Shares are not among them: their tooltips show the tables' words (valueTooltip).
+const TOOLTIP_FORMATS = { euro: "$,.0f", integer: ",.0f", decimal: ",.1f" };
 
 /** @param {string | undefined} format */
 export const axisFormat = (format) =>
   AXIS_FORMATS[/** @type {keyof AXIS_FORMATS} */ (format)] ?? ",.1f";
 /** @param {string | undefined} format */
-export const tooltipFormat = (format) =>
+const tooltipFormat = (format) =>
   TOOLTIP_FORMATS[/** @type {keyof TOOLTIP_FORMATS} */ (format)] ?? ",.1f";
 
 /**
@@ -88,6 +90,10 @@ export function chartRows(result, keys) {
     out.n_scope = typeof row.n_scope === "number" ? row.n_scope : 0;
     out.coverage = typeof row.coverage === "number" ? row.coverage : null;
     out.coverage_value = typeof row.coverage_value === "number" ? row.coverage_value : null;
+    // The tooltips' words for shares, as the tables under the charts say them.
+    out.value_text = out.value === null ? null : shareText(out.value);
+    out.coverage_text = out.coverage === null ? null : shareText(out.coverage);
+    out.coverage_value_text = out.coverage_value === null ? null : shareText(out.coverage_value);
     out.reliability = flags.includes("below_min_n") ? UNRELIABLE : RELIABLE;
     return out;
   });
@@ -145,6 +151,18 @@ export const RELIABILITY_OPACITY = {
 };
 
 /**
+ * A value as its tooltip says it: a share in the words of the tables (shared/share-text.js: never
+ * « 100 % » short of all), any other number in its d3 format.
+ * @param {import("../types.js").IndicatorResult} result
+ */
+export function valueTooltip(result) {
+  const format = columnOf(result, "value")?.format;
+  return format === "percent"
+    ? { field: "value_text", type: "nominal", title: "Valeur" }
+    : { field: "value", type: "quantitative", title: "Valeur", format: tooltipFormat(format) };
+}
+
+/**
  * What a value rests on, as tooltip fields: N (the contracts the figure is computed on), the
  * contracts in scope, coverage, and coverage in value where the result has it.
  * @param {import("../types.js").IndicatorResult} result
@@ -153,16 +171,9 @@ export function basisTooltips(result) {
   return [
     { field: "n", type: "quantitative", title: "N (marchés du calcul)", format: ",.0f" },
     { field: "n_scope", type: "quantitative", title: "Marchés dans le périmètre", format: ",.0f" },
-    { field: "coverage", type: "quantitative", title: "Couverture", format: ".1%" },
+    { field: "coverage_text", type: "nominal", title: "Couverture" },
     ...(columnOf(result, "coverage_value")
-      ? [
-          {
-            field: "coverage_value",
-            type: "quantitative",
-            title: "Couverture en valeur",
-            format: ".1%",
-          },
-        ]
+      ? [{ field: "coverage_value_text", type: "nominal", title: "Couverture en valeur" }]
       : []),
   ];
 }
@@ -173,14 +184,13 @@ export function basisTooltips(result) {
  * @param {string[]} keys
  */
 export function tooltips(result, keys) {
-  const value = columnOf(result, "value");
   return [
     ...keys.map((key) => ({
       field: `${key}_label`,
       type: "nominal",
       title: result.columns.find((c) => c.name === key)?.label ?? key,
     })),
-    { field: "value", type: "quantitative", title: "Valeur", format: tooltipFormat(value?.format) },
+    valueTooltip(result),
     ...basisTooltips(result),
   ];
 }

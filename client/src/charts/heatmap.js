@@ -4,12 +4,11 @@
 import {
   basisTooltips,
   chartRows,
-  columnOf,
   frame,
   NO_LABEL,
   TIME_KEYS,
-  tooltipFormat,
   UNRELIABLE,
+  valueTooltip,
   valueColor,
 } from "./common.js";
 import { labelOrder } from "../pivot.js";
@@ -51,7 +50,6 @@ export function heatmapSpec(result, rowKey, columnKey) {
   );
   const rowLabel = result.columns.find((c) => c.name === rowKey)?.label ?? rowKey;
   const columnLabel = result.columns.find((c) => c.name === columnKey)?.label ?? columnKey;
-  const value = columnOf(result, "value");
   const x = {
     field: columnField,
     type: "ordinal",
@@ -70,7 +68,7 @@ export function heatmapSpec(result, rowKey, columnKey) {
   const tooltip = [
     { field: rowField, type: "nominal", title: rowLabel },
     { field: columnField, type: "nominal", title: columnLabel },
-    { field: "value", type: "quantitative", title: "Valeur", format: tooltipFormat(value?.format) },
+    valueTooltip(result),
     ...basisTooltips(result),
   ];
   const title = `${ind.title}, par ${rowLabel.toLowerCase()} et par ${columnLabel.toLowerCase()}`;

@@ -1,6 +1,6 @@
 // A map of metropolitan France by département of execution, from the shipped GeoJSON. Overseas
 // départements are far from the mainland on one projection: their values are in the table.
-import { basisTooltips, chartRows, columnOf, frame, tooltipFormat, valueColor } from "./common.js";
+import { basisTooltips, chartRows, frame, valueColor, valueTooltip } from "./common.js";
 
 export const GEO_URL = "/data/departements.geojson";
 
@@ -13,7 +13,6 @@ export function mapSpec(result, geoUrl = GEO_URL) {
   const ind = result.indicator;
   if (ind.shape !== "single") return null;
   if (!result.columns.some((c) => c.name === "departement" && c.role === "key")) return null;
-  const value = columnOf(result, "value");
   const rows = chartRows(result, ["departement"]).filter((r) => r.value !== null);
   const geo = { url: geoUrl, format: { type: "json", property: "features" } };
   // Mainland and Corsica only: overseas codes start with 97 or 98.
@@ -38,7 +37,16 @@ export function mapSpec(result, geoUrl = GEO_URL) {
             from: {
               data: { values: rows },
               key: "departement",
-              fields: ["value", "n", "n_scope", "coverage", "coverage_value"],
+              fields: [
+                "value",
+                "n",
+                "n_scope",
+                "coverage",
+                "coverage_value",
+                "value_text",
+                "coverage_text",
+                "coverage_value_text",
+              ],
             },
           },
           { filter: { field: "value", valid: true } },
@@ -52,12 +60,7 @@ export function mapSpec(result, geoUrl = GEO_URL) {
           }),
           tooltip: [
             { field: "properties.nom", type: "nominal", title: "Département" },
-            {
-              field: "value",
-              type: "quantitative",
-              title: "Valeur",
-              format: tooltipFormat(value?.format),
-            },
+            valueTooltip(result),
             ...basisTooltips(result),
           ],
         },
