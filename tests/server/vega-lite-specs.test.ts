@@ -223,6 +223,17 @@ describe("Vega-Lite specs", () => {
     expect(JSON.stringify(map)).not.toContain('"format":".1%"');
   });
 
+  it("labels the value axis of a breakdown about every 80 pixels", async () => {
+    const result = await t.json<Result>("/api/indicators/single_offer_rate?by=region");
+    const spec = specs.breakdownSpec(result, "region")?.spec;
+    if (!spec) throw new Error("no breakdown");
+    for (const width of [1100, 330]) {
+      const labels = (await draw(spec, width)).texts.filter((text) => /^\d+\s%$/.test(text));
+      expect(labels.length, String(width)).toBeGreaterThanOrEqual(2);
+      expect(labels.length, String(width)).toBeLessThanOrEqual(Math.ceil(width / 80) + 1);
+    }
+  });
+
   it("draws quarters and months on the same kind of axis", async () => {
     for (const [grain, unit] of [
       ["quarter", "utcyearquarter"],

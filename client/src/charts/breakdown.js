@@ -61,7 +61,12 @@ export function breakdownSpec(result, dimension) {
     field: "value",
     type: "quantitative",
     title: `${ind.title} (${ind.unit_label})`,
-    axis: { format: axisFormat(value?.format), titleLimit: { expr: "max(width, 120)" } },
+    axis: {
+      format: axisFormat(value?.format),
+      titleLimit: { expr: "max(width, 120)" },
+      // A label every 80 px or so, not Vega's 40: at 40 a laptop's axis reads « 0 % 2 % 4 % … ».
+      tickCount: { expr: "ceil(width / 80)" },
+    },
   };
   // A fixed height from the number of bars (a discrete "step" height conflicts with the
   // container width's autosize).
