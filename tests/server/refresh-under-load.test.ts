@@ -58,7 +58,13 @@ describe("a refresh under load", () => {
       today: TEST_NOW,
     });
     expect(report.status).toBe("ok");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The clients go on until the new snapshot has answered them too: a fixed half second was
+    // not always enough on a busy machine for the server to serve the swapped file. 30 s at most,
+    // then the check below fails as it should.
+    const deadline = Date.now() + 30_000;
+    while (!contractsBySnapshot.has(report.run_id) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     stop = true;
     await Promise.all(clients);
 
