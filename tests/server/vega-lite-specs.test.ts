@@ -215,6 +215,13 @@ describe("Vega-Lite specs", () => {
     const nearlyAll = shown.filter((v) => (v.coverage as number) > 0.9995 && v.coverage !== 1);
     expect(nearlyAll.length).toBeGreaterThan(0);
     for (const v of nearlyAll) expect(String(v.coverage_text)).toMatch(/^>\u00a099,9\s%$/);
+    // A value that is not a share has no such words (its tooltip formats the number).
+    const amounts = specs.trendSpec(await t.json<Result>("/api/indicators/amount_total?by=year"));
+    const amountRows = (amounts?.data as { values: Record<string, unknown>[] }).values;
+    expect(amountRows.some((v) => typeof v.value === "number")).toBe(true);
+    expect(amountRows.filter((v) => v.value_text !== null && v.value_text !== undefined)).toEqual(
+      [],
+    );
     // The map looks the words up with the numbers.
     const map = specs.mapSpec(
       await t.json<Result>("/api/indicators/single_offer_rate?by=departement"),

@@ -73,6 +73,7 @@ export function labelField(result, dimension) {
  * @param {string[]} keys  key columns to keep (their label column replaces null by "Non renseigné")
  */
 export function chartRows(result, keys) {
+  const isShare = columnOf(result, "value")?.format === "percent";
   return result.rows.map((row) => {
     /** @type {Record<string, string | number | null>} */
     const out = {};
@@ -91,7 +92,7 @@ export function chartRows(result, keys) {
     out.coverage = typeof row.coverage === "number" ? row.coverage : null;
     out.coverage_value = typeof row.coverage_value === "number" ? row.coverage_value : null;
     // The tooltips' words for shares, as the tables under the charts say them.
-    out.value_text = out.value === null ? null : shareText(out.value);
+    out.value_text = isShare && out.value !== null ? shareText(out.value) : null;
     out.coverage_text = out.coverage === null ? null : shareText(out.coverage);
     out.coverage_value_text = out.coverage_value === null ? null : shareText(out.coverage_value);
     out.reliability = flags.includes("below_min_n") ? UNRELIABLE : RELIABLE;
