@@ -15,6 +15,19 @@ export function mapSpec(result, geoUrl = GEO_URL) {
   if (!result.columns.some((c) => c.name === "departement" && c.role === "key")) return null;
   const rows = chartRows(result, ["departement"]).filter((r) => r.value !== null);
   const geo = { url: geoUrl, format: { type: "json", property: "features" } };
+  const tooltip = [
+    { field: "properties.nom", type: "nominal", title: "Département" },
+    valueTooltip(result),
+    ...basisTooltips(result),
+  ];
+  // What a département takes from its row: the value it is coloured by and each field its tooltip
+  // reads, derived from the tooltip so that the two lists cannot drift apart.
+  const lookedUp = [
+    ...new Set([
+      "value",
+      ...tooltip.map((t) => t.field).filter((field) => !field.startsWith("properties.")),
+    ]),
+  ];
   // Mainland and Corsica only: overseas codes start with 97 or 98.
   const mainland = { filter: { not: { field: "properties.code", oneOf: OVERSEAS } } };
   return {
@@ -37,16 +50,7 @@ export function mapSpec(result, geoUrl = GEO_URL) {
             from: {
               data: { values: rows },
               key: "departement",
-              fields: [
-                "value",
-                "n",
-                "n_scope",
-                "coverage",
-                "coverage_value",
-                "value_text",
-                "coverage_text",
-                "coverage_value_text",
-              ],
+              fields: lookedUp,
             },
           },
           { filter: { field: "value", valid: true } },
@@ -58,11 +62,7 @@ export function mapSpec(result, geoUrl = GEO_URL) {
             gradientLength: 200,
             labelOverlap: true,
           }),
-          tooltip: [
-            { field: "properties.nom", type: "nominal", title: "Département" },
-            valueTooltip(result),
-            ...basisTooltips(result),
-          ],
+          tooltip,
         },
       },
     ],
