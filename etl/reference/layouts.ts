@@ -101,6 +101,9 @@ export const LAYOUTS: Record<Exclude<ReferenceKind, "legal_categories">, Layout>
       siren: [plain("SIREN")],
       nom: [plain("nom")],
       region: [plain("COG")],
+      // REG for a région, CTU for a collectivité unique (Corse, Guyane, Martinique): what the
+      // body is called (etl/sql/enrich.sql).
+      type: [plain("type")],
     },
   },
 };

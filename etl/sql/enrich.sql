@@ -4,7 +4,8 @@
 --    (feed_ids, feed_sirens of enrich-feed.sql), which wins over the DECP; within a kind, the
 --    earlier file of the configuration wins (rank), value by value;
 --  * name: SIRENE denomination (an individual's name only when fully public), else the name in the
---    collectivités lists (these two by SIREN), else the name a tabular feed gives that SIRET, else
+--    collectivités lists (these two by SIREN; a région or a département named as a body, « Région
+--    Bretagne », « Département de l'Ain », the lists giving the territory's name), else the name a tabular feed gives that SIRET, else
 --    the name most often published in the DECP for that SIRET, else the feed's, then the DECP's
 --    name for that SIREN (ties: alphabetical). An identifier's own name comes before its company's
 --    published one: an establishment may be published under its own name;
@@ -61,13 +62,22 @@ CREATE TEMP TABLE src_collectivites AS
 SELECT siren, first({'nom': nom, 'type': type, 'cj': cj, 'commune': commune, 'departement': departement,
                      'region': region, 'population': population, 'o': origin} ORDER BY priority, rank) AS c
 FROM (
-  SELECT siren, nom, 'region' AS type, '7230' AS cj, NULL AS commune, NULL AS departement, region,
+  SELECT siren,
+         CASE r.type WHEN 'REG' THEN 'Région ' || nom
+                     WHEN 'CTU' THEN CASE region WHEN '94' THEN 'Collectivité de Corse'
+                                                 ELSE 'Collectivité territoriale de ' || nom END
+                     ELSE nom END AS nom,
+         'region' AS type, '7230' AS cj, NULL AS commune, NULL AS departement, region,
          (SELECT sum(TRY_CAST(population AS INTEGER)) FROM src_communes m WHERE m.region = r.region) AS population,
          origin, rank, 1 AS priority FROM src_regions r
   UNION ALL
-  SELECT siren, nom, 'departement', '7220', NULL, departement, region,
+  -- A département that is also a commune (Paris) keeps the list's name.
+  SELECT siren,
+         CASE WHEN rd.article IS NULL OR siren IN (SELECT siren FROM src_communes WHERE siren IS NOT NULL)
+              THEN d.nom ELSE 'Département ' || rd.article || d.nom END,
+         'departement', '7220', NULL, departement, d.region,
          (SELECT sum(TRY_CAST(population AS INTEGER)) FROM src_communes m WHERE m.departement = d.departement),
-         origin, rank, 2 FROM src_departements d
+         origin, rank, 2 FROM src_departements d LEFT JOIN ref_departements rd ON rd.code = d.departement
   UNION ALL
   SELECT siren, nom,
          CASE WHEN TRY_CAST(population AS INTEGER) IS NULL THEN 'commune_taille_inconnue'

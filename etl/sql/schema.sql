@@ -258,7 +258,10 @@ CREATE TABLE ref_regions (
 CREATE TABLE ref_departements (
   code          VARCHAR NOT NULL PRIMARY KEY,
   nom           VARCHAR NOT NULL,
-  region        VARCHAR NOT NULL
+  region        VARCHAR NOT NULL,
+  -- What comes between « Département » and the name (« de l'», « du », « des »…): the COG's
+  -- TNCC written out. NULL when the COG gives no TNCC.
+  article       VARCHAR
 );
 
 CREATE TABLE ref_cpv_divisions (

@@ -43,6 +43,30 @@ describe("buyers of the 2024-format samples", () => {
     }
   });
 
+  it("a région or a département is named as the body that buys, not as its territory", async () => {
+    // The lists say « Bretagne », « Ain »: a reader must not take the région for a place, nor the
+    // département's council for one of its towns. Each article of the COG appears once here.
+    const expected: Record<string, string> = {
+      "233500016": "Région Bretagne",
+      "200055507": "Collectivité territoriale de Martinique",
+      "200076958": "Collectivité de Corse",
+      "220100010": "Département de l'Ain",
+      "223700014": "Département d'Indre-et-Loire",
+      "225900018": "Département du Nord",
+      "223300013": "Département de la Gironde",
+      "224000018": "Département des Landes",
+      "229850003": "Département de Mayotte",
+      // Paris is a commune and a département at once: the Ville de Paris, not « Département de ».
+      "217500016": "Paris",
+    };
+    const rows = await t.query(
+      `SELECT DISTINCT left(acheteur_id, 9) AS siren, nom FROM buyers
+       WHERE left(acheteur_id, 9) IN (SELECT unnest($1::VARCHAR[])) ORDER BY 1`,
+      [`[${Object.keys(expected).join(",")}]`],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.siren, r.nom]))).toEqual(expected);
+  });
+
   it("without a reference nor a published name stay unnamed and untyped (NULL)", async () => {
     const lists = collectivites();
     // Nor named by a tabular feed, for that SIRET or another of its company.

@@ -182,12 +182,25 @@ export function collectivites(): Map<
   { nom: string; departement: string | null; type: string }
 > {
   const map = new Map<string, { nom: string; departement: string | null; type: string }>();
+  // The lists name the territory; the body is « Région Bretagne », « Collectivité de Corse »…
   for (const r of readCsv("datactivist-identifiants-regions-2022.csv")) {
-    map.set(r.SIREN, { nom: r.nom, departement: null, type: "region" });
+    const nom =
+      r.type === "REG"
+        ? `Région ${r.nom}`
+        : r.COG === "94"
+          ? "Collectivité de Corse"
+          : `Collectivité territoriale de ${r.nom}`;
+    map.set(r.SIREN, { nom, departement: null, type: "region" });
   }
+  // …and « Département de l'Ain », with the article the COG's TNCC gives, except for a
+  // département that is also a commune (Paris).
+  const articles = ["de ", "d'", "du ", "de la ", "des ", "de l'"];
+  const tncc = new Map(readCsv("cog2024-departements.csv").map((r) => [r.DEP, Number(r.TNCC)]));
+  const communes = new Set(readCsv("banatic-siren-insee-communes-2024.csv").map((r) => r.siren));
   for (const r of readCsv("datactivist-identifiants-departements-2022.csv")) {
-    if (!map.has(r.SIREN))
-      map.set(r.SIREN, { nom: r.nom, departement: r.COG, type: "departement" });
+    const article = articles[tncc.get(r.COG) ?? -1];
+    const nom = article && !communes.has(r.SIREN) ? `Département ${article}${r.nom}` : r.nom;
+    if (!map.has(r.SIREN)) map.set(r.SIREN, { nom, departement: r.COG, type: "departement" });
   }
   for (const r of readCsv("banatic-siren-insee-communes-2024.csv")) {
     const p = Number(r.pmun_2024);

@@ -88,7 +88,7 @@ export async function insertSeed(connection: DuckDBConnection, seed: Seed): Prom
   for (const r of refs.regions ?? [])
     await connection.run("INSERT INTO ref_regions VALUES ($1, $2)", [r.code, r.nom]);
   for (const d of refs.departements ?? []) {
-    await connection.run("INSERT INTO ref_departements VALUES ($1, $2, $3)", [
+    await connection.run("INSERT INTO ref_departements (code, nom, region) VALUES ($1, $2, $3)", [
       d.code,
       d.nom,
       d.region,
