@@ -66,7 +66,8 @@ export function samplesSentence(data) {
   return (
     `Données d'exemple : ces chiffres portent sur des fichiers réels publiés par ${plural(platforms.length, "plateforme", "plateformes")} ` +
     `— ${list.format(platforms)} —` +
-    (periods.length ? ` en ${periods.join(" et en ")}` : "") +
+    // « en 2019, en juin 2021 et en 2024 »: a French list, one « et » before the last.
+    (periods.length ? ` ${list.format(periods.map((p) => `en ${p}`))}` : "") +
     ", et non sur l'ensemble de la France."
   );
 }

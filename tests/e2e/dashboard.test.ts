@@ -175,6 +175,10 @@ describeWithBrowser("dashboard in Chromium", () => {
       );
       expect(years.size).toBeGreaterThan(1);
       for (const year of years) expect(text).toContain(year);
+      // …as a French list: commas, and one « et » before the last.
+      const periods = text.match(/— (en .*), et non sur/)?.[1] ?? "";
+      expect(periods.split(" et ").length, periods).toBe(2);
+      expect(periods.split(", ").length, periods).toBe(years.size - 1);
       await keepScreenshot(page, "home-samples-notice");
 
       await notice.getByRole("link", { name: "Le détail des fichiers" }).click();
