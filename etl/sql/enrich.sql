@@ -5,10 +5,11 @@
 --    earlier file of the configuration wins (rank), value by value;
 --  * name: SIRENE denomination (an individual's name only when fully public), else the name in the
 --    collectivités lists (these two by SIREN; a région or a département named as a body, « Région
---    Bretagne », « Département de l'Ain », the lists giving the territory's name), else the name a tabular feed gives that SIRET, else
---    the name most often published in the DECP for that SIRET, else the feed's, then the DECP's
---    name for that SIREN (ties: alphabetical). An identifier's own name comes before its company's
---    published one: an establishment may be published under its own name;
+--    Bretagne », « Département de l'Ain », where the lists give the territory's name), else the
+--    name a tabular feed gives that SIRET, else the name most often published in the DECP for
+--    that SIRET, else the feed's, then the DECP's name for that SIREN (ties: alphabetical). An
+--    identifier's own name comes before its company's published one: an establishment may be
+--    published under its own name;
 --  * size category: SIRENE categorieEntreprise (PME, ETI, GE), with its year when the file gives it,
 --    else the category a tabular feed gives the company (year unknown: NULL);
 --  * location of an establishment: its SIRENE commune → COG 2024 département and région (a code

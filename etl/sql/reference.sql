@@ -2,8 +2,9 @@
 INSERT INTO ref_regions
 SELECT REG, LIBELLE FROM read_csv('{{dir}}/cog2024-regions.csv', header = true, all_varchar = true);
 
--- TNCC, the COG's type of name, says which article the name takes after « Département »: 0 « de
--- Paris », 1 « d'Ille-et-Vilaine », 2 « du Nord », 3 « de la Gironde », 4 « des Landes », 5 « de l'Ain ».
+-- TNCC, the COG's type of name, says which article the name takes after « Département »:
+-- 0 « de Mayotte », 1 « d'Ille-et-Vilaine », 2 « du Nord », 3 « de la Gironde », 4 « des Landes »,
+-- 5 « de l'Ain ».
 INSERT INTO ref_departements
 SELECT DEP, LIBELLE, REG,
        CASE TNCC WHEN '0' THEN 'de ' WHEN '1' THEN 'd''' WHEN '2' THEN 'du ' WHEN '3' THEN 'de la '
