@@ -196,13 +196,14 @@ export function collectivites(): Map<
   // département that is also a commune (Paris).
   const articles = ["de ", "d'", "du ", "de la ", "des ", "de l'"];
   const tncc = new Map(readCsv("cog2024-departements.csv").map((r) => [r.DEP, Number(r.TNCC)]));
-  const communes = new Set(readCsv("banatic-siren-insee-communes-2024.csv").map((r) => r.siren));
+  const communeRows = readCsv("banatic-siren-insee-communes-2024.csv");
+  const communes = new Set(communeRows.map((r) => r.siren));
   for (const r of readCsv("datactivist-identifiants-departements-2022.csv")) {
     const article = articles[tncc.get(r.COG) ?? -1];
     const nom = article && !communes.has(r.SIREN) ? `Département ${article}${r.nom}` : r.nom;
     if (!map.has(r.SIREN)) map.set(r.SIREN, { nom, departement: r.COG, type: "departement" });
   }
-  for (const r of readCsv("banatic-siren-insee-communes-2024.csv")) {
+  for (const r of communeRows) {
     const p = Number(r.pmun_2024);
     const band =
       p < 3500 ? "moins_3500" : p < 10000 ? "3500_9999" : p < 50000 ? "10000_49999" : "50000_plus";
