@@ -72,21 +72,23 @@ FROM (
          (SELECT sum(TRY_CAST(population AS INTEGER)) FROM src_communes m WHERE m.region = r.region) AS population,
          origin, rank, 1 AS priority FROM src_regions r
   UNION ALL
-  -- A département that is also a commune (Paris) keeps the list's name.
+  -- A département that is also a commune is Paris, the « Ville de Paris » since 2019.
   SELECT siren,
-         CASE WHEN rd.article IS NULL OR siren IN (SELECT siren FROM src_communes WHERE siren IS NOT NULL)
-              THEN d.nom ELSE 'Département ' || rd.article || d.nom END,
+         CASE WHEN siren IN (SELECT siren FROM src_communes WHERE siren IS NOT NULL) THEN 'Ville de ' || d.nom
+              WHEN rd.article IS NULL THEN d.nom ELSE 'Département ' || rd.article || d.nom END,
          'departement', '7220', NULL, departement, d.region,
          (SELECT sum(TRY_CAST(population AS INTEGER)) FROM src_communes m WHERE m.departement = d.departement),
          origin, rank, 2 FROM src_departements d LEFT JOIN ref_departements rd ON rd.code = d.departement
   UNION ALL
-  SELECT siren, nom,
-         CASE WHEN TRY_CAST(population AS INTEGER) IS NULL THEN 'commune_taille_inconnue'
-              WHEN TRY_CAST(population AS INTEGER) < 3500 THEN 'commune_moins_3500'
-              WHEN TRY_CAST(population AS INTEGER) < 10000 THEN 'commune_3500_9999'
-              WHEN TRY_CAST(population AS INTEGER) < 50000 THEN 'commune_10000_49999'
+  -- « Commune de Rennes », as SIRENE names it, where the COG knows the commune's code.
+  SELECT m.siren, coalesce(rc.nom_collectivite, m.nom),
+         CASE WHEN TRY_CAST(m.population AS INTEGER) IS NULL THEN 'commune_taille_inconnue'
+              WHEN TRY_CAST(m.population AS INTEGER) < 3500 THEN 'commune_moins_3500'
+              WHEN TRY_CAST(m.population AS INTEGER) < 10000 THEN 'commune_3500_9999'
+              WHEN TRY_CAST(m.population AS INTEGER) < 50000 THEN 'commune_10000_49999'
               ELSE 'commune_50000_plus' END,
-         '7210', insee, departement, region, TRY_CAST(population AS INTEGER), origin, rank, 3 FROM src_communes
+         '7210', m.insee, m.departement, m.region, TRY_CAST(m.population AS INTEGER), m.origin, m.rank, 3
+  FROM src_communes m LEFT JOIN ref_communes rc ON rc.code = m.insee
   UNION ALL
   SELECT DISTINCT siren, nom,
          CASE nature WHEN 'CC' THEN 'epci_cc' WHEN 'CA' THEN 'epci_ca' WHEN 'CU' THEN 'epci_cu'

@@ -16,12 +16,23 @@ SELECT left(CODE, 2), FR
 FROM read_csv('{{dir}}/codelist-cpv-2008-fr.csv', header = true, all_varchar = true)
 WHERE CODE LIKE '__000000-_';
 
--- Commune (INSEE code) → département. Communes déléguées and associées take their parent's.
+-- Commune (INSEE code) → département, and the commune's name as a body, from the COG's row of
+-- the commune itself (a commune déléguée may share its code). A town's article is part of its
+-- name: it contracts after « de » when it is Le, Les or Aux (« Commune du Mans », TNCC 2, 4, 6),
+-- and keeps its capital otherwise (« Commune de La Rochelle », « Commune de L'Haÿ-les-Roses »).
+-- Communes déléguées and associées take their parent's département.
 CREATE TEMP TABLE ref_communes AS
 WITH cog AS (
-  SELECT COM, DEP, COMPARENT FROM read_csv('{{dir}}/cog2024-communes.csv', header = true, all_varchar = true)
+  SELECT TYPECOM, COM, DEP, TNCC, NCCENR, LIBELLE, COMPARENT
+  FROM read_csv('{{dir}}/cog2024-communes.csv', header = true, all_varchar = true)
 )
-SELECT c.COM AS code, any_value(coalesce(c.DEP, p.DEP)) AS departement
+SELECT c.COM AS code, any_value(coalesce(c.DEP, p.DEP)) AS departement,
+       max(CASE WHEN c.TYPECOM = 'COM' THEN
+             CASE c.TNCC WHEN '2' THEN 'Commune du ' || c.NCCENR
+                         WHEN '4' THEN 'Commune des ' || c.NCCENR
+                         WHEN '6' THEN 'Commune des ' || c.NCCENR
+                         WHEN '1' THEN 'Commune d''' || c.LIBELLE
+                         ELSE 'Commune de ' || c.LIBELLE END END) AS nom_collectivite
 FROM cog c LEFT JOIN cog p ON p.COM = c.COMPARENT AND p.DEP IS NOT NULL
 WHERE coalesce(c.DEP, p.DEP) IS NOT NULL
 GROUP BY c.COM;

@@ -43,9 +43,10 @@ describe("buyers of the 2024-format samples", () => {
     }
   });
 
-  it("a région or a département is named as the body that buys, not as its territory", async () => {
-    // The lists say « Bretagne », « Ain »: a reader must not take the région for a place, nor the
-    // département's council for one of its towns. Each article of the COG appears once here.
+  it("a région, a département or a commune is named as the body that buys, not as its territory", async () => {
+    // The lists say « Bretagne », « Ain », « Allues »: a reader must not take the région for a
+    // place, nor the département's council for one of its towns. Each article of the COG appears
+    // once here, for départements and for communes.
     const expected: Record<string, string> = {
       "233500016": "Région Bretagne",
       "200055507": "Collectivité territoriale de Martinique",
@@ -57,7 +58,15 @@ describe("buyers of the 2024-format samples", () => {
       "224000018": "Département des Landes",
       "229850003": "Département de Mayotte",
       // Paris is a commune and a département at once: the Ville de Paris, not « Département de ».
-      "217500016": "Paris",
+      "217500016": "Ville de Paris",
+      // A town's article contracts after « de » (Le, Les) or keeps its capital (La, L'), as
+      // SIRENE's « COMMUNE DU BARCARES » and « COMMUNE DE LA BOLLENE VESUBIE ».
+      "213500093": "Commune de Baguer-Morvan",
+      "219400017": "Commune d'Ablon-sur-Seine",
+      "216600171": "Commune du Barcarès",
+      "217300151": "Commune des Allues",
+      "210600201": "Commune de La Bollène-Vésubie",
+      "219503133": "Commune de L'Isle-Adam",
     };
     const rows = await t.query(
       `SELECT DISTINCT left(acheteur_id, 9) AS siren, nom FROM buyers

@@ -176,6 +176,9 @@ export function feedFacts(): { names: Map<string, string>; departements: Map<str
   return { names, departements };
 }
 
+/** The COG's TNCC of a town whose article contracts after « de »: Le, Les, Aux. */
+const CONTRACTED: Record<string, string> = { "2": "du ", "4": "des ", "6": "des " };
+
 /** Buyer SIREN → { name, département, type } from the collectivités lists. */
 export function collectivites(): Map<
   string,
@@ -192,23 +195,41 @@ export function collectivites(): Map<
           : `Collectivité territoriale de ${r.nom}`;
     map.set(r.SIREN, { nom, departement: null, type: "region" });
   }
-  // …and « Département de l'Ain », with the article the COG's TNCC gives, except for a
-  // département that is also a commune (Paris).
+  // …and « Département de l'Ain », with the article the COG's TNCC gives, except for the
+  // département that is also a commune: the « Ville de Paris ».
   const articles = ["de ", "d'", "du ", "de la ", "des ", "de l'"];
   const tncc = new Map(readCsv("cog2024-departements.csv").map((r) => [r.DEP, Number(r.TNCC)]));
   const communeRows = readCsv("banatic-siren-insee-communes-2024.csv");
   const communes = new Set(communeRows.map((r) => r.siren));
   for (const r of readCsv("datactivist-identifiants-departements-2022.csv")) {
     const article = articles[tncc.get(r.COG) ?? -1];
-    const nom = article && !communes.has(r.SIREN) ? `Département ${article}${r.nom}` : r.nom;
+    const nom = communes.has(r.SIREN)
+      ? `Ville de ${r.nom}`
+      : article
+        ? `Département ${article}${r.nom}`
+        : r.nom;
     if (!map.has(r.SIREN)) map.set(r.SIREN, { nom, departement: r.COG, type: "departement" });
   }
+  // …and « Commune du Mans », « Commune de La Rochelle »: Le, Les and Aux contract after « de »,
+  // the other articles keep their capital (COG row of the commune itself, TYPECOM COM).
+  const bodies = new Map(
+    readCsv("cog2024-communes.csv")
+      .filter((r) => r.TYPECOM === "COM")
+      .map((r) => {
+        const contracted = CONTRACTED[r.TNCC ?? ""];
+        const joined = contracted
+          ? `${contracted}${r.NCCENR}`
+          : `${r.TNCC === "1" ? "d'" : "de "}${r.LIBELLE}`;
+        return [r.COM, `Commune ${joined}`];
+      }),
+  );
   for (const r of communeRows) {
     const p = Number(r.pmun_2024);
     const band =
       p < 3500 ? "moins_3500" : p < 10000 ? "3500_9999" : p < 50000 ? "10000_49999" : "50000_plus";
     if (!map.has(r.siren)) {
-      map.set(r.siren, { nom: r.nom_com, departement: r.dep_com, type: `commune_${band}` });
+      const nom = bodies.get(r.insee) ?? r.nom_com;
+      map.set(r.siren, { nom, departement: r.dep_com, type: `commune_${band}` });
     }
   }
   const kinds: Record<string, string> = {
