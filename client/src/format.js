@@ -1,13 +1,11 @@
 // Numbers, dates and codes in French, the way a reader expects them ("12,5 %", "1,2 M€").
-import { shareText } from "./shared/share-text.js";
+import { shareText, withoutNegativeZero } from "./shared/share-text.js";
 
-const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
-const euro = new Intl.NumberFormat("fr-FR", {
-  style: "currency",
-  currency: "EUR",
-  maximumFractionDigits: 0,
-});
+const integer = withoutNegativeZero(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }));
+const decimal = withoutNegativeZero(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }));
+const euro = withoutNegativeZero(
+  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }),
+);
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 
 /** @param {unknown} value */
@@ -27,23 +25,23 @@ export function formatValue(value, format) {
     case "euro":
       return formatEuro(n);
     case "integer":
-      return integer.format(n);
+      return integer(n);
     default:
-      return decimal.format(n);
+      return decimal(n);
   }
 }
 
 /** Large amounts in words a reader can say: "47,5 millions d'euros" is clearer than 8 digits.
  * @param {number} n */
 export function formatEuro(n) {
-  if (Math.abs(n) >= 1e9) return `${decimal.format(n / 1e9)} Md€`;
-  if (Math.abs(n) >= 1e6) return `${decimal.format(n / 1e6)} M€`;
-  return euro.format(n);
+  if (Math.abs(n) >= 1e9) return `${decimal(n / 1e9)} Md€`;
+  if (Math.abs(n) >= 1e6) return `${decimal(n / 1e6)} M€`;
+  return euro(n);
 }
 
 /** @param {unknown} value */
 export function formatInteger(value) {
-  return isNumber(value) ? integer.format(/** @type {number} */ (value)) : "—";
+  return isNumber(value) ? integer(/** @type {number} */ (value)) : "—";
 }
 
 /**

@@ -1,14 +1,12 @@
 // French words and numbers of the annual report (HTML and DOCX alike): one formatting so the
 // two documents say the same figures, and shares as the dashboard says them.
-import { shareText } from "../../client/src/shared/share-text.js";
+import { shareText, withoutNegativeZero } from "../../client/src/shared/share-text.js";
 
-const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
-const euro = new Intl.NumberFormat("fr-FR", {
-  style: "currency",
-  currency: "EUR",
-  maximumFractionDigits: 0,
-});
-const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+const integer = withoutNegativeZero(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }));
+const euro = withoutNegativeZero(
+  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }),
+);
+const decimal = withoutNegativeZero(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }));
 
 export const UNKNOWN = "inconnu";
 
@@ -18,12 +16,12 @@ export function formatNumber(
 ): string {
   if (value === null) return "non calculable";
   if (format === "percent") return shareText(value);
-  if (format === "euro") return euro.format(value);
-  if (format === "integer") return integer.format(value);
-  return decimal.format(value);
+  if (format === "euro") return euro(value);
+  if (format === "integer") return integer(value);
+  return decimal(value);
 }
 
-export const formatInteger = (value: number) => integer.format(value);
+export const formatInteger = (value: number) => integer(value);
 export const formatShare = (value: number | null) => formatNumber(value, "percent");
 
 /** 2024-07-15 → 15/07/2024. */

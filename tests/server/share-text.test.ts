@@ -42,6 +42,21 @@ describe("a share in figures", () => {
     expect(plain(shareText(-0.05))).toBe("-5 %");
   });
 
+  it("never reads « -0 »: a fall too small to show is no fall, a larger one keeps its sign", () => {
+    expect(plain(shareText(-0.00001))).toBe("0 %");
+    expect(plain(shareText(-0.001))).toBe("-0,1 %");
+    for (const [value, format, said] of [
+      [-0.04, "decimal", "0"],
+      [-0.4, "integer", "0"],
+      [-0.4, "euro", "0 €"],
+      [-2, "integer", "-2"],
+      [-12.4, "euro", "-12 €"],
+    ] as const) {
+      expect(plain(formatValue(value, format)), `${value} ${format}`).toBe(said);
+      expect(plain(formatNumber(value, format)), `${value} ${format} (report)`).toBe(said);
+    }
+  });
+
   it("keeps its sign on the same line: no break between « < » and the figure", () => {
     expect(shareText(0.0001)).toMatch(/^<\u00a0/);
     expect(shareText(0.99999)).toMatch(/^>\u00a0/);

@@ -3,10 +3,28 @@
 // same figure. A plain ES module with no import, loaded by the browser from /src/shared/ and by
 // the server through a relative import (types in share-text.d.ts).
 
-const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+/**
+ * `formatter.format`, except that a value rounded to zero reads « 0 », never « -0 »: a fall too
+ * small to show is no fall (« -0 % », « -0 € »). Intl's own `signDisplay: "negative"` would say
+ * the same, but throws in browsers older than 2023 (Firefox ESR 115), and takes every page down.
+ * @param {Intl.NumberFormat} formatter
+ * @returns {(value: number) => string}
+ */
+export function withoutNegativeZero(formatter) {
+  const negativeZero = formatter.format(-0);
+  const zero = formatter.format(0);
+  return (value) => {
+    const text = formatter.format(value);
+    return text === negativeZero ? zero : text;
+  };
+}
 
-const NONE = percent.format(0);
-const ALL = percent.format(1);
+const percent = withoutNegativeZero(
+  new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 }),
+);
+
+const NONE = percent(0);
+const ALL = percent(1);
 
 /**
  * A share rounded to one decimal, but never to an end it does not reach: above zero it reads at
@@ -18,8 +36,8 @@ const ALL = percent.format(1);
  * @returns {string}
  */
 export function shareText(value) {
-  const text = percent.format(value);
-  if (text === NONE && value > 0) return `<\u00a0${percent.format(0.001)}`;
-  if (text === ALL && value < 1) return `>\u00a0${percent.format(0.999)}`;
+  const text = percent(value);
+  if (text === NONE && value > 0) return `<\u00a0${percent(0.001)}`;
+  if (text === ALL && value < 1) return `>\u00a0${percent(0.999)}`;
   return text;
 }
