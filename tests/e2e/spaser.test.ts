@@ -155,6 +155,38 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
     expect(download.suggestedFilename()).toMatch(/^comparaison-acheteurs-\d{4}\.csv$/);
   });
 
+  it("opens on the latest year every compared buyer has contracts, and says which years some lack", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    // The busiest buyer, and a buyer whose contracts stop before the busiest one's latest year
+    // but share one of its years.
+    const [pair] = await queryFile(
+      t.dbPath,
+      `WITH y AS (SELECT DISTINCT acheteur_id, year(date_notification) AS year FROM contracts
+                  WHERE date_notification IS NOT NULL),
+            a AS (SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1),
+            ay AS (SELECT year FROM y WHERE acheteur_id = (SELECT acheteur_id FROM a)),
+            others AS (SELECT acheteur_id, max(year) AS last,
+                              max(year) FILTER (WHERE year IN (SELECT year FROM ay)) AS common
+                       FROM y WHERE acheteur_id <> (SELECT acheteur_id FROM a) GROUP BY 1)
+       SELECT (SELECT acheteur_id FROM a) AS a, acheteur_id AS b, common,
+              (SELECT max(year) FROM ay) AS latest
+       FROM others WHERE common IS NOT NULL AND last < (SELECT max(year) FROM ay)
+       ORDER BY b LIMIT 1`,
+    );
+    expect(pair, "two buyers whose years differ").toBeDefined();
+    await page.goto(`${t.url}/comparer?acheteurs=${String(pair?.a)},${String(pair?.b)}`);
+    await waitReady(page);
+    expect(await page.locator("#comparer-annee").inputValue()).toBe(String(pair?.common));
+    const latest = page.locator(`#comparer-annee option[value="${String(pair?.latest)}"]`);
+    expect(await latest.textContent()).toBe(
+      `${String(pair?.latest)} (marchés pour 1 acheteur sur 2)`,
+    );
+    expect(
+      await page.locator(`#comparer-annee option[value="${String(pair?.common)}"]`).textContent(),
+    ).toBe(String(pair?.common));
+  });
+
   it("adds a buyer to the comparison by its name, with the keyboard, the address keeping SIRETs", async () => {
     const { t, browser } = session;
     const { page } = browser;

@@ -33,8 +33,15 @@ export async function compareView({ main }) {
   const years = [
     ...new Set(buyers.flatMap((b) => b.years.map((y) => y.year)).filter((y) => y !== null)),
   ].sort((a, b) => b - a);
+  // How many of the chosen buyers have contracts each year: the comparison opens on the latest
+  // year they all have some (else the latest year most of them have), not on a year where one of
+  // them would read « aucun marché » all down its column.
+  const present = new Map(
+    years.map((y) => [y, buyers.filter((b) => b.years.some((e) => e.year === y)).length]),
+  );
+  const most = Math.max(0, ...present.values());
   const asked = Number(query.get("annee"));
-  const year = years.includes(asked) ? asked : (years[0] ?? null);
+  const year = years.includes(asked) ? asked : (years.find((y) => present.get(y) === most) ?? null);
   if (year === null) {
     replace(main, ...heading, h("p", {}, "Aucun de ces acheteurs n'a de marché daté."));
     return;
@@ -71,6 +78,12 @@ export async function compareView({ main }) {
     headers: ["Indicateur", ...buyers.map((b) => `${b.name} (${b.siret})`), "Toutes les données"],
     rows,
   };
+  /** « 2019 », or « 2024 (marchés pour 1 acheteur sur 2) » when some of them have none. */
+  const yearLabel = (/** @type {number} */ y) => {
+    const count = present.get(y) ?? 0;
+    if (count === buyers.length) return String(y);
+    return `${y} (marchés pour ${count} acheteur${count > 1 ? "s" : ""} sur ${buyers.length})`;
+  };
   const yearPicker = h(
     "form",
     { action: "/comparer", method: "get", class: "search-form", "aria-label": "Choix de l'année" },
@@ -79,7 +92,7 @@ export async function compareView({ main }) {
     h(
       "select",
       { id: "comparer-annee", name: "annee" },
-      years.map((y) => h("option", { value: y, selected: y === year }, String(y))),
+      years.map((y) => h("option", { value: y, selected: y === year }, yearLabel(y))),
     ),
     h("button", { type: "submit" }, "Afficher"),
   );
