@@ -99,6 +99,19 @@ export const BuyerSummarySchema = stamped({
     }),
   ),
   places: z.array(z.strictObject({ departement: Text, departement_nom: Text, contracts: Count })),
+  profile: z
+    .strictObject({
+      type_acheteur: Text.describe(
+        "The buyer's type (the model's dimension acheteur_type: région, département, commune by population band…); null when no reference file gives one.",
+      ),
+      type_acheteur_label: Text.describe("The type in French, as the peers and indicators say it."),
+      population: Count.nullable().describe("Municipal population of a collectivité, else null."),
+      departement: Text.describe("Where the buyer is (its collectivité or SIRENE establishment)."),
+      departement_nom: Text,
+      region: Text,
+      region_nom: Text,
+    })
+    .describe("What the who's who knows of the buyer; each field null when unknown."),
 });
 
 export const BuyerContractsSchema = stamped({

@@ -65,11 +65,28 @@ export interface BuyerSummary {
   types: Row[];
   top_suppliers: Row[];
   places: Row[];
+  profile: BuyerProfile;
 }
 
+/** What the who's who knows of a buyer: its type, population and place, null when unknown. */
+export interface BuyerProfile {
+  type_acheteur: string | null;
+  type_acheteur_label: string | null;
+  population: number | null;
+  departement: string | null;
+  departement_nom: string | null;
+  region: string | null;
+  region_nom: string | null;
+}
+
+/**
+ * `typeLabel` names a buyer type in French (the model's dimension acheteur_type), so that the
+ * buyer's page says its type as its peers and the indicators do.
+ */
 export async function buyerSummary(
   snapshot: Snapshot,
   siret: string,
+  typeLabel: (type: string) => string | null,
 ): Promise<BuyerSummary | null> {
   const p = [siret];
   const [totals] = await snapshot.query(
@@ -115,6 +132,25 @@ export async function buyerSummary(
       WHERE c.acheteur_id = $1 GROUP BY 1, 2 ORDER BY contracts DESC, 1 LIMIT 10`,
     p,
   );
+  const [known] = await snapshot.query(
+    `SELECT b.type_acheteur, b.population, b.departement, d.nom AS departement_nom,
+            b.region, r.nom AS region_nom
+       FROM buyers b LEFT JOIN ref_departements d ON d.code = b.departement
+       LEFT JOIN ref_regions r ON r.code = b.region
+      WHERE b.acheteur_id = $1`,
+    p,
+  );
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  const type = text(known?.type_acheteur);
+  const profile: BuyerProfile = {
+    type_acheteur: type,
+    type_acheteur_label: type === null ? null : typeLabel(type),
+    population: typeof known?.population === "number" ? known.population : null,
+    departement: text(known?.departement),
+    departement_nom: text(known?.departement_nom),
+    region: text(known?.region),
+    region_nom: text(known?.region_nom),
+  };
   const { nom, ...rest } = totals;
   const identified = identifiesParty(siret);
   return {
@@ -127,6 +163,7 @@ export async function buyerSummary(
     types: types.map(withLabels),
     top_suppliers: topSuppliers.map((r) => namedParty(r, "supplier", "titulaire_id")),
     places,
+    profile,
   };
 }
 

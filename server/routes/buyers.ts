@@ -4,6 +4,7 @@ import type { AppDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { buyerContracts, buyerSummary, searchBuyers } from "../lookups/buyers.ts";
 import { answer } from "../respond.ts";
+import { peerGroup } from "../spaser/peer-groups.ts";
 import { BuyerContractsQuery, NoQuery, SearchQuery } from "../api-schemas/parameters.ts";
 import {
   intQuery,
@@ -13,6 +14,10 @@ import {
   siretParam,
   textParam,
 } from "../params.ts";
+
+/** A buyer type in French, as its peer group names it (the model's dimension acheteur_type). */
+const buyerTypeLabel = (deps: AppDeps, type: string) =>
+  peerGroup(deps.catalogue.model, type)?.label ?? null;
 
 export function buyersRouter(deps: AppDeps): Router {
   const router = Router();
@@ -28,7 +33,7 @@ export function buyersRouter(deps: AppDeps): Router {
     rejectUnknownQuery(req, queryNames(NoQuery));
     const siret = siretParam(req.params.siret);
     await answer(deps, res, async (s) => {
-      const summary = await buyerSummary(s, siret);
+      const summary = await buyerSummary(s, siret, (type) => buyerTypeLabel(deps, type));
       if (!summary) throw notFound(`no contract of buyer ${siret} in this snapshot`, "siret");
       return { ...summary };
     });

@@ -321,6 +321,14 @@ describeWithBrowser("dashboard in Chromium", () => {
       await page.goto(`${t.url}/acheteur/${siret}`);
       await waitReady(page);
       expect(await countMarks(page, '[data-chart="buyer-years"]')).toBeGreaterThan(0);
+      // Who the buyer is, in the words of the API's profile; a type no file gives, as unknown.
+      const { profile } = await t.json<{
+        profile: { type_acheteur_label: string | null; region_nom: string | null };
+      }>(`/api/buyers/${siret}`);
+      const lead = (await page.locator("main p.lead").first().textContent()) ?? "";
+      expect(lead).toContain(profile.type_acheteur_label ?? "Acheteur public de type inconnu");
+      if (profile.region_nom) expect(lead).toContain(profile.region_nom);
+      expect(lead).toMatch(new RegExp(`SIRET ${siret}\\.$`));
       // The share of its first supplier, one row of a partition by buyer, carries its N as every
       // other figure does, on the card and in the summary's sentence (spaces aside: French
       // numbers are written with no-break spaces).

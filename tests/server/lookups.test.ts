@@ -1,5 +1,7 @@
 // Buyer, supplier and contract look-ups, checked against the snapshot itself.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../../indicators/index.ts";
+import { collectivites, readCsv } from "../helpers/reference-files.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 type Json = Record<string, unknown>;
@@ -144,6 +146,48 @@ describe("buyer", () => {
     expect(body.procedures.reduce((sum, r) => sum + Number(r.contracts), 0)).toBe(truth?.n);
     for (const p of body.procedures) if (p.procedure) expect(p.procedure_label).toBeTruthy();
     expect(body.top_suppliers.length).toBeGreaterThan(0);
+  });
+
+  it("says what the who's who knows of it: type in the model's words, population, place; unknown as null", async () => {
+    // The busiest commune buyer, its facts read here from the reference files themselves.
+    const lists = collectivites();
+    const buyers = await queryFile(
+      t.dbPath,
+      "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1",
+    );
+    const ids = buyers.map((b) => String(b.acheteur_id));
+    const commune = ids.find((id) => lists.get(id.slice(0, 9))?.type.startsWith("commune_"));
+    const facts = lists.get(String(commune).slice(0, 9));
+    const pmun = readCsv("banatic-siren-insee-communes-2024.csv").find(
+      (r) => r.siren === String(commune).slice(0, 9),
+    )?.pmun_2024;
+    const departement = readCsv("cog2024-departements.csv").find(
+      (r) => r.DEP === facts?.departement,
+    );
+    const region = readCsv("cog2024-regions.csv").find((r) => r.REG === departement?.REG);
+    const label = loadCatalogue()
+      .model.dimensions.get("acheteur_type")
+      ?.values?.find((v) => v.code === facts?.type)?.label;
+    const body = await t.json<{ profile: Json }>(`/api/buyers/${commune}`);
+    expect(body.profile).toEqual({
+      type_acheteur: facts?.type,
+      type_acheteur_label: label,
+      population: Number(pmun),
+      departement: facts?.departement,
+      departement_nom: departement?.LIBELLE,
+      region: departement?.REG,
+      region_nom: region?.LIBELLE,
+    });
+    // A buyer no reference file types: its type is unknown (null), not « autre ».
+    const [untyped] = await queryFile(
+      t.dbPath,
+      `SELECT c.acheteur_id FROM contracts c JOIN buyers b USING (acheteur_id)
+        WHERE b.type_acheteur IS NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
+    const unknown = await t.json<{ profile: Json }>(`/api/buyers/${String(untyped?.acheteur_id)}`);
+    expect(unknown.profile.type_acheteur).toBeNull();
+    expect(unknown.profile.type_acheteur_label).toBeNull();
+    expect(unknown.profile.population).toBeNull();
   });
 
   it("lists its contracts page by page, most recent first", async () => {

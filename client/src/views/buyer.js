@@ -56,7 +56,7 @@ export async function buyerView({ params, main }) {
     ...partyHeading(
       name,
       buyer.identified
-        ? `Acheteur public, SIRET ${siret}.`
+        ? buyerLead(buyer.profile, siret)
         : `Ces marchés ont été publiés sans identifier leur acheteur : le numéro ${siret} ne désigne aucun acheteur.`,
       Boolean(buyer.nom),
     ),
@@ -154,4 +154,26 @@ export async function buyerView({ params, main }) {
   );
   // The cards' charts are drawn as they come near the screen (charts/lazy.js).
   await nearChartsDrawn();
+}
+
+/**
+ * Who the buyer is, as the who's who knows it: « Commune de 50 000 habitants ou plus (522 250
+ * habitants), Rhône (Auvergne-Rhône-Alpes). SIRET … ». A type no reference file gives is said
+ * to be unknown; a place unknown is left out.
+ * @param {import("../types.js").BuyerSummary["profile"]} profile
+ * @param {string} siret
+ */
+function buyerLead(profile, siret) {
+  const kind = profile.type_acheteur_label ?? "Acheteur public de type inconnu";
+  const people =
+    profile.population === null ? "" : ` (${formatInteger(profile.population)} habitants)`;
+  // A département's place is its région; a région's is itself.
+  const departement = profile.type_acheteur === "departement" ? null : profile.departement_nom;
+  const region = profile.type_acheteur === "region" ? null : profile.region_nom;
+  const place = departement
+    ? `, ${departement}${region ? ` (${region})` : ""}`
+    : region
+      ? `, ${region}`
+      : "";
+  return `${kind}${people}${place}. SIRET ${siret}.`;
 }
