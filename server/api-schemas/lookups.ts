@@ -46,6 +46,10 @@ export const BuyerSearchSchema = stamped({
         "The company (legal unit) of the SIRET; establishments of one are listed together.",
       ),
       nom: Text.describe("Who's who name (SIRENE, collectivités lists, tabular feed, DECP)."),
+      departement: Text.describe(
+        "Where the buyer is, as the who's who places it (its collectivité or SIRENE establishment): tells apart buyers of one name (« Commune de Saint-Paul »); null when unknown.",
+      ),
+      departement_nom: Text,
       contracts: Count,
       amount: Euros,
     }),

@@ -33,13 +33,16 @@ export async function searchBuyers(
      ), found AS (
        SELECT c.acheteur_id AS siret, any_value(b.siren) AS siren,
               coalesce(any_value(b.nom), mode(c.acheteur_nom)) AS nom,
+              any_value(b.departement) AS departement,
               count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
          FROM contracts c JOIN hits USING (acheteur_id)
          LEFT JOIN buyers b ON b.acheteur_id = c.acheteur_id
         GROUP BY c.acheteur_id
      )
-     SELECT f.siret, f.siren, f.nom, f.contracts, f.amount, o.nom AS entreprise_nom
+     SELECT f.siret, f.siren, f.nom, f.departement, d.nom AS departement_nom, f.contracts, f.amount,
+            o.nom AS entreprise_nom
        FROM found f LEFT JOIN organisations o ON o.siren = f.siren
+       LEFT JOIN ref_departements d ON d.code = f.departement
       ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.siret)) DESC,
                coalesce(f.siren, f.siret), f.contracts DESC, f.siret
       LIMIT ${Math.trunc(limit)}`,

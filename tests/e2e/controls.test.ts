@@ -183,10 +183,17 @@ describeWithBrowser("controls in Chromium", () => {
       const options = page.locator("#filtre-acheteurs [role=option]");
       await options.first().waitFor();
       expect(await field.getAttribute("aria-expanded")).toBe("true");
-      const { buyers } = await t.json<{ buyers: { siret: string; nom: string }[] }>(
-        "/api/buyers?q=ville%20de%20ly&limit=10",
-      );
+      const { buyers } = await t.json<{
+        buyers: { siret: string; nom: string; departement_nom: string | null }[];
+      }>("/api/buyers?q=ville%20de%20ly&limit=10");
       expect(await options.count()).toBe(buyers.length);
+      // Each names its département when it is known, to tell apart buyers of one name.
+      expect(buyers.some((b) => b.departement_nom !== null)).toBe(true);
+      const details = await options.locator(".combobox__detail").allTextContents();
+      for (const [i, b] of buyers.entries()) {
+        expect(details[i], b.siret).toContain(`SIRET ${b.siret}`);
+        if (b.departement_nom) expect(details[i], b.siret).toContain(` · ${b.departement_nom} · `);
+      }
       expect(await page.locator(".buyer-picker [role=status]").textContent()).toMatch(
         /acheteurs? proposés?/,
       );

@@ -2,7 +2,7 @@
 // and amount, linked), buyers and companies grouped by SIREN with their establishments under
 // them, and a plain sentence for each part when nothing matches. axe-core on the page.
 import { expect, it } from "vitest";
-import type { ContractSearch, SupplierSearch } from "../../server/api-types.ts";
+import type { BuyerSearch, ContractSearch, SupplierSearch } from "../../server/api-types.ts";
 import { queryFile } from "../server/helpers/test-server.ts";
 import { axeViolations } from "./helpers/axe.ts";
 import { describeWithBrowser, waitReady } from "./helpers/browser.ts";
@@ -46,6 +46,22 @@ describeWithBrowser("search page in Chromium", () => {
       "Aucune entreprise ne correspond à « zzqxw ».",
       "Aucun marché dont l'objet contient « zzqxw ».",
     ]);
+  });
+
+  it("places each buyer found in its département, to tell apart buyers of one name", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    const api = await t.json<BuyerSearch>("/api/buyers?q=commune&limit=30");
+    const placed = api.buyers.filter((b) => b.departement_nom !== null);
+    expect(placed.length).toBeGreaterThan(0);
+    await page.goto(`${t.url}/recherche?q=commune`);
+    await waitReady(page);
+    for (const b of placed) {
+      const line = page.locator(".company__establishments li", {
+        has: page.locator(`a[href="/acheteur/${b.siret}"]`),
+      });
+      expect(await line.textContent(), b.siret).toMatch(new RegExp(` · ${b.departement_nom}$`));
+    }
   });
 
   it("shows a company with its establishments listed under it", async () => {

@@ -44,6 +44,27 @@ describe("search", () => {
     expect(found?.contracts).toBe(truth?.n);
   });
 
+  it("places each buyer found in its département, as the who's who does", async () => {
+    const body = await t.json<{
+      buyers: { siret: string; departement: string | null; departement_nom: string | null }[];
+    }>("/api/buyers?q=commune&limit=50");
+    const truth = await queryFile(
+      t.dbPath,
+      "SELECT acheteur_id, departement FROM buyers WHERE acheteur_id IN (SELECT unnest($1::VARCHAR[]))",
+      [`[${body.buyers.map((b) => b.siret).join(",")}]`],
+    );
+    const names = new Map(readCsv("cog2024-departements.csv").map((r) => [r.DEP, r.LIBELLE]));
+    const placed = body.buyers.filter((b) => b.departement !== null);
+    expect(placed.length).toBeGreaterThan(0);
+    for (const b of body.buyers) {
+      const departement = truth.find((r) => r.acheteur_id === b.siret)?.departement ?? null;
+      expect(b.departement, b.siret).toBe(departement);
+      expect(b.departement_nom, b.siret).toBe(
+        departement === null ? null : (names.get(String(departement)) ?? null),
+      );
+    }
+  });
+
   it("treats % and _ as plain characters", async () => {
     const body = await t.json<{ buyers: Json[] }>(`/api/buyers?q=${encodeURIComponent("%_%")}`);
     expect(body.buyers).toEqual([]);

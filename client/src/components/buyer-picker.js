@@ -8,7 +8,7 @@ import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
 import { formatInteger } from "../format.js";
 
-/** @typedef {{ siret: string, nom: string | null, contracts?: number }} Buyer */
+/** @typedef {{ siret: string, nom: string | null, contracts?: number, departement_nom?: string | null }} Buyer */
 
 const SIRET = /^\d{14}$/;
 /** Suggestions are asked for from this many characters on (the API wants 2; 3 says more). */
@@ -164,7 +164,14 @@ export function buyerPicker({
           h(
             "span",
             { class: "combobox__detail" },
-            ` SIRET ${b.siret}${typeof b.contracts === "number" ? ` · ${formatInteger(b.contracts)} marchés` : ""}`,
+            // The département tells apart buyers of one name (« Commune de Saint-Paul »).
+            ` ${[
+              `SIRET ${b.siret}`,
+              b.departement_nom,
+              typeof b.contracts === "number" ? `${formatInteger(b.contracts)} marchés` : null,
+            ]
+              .filter(Boolean)
+              .join(" · ")}`,
           ),
         ),
       ),

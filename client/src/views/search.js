@@ -70,7 +70,11 @@ export async function searchView({ main }) {
       rows: buyers.buyers,
       idOf: (r) => r.siret,
       href: (id) => `/acheteur/${id}`,
-      extra: (r) => (typeof r.amount === "number" ? formatEuro(r.amount) : "montant inconnu"),
+      // The département tells apart buyers of one name (« Commune de Saint-Paul »).
+      extra: (r) =>
+        [typeof r.amount === "number" ? formatEuro(r.amount) : "montant inconnu", r.departement_nom]
+          .filter(Boolean)
+          .join(" · "),
       none: `Aucun acheteur ne correspond à « ${q} ».`,
     }),
     h("h2", {}, "Entreprises"),
