@@ -161,6 +161,21 @@ export const SupplierSummarySchema = stamped({
     z.strictObject({ siret: z.string(), nom: Text, contracts: Count, amount_split: Euros }),
   ),
   contracts: z.array(labelled({ ...contractRow, acheteur_id: z.string(), acheteur_nom: Text })),
+  profile: z
+    .strictObject({
+      categorie_entreprise: Text.describe("PME, ETI or GE, as SIRENE or the feed gives it."),
+      categorie_entreprise_label: Text.describe("The size in French, as the indicators say it."),
+      categorie_entreprise_annee: z.int().nullable().describe("The year SIRENE assessed it."),
+      ess: z
+        .boolean()
+        .nullable()
+        .describe("Économie sociale et solidaire (SIRENE); null when unknown, never false for it."),
+      departement: Text.describe("Where its establishment is (SIRENE or the feed)."),
+      departement_nom: Text,
+      region: Text,
+      region_nom: Text,
+    })
+    .describe("What the who's who knows of the titulaire; each field null when unknown."),
 });
 
 export const ContractSearchSchema = stamped({

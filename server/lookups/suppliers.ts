@@ -66,6 +66,19 @@ export interface SupplierSummary {
   by_year: Row[];
   top_buyers: Row[];
   contracts: Row[];
+  profile: SupplierProfile;
+}
+
+/** What the who's who knows of a titulaire: its size, ESS status and place, null when unknown. */
+export interface SupplierProfile {
+  categorie_entreprise: string | null;
+  categorie_entreprise_label: string | null;
+  categorie_entreprise_annee: number | null;
+  ess: boolean | null;
+  departement: string | null;
+  departement_nom: string | null;
+  region: string | null;
+  region_nom: string | null;
 }
 
 /** Contracts of one supplier, each once, with its share of each joint award. */
@@ -75,10 +88,12 @@ const SUPPLIER_CONTRACTS = `
   )
   SELECT c.* FROM contracts c JOIN mine USING (uid)`;
 
+/** `sizeLabel` names a size category in French (the model's dimension titulaire_categorie). */
 export async function supplierSummary(
   snapshot: Snapshot,
   id: string,
   limit: number,
+  sizeLabel: (category: string) => string | null,
 ): Promise<SupplierSummary | null> {
   const p = [id];
   const [identity] = await snapshot.query(
@@ -120,6 +135,29 @@ export async function supplierSummary(
       ORDER BY c.date_notification DESC NULLS LAST, c.uid LIMIT ${Math.trunc(limit)}`,
     p,
   );
+  const [known] = await snapshot.query(
+    `SELECT t.categorie_entreprise, t.categorie_entreprise_annee, t.ess, t.departement,
+            d.nom AS departement_nom, t.region, r.nom AS region_nom
+       FROM titulaires t LEFT JOIN ref_departements d ON d.code = t.departement
+       LEFT JOIN ref_regions r ON r.code = t.region
+      WHERE t.titulaire_id = $1`,
+    p,
+  );
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  const category = text(known?.categorie_entreprise);
+  const profile: SupplierProfile = {
+    categorie_entreprise: category,
+    categorie_entreprise_label: category === null ? null : sizeLabel(category),
+    categorie_entreprise_annee:
+      typeof known?.categorie_entreprise_annee === "number"
+        ? known.categorie_entreprise_annee
+        : null,
+    ess: typeof known?.ess === "boolean" ? known.ess : null,
+    departement: text(known?.departement),
+    departement_nom: text(known?.departement_nom),
+    region: text(known?.region),
+    region_nom: text(known?.region_nom),
+  };
   const identified = identifiesParty(id);
   const nom = typeof identity.nom === "string" ? identity.nom : null;
   return {
@@ -132,5 +170,6 @@ export async function supplierSummary(
     by_year: byYear,
     top_buyers: topBuyers.map((r) => namedParty(r, "buyer", "siret")),
     contracts: contracts.map(withLabels),
+    profile,
   };
 }

@@ -3,8 +3,8 @@ import { Router } from "express";
 import type { AppDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { buyerContracts, buyerSummary, searchBuyers } from "../lookups/buyers.ts";
+import { modelLabel } from "../lookups/labels.ts";
 import { answer } from "../respond.ts";
-import { peerGroup } from "../spaser/peer-groups.ts";
 import { BuyerContractsQuery, NoQuery, SearchQuery } from "../api-schemas/parameters.ts";
 import {
   intQuery,
@@ -14,10 +14,6 @@ import {
   siretParam,
   textParam,
 } from "../params.ts";
-
-/** A buyer type in French, as its peer group names it (the model's dimension acheteur_type). */
-const buyerTypeLabel = (deps: AppDeps, type: string) =>
-  peerGroup(deps.catalogue.model, type)?.label ?? null;
 
 export function buyersRouter(deps: AppDeps): Router {
   const router = Router();
@@ -33,7 +29,9 @@ export function buyersRouter(deps: AppDeps): Router {
     rejectUnknownQuery(req, queryNames(NoQuery));
     const siret = siretParam(req.params.siret);
     await answer(deps, res, async (s) => {
-      const summary = await buyerSummary(s, siret, (type) => buyerTypeLabel(deps, type));
+      const summary = await buyerSummary(s, siret, (type) =>
+        modelLabel(deps.catalogue.model, "acheteur_type", type),
+      );
       if (!summary) throw notFound(`no contract of buyer ${siret} in this snapshot`, "siret");
       return { ...summary };
     });

@@ -3,6 +3,7 @@ import { Router } from "express";
 import type { AppDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { searchSuppliers, supplierSummary } from "../lookups/suppliers.ts";
+import { modelLabel } from "../lookups/labels.ts";
 import { answer } from "../respond.ts";
 import { SearchQuery, SupplierQuery } from "../api-schemas/parameters.ts";
 import {
@@ -29,7 +30,9 @@ export function suppliersRouter(deps: AppDeps): Router {
     const id = supplierIdParam(req.params.id);
     const limit = intQuery(req, "limit", SupplierQuery.shape.limit);
     await answer(deps, res, async (s) => {
-      const summary = await supplierSummary(s, id, limit);
+      const summary = await supplierSummary(s, id, limit, (category) =>
+        modelLabel(deps.catalogue.model, "titulaire_categorie", category),
+      );
       if (!summary) throw notFound(`no contract of supplier ${id} in this snapshot`, "id");
       return { ...summary };
     });

@@ -384,6 +384,15 @@ describeWithBrowser("dashboard in Chromium", () => {
       await page.goto(`${t.url}/fournisseur/${encodeURIComponent(String(supplier?.titulaire_id))}`);
       await waitReady(page);
       expect(await countMarks(page, '[data-chart="supplier-years"]')).toBeGreaterThan(0);
+      // Who the titulaire is, in the words of the API's profile; a size no file gives, unknown.
+      const { profile } = await t.json<{
+        profile: { categorie_entreprise_label: string | null; departement_nom: string | null };
+      }>(`/api/suppliers/${encodeURIComponent(String(supplier?.titulaire_id))}`);
+      const lead = (await page.locator("main p.lead").first().textContent()) ?? "";
+      expect(lead).toMatch(
+        new RegExp(`^${profile.categorie_entreprise_label ?? "Entreprise de taille inconnue"}\\b`),
+      );
+      if (profile.departement_nom) expect(lead).toContain(`, ${profile.departement_nom}`);
       await page.locator('a[href^="/marche/"]').first().click();
       await page.waitForURL(/\/marche\//);
       await waitReady(page);

@@ -251,6 +251,45 @@ describe("supplier and contract", () => {
     expect(Number(body.totals.joint_contracts)).toBeGreaterThan(0);
   });
 
+  it("says what the who's who knows of a supplier: size in the model's words, ESS, place; unknown as null", async () => {
+    const catalogue = loadCatalogue();
+    const sizeLabel = (code: string) =>
+      catalogue.model.dimensions.get("titulaire_categorie")?.values?.find((v) => v.code === code)
+        ?.label;
+    const names = new Map(readCsv("cog2024-departements.csv").map((r) => [r.DEP, r.LIBELLE]));
+    const regions = new Map(readCsv("cog2024-regions.csv").map((r) => [r.REG, r.LIBELLE]));
+    // One titulaire of known size and place, one of unknown size, one the ESS is known for.
+    const picked = await queryFile(
+      t.dbPath,
+      `SELECT * FROM (SELECT * FROM titulaires WHERE categorie_entreprise IS NOT NULL
+                        AND departement IS NOT NULL ORDER BY titulaire_id LIMIT 1)
+       UNION ALL SELECT * FROM (SELECT * FROM titulaires WHERE categorie_entreprise IS NULL
+                        AND titulaire_id <> '00000000000000' ORDER BY titulaire_id LIMIT 1)
+       UNION ALL SELECT * FROM (SELECT * FROM titulaires WHERE ess IS NOT NULL
+                        ORDER BY titulaire_id LIMIT 1)`,
+    );
+    expect(picked.length).toBe(3);
+    for (const row of picked) {
+      const id = String(row.titulaire_id);
+      const body = await t.json<{ profile: Json }>(`/api/suppliers/${encodeURIComponent(id)}`);
+      const category = row.categorie_entreprise === null ? null : String(row.categorie_entreprise);
+      const departement = row.departement === null ? null : String(row.departement);
+      const region = row.region === null ? null : String(row.region);
+      expect(body.profile, id).toEqual({
+        categorie_entreprise: category,
+        categorie_entreprise_label: category === null ? null : sizeLabel(category),
+        categorie_entreprise_annee:
+          row.categorie_entreprise_annee === null ? null : Number(row.categorie_entreprise_annee),
+        ess: row.ess,
+        departement,
+        departement_nom: departement === null ? null : names.get(departement),
+        region,
+        region_nom: region === null ? null : regions.get(region),
+      });
+    }
+    expect(picked[0]?.categorie_entreprise).not.toBeNull();
+  });
+
   it("gives a contract with its suppliers and modifications, codes in words", async () => {
     const [modified] = await queryFile(
       t.dbPath,

@@ -169,7 +169,11 @@ function buyerLead(profile, siret) {
     profile.population === null ? "" : ` (${formatInteger(profile.population)} habitants)`;
   // A département's place is its région; a région's is itself.
   const departement = profile.type_acheteur === "departement" ? null : profile.departement_nom;
-  const region = profile.type_acheteur === "region" ? null : profile.region_nom;
+  // A région of one département (La Réunion, Mayotte…) is named once.
+  const region =
+    profile.type_acheteur === "region" || profile.region_nom === departement
+      ? null
+      : profile.region_nom;
   const place = departement
     ? `, ${departement}${region ? ` (${region})` : ""}`
     : region

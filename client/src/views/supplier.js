@@ -33,7 +33,7 @@ export async function supplierView({ params, main }) {
     ...partyHeading(
       name,
       supplier.identified
-        ? `Titulaire de marchés publics, identifiant ${id}.`
+        ? `${supplierIdentity(supplier.profile)}. Titulaire de marchés publics, identifiant ${id}.`
         : `Ces marchés ont été publiés sans identifier leur titulaire : le numéro ${id} ne désigne aucune entreprise.`,
       Boolean(supplier.nom),
     ),
@@ -107,4 +107,25 @@ export async function supplierView({ params, main }) {
     ),
   );
   await years.draw();
+}
+
+/**
+ * What the who's who knows of a titulaire: « PME (catégorie de 2022), Loiret (Centre-Val de
+ * Loire), de l'économie sociale et solidaire ». A size no file gives is said to be unknown; a
+ * place unknown is left out, and so is the ESS unless it is known to be one.
+ * @param {import("../types.js").SupplierSummary["profile"]} profile
+ */
+function supplierIdentity(profile) {
+  const year = profile.categorie_entreprise_annee;
+  const size = profile.categorie_entreprise_label
+    ? `${profile.categorie_entreprise_label}${year === null ? "" : ` (catégorie de ${year})`}`
+    : "Entreprise de taille inconnue";
+  // Mayotte, La Réunion…: a région of one département is named once.
+  const region = profile.region_nom === profile.departement_nom ? null : profile.region_nom;
+  const place = profile.departement_nom
+    ? `, ${profile.departement_nom}${region ? ` (${region})` : ""}`
+    : region
+      ? `, ${region}`
+      : "";
+  return `${size}${place}${profile.ess === true ? ", de l'économie sociale et solidaire" : ""}`;
 }
