@@ -11,6 +11,7 @@ import { likeEscape } from "../params.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
+import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./place.ts";
 import { identifiesParty, namedParty } from "./unidentified.ts";
 
 export async function searchBuyers(
@@ -72,14 +73,10 @@ export interface BuyerSummary {
 }
 
 /** What the who's who knows of a buyer: its type, population and place, null when unknown. */
-export interface BuyerProfile {
+export interface BuyerProfile extends Place {
   type_acheteur: string | null;
   type_acheteur_label: string | null;
   population: number | null;
-  departement: string | null;
-  departement_nom: string | null;
-  region: string | null;
-  region_nom: string | null;
 }
 
 /**
@@ -136,23 +133,17 @@ export async function buyerSummary(
     p,
   );
   const [known] = await snapshot.query(
-    `SELECT b.type_acheteur, b.population, b.departement, d.nom AS departement_nom,
-            b.region, r.nom AS region_nom
-       FROM buyers b LEFT JOIN ref_departements d ON d.code = b.departement
-       LEFT JOIN ref_regions r ON r.code = b.region
-      WHERE b.acheteur_id = $1`,
+    `SELECT party.type_acheteur, party.population, ${PLACE_COLUMNS}
+       FROM buyers party ${PLACE_JOINS}
+      WHERE party.acheteur_id = $1`,
     p,
   );
-  const text = (value: unknown) => (typeof value === "string" ? value : null);
-  const type = text(known?.type_acheteur);
+  const type = textOrNull(known?.type_acheteur);
   const profile: BuyerProfile = {
     type_acheteur: type,
     type_acheteur_label: type === null ? null : typeLabel(type),
     population: typeof known?.population === "number" ? known.population : null,
-    departement: text(known?.departement),
-    departement_nom: text(known?.departement_nom),
-    region: text(known?.region),
-    region_nom: text(known?.region_nom),
+    ...placeOf(known),
   };
   const { nom, ...rest } = totals;
   const identified = identifiesParty(siret);

@@ -11,6 +11,7 @@ import { likeEscape } from "../params.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
+import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./place.ts";
 import { identifiesParty, namedParty } from "./unidentified.ts";
 
 export async function searchSuppliers(
@@ -70,15 +71,11 @@ export interface SupplierSummary {
 }
 
 /** What the who's who knows of a titulaire: its size, ESS status and place, null when unknown. */
-export interface SupplierProfile {
+export interface SupplierProfile extends Place {
   categorie_entreprise: string | null;
   categorie_entreprise_label: string | null;
   categorie_entreprise_annee: number | null;
   ess: boolean | null;
-  departement: string | null;
-  departement_nom: string | null;
-  region: string | null;
-  region_nom: string | null;
 }
 
 /** Contracts of one supplier, each once, with its share of each joint award. */
@@ -136,27 +133,19 @@ export async function supplierSummary(
     p,
   );
   const [known] = await snapshot.query(
-    `SELECT t.categorie_entreprise, t.categorie_entreprise_annee, t.ess, t.departement,
-            d.nom AS departement_nom, t.region, r.nom AS region_nom
-       FROM titulaires t LEFT JOIN ref_departements d ON d.code = t.departement
-       LEFT JOIN ref_regions r ON r.code = t.region
-      WHERE t.titulaire_id = $1`,
+    `SELECT party.categorie_entreprise, party.categorie_entreprise_annee, party.ess, ${PLACE_COLUMNS}
+       FROM titulaires party ${PLACE_JOINS}
+      WHERE party.titulaire_id = $1`,
     p,
   );
-  const text = (value: unknown) => (typeof value === "string" ? value : null);
-  const category = text(known?.categorie_entreprise);
+  const category = textOrNull(known?.categorie_entreprise);
+  const year = known?.categorie_entreprise_annee;
   const profile: SupplierProfile = {
     categorie_entreprise: category,
     categorie_entreprise_label: category === null ? null : sizeLabel(category),
-    categorie_entreprise_annee:
-      typeof known?.categorie_entreprise_annee === "number"
-        ? known.categorie_entreprise_annee
-        : null,
+    categorie_entreprise_annee: typeof year === "number" ? year : null,
     ess: typeof known?.ess === "boolean" ? known.ess : null,
-    departement: text(known?.departement),
-    departement_nom: text(known?.departement_nom),
-    region: text(known?.region),
-    region_nom: text(known?.region_nom),
+    ...placeOf(known),
   };
   const identified = identifiesParty(id);
   const nom = typeof identity.nom === "string" ? identity.nom : null;
