@@ -10,6 +10,7 @@ import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot, SnapshotInfo } from "../db.ts";
 import type { AppDeps } from "../deps.ts";
 import { SUMMED_AMOUNT } from "../lookups/amount.ts";
+import { modelLabel } from "../lookups/labels.ts";
 import { namedParty } from "../lookups/unidentified.ts";
 import {
   loadQualityDefinition,
@@ -181,11 +182,7 @@ export async function gatherReport(
     [siret, year],
   );
   const type = text(buyer?.type);
-  const typeLabel =
-    type === null
-      ? null
-      : (model.dimensions.get("acheteur_type")?.values?.find((v) => v.code === type)?.label ??
-        null);
+  const typeLabel = type === null ? null : modelLabel(model, "acheteur_type", type);
   const departement = text(buyer?.departement);
   const indicators: ReportIndicator[] = [];
   // One after the other: the machine's cores serve other requests meanwhile.

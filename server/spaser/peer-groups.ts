@@ -5,6 +5,7 @@
 // thus carries the size where the data give one (a commune's population). Labels are the model's
 // (indicators/model.yaml, dimension acheteur_type), so the page and the indicators agree.
 import type { Model } from "../../indicators/index.ts";
+import { modelLabel } from "../lookups/labels.ts";
 
 export interface PeerGroup {
   id: string;
@@ -17,8 +18,8 @@ export const PEER_GROUPS_RULE =
 
 export function peerGroup(model: Model, type: string | null): PeerGroup | null {
   if (type === null) return null;
-  const label = model.dimensions.get("acheteur_type")?.values?.find((v) => v.code === type)?.label;
-  if (label === undefined) return null;
+  const label = modelLabel(model, "acheteur_type", type);
+  if (label === null) return null;
   return {
     id: type,
     label,
