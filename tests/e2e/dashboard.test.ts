@@ -344,6 +344,12 @@ describeWithBrowser("dashboard in Chromium", () => {
       await page.waitForURL(/\/synthese/);
       await waitReady(page);
       expect(await countMarks(page, '[data-chart="summary"]')).toBeGreaterThan(0);
+      // A buyer of unknown type: the kicker says nothing of its type, rather than guess.
+      if (profile.type_acheteur_label === null) {
+        expect(await page.locator(".one-pager__header .kicker").textContent()).toBe(
+          "Synthèse des marchés publics",
+        );
+      }
       // Most of this buyer's contracts have no notification date: the chart shows them apart,
       // and the table lists the latest year first and them last.
       const [undated] = await queryFile(

@@ -241,6 +241,10 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
     await waitReady(page);
     const section = page.locator("[data-part=peers]");
     expect(await section.textContent()).toContain(api.group?.label ?? "no group");
+    // The buyer's type, on the kicker's line: the page stays one A4 page (below).
+    expect(await page.locator(".one-pager__header .kicker").textContent()).toBe(
+      `Synthèse des marchés publics · ${api.group?.label ?? "no group"}`,
+    );
     const rows = section.locator("tbody tr");
     // The indicators where the buyer or its peers have a value; the others are counted in words.
     const compared = api.indicators.filter(

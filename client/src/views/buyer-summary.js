@@ -58,7 +58,16 @@ export async function buyerSummaryView({ params, main }) {
     h(
       "header",
       { class: "one-pager__header" },
-      h("p", { class: "kicker" }, "Synthèse des marchés publics"),
+      // The buyer's type rides on the kicker's line: a line of its own would push a busy
+      // buyer's summary onto a second A4 page.
+      h(
+        "p",
+        { class: "kicker" },
+        "Synthèse des marchés publics",
+        buyer.identified && buyer.profile.type_acheteur_label
+          ? ` · ${buyer.profile.type_acheteur_label}`
+          : null,
+      ),
       h("h1", {}, name),
       h(
         "p",
