@@ -38,6 +38,14 @@ const Companies = z
   )
   .describe("The same results grouped by company (SIREN), in the same order.");
 
+/** A party's place in a profile (lookups/place.ts): codes and the COG's names, null when unknown. */
+const placeFields = (whose: string) => ({
+  departement: Text.describe(`Where ${whose} is.`),
+  departement_nom: Text,
+  region: Text,
+  region_nom: Text,
+});
+
 export const BuyerSearchSchema = stamped({
   buyers: z.array(
     z.strictObject({
@@ -110,10 +118,7 @@ export const BuyerSummarySchema = stamped({
       ),
       type_acheteur_label: Text.describe("The type in French, as the peers and indicators say it."),
       population: Count.nullable().describe("Municipal population of a collectivité, else null."),
-      departement: Text.describe("Where the buyer is (its collectivité or SIRENE establishment)."),
-      departement_nom: Text,
-      region: Text,
-      region_nom: Text,
+      ...placeFields("the buyer (its collectivité or SIRENE establishment)"),
     })
     .describe("What the who's who knows of the buyer; each field null when unknown."),
 });
@@ -170,10 +175,7 @@ export const SupplierSummarySchema = stamped({
         .boolean()
         .nullable()
         .describe("Économie sociale et solidaire (SIRENE); null when unknown, never false for it."),
-      departement: Text.describe("Where its establishment is (SIRENE or the feed)."),
-      departement_nom: Text,
-      region: Text,
-      region_nom: Text,
+      ...placeFields("the titulaire's establishment (SIRENE or the feed)"),
     })
     .describe("What the who's who knows of the titulaire; each field null when unknown."),
 });

@@ -29,6 +29,19 @@ export function partyHeading(name, lead, named) {
 }
 
 /**
+ * Where a buyer or a titulaire is, after its name: « , Rhône (Auvergne-Rhône-Alpes) », « ,
+ * Nouvelle-Aquitaine » without a département, nothing when neither is known. A région of one
+ * département (La Réunion, Mayotte…) is named once.
+ * @param {string | null} departement  the département's name
+ * @param {string | null} region  the région's name
+ */
+export function placeText(departement, region) {
+  const shownRegion = region === departement ? null : region;
+  if (departement) return `, ${departement}${shownRegion ? ` (${shownRegion})` : ""}`;
+  return shownRegion ? `, ${shownRegion}` : "";
+}
+
+/**
  * Contracts per year of a buyer or a supplier: a bar chart and its table.
  * @template {string} Amount
  * @param {{ kind: string, title: string, verb: string, name: string,

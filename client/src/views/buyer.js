@@ -13,6 +13,7 @@ import {
   keyFigures,
   lookupTable,
   partyHeading,
+  placeText,
 } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
@@ -168,16 +169,9 @@ function buyerLead(profile, siret) {
   const people =
     profile.population === null ? "" : ` (${formatInteger(profile.population)} habitants)`;
   // A département's place is its région; a région's is itself.
-  const departement = profile.type_acheteur === "departement" ? null : profile.departement_nom;
-  // A région of one département (La Réunion, Mayotte…) is named once.
-  const region =
-    profile.type_acheteur === "region" || profile.region_nom === departement
-      ? null
-      : profile.region_nom;
-  const place = departement
-    ? `, ${departement}${region ? ` (${region})` : ""}`
-    : region
-      ? `, ${region}`
-      : "";
+  const place = placeText(
+    profile.type_acheteur === "departement" ? null : profile.departement_nom,
+    profile.type_acheteur === "region" ? null : profile.region_nom,
+  );
   return `${kind}${people}${place}. SIRET ${siret}.`;
 }

@@ -6,6 +6,7 @@ import {
   keyFigures,
   lookupTable,
   partyHeading,
+  placeText,
 } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
@@ -120,12 +121,6 @@ function supplierIdentity(profile) {
   const size = profile.categorie_entreprise_label
     ? `${profile.categorie_entreprise_label}${year === null ? "" : ` (catégorie de ${year})`}`
     : "Entreprise de taille inconnue";
-  // Mayotte, La Réunion…: a région of one département is named once.
-  const region = profile.region_nom === profile.departement_nom ? null : profile.region_nom;
-  const place = profile.departement_nom
-    ? `, ${profile.departement_nom}${region ? ` (${region})` : ""}`
-    : region
-      ? `, ${region}`
-      : "";
+  const place = placeText(profile.departement_nom, profile.region_nom);
   return `${size}${place}${profile.ess === true ? ", de l'économie sociale et solidaire" : ""}`;
 }
