@@ -1,43 +1,24 @@
 // The dashboard in a real Chromium against the real server: charts with marks, filters in the
-// address, downloads that parse, the buyer one-pager printed to PDF, and no console error.
+// address, downloads that parse, and no console error. A buyer's and a titulaire's pages are in
+// party-pages.test.ts.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseCsv } from "../server/helpers/read-files.ts";
-import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
-import {
-  countMarks,
-  describeWithBrowser,
-  launchBrowser,
-  waitReady,
-  type Browser,
-} from "./helpers/browser.ts";
+import { queryFile } from "../server/helpers/test-server.ts";
+import { countMarks, describeWithBrowser, waitReady } from "./helpers/browser.ts";
 import { drawEveryChart } from "./helpers/pages.ts";
 import { keepScreenshot } from "./helpers/screenshots.ts";
-
-const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
-
-let t: TestServer;
-let browser: Browser;
+import { browserSession } from "./helpers/session.ts";
 
 describeWithBrowser("dashboard in Chromium", () => {
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(() => {
-    expect(browser.takeErrors()).toEqual([]);
-  });
+  const session = browserSession();
 
   const cardValue = (id: string) =>
-    browser.page.locator(`[data-indicator="${id}"] [data-value]`).textContent();
+    session.browser.page.locator(`[data-indicator="${id}"] [data-value]`).textContent();
 
   describe("dashboard", () => {
     it("home: a card per indicator with a value and a chart with marks; the snapshot in the address", async () => {
+      const { t, browser } = session;
       const { page } = browser;
       await page.goto(`${t.url}/`);
       await waitReady(page);
@@ -76,6 +57,7 @@ describeWithBrowser("dashboard in Chromium", () => {
     });
 
     it("home on a phone: the charts near the screen are drawn first, the others as the reader scrolls or prints", async () => {
+      const { t, browser } = session;
       const { page } = browser;
       await page.setViewportSize({ width: 390, height: 844 });
       try {
@@ -123,6 +105,7 @@ describeWithBrowser("dashboard in Chromium", () => {
     });
 
     it("a filter change updates the address and the charts", async () => {
+      const { t, browser } = session;
       const { page } = browser;
       const before = await cardValue("contracts_count");
       const spark = '[data-indicator="contracts_count"] [data-chart="spark"] svg .mark-line';
@@ -147,6 +130,7 @@ describeWithBrowser("dashboard in Chromium", () => {
     });
 
     it("home and « À propos » say the data are the shipped samples, naming their producers", async () => {
+      const { t, browser } = session;
       const { page } = browser;
       const sources = await t.json<{
         samples_only: boolean;
@@ -206,6 +190,7 @@ describeWithBrowser("dashboard in Chromium", () => {
     });
 
     it("indicator page: trend, breakdown and map charts, each with its table", async () => {
+      const { t, browser } = session;
       const { page } = browser;
       await page.goto(`${t.url}/indicateur/single_offer_rate`);
       await waitReady(page);
@@ -266,6 +251,7 @@ describeWithBrowser("dashboard in Chromium", () => {
     });
 
     it("exports download files that parse: from the API and of the table on screen", async () => {
+      const { t, browser } = session;
       const { page } = browser;
       await page.goto(`${t.url}/indicateur/contracts_count?by=region`);
       await waitReady(page);
@@ -307,107 +293,6 @@ describeWithBrowser("dashboard in Chromium", () => {
       const shown = await block.locator("table tbody tr").count();
       expect(table.length - 1).toBe(shown);
       expect(table[0]?.[0]).toBe(await block.locator("table thead th").first().textContent());
-    });
-
-    it("buyer pages: the detail page, and a one-page summary that prints to PDF", async () => {
-      const { page } = browser;
-      const [top] = await queryFile(
-        t.dbPath,
-        `SELECT acheteur_id FROM contracts GROUP BY 1
-         HAVING count(*) FILTER (WHERE date_notification IS NULL) > 0
-         ORDER BY count(*) DESC, 1 LIMIT 1`,
-      );
-      const siret = String(top?.acheteur_id);
-      await page.goto(`${t.url}/acheteur/${siret}`);
-      await waitReady(page);
-      expect(await countMarks(page, '[data-chart="buyer-years"]')).toBeGreaterThan(0);
-      // Who the buyer is, in the words of the API's profile; a type no file gives, as unknown.
-      const { profile } = await t.json<{
-        profile: { type_acheteur_label: string | null; region_nom: string | null };
-      }>(`/api/buyers/${siret}`);
-      const lead = (await page.locator("main p.lead").first().textContent()) ?? "";
-      expect(lead).toContain(profile.type_acheteur_label ?? "Acheteur public de type inconnu");
-      if (profile.region_nom) expect(lead).toContain(profile.region_nom);
-      expect(lead).toMatch(new RegExp(`SIRET ${siret}\\.$`));
-      // The share of its first supplier, one row of a partition by buyer, carries its N as every
-      // other figure does, on the card and in the summary's sentence (spaces aside: French
-      // numbers are written with no-break spaces).
-      const share = await t.json<{ rows: { n: number }[] }>(
-        `/api/indicators/top_supplier_share?acheteur_id=${siret}`,
-      );
-      const n = share.rows[0]?.n ?? 0;
-      expect(n).toBeGreaterThan(0);
-      const squeezed = (text: string | null) => (text ?? "").replace(/\s/g, "");
-      const meta = page.locator('[data-indicator="top_supplier_share"] .card__meta');
-      expect(squeezed(await meta.textContent())).toMatch(new RegExp(`^N=${n}marchés`));
-      await page.getByRole("link", { name: "Synthèse imprimable pour les élus" }).click();
-      await page.waitForURL(/\/synthese/);
-      await waitReady(page);
-      expect(await countMarks(page, '[data-chart="summary"]')).toBeGreaterThan(0);
-      // A buyer of unknown type: the kicker says nothing of its type, rather than guess.
-      if (profile.type_acheteur_label === null) {
-        expect(await page.locator(".one-pager__header .kicker").textContent()).toBe(
-          "Synthèse des marchés publics",
-        );
-      }
-      // Most of this buyer's contracts have no notification date: the chart shows them apart,
-      // and the table lists the latest year first and them last.
-      const [undated] = await queryFile(
-        t.dbPath,
-        "SELECT count(*) AS n FROM contracts WHERE acheteur_id = $1 AND date_notification IS NULL",
-        [siret],
-      );
-      expect(Number(undated?.n)).toBeGreaterThan(0);
-      expect(await page.locator('[data-chart="summary"] svg').textContent()).toContain(
-        "Date inconnue",
-      );
-      const yearCells = page.locator(".one-pager__columns table").first().locator("tbody tr th");
-      expect(await yearCells.last().textContent()).toBe("Date inconnue");
-      expect(await page.locator("h2", { hasText: "En bref" }).count()).toBe(1);
-      const sentence = page.locator("li", { hasText: "Part du premier fournisseur" });
-      expect(squeezed(await sentence.textContent())).toContain(`(calculésur${n}marchés`);
-      await keepScreenshot(page, "buyer-summary", { fullPage: true });
-      const pdf = await page.pdf({
-        path: join(OUTPUT, "buyer-summary.pdf"),
-        format: "A4",
-        printBackground: true,
-      });
-      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-      const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
-      expect(pages.length).toBe(1);
-    });
-
-    it("supplier, contract and search pages render", async () => {
-      const { page } = browser;
-      await page.goto(`${t.url}/recherche?q=ville`);
-      await waitReady(page);
-      const firstBuyer = page.locator('a[href^="/acheteur/"]').first();
-      expect(await firstBuyer.count()).toBe(1);
-      const [supplier] = await queryFile(
-        t.dbPath,
-        "SELECT titulaire_id FROM contract_suppliers WHERE titulaire_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
-      );
-      await page.goto(`${t.url}/fournisseur/${encodeURIComponent(String(supplier?.titulaire_id))}`);
-      await waitReady(page);
-      expect(await countMarks(page, '[data-chart="supplier-years"]')).toBeGreaterThan(0);
-      // Who the titulaire is, in the words of the API's profile; a size no file gives, unknown.
-      const { profile } = await t.json<{
-        profile: { categorie_entreprise_label: string | null; departement_nom: string | null };
-      }>(`/api/suppliers/${encodeURIComponent(String(supplier?.titulaire_id))}`);
-      const lead = (await page.locator("main p.lead").first().textContent()) ?? "";
-      expect(lead).toMatch(
-        new RegExp(`^${profile.categorie_entreprise_label ?? "Entreprise de taille inconnue"}\\b`),
-      );
-      if (profile.departement_nom) expect(lead).toContain(`, ${profile.departement_nom}`);
-      await page.locator('a[href^="/marche/"]').first().click();
-      await page.waitForURL(/\/marche\//);
-      await waitReady(page);
-      expect(await page.locator("h2", { hasText: "Titulaires" }).count()).toBe(1);
-      await page.goto(`${t.url}/page-inconnue`);
-      await waitReady(page);
-      expect(await page.locator("h1").textContent()).toBe("Page introuvable");
-      // The 404 of the unknown page is expected here, not a defect.
-      browser.takeErrors();
     });
   });
 });

@@ -1,5 +1,7 @@
 // The run history, the refresh status, and the manual refresh behind a bearer token.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../server/refresh.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 const TOKEN = "test-token-0123456789-long-enough-to-be-safe";
@@ -28,7 +30,11 @@ describe("runs and refresh", () => {
     expect(body.runs.length).toBeGreaterThan(0);
     expect(body.runs[0]?.run_id).toBe(body.snapshot_id);
     expect(body.refresh.running).toBe(false);
-    expect(body.refresh.schedule?.cron).toBeTruthy();
+    // The schedule of the config the server read (the shipped observatory.config.json).
+    const config = JSON.parse(readFileSync(DEFAULT_CONFIG, "utf8")) as {
+      schedule: { cron: string };
+    };
+    expect(body.refresh.schedule?.cron).toBe(config.schedule.cron);
   });
 
   it("refuses a refresh without the right token", async () => {

@@ -1,0 +1,119 @@
+// A buyer's and a titulaire's pages in Chromium against the real server: who each party is, in
+// the words of the API's profile, its chart by year, the buyer's one-page summary printed to one
+// A4 page of PDF, a contract reached from the titulaire, and the page of an unknown address.
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, it } from "vitest";
+import { queryFile } from "../server/helpers/test-server.ts";
+import { countMarks, describeWithBrowser, waitReady } from "./helpers/browser.ts";
+import { keepScreenshot } from "./helpers/screenshots.ts";
+import { browserSession } from "./helpers/session.ts";
+
+const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
+
+describeWithBrowser("buyer and titulaire pages in Chromium", () => {
+  const session = browserSession();
+
+  it("buyer pages: the detail page, and a one-page summary that prints to PDF", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    const [top] = await queryFile(
+      t.dbPath,
+      `SELECT acheteur_id FROM contracts GROUP BY 1
+       HAVING count(*) FILTER (WHERE date_notification IS NULL) > 0
+       ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
+    const siret = String(top?.acheteur_id);
+    await page.goto(`${t.url}/acheteur/${siret}`);
+    await waitReady(page);
+    expect(await countMarks(page, '[data-chart="buyer-years"]')).toBeGreaterThan(0);
+    // Who the buyer is, in the words of the API's profile; a type no file gives, as unknown.
+    const { profile } = await t.json<{
+      profile: { type_acheteur_label: string | null; region_nom: string | null };
+    }>(`/api/buyers/${siret}`);
+    const lead = (await page.locator("main p.lead").first().textContent()) ?? "";
+    expect(lead).toContain(profile.type_acheteur_label ?? "Acheteur public de type inconnu");
+    if (profile.region_nom) expect(lead).toContain(profile.region_nom);
+    expect(lead).toMatch(new RegExp(`SIRET ${siret}\\.$`));
+    // The share of its first supplier, one row of a partition by buyer, carries its N as every
+    // other figure does, on the card and in the summary's sentence (spaces aside: French
+    // numbers are written with no-break spaces).
+    const share = await t.json<{ rows: { n: number }[] }>(
+      `/api/indicators/top_supplier_share?acheteur_id=${siret}`,
+    );
+    const n = share.rows[0]?.n ?? 0;
+    expect(n).toBeGreaterThan(0);
+    const squeezed = (text: string | null) => (text ?? "").replace(/\s/g, "");
+    const meta = page.locator('[data-indicator="top_supplier_share"] .card__meta');
+    expect(squeezed(await meta.textContent())).toMatch(new RegExp(`^N=${n}marchés`));
+    await page.getByRole("link", { name: "Synthèse imprimable pour les élus" }).click();
+    await page.waitForURL(/\/synthese/);
+    await waitReady(page);
+    expect(await countMarks(page, '[data-chart="summary"]')).toBeGreaterThan(0);
+    // A buyer of unknown type: the kicker says nothing of its type, rather than guess.
+    if (profile.type_acheteur_label === null) {
+      expect(await page.locator(".one-pager__header .kicker").textContent()).toBe(
+        "Synthèse des marchés publics",
+      );
+    }
+    // Most of this buyer's contracts have no notification date: the chart shows them apart,
+    // and the table lists the latest year first and them last.
+    const [undated] = await queryFile(
+      t.dbPath,
+      "SELECT count(*) AS n FROM contracts WHERE acheteur_id = $1 AND date_notification IS NULL",
+      [siret],
+    );
+    expect(Number(undated?.n)).toBeGreaterThan(0);
+    expect(await page.locator('[data-chart="summary"] svg').textContent()).toContain(
+      "Date inconnue",
+    );
+    const yearCells = page.locator(".one-pager__columns table").first().locator("tbody tr th");
+    expect(await yearCells.last().textContent()).toBe("Date inconnue");
+    expect(await page.locator("h2", { hasText: "En bref" }).count()).toBe(1);
+    const sentence = page.locator("li", { hasText: "Part du premier fournisseur" });
+    expect(squeezed(await sentence.textContent())).toContain(`(calculésur${n}marchés`);
+    await keepScreenshot(page, "buyer-summary", { fullPage: true });
+    const pdf = await page.pdf({
+      path: join(OUTPUT, "buyer-summary.pdf"),
+      format: "A4",
+      printBackground: true,
+    });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages.length).toBe(1);
+  });
+
+  it("supplier, contract and search pages render", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    await page.goto(`${t.url}/recherche?q=ville`);
+    await waitReady(page);
+    const firstBuyer = page.locator('a[href^="/acheteur/"]').first();
+    expect(await firstBuyer.count()).toBe(1);
+    const [supplier] = await queryFile(
+      t.dbPath,
+      "SELECT titulaire_id FROM contract_suppliers WHERE titulaire_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+    );
+    await page.goto(`${t.url}/fournisseur/${encodeURIComponent(String(supplier?.titulaire_id))}`);
+    await waitReady(page);
+    expect(await countMarks(page, '[data-chart="supplier-years"]')).toBeGreaterThan(0);
+    // Who the titulaire is, in the words of the API's profile; a size no file gives, unknown.
+    const { profile } = await t.json<{
+      profile: { categorie_entreprise_label: string | null; departement_nom: string | null };
+    }>(`/api/suppliers/${encodeURIComponent(String(supplier?.titulaire_id))}`);
+    const lead = (await page.locator("main p.lead").first().textContent()) ?? "";
+    expect(lead).toMatch(
+      new RegExp(`^${profile.categorie_entreprise_label ?? "Entreprise de taille inconnue"}\\b`),
+    );
+    if (profile.departement_nom) expect(lead).toContain(`, ${profile.departement_nom}`);
+    await page.locator('a[href^="/marche/"]').first().click();
+    await page.waitForURL(/\/marche\//);
+    await waitReady(page);
+    expect(await page.locator("h2", { hasText: "Titulaires" }).count()).toBe(1);
+    await page.goto(`${t.url}/page-inconnue`);
+    await waitReady(page);
+    expect(await page.locator("h1").textContent()).toBe("Page introuvable");
+    // The 404 of the unknown page is expected here, not a defect.
+    browser.takeErrors();
+  });
+});
