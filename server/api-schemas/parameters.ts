@@ -15,7 +15,13 @@ const text = (description: string) => z.string().max(500).optional().describe(de
 export const NoQuery = z.strictObject({});
 
 export const SearchQuery = z.strictObject({
-  q: z.string().min(1).max(200).describe("Part of a name, or the start of an identifier."),
+  q: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe(
+      "Part of a name (accents, case and punctuation folded; « St » and « Ste » read as « Saint » and « Sainte »), or the start of an identifier.",
+    ),
   limit: limit(100, 20),
 });
 

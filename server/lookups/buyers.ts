@@ -7,12 +7,18 @@
 import type { Row } from "../../lib/duckdb.ts";
 import { PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import type { Snapshot } from "../db.ts";
-import { likeEscape } from "../params.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
+import { hitsParams, hitsSql, type PartyNames } from "./name-search.ts";
 import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./place.ts";
 import { identifiesParty, namedParty } from "./unidentified.ts";
+
+const BUYER_NAMES: PartyNames = {
+  id: "acheteur_id",
+  published: { table: "contracts", name: "acheteur_nom" },
+  whoswho: "buyers",
+};
 
 export async function searchBuyers(
   snapshot: Snapshot,
@@ -21,16 +27,9 @@ export async function searchBuyers(
 ): Promise<{ buyers: Row[]; companies: CompanyGroup[] }> {
   const digits = text.replace(/\s+/g, "");
   const bySiret = /^\d{3,14}$/.test(digits);
-  const byName = `strip_accents(lower(n)) LIKE strip_accents(lower($1)) ESCAPE '\\'`;
   const rows = await snapshot.query(
     `WITH hits AS (
-       SELECT DISTINCT acheteur_id FROM (
-         SELECT acheteur_id, acheteur_nom AS n FROM contracts
-          WHERE NOT regexp_full_match(acheteur_id, $2)
-         UNION ALL SELECT acheteur_id, nom FROM buyers
-         UNION ALL SELECT DISTINCT acheteur_id, $3 FROM contracts
-          WHERE regexp_full_match(acheteur_id, $2)
-       ) WHERE ${bySiret ? "acheteur_id LIKE $1 ESCAPE '\\'" : byName}
+       ${hitsSql(BUYER_NAMES, bySiret)}
      ), found AS (
        SELECT c.acheteur_id AS siret, any_value(b.siren) AS siren,
               coalesce(any_value(b.nom), mode(c.acheteur_nom)) AS nom,
@@ -47,11 +46,10 @@ export async function searchBuyers(
       ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.siret)) DESC,
                coalesce(f.siren, f.siret), f.contracts DESC, f.siret
       LIMIT ${Math.trunc(limit)}`,
-    [
-      bySiret ? `${likeEscape(digits)}%` : `%${likeEscape(text)}%`,
-      PLACEHOLDER_PARTY_ID,
-      UNIDENTIFIED_PARTY.buyer,
-    ],
+    hitsParams(bySiret ? digits : text, bySiret, {
+      pattern: PLACEHOLDER_PARTY_ID,
+      words: UNIDENTIFIED_PARTY.buyer,
+    }),
   );
   const named = rows.map((r) => namedParty(r, "buyer", "siret", ["nom", "entreprise_nom"]));
   const grouped = groupByCompany(named, "siret");

@@ -7,12 +7,18 @@
 import type { Row } from "../../lib/duckdb.ts";
 import { PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import type { Snapshot } from "../db.ts";
-import { likeEscape } from "../params.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
+import { hitsParams, hitsSql, type PartyNames } from "./name-search.ts";
 import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./place.ts";
 import { identifiesParty, namedParty } from "./unidentified.ts";
+
+const SUPPLIER_NAMES: PartyNames = {
+  id: "titulaire_id",
+  published: { table: "contract_suppliers", name: "denomination_sociale" },
+  whoswho: "titulaires",
+};
 
 export async function searchSuppliers(
   snapshot: Snapshot,
@@ -21,16 +27,9 @@ export async function searchSuppliers(
 ): Promise<{ suppliers: Row[]; companies: CompanyGroup[] }> {
   const compact = text.replace(/\s+/g, "");
   const byId = /^[A-Za-z]{0,2}\d{3,}$/.test(compact);
-  const byName = `strip_accents(lower(n)) LIKE strip_accents(lower($1)) ESCAPE '\\'`;
   const rows = await snapshot.query(
     `WITH hits AS (
-       SELECT DISTINCT titulaire_id FROM (
-         SELECT titulaire_id, denomination_sociale AS n FROM contract_suppliers
-          WHERE NOT regexp_full_match(titulaire_id, $2)
-         UNION ALL SELECT titulaire_id, nom FROM titulaires
-         UNION ALL SELECT DISTINCT titulaire_id, $3 FROM contract_suppliers
-          WHERE regexp_full_match(titulaire_id, $2)
-       ) WHERE ${byId ? "titulaire_id LIKE $1 ESCAPE '\\'" : byName}
+       ${hitsSql(SUPPLIER_NAMES, byId)}
      ), found AS (
        SELECT s.titulaire_id, any_value(s.entreprise_id) AS siren,
               coalesce(any_value(t.nom), mode(s.denomination_sociale)) AS nom,
@@ -44,11 +43,10 @@ export async function searchSuppliers(
       ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.titulaire_id)) DESC,
                coalesce(f.siren, f.titulaire_id), f.contracts DESC, f.titulaire_id
       LIMIT ${Math.trunc(limit)}`,
-    [
-      byId ? `${likeEscape(compact)}%` : `%${likeEscape(text)}%`,
-      PLACEHOLDER_PARTY_ID,
-      UNIDENTIFIED_PARTY.supplier,
-    ],
+    hitsParams(byId ? compact : text, byId, {
+      pattern: PLACEHOLDER_PARTY_ID,
+      words: UNIDENTIFIED_PARTY.supplier,
+    }),
   );
   const named = rows.map((r) =>
     namedParty(r, "supplier", "titulaire_id", ["nom", "entreprise_nom"]),
