@@ -5,7 +5,7 @@
 // words, never by the names published under it. Search folds accents and case, and groups the
 // establishments of one company (SIREN) under it (companies.ts), companies by their contracts.
 import type { Row } from "../../lib/duckdb.ts";
-import { PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
+import { UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import type { Snapshot } from "../db.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
@@ -15,6 +15,7 @@ import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./p
 import { identifiesParty, namedParty } from "./unidentified.ts";
 
 const BUYER_NAMES: PartyNames = {
+  kind: "buyer",
   id: "acheteur_id",
   published: { table: "contracts", name: "acheteur_nom" },
   whoswho: "buyers",
@@ -46,10 +47,7 @@ export async function searchBuyers(
       ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.siret)) DESC,
                coalesce(f.siren, f.siret), f.contracts DESC, f.siret
       LIMIT ${Math.trunc(limit)}`,
-    hitsParams(bySiret ? digits : text, bySiret, {
-      pattern: PLACEHOLDER_PARTY_ID,
-      words: UNIDENTIFIED_PARTY.buyer,
-    }),
+    hitsParams(BUYER_NAMES, bySiret ? digits : text, bySiret),
   );
   const named = rows.map((r) => namedParty(r, "buyer", "siret", ["nom", "entreprise_nom"]));
   const grouped = groupByCompany(named, "siret");

@@ -10,10 +10,13 @@
 // The keys are computed on the who's who's one name per party, not on every published row
 // (millions at national size): over 478,000 names they took 270 ms on this machine's two cores,
 // against 20 ms for the folding alone.
+import { PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import { likeEscape } from "../params.ts";
 
 /** Where a kind of party keeps its ids and names (identifiers from code, never from a request). */
 export interface PartyNames {
+  /** Which party: names its placeholder (« Acheteur non identifié »…). */
+  kind: keyof typeof UNIDENTIFIED_PARTY;
   /** The id column, in both tables: acheteur_id, titulaire_id. */
   id: string;
   /** The table of published rows and its name column. */
@@ -57,11 +60,8 @@ export function hitsSql({ id, published, whoswho }: PartyNames, byId: boolean): 
 }
 
 /** The parameters of `hitsSql`: `text` is the typed name, or the id's start when `byId`. */
-export function hitsParams(
-  text: string,
-  byId: boolean,
-  placeholder: { pattern: string; words: string },
-): string[] {
-  if (byId) return [`${likeEscape(text)}%`, placeholder.pattern, placeholder.words];
-  return [`%${likeEscape(text)}%`, placeholder.pattern, placeholder.words, text];
+export function hitsParams({ kind }: PartyNames, text: string, byId: boolean): string[] {
+  const placeholder = [PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY[kind]];
+  if (byId) return [`${likeEscape(text)}%`, ...placeholder];
+  return [`%${likeEscape(text)}%`, ...placeholder, text];
 }

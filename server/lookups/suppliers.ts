@@ -5,7 +5,7 @@
 // published under it. A buyer's name is buyers.nom. Search folds accents and case and groups the
 // establishments of one company (SIREN) under it (companies.ts).
 import type { Row } from "../../lib/duckdb.ts";
-import { PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
+import { UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import type { Snapshot } from "../db.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
@@ -15,6 +15,7 @@ import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./p
 import { identifiesParty, namedParty } from "./unidentified.ts";
 
 const SUPPLIER_NAMES: PartyNames = {
+  kind: "supplier",
   id: "titulaire_id",
   published: { table: "contract_suppliers", name: "denomination_sociale" },
   whoswho: "titulaires",
@@ -43,10 +44,7 @@ export async function searchSuppliers(
       ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.titulaire_id)) DESC,
                coalesce(f.siren, f.titulaire_id), f.contracts DESC, f.titulaire_id
       LIMIT ${Math.trunc(limit)}`,
-    hitsParams(byId ? compact : text, byId, {
-      pattern: PLACEHOLDER_PARTY_ID,
-      words: UNIDENTIFIED_PARTY.supplier,
-    }),
+    hitsParams(SUPPLIER_NAMES, byId ? compact : text, byId),
   );
   const named = rows.map((r) =>
     namedParty(r, "supplier", "titulaire_id", ["nom", "entreprise_nom"]),
