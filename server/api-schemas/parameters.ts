@@ -20,7 +20,7 @@ export const SearchQuery = z.strictObject({
     .min(1)
     .max(200)
     .describe(
-      "Part of a name (accents, case and punctuation folded; « St » and « Ste » read as « Saint » and « Sainte »), or the start of an identifier.",
+      "Part of a name (accents, case and punctuation folded; « St » and « Ste » read as « Saint » and « Sainte »; for buyers, a leading « Mairie de » or « Ville de » also as « Commune de »), or the start of an identifier.",
     ),
   limit: limit(100, 20),
 });

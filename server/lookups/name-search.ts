@@ -6,6 +6,9 @@
 // - the text's key is inside the key of its who's who name. A key keeps letters and digits, one
 //   space between words, and reads « St » and « Ste » as « Saint » and « Sainte »: « st etienne »,
 //   « Saint-Étienne » and « ST ETIENNE » find one another, as « l'isle adam » finds « L'Isle-Adam ».
+//   For buyers, a key that begins with « mairie de » or « ville de » is also read as « commune
+//   de », on the text and on the names: « mairie de lyon » finds the Commune de Lyon and « commune
+//   de paris » the Ville de Paris, as a reader names a town hall (buyers only: no titulaire is one).
 // Both keys are computed by DuckDB with one expression, so the text and the names are read alike.
 // The keys are computed on the who's who's one name per party, not on every published row
 // (millions at national size): over 478,000 names they took 270 ms on this machine's two cores,
@@ -36,11 +39,20 @@ export function nameKeySql(expression: string): string {
 }
 
 /**
+ * A buyer's key read as a commune's, as SQL over `key` (a key from `nameKeySql`): a leading
+ * « mairie » or « ville » followed by « de », « d' », « du » or « des » becomes « commune ».
+ * Only the start: « Commune de Ville-d'Avray » keeps its « ville ».
+ */
+export function communeKeySql(key: string): string {
+  return `regexp_replace(${key}, '^(mairie|ville) (de|d|du|des) ', 'commune \\2 ')`;
+}
+
+/**
  * A query of the distinct ids found. Its parameters (`hitsParams`): $1 the LIKE pattern, $2 the
  * placeholder id's regular expression, $3 the placeholder's words, $4 the typed text (not by id).
  * `byId`: the text is the start of an id, matched as such and by nothing else.
  */
-export function hitsSql({ id, published, whoswho }: PartyNames, byId: boolean): string {
+export function hitsSql({ kind, id, published, whoswho }: PartyNames, byId: boolean): string {
   const found = byId
     ? `${id} LIKE $1 ESCAPE '\\'`
     : `strip_accents(lower(n)) LIKE strip_accents(lower($1)) ESCAPE '\\'`;
@@ -52,11 +64,17 @@ export function hitsSql({ id, published, whoswho }: PartyNames, byId: boolean): 
           WHERE regexp_full_match(${id}, $2)
        ) WHERE ${found}`;
   if (byId) return named;
+  // The keys of the text, and of each who's who name, computed once each.
+  const typed = `SELECT k, ${kind === "buyer" ? communeKeySql("k") : "k"} AS c
+                   FROM (SELECT ${nameKeySql("$4::VARCHAR")} AS k)`;
+  const keyed = `SELECT ${id}, ${nameKeySql("nom")} AS k FROM ${whoswho}
+                  WHERE NOT regexp_full_match(${id}, $2)`;
+  const communeMatch =
+    kind === "buyer" ? `OR ${communeKeySql("w.k")} LIKE '%' || typed.c || '%'` : "";
   return `${named}
        UNION
-       SELECT w.${id} FROM ${whoswho} w, (SELECT ${nameKeySql("$4::VARCHAR")} AS k) typed
-        WHERE typed.k <> '' AND NOT regexp_full_match(w.${id}, $2)
-          AND ${nameKeySql("w.nom")} LIKE '%' || typed.k || '%'`;
+       SELECT w.${id} FROM (${keyed}) w, (${typed}) typed
+        WHERE typed.k <> '' AND (w.k LIKE '%' || typed.k || '%' ${communeMatch})`;
 }
 
 /** The parameters of `hitsSql`: `text` is the typed name, or the id's start when `byId`. */

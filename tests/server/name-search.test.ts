@@ -1,5 +1,6 @@
 // A name typed as a reader types it finds the buyers and titulaires it names, whatever the
-// spelling of « Saint », the hyphens, apostrophes, accents and case (server/lookups/name-search.ts).
+// spelling of « Saint », the hyphens, apostrophes, accents and case, and a town hall however it is
+// called (« mairie », « ville », « commune »): server/lookups/name-search.ts.
 // Checked against a key computed here, in JavaScript, over every name of the samples' snapshot.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPlaceholderPartyId } from "../../lib/party-ids.ts";
@@ -24,6 +25,9 @@ function key(name: string): string {
     .map((word) => (word === "ste" ? "sainte" : word === "st" ? "saint" : word))
     .join(" ");
 }
+
+/** A buyer's key read as a commune's: a leading « mairie de » or « ville de » is « commune de ». */
+const communeKey = (k: string) => k.replace(/^(mairie|ville) (de|d|du|des) /, "commune $2 ");
 
 interface Named {
   id: string;
@@ -90,6 +94,35 @@ describe("names typed as a reader types them", () => {
       for (const id of found) {
         const buyer = buyers.find((b) => b.id === id);
         expect(buyer && has(buyer, String(phrase)), `${typed}: ${id}`).toBe(true);
+      }
+    }
+  });
+
+  it("« mairie de » and « ville de » find the Commune, « commune de » the Ville", async () => {
+    const buyers = await parties("buyers");
+    const towns = buyers.filter((b) => /^(commune|ville) de \S/.test(key(b.nom ?? "")));
+    // Every hundredth commune of the samples, and every « Ville de ».
+    const sample = towns.filter((b, i) => i % 100 === 0 || key(b.nom ?? "").startsWith("ville"));
+    expect(sample.length).toBeGreaterThan(5);
+    expect(sample.some((b) => key(b.nom ?? "").startsWith("ville de "))).toBe(true);
+    for (const town of sample) {
+      const place = key(town.nom ?? "").replace(/^\S+ de /, "");
+      for (const typed of [`Mairie de ${place}`, `ville de ${place}`, `commune de ${place}`]) {
+        const body = await t.json<{ buyers: { siret: string }[] }>(
+          `/api/buyers?q=${encodeURIComponent(typed)}&limit=50`,
+        );
+        const found = body.buyers.map((b) => b.siret);
+        expect(found.length, typed).toBeLessThan(50);
+        expect(found, typed).toContain(town.id);
+        // Only buyers one of whose names holds the words, read as a commune's or as typed.
+        for (const id of found) {
+          const buyer = buyers.find((b) => b.id === id);
+          const holds = buyer?.names.some(
+            (n) =>
+              key(n).includes(key(typed)) || communeKey(key(n)).includes(communeKey(key(typed))),
+          );
+          expect(holds, `${typed}: ${id}`).toBe(true);
+        }
       }
     }
   });
