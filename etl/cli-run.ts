@@ -28,10 +28,10 @@ export const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json] 
        npm run etl -- --refresh [--config observatory.config.json] [--db PATH] [--json] [--force]
        npm run etl -- --snapshots | --rollback RUN_ID [--db PATH]`;
 
-/** The server starts refreshes in a child process and says why (schedule or api). */
+/** The server starts refreshes in a child process and says why (schedule, api or upgrade). */
 function triggerOf(env: EtlCliIo["env"]): Trigger {
   const value = env.OBSERVATORY_REFRESH_TRIGGER;
-  return value === "schedule" || value === "api" ? value : "manual";
+  return value === "schedule" || value === "api" || value === "upgrade" ? value : "manual";
 }
 
 /** Runs the command; returns the exit code (0 ok, 1 failed run, 2 bad usage). */

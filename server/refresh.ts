@@ -11,6 +11,7 @@ import {
   RefreshService,
   type RefreshOutcome,
   type RefreshStatus,
+  type ServerTrigger,
 } from "../etl/refresh/service.ts";
 
 export const DEFAULT_CONFIG = join(
@@ -21,7 +22,8 @@ export const DEFAULT_CONFIG = join(
 /** What the admin and runs routes need. */
 export interface RefreshControl {
   status(): RefreshStatus;
-  trigger(): { started: boolean; done: Promise<RefreshOutcome> };
+  /** Starts a refresh now, unless one runs (`why`: "api" unless said). */
+  trigger(why?: ServerTrigger): { started: boolean; done: Promise<RefreshOutcome> };
   /** Every run of the history, newest first. */
   runs(): Record<string, unknown>[];
   stop(): Promise<void>;
@@ -49,7 +51,7 @@ export function startRefresh(options: RefreshOptions): RefreshControl {
   if (options.schedule) service.start();
   return {
     status: () => service.status(),
-    trigger: () => service.trigger("api"),
+    trigger: (why = "api") => service.trigger(why),
     runs: () => readRuns(options.dbPath).reverse(),
     stop: () => service.stop(),
   };

@@ -1,8 +1,14 @@
 // Starts the observatory: builds the database from the shipped samples when there is none,
-// opens it read-only, and listens. Used by main.ts and by the tests (port 0).
+// opens it read-only, has a refresh rebuild it when an older version built it, and listens. Used by main.ts and by the tests (port 0).
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { runEtl } from "../etl/pipeline.ts";
+import {
+  describeOutdated,
+  formatOfRun,
+  LATEST_RUN_SQL,
+  SNAPSHOT_FORMAT,
+} from "../etl/load/snapshot-format.ts";
 import { formatIssue, loadCatalogue } from "../indicators/index.ts";
 import { loadPlans } from "../indicators/plans/load.ts";
 import { createApp } from "./app.ts";
@@ -26,7 +32,10 @@ export interface StartOptions {
   clock?: () => Date;
   /** observatory.config.json: the sources and the refresh schedule. */
   configPath?: string;
-  /** Run the scheduled refresh (main: yes; tests: no). */
+  /**
+   * Keep the data current: run the scheduled refresh, and rebuild at once a snapshot that an older
+   * version built (main: yes; tests: no).
+   */
   schedule?: boolean;
   /** Enables POST /api/admin/refresh with this bearer token (at least 32 characters). */
   adminToken?: string;
@@ -99,8 +108,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     memoryLimitMb: limits.duckdbMemoryMb,
     threads: limits.duckdbThreads,
   });
-  // Fail now, not on the first request, if the file is not a snapshot.
-  await snapshots.use(async () => undefined);
+  // Fail now, not on the first request, if the file is not a snapshot. One built by an older
+  // version of the code is rebuilt by a refresh started now, and served until the new one is in,
+  // by a server that keeps its data current; another (a test's, a benchmark's) only says so.
+  const format = formatOfRun((await snapshots.use((s) => s.query(LATEST_RUN_SQL)))[0]);
+  if (format !== SNAPSHOT_FORMAT && options.schedule) {
+    log(`${describeOutdated(format)}: refreshing its sources now, serving it until then`);
+    refresh.trigger("upgrade");
+  } else if (format !== SNAPSHOT_FORMAT) {
+    log(
+      `warning: ${describeOutdated(format)}; until a refresh rebuilds it, a page that reads what it lacks fails`,
+    );
+  }
   const cacheMb = options.cacheMb ?? 256;
   const answers = cacheMb > 0 ? createAnswerCache(cacheMb * 2 ** 20) : null;
   const work = createWork(limits, options.onJobStart);

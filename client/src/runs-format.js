@@ -19,7 +19,12 @@ export function formatDateTime(value) {
 export const RUN_STATUS = { ok: "réussie", unchanged: "inchangée", failed: "échouée" };
 
 /** @type {Record<string, string>} */
-export const TRIGGERS = { schedule: "planifiée", manual: "manuelle", api: "API" };
+export const TRIGGERS = {
+  schedule: "planifiée",
+  manual: "manuelle",
+  api: "API",
+  upgrade: "nouvelle version de l'observatoire",
+};
 
 /** @param {unknown} ms */
 export function formatDuration(ms) {

@@ -3,6 +3,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../../lib/duckdb.ts";
 import type { EtlReport } from "../report.ts";
+import { SNAPSHOT_FORMAT } from "./snapshot-format.ts";
 import { sqlString } from "./sql-script.ts";
 
 const TOOL_VERSION = "0.1.0";
@@ -20,7 +21,7 @@ export async function writeRunLog(
   const contracts = Number(totals.contracts);
   const concessions = Number(totals.concessions);
   await connection.run(
-    "INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7)",
+    "INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7, $8)",
     [
       report.run_id,
       report.started_at.replace("T", " ").replace("Z", ""),
@@ -29,6 +30,7 @@ export async function writeRunLog(
       contracts,
       concessions,
       TOOL_VERSION,
+      SNAPSHOT_FORMAT,
     ],
   );
   for (const s of report.sources) {

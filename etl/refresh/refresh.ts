@@ -1,5 +1,6 @@
 // A refresh: fetch every enabled declared source (downloads cached per source), and build a new
-// snapshot only when something changed. A failed source fails the run (unless allowPartial, which
+// snapshot only when something changed, or when the current one was built by an older version of
+// the code (etl/load/snapshot-format.ts). A failed source fails the run (unless allowPartial, which
 // then uses its last good copy); in every case the current snapshot stays served, and the run is
 // written to the history with the reason.
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -12,6 +13,7 @@ import { resolveDatagouv } from "./datagouv.ts";
 import { displayName, runEtl, type EtlInput, type EtlReport } from "../pipeline.ts";
 import { acquireLock, cleanLeftovers } from "../load/snapshots.ts";
 import { appendRun, readRuns } from "../load/run-history.ts";
+import { describeOutdated, SNAPSHOT_FORMAT, snapshotFormatOf } from "../load/snapshot-format.ts";
 import {
   fetchReferences,
   lastReferences,
@@ -19,7 +21,8 @@ import {
   type ReferenceFetch,
 } from "./fetch-references.ts";
 
-export type Trigger = "manual" | "schedule" | "api";
+/** Why a refresh runs: by hand, on the schedule, asked through the API, or to rebuild an outdated snapshot at start. */
+export type Trigger = "manual" | "schedule" | "api" | "upgrade";
 
 export interface SourceFetch {
   id: string;
@@ -91,8 +94,12 @@ export async function refresh(options: RefreshOptions): Promise<RefreshReport | 
       sameInputsAsLastRun(dbPath, fetches) &&
       sameReferencesAsLastRun(dbPath, config.references ? referenceFetches : null)
     ) {
-      log("every source is unchanged: the current snapshot stays");
-      return await record(dbPath, { ...base, status: "unchanged" });
+      const format = await snapshotFormatOf(dbPath);
+      if (format === SNAPSHOT_FORMAT) {
+        log("every source is unchanged: the current snapshot stays");
+        return await record(dbPath, { ...base, status: "unchanged" });
+      }
+      log(`every source is unchanged, but ${describeOutdated(format)}: rebuilding it`);
     }
     const inputs: EtlInput[] = fetches.flatMap((f) =>
       f.files.map((file) => ({

@@ -9,6 +9,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { RefreshConfig } from "./config.ts";
 import { ConfigError } from "./config.ts";
 import { appendRun } from "../load/run-history.ts";
+import type { Trigger } from "./refresh.ts";
 
 export interface RefreshOutcome {
   status: string;
@@ -17,7 +18,10 @@ export interface RefreshOutcome {
   [key: string]: unknown;
 }
 
-export type RefreshRunner = (trigger: "schedule" | "api") => Promise<RefreshOutcome>;
+export type RefreshRunner = (trigger: ServerTrigger) => Promise<RefreshOutcome>;
+
+/** What starts a refresh in the server: its schedule, the API, or an outdated snapshot at start. */
+export type ServerTrigger = Exclude<Trigger, "manual">;
 
 export interface RefreshStatus {
   running: boolean;
@@ -123,7 +127,7 @@ export class RefreshService {
   }
 
   /** Starts a refresh unless one is running: never two at once, whatever triggered them. */
-  trigger(trigger: "schedule" | "api"): { started: boolean; done: Promise<RefreshOutcome> } {
+  trigger(trigger: ServerTrigger): { started: boolean; done: Promise<RefreshOutcome> } {
     if (this.running) {
       this.log(
         `refresh (${trigger}) skipped: the ${this.running.trigger} refresh started at ${this.running.started.toISOString()} is still running`,

@@ -222,7 +222,8 @@ CREATE TABLE runs (
   status        VARCHAR NOT NULL,
   contracts     INTEGER NOT NULL,
   concessions   INTEGER NOT NULL,
-  tool_version  VARCHAR NOT NULL
+  tool_version  VARCHAR NOT NULL,
+  snapshot_format VARCHAR                                                   -- etl/load/snapshot-format.ts; NULL in runs of older versions
 );
 
 CREATE TABLE run_sources (

@@ -1,0 +1,38 @@
+// Which version of the tables a snapshot holds: a digest of etl/sql/schema.sql, recorded with its
+// run (runs.snapshot_format). Code that reads a column a snapshot built by an older version lacks
+// would fail on every page that reads it, so an outdated snapshot is rebuilt: a refresh rebuilds it
+// even when no source changed (etl/refresh/refresh.ts), and the server starts that refresh as soon
+// as it finds one (server/start.ts). A change of the ETL's rules that leaves the tables as they
+// were is not a new format: the next refresh with new data brings it.
+import { createHash } from "node:crypto";
+import { openDatabase, queryRows, type Row } from "../../lib/duckdb.ts";
+import { readSql } from "./sql-script.ts";
+
+export const SNAPSHOT_FORMAT = createHash("sha256")
+  .update(readSql("schema.sql"))
+  .digest("hex")
+  .slice(0, 16);
+
+/** The snapshot's own run, every column: a snapshot older than the format has no such column. */
+export const LATEST_RUN_SQL = "SELECT * FROM runs ORDER BY finished_at DESC LIMIT 1";
+
+/** The format recorded by the latest run (a row of LATEST_RUN_SQL); null when none is. */
+export function formatOfRun(run: Row | undefined): string | null {
+  const format = run?.snapshot_format;
+  return typeof format === "string" ? format : null;
+}
+
+/** The format of the snapshot file at `dbPath`, read without touching it. */
+export async function snapshotFormatOf(dbPath: string): Promise<string | null> {
+  const db = await openDatabase(dbPath, { readOnly: true });
+  try {
+    return formatOfRun((await queryRows(db.connection, LATEST_RUN_SQL))[0]);
+  } finally {
+    db.close();
+  }
+}
+
+/** How the log names a format that differs from this version's. */
+export function describeOutdated(format: string | null): string {
+  return `the current snapshot was built by an older version of the observatory (tables ${format ?? "of unrecorded format"}; this version's: ${SNAPSHOT_FORMAT})`;
+}
