@@ -13,6 +13,7 @@ import { enrich, type Enrichment } from "../reference/enrich.ts";
 import { finaliseFeed, loadFeedStaging } from "./feed-tables.ts";
 import { dropTemporaryTables, isGeography } from "./temporary-tables.ts";
 import { boundEtlMemory } from "./etl-memory.ts";
+import { buildPartyNames } from "./party-names.ts";
 
 // Columns that exist only while staging: where a row came from, and for main rows what tells
 // republications (publication date) from lots published under one id (content key).
@@ -66,6 +67,8 @@ export async function buildSnapshot(
     phaseDone("canonical tables written and their keys checked");
     const enrichment = await enrich(connection, references, dirname(path), log);
     phaseDone("who's who built from the reference files");
+    await buildPartyNames(connection);
+    phaseDone("names folded for search");
     return { connection, close: () => db.close(), enrichment };
   } catch (error) {
     db.close();

@@ -332,6 +332,16 @@ CREATE TABLE titulaires (
   localisation_origine        VARCHAR
 );
 
+-- The names a search reads, folded once by the ETL (etl/load/party-names.ts, lib/party-names.ts):
+-- one row per party and distinct name, its who's who name and those published for it (a
+-- placeholder id by « Acheteur non identifié »… only).
+CREATE TABLE party_names (
+  kind          VARCHAR NOT NULL,                                          -- buyer, supplier
+  id            VARCHAR NOT NULL,                                          -- acheteur_id or titulaire_id
+  folded        VARCHAR,                                                   -- the name, lower case, no accents; NULL for an id published without one
+  key           VARCHAR                                                    -- the who's who name's key; NULL for a published name or a placeholder id
+);
+
 -- What each reference file of the latest run gave (the run report carries the same).
 CREATE TABLE reference_files (
   id                          VARCHAR NOT NULL,

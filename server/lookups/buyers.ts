@@ -5,21 +5,17 @@
 // words, never by the names published under it. Search folds accents and case, and groups the
 // establishments of one company (SIREN) under it (companies.ts), companies by their contracts.
 import type { Row } from "../../lib/duckdb.ts";
+import { PARTY_NAMES } from "../../lib/party-names.ts";
 import { UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import type { Snapshot } from "../db.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
-import { hitsParams, hitsSql, type PartyNames } from "./name-search.ts";
+import { hitsParams, hitsSql } from "./name-search.ts";
 import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./place.ts";
 import { identifiesParty, namedParty } from "./unidentified.ts";
 
-const BUYER_NAMES: PartyNames = {
-  kind: "buyer",
-  id: "acheteur_id",
-  published: { table: "contracts", name: "acheteur_nom" },
-  whoswho: "buyers",
-};
+const BUYER_NAMES = PARTY_NAMES.buyer;
 
 export async function searchBuyers(
   snapshot: Snapshot,

@@ -5,21 +5,17 @@
 // published under it. A buyer's name is buyers.nom. Search folds accents and case and groups the
 // establishments of one company (SIREN) under it (companies.ts).
 import type { Row } from "../../lib/duckdb.ts";
+import { PARTY_NAMES } from "../../lib/party-names.ts";
 import { UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import type { Snapshot } from "../db.ts";
 import { SUMMED_AMOUNT } from "./amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
-import { hitsParams, hitsSql, type PartyNames } from "./name-search.ts";
+import { hitsParams, hitsSql } from "./name-search.ts";
 import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./place.ts";
 import { identifiesParty, namedParty } from "./unidentified.ts";
 
-const SUPPLIER_NAMES: PartyNames = {
-  kind: "supplier",
-  id: "titulaire_id",
-  published: { table: "contract_suppliers", name: "denomination_sociale" },
-  whoswho: "titulaires",
-};
+const SUPPLIER_NAMES = PARTY_NAMES.supplier;
 
 export async function searchSuppliers(
   snapshot: Snapshot,
