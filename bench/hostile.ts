@@ -3,16 +3,11 @@
 // (steps/hostile-load.ts), checked against the issue's targets. Re-measuring the server's
 // behaviour under load should not wait for the half hour of the whole benchmark; its section of
 // bench/results.md is written between two markers, the rest of the file left as is.
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { measure } from "./steps/child.ts";
+import { withOwnSnapshot } from "./steps/own-snapshot.ts";
 import { measureHostileLoad, type HostileLoad } from "./steps/hostile-load.ts";
 import { hostileLines } from "./steps/report.ts";
 import { writeSection } from "./steps/section.ts";
 
-const cli = fileURLToPath(new URL("../etl/cli.ts", import.meta.url));
 const MARKERS = {
   begin: "<!-- hostile: written by npm run bench -- --only-hostile -->",
   end: "<!-- /hostile -->",
@@ -33,27 +28,20 @@ export function hostileTargets(h: HostileLoad): string[] {
   ];
 }
 
-export async function benchHostile(
+export function benchHostile(
   file: string,
   seconds: number,
   resultsMd: string,
   say: (line: string) => void,
 ): Promise<string> {
-  const work = mkdtempSync(join(tmpdir(), "decp-bench-hostile-"));
-  try {
-    const started = new Date();
-    const load = loadavg();
-    say(`the ETL of ${file}…`);
-    const db = join(work, "observatory.duckdb");
-    const etl = await measure([cli, file, "--db", db, "--json"]);
-    const { contracts } = JSON.parse(etl.stdout) as { contracts: number };
+  return withOwnSnapshot(file, "hostile", say, async ({ db, measuredLine }) => {
     say("hostile load: heavy uncached requests while health is probed…");
     const hostile = await measureHostileLoad(db, seconds, say);
     const section = [
       MARKERS.begin,
       "### Hostile load alone (answer cache off)",
       "",
-      `Measured on ${started.toISOString().slice(0, 16).replace("T", " ")} UTC (load average at start ${load.map((n) => n.toFixed(1)).join(" / ")}): ${file}, ${Math.round(statSync(file).size / 1e6)} MB → ${contracts} contracts. \`npm run bench -- --file ${file} --only-hostile\`.`,
+      measuredLine(`npm run bench -- --file ${file} --only-hostile`),
       "",
       ...hostileLines(hostile),
       "",
@@ -62,7 +50,5 @@ export async function benchHostile(
     ].join("\n");
     writeSection(resultsMd, MARKERS, section);
     return section;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,9 +1,9 @@
 // npm run bench [-- --file /tmp/national.json] [--quick] [--out bench/results.json]
-//               [--tabular /tmp/national.parquet [--only-tabular]] [--only-hostile]
+//               [--tabular /tmp/national.parquet [--only-tabular]] [--only-hostile] [--only-search]
 //               [--sirene /tmp/sirene [--only-enrichment]]
 // Measures, in one run on this machine: the ETL of a national-size file beside two DuckDB anchors
 // on the same records, every indicator (uncached, cached, and on SQLite for the ratio), the
-// server's throughput and the home page's load time. Writes the JSON figures and a Markdown table
+// server's throughput, the home page's load time and the name search. Writes the JSON figures and a Markdown table
 // next to them (results.md). A script, not a test: it reports targets met or missed, asserts none.
 // Every heavy step runs in its own child process, so its wall time and peak RSS are its own.
 import Database from "better-sqlite3";
@@ -20,6 +20,9 @@ import { measureServer } from "./steps/server.ts";
 import { measureHostileLoad } from "./steps/hostile-load.ts";
 import { measureTabular, tabularMarkdown, writeTabularSection } from "./tabular.ts";
 import { benchHostile } from "./hostile.ts";
+import { benchSearch, writeSearchSection } from "./search.ts";
+import { measureSearch } from "./steps/search.ts";
+import { measuredLine } from "./steps/own-snapshot.ts";
 import { ENRICHMENT_MARKERS, enrichmentMarkdown, measureEnrichment } from "./enrichment.ts";
 import { writeSection } from "./steps/section.ts";
 
@@ -28,7 +31,7 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 const USAGE = `usage: npm run bench [-- --file FILE] [--quick] [--out bench/results.json]
-                 [--tabular FILE [--only-tabular]] [--only-hostile]
+                 [--tabular FILE [--only-tabular]] [--only-hostile] [--only-search]
                  [--sirene DIR [--only-enrichment]]
 FILE: npm run generate -- --contracts 1500000 --format v2 --out FILE (see bench/README.md)
 `;
@@ -46,6 +49,8 @@ function parseOptions() {
         "only-tabular": { type: "boolean", default: false },
         // The ETL of --file then only the hostile-load step; its section of results.md replaced.
         "only-hostile": { type: "boolean", default: false },
+        // The ETL of --file then only the name search; its section of results.md replaced.
+        "only-search": { type: "boolean", default: false },
         // SIRENE stocks (npm run generate -- --format sirene-parquet|sirene-csv --out DIR): the ETL of
         // --file with them and without; with --only-enrichment, only that, its section replaced.
         sirene: { type: "string" },
@@ -133,6 +138,12 @@ if (values["only-hostile"]) {
   process.exit(0);
 }
 
+if (values["only-search"]) {
+  const resultsMd = values.out.replace(/\.json$/, "") + ".md";
+  process.stdout.write(`${await benchSearch(file, resultsMd, say)}\n`);
+  process.exit(0);
+}
+
 function packageVersion(name: string): string {
   const path = root(`node_modules/${name}/package.json`);
   return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
@@ -208,6 +219,8 @@ try {
   server.push(await measureServer(db, runs.server_seconds, true, say));
   say("hostile load: heavy uncached requests while health is probed…");
   const hostileLoad = await measureHostileLoad(db, runs.hostile_seconds, say);
+  say("name search…");
+  const search = await measureSearch(db, say);
 
   const figures: Omit<Results, "targets"> = {
     date: started.toISOString(),
@@ -240,6 +253,10 @@ try {
   const markdown = toMarkdown(results);
   writeFileSync(values.out.replace(/\.json$/, "") + ".md", markdown);
   process.stdout.write(markdown);
+  const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`;
+  const measured = measuredLine(started, machine.load_average, file, report.contracts, command);
+  const resultsMd = values.out.replace(/\.json$/, "") + ".md";
+  process.stdout.write(`${writeSearchSection(resultsMd, search, measured)}\n`);
   if (values.tabular) await benchTabular(values.tabular);
   if (values.sirene) await benchEnrichment(file, values.sirene);
 } finally {
