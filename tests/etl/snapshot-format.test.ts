@@ -1,5 +1,6 @@
 // A snapshot built by an older version of the code (its tables of another format) is rebuilt by
 // the next refresh even when no source changed, its run history kept; a current one is not.
+// @module-tag slow
 import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -49,10 +49,10 @@ describe("party_names", () => {
       const names = PARTY_NAMES[kind];
       const words = await query(
         `SELECT DISTINCT w FROM (SELECT unnest(string_split(lower(nom), ' ')) AS w FROM ${names.whoswho})
-        WHERE length(w) >= 4 ORDER BY hash(w) LIMIT 60`,
+        WHERE length(w) >= 4 ORDER BY hash(w) LIMIT 30`,
       );
       const starts = await query(
-        `SELECT DISTINCT left(${names.id}, 5) AS s FROM ${names.published.table} ORDER BY 1 LIMIT 20`,
+        `SELECT DISTINCT left(${names.id}, 5) AS s FROM ${names.published.table} ORDER BY 1 LIMIT 10`,
       );
       const texts: [string, boolean][] = [
         ...words.map((w) => [String(w.w), false] as [string, boolean]),
@@ -61,8 +61,9 @@ describe("party_names", () => {
         ...starts.map((s) => [String(s.s), true] as [string, boolean]),
         ["000000000", true],
       ];
-      expect(texts.length).toBeGreaterThan(60);
-      let found = 0;
+      expect(texts.length).toBeGreaterThan(30);
+      // Not a comparison of empty answers: most texts find someone.
+      let finding = 0;
       for (const [text, byId] of texts) {
         const pattern = byId ? `${likeEscape(text)}%` : `%${likeEscape(text)}%`;
         const direct = ids(
@@ -76,9 +77,9 @@ describe("party_names", () => {
         // The table may find more by key (« st » for « saint »…), never fewer.
         for (const id of direct) expect(viaTable, `${kind} ${text}`).toContain(id);
         if (byId) expect(viaTable, `${kind} ${text}`).toEqual(direct);
-        found += direct.length;
+        if (direct.length > 0) finding++;
       }
-      expect(found).toBeGreaterThan(100);
+      expect(finding).toBeGreaterThan(texts.length / 2);
     },
   );
 });
