@@ -13,7 +13,7 @@ import { REFERENCE_KINDS, type ReferenceInput, type ReferenceKind } from "./refe
 import { shippedReferences } from "./reference/defaults.ts";
 import { formatSummary } from "./summary.ts";
 import { loadConfig } from "./refresh/config.ts";
-import { refresh, type RefreshReport, type Trigger } from "./refresh/refresh.ts";
+import { refresh, SERVER_TRIGGERS, type RefreshReport, type Trigger } from "./refresh/refresh.ts";
 import { listSnapshots, rollback } from "./load/snapshots.ts";
 
 export interface EtlCliIo {
@@ -28,10 +28,10 @@ export const USAGE = `usage: npm run etl -- [FILE|URL …] [--db PATH] [--json] 
        npm run etl -- --refresh [--config observatory.config.json] [--db PATH] [--json] [--force]
        npm run etl -- --snapshots | --rollback RUN_ID [--db PATH]`;
 
-/** The server starts refreshes in a child process and says why (schedule, api or upgrade). */
+/** The server starts refreshes in a child process and says why (one of SERVER_TRIGGERS). */
 function triggerOf(env: EtlCliIo["env"]): Trigger {
   const value = env.OBSERVATORY_REFRESH_TRIGGER;
-  return value === "schedule" || value === "api" || value === "upgrade" ? value : "manual";
+  return SERVER_TRIGGERS.find((trigger) => trigger === value) ?? "manual";
 }
 
 /** Runs the command; returns the exit code (0 ok, 1 failed run, 2 bad usage). */

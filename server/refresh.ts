@@ -11,8 +11,8 @@ import {
   RefreshService,
   type RefreshOutcome,
   type RefreshStatus,
-  type ServerTrigger,
 } from "../etl/refresh/service.ts";
+import type { ServerTrigger } from "../etl/refresh/refresh.ts";
 
 export const DEFAULT_CONFIG = join(
   fileURLToPath(new URL("..", import.meta.url)),

@@ -1,5 +1,6 @@
 // Starts the observatory: builds the database from the shipped samples when there is none,
-// opens it read-only, has a refresh rebuild it when an older version built it, and listens. Used by main.ts and by the tests (port 0).
+// opens it read-only, has a refresh rebuild it when an older version built it, and listens. Used
+// by main.ts and by the tests (port 0).
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { runEtl } from "../etl/pipeline.ts";
@@ -112,13 +113,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // version of the code is rebuilt by a refresh started now, and served until the new one is in,
   // by a server that keeps its data current; another (a test's, a benchmark's) only says so.
   const format = formatOfRun((await snapshots.use((s) => s.query(LATEST_RUN_SQL)))[0]);
-  if (format !== SNAPSHOT_FORMAT && options.schedule) {
-    log(`${describeOutdated(format)}: refreshing its sources now, serving it until then`);
-    refresh.trigger("upgrade");
-  } else if (format !== SNAPSHOT_FORMAT) {
-    log(
-      `warning: ${describeOutdated(format)}; until a refresh rebuilds it, a page that reads what it lacks fails`,
-    );
+  if (format !== SNAPSHOT_FORMAT) {
+    if (options.schedule) {
+      log(`${describeOutdated(format)}: refreshing its sources now, serving it until then`);
+      refresh.trigger("upgrade");
+    } else {
+      log(
+        `warning: ${describeOutdated(format)}; until a refresh rebuilds it, a page that reads what it lacks fails`,
+      );
+    }
   }
   const cacheMb = options.cacheMb ?? 256;
   const answers = cacheMb > 0 ? createAnswerCache(cacheMb * 2 ** 20) : null;

@@ -21,8 +21,15 @@ import {
   type ReferenceFetch,
 } from "./fetch-references.ts";
 
-/** Why a refresh runs: by hand, on the schedule, asked through the API, or to rebuild an outdated snapshot at start. */
-export type Trigger = "manual" | "schedule" | "api" | "upgrade";
+/**
+ * What starts a refresh in the server (and says so to its child process): its schedule, the API,
+ * or a snapshot of an older version found at start.
+ */
+export const SERVER_TRIGGERS = ["schedule", "api", "upgrade"] as const;
+export type ServerTrigger = (typeof SERVER_TRIGGERS)[number];
+
+/** Why a refresh runs: by hand, or one of the server's reasons. */
+export type Trigger = "manual" | ServerTrigger;
 
 export interface SourceFetch {
   id: string;

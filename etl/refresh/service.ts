@@ -9,7 +9,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { RefreshConfig } from "./config.ts";
 import { ConfigError } from "./config.ts";
 import { appendRun } from "../load/run-history.ts";
-import type { Trigger } from "./refresh.ts";
+import type { ServerTrigger } from "./refresh.ts";
 
 export interface RefreshOutcome {
   status: string;
@@ -19,9 +19,6 @@ export interface RefreshOutcome {
 }
 
 export type RefreshRunner = (trigger: ServerTrigger) => Promise<RefreshOutcome>;
-
-/** What starts a refresh in the server: its schedule, the API, or an outdated snapshot at start. */
-export type ServerTrigger = Exclude<Trigger, "manual">;
 
 export interface RefreshStatus {
   running: boolean;
