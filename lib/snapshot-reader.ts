@@ -4,7 +4,7 @@
 // refresh never fails a request, and no request ever sees a mix of two snapshots.
 import { statSync } from "node:fs";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { queryRows } from "./duckdb.ts";
+import { queryRows, type Row } from "./duckdb.ts";
 
 export interface SnapshotInfo {
   runId: string | null;
@@ -13,6 +13,8 @@ export interface SnapshotInfo {
   concessions: number;
   /** Some source of this snapshot is generated test data: the dashboard must say so. */
   synthetic: boolean;
+  /** The format of its tables its run recorded (etl/load/snapshot-format.ts); null if none. */
+  format: string | null;
   /**
    * Which opening of a database file this is, in this process. Run ids have a one-second
    * resolution; this tells apart two snapshots that would share one, e.g. for the answer cache.
@@ -21,6 +23,15 @@ export interface SnapshotInfo {
 }
 
 let openings = 0;
+
+/** A snapshot's own run, every column: a snapshot older than the format has no such column. */
+export const LATEST_RUN_SQL = "SELECT * FROM runs ORDER BY finished_at DESC LIMIT 1";
+
+/** The format of its tables recorded by a run (a row of LATEST_RUN_SQL); null when none is. */
+export function formatOfRun(run: Row | undefined): string | null {
+  const format = run?.snapshot_format;
+  return typeof format === "string" ? format : null;
+}
 
 interface OpenSnapshot {
   instance: DuckDBInstance;
@@ -143,6 +154,7 @@ export class SnapshotReader {
         contracts: Number(row.contracts),
         concessions: Number(row.concessions),
         synthetic: row.synthetic === true,
+        format: formatOfRun((await queryRows(connection, LATEST_RUN_SQL))[0]),
         opening: ++openings,
       };
       return { instance, identity, info, users: 0, retired: false };

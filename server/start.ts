@@ -4,12 +4,7 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { runEtl } from "../etl/pipeline.ts";
-import {
-  describeOutdated,
-  formatOfRun,
-  LATEST_RUN_SQL,
-  SNAPSHOT_FORMAT,
-} from "../etl/load/snapshot-format.ts";
+import { describeOutdated } from "../etl/load/snapshot-format.ts";
 import { formatIssue, loadCatalogue } from "../indicators/index.ts";
 import { loadPlans } from "../indicators/plans/load.ts";
 import { createApp } from "./app.ts";
@@ -112,14 +107,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Fail now, not on the first request, if the file is not a snapshot. One built by an older
   // version of the code is rebuilt by a refresh started now, and served until the new one is in,
   // by a server that keeps its data current; another (a test's, a benchmark's) only says so.
-  const format = formatOfRun((await snapshots.use((s) => s.query(LATEST_RUN_SQL)))[0]);
-  if (format !== SNAPSHOT_FORMAT) {
+  const { format, outdated } = await snapshots.current();
+  if (outdated) {
     if (options.schedule) {
       log(`${describeOutdated(format)}: refreshing its sources now, serving it until then`);
       refresh.trigger("upgrade");
     } else {
       log(
-        `warning: ${describeOutdated(format)}; until a refresh rebuilds it, a page that reads what it lacks fails`,
+        `warning: ${describeOutdated(format)}; until a refresh rebuilds it, a page that reads what it lacks answers 503`,
       );
     }
   }

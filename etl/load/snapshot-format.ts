@@ -5,22 +5,14 @@
 // as it finds one (server/start.ts). A change of the ETL's rules that leaves the tables as they
 // were is not a new format: the next refresh with new data brings it.
 import { createHash } from "node:crypto";
-import { openDatabase, queryRows, type Row } from "../../lib/duckdb.ts";
+import { openDatabase, queryRows } from "../../lib/duckdb.ts";
+import { formatOfRun, LATEST_RUN_SQL } from "../../lib/snapshot-reader.ts";
 import { readSql } from "./sql-script.ts";
 
 export const SNAPSHOT_FORMAT = createHash("sha256")
   .update(readSql("schema.sql"))
   .digest("hex")
   .slice(0, 16);
-
-/** The snapshot's own run, every column: a snapshot older than the format has no such column. */
-export const LATEST_RUN_SQL = "SELECT * FROM runs ORDER BY finished_at DESC LIMIT 1";
-
-/** The format recorded by the latest run (a row of LATEST_RUN_SQL); null when none is. */
-export function formatOfRun(run: Row | undefined): string | null {
-  const format = run?.snapshot_format;
-  return typeof format === "string" ? format : null;
-}
 
 /** The format of the snapshot file at `dbPath`, read without touching it. */
 export async function snapshotFormatOf(dbPath: string): Promise<string | null> {

@@ -75,7 +75,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: "Observatoire de la commande publique — API",
       version: "1.0.0",
       description:
-        "Indicators computed from the French public procurement data (DECP). Every answer names the data snapshot it comes from (`snapshot_id`). Generated from the server's zod schemas (server/api-schemas/).",
+        "Indicators computed from the French public procurement data (DECP). Every answer names the data snapshot it comes from (`snapshot_id`). Generated from the server's zod schemas (server/api-schemas/). Any route that reads the data may also answer 503 with `Retry-After` and an `Error` body: the server is busy (`server_busy`), a computation ran past its time or memory (`timeout`, `out_of_memory`), or the data served were built by an older version of the observatory and lack what the route reads until they are rebuilt (`snapshot_outdated`).",
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: "/" }],

@@ -31,14 +31,21 @@ async function health(url: string): Promise<Health> {
   return (await (await fetch(`${url}/api/health`)).json()) as Health;
 }
 
-/** What an older version left: a snapshot whose run has no format for its tables. */
+/**
+ * What an older version left: a snapshot whose run has no format for its tables, and without a
+ * table this version reads (the names folded for the search came in that way).
+ */
 async function outdatedSnapshot(path: string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   expect((await cachedEtl([SOURCE], TEST_TODAY, path)).status).toBe("ok");
   const db = await openDatabase(path);
   await db.connection.run("ALTER TABLE runs DROP COLUMN snapshot_format");
+  await db.connection.run("DROP TABLE party_names");
   db.close();
 }
+
+/** A search by name, which reads party_names. */
+const SEARCH = "/api/buyers?q=commune";
 
 const configPath = join(dir, "config.json");
 writeFileSync(configPath, JSON.stringify({ sources: [{ id: "local", path: SOURCE }] }));
@@ -73,6 +80,9 @@ describe("a snapshot built by an older version", () => {
     expect(now.snapshot_id).not.toBe(before.snapshot_id);
     expect(now.snapshot.contracts).toBe(E_MARCHESPUBLICS_CONTRACTS);
     expect(await snapshotFormatOf(dbPath)).toBe(SNAPSHOT_FORMAT);
+    const search = await fetch(`${server.url}${SEARCH}`);
+    expect(search.status).toBe(200);
+    expect(((await search.json()) as { buyers: unknown[] }).buyers.length).toBeGreaterThan(0);
     const { runs } = (await (await fetch(`${server.url}/api/runs`)).json()) as {
       runs: { status: string; trigger?: string }[];
     };
@@ -93,8 +103,17 @@ describe("a snapshot built by an older version", () => {
     });
     try {
       expect(logs.join("\n")).toMatch(
-        /warning: the current snapshot was built by an older version of the observatory .*; until a refresh rebuilds it, a page that reads what it lacks fails/,
+        /warning: the current snapshot was built by an older version of the observatory .*; until a refresh rebuilds it, a page that reads what it lacks answers 503/,
       );
+      // A page that reads what the snapshot lacks says so, to be retried; the others answer.
+      const search = await fetch(`${other.url}${SEARCH}`);
+      expect(search.status).toBe(503);
+      expect(search.headers.get("retry-after")).toBe("60");
+      const { error } = (await search.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe("snapshot_outdated");
+      expect(error.message).toMatch(/version précédente de l'observatoire/);
+      const count = await fetch(`${other.url}/api/indicators/contracts_count`);
+      expect(count.status).toBe(200);
       const body = (await (await fetch(`${other.url}/api/runs`)).json()) as {
         refresh: { running: boolean };
       };
