@@ -2,8 +2,7 @@
 // field, on the real server (serve.ts, answer cache off) over a national-size snapshot. The texts
 // are taken from the snapshot itself, as readers type them: the first three words of the busiest
 // buyers' and titulaires' names, « mairie de » and a commune, the start of an identifier, and the
-// commonest words of the names, each finding thousands (the worst case: every match is counted
-// and ranked).
+// commonest words of the names, each finding thousands (the worst case: every match is ranked).
 import { fileURLToPath } from "node:url";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { start } from "./child.ts";

@@ -342,6 +342,17 @@ CREATE TABLE party_names (
   key           VARCHAR                                                    -- the who's who name's key; NULL for a published name or a placeholder id
 );
 
+-- One row per party of the contracts: what a search lists of it and ranks it by, computed once
+-- (lib/party-directory.ts) instead of at every search.
+CREATE TABLE party_directory (
+  kind          VARCHAR NOT NULL,                                          -- buyer, supplier
+  id            VARCHAR NOT NULL,                                          -- acheteur_id or titulaire_id
+  siren         VARCHAR,                                                   -- its company: the who's who's (buyer), as published (titulaire)
+  nom           VARCHAR,                                                   -- the who's who's name, else the one most often published
+  contracts     BIGINT NOT NULL,                                           -- distinct contracts
+  amount        DOUBLE                                                     -- buyer: the summed amount (suspect amounts left out); NULL for a titulaire
+);                                                                         -- one row per (kind, id): grouped by it; no index, a search hash-joins it
+
 -- What each reference file of the latest run gave (the run report carries the same).
 CREATE TABLE reference_files (
   id                          VARCHAR NOT NULL,

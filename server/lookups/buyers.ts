@@ -8,7 +8,7 @@ import type { Row } from "../../lib/duckdb.ts";
 import { PARTY_NAMES } from "../../lib/party-names.ts";
 import { UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import type { Snapshot } from "../db.ts";
-import { SUMMED_AMOUNT } from "./amount.ts";
+import { SUMMED_AMOUNT } from "../../lib/summed-amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
 import { hitsParams, hitsSql } from "./name-search.ts";
@@ -24,25 +24,25 @@ export async function searchBuyers(
 ): Promise<{ buyers: Row[]; companies: CompanyGroup[] }> {
   const digits = text.replace(/\s+/g, "");
   const bySiret = /^\d{3,14}$/.test(digits);
+  // Ranked on the party directory (lib/party-directory.ts): the contracts of the finds are
+  // counted once, by the ETL; the page's other columns are read for the listed ones only.
   const rows = await snapshot.query(
     `WITH hits AS (
        ${hitsSql(BUYER_NAMES, bySiret)}
-     ), found AS (
-       SELECT c.acheteur_id AS siret, any_value(b.siren) AS siren,
-              coalesce(any_value(b.nom), mode(c.acheteur_nom)) AS nom,
-              any_value(b.departement) AS departement,
-              count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
-         FROM contracts c JOIN hits USING (acheteur_id)
-         LEFT JOIN buyers b ON b.acheteur_id = c.acheteur_id
-        GROUP BY c.acheteur_id
+     ), ranked AS (
+       SELECT p.id AS siret, p.siren, p.nom, p.contracts, p.amount,
+              sum(p.contracts) OVER (PARTITION BY coalesce(p.siren, p.id)) AS company_contracts
+         FROM party_directory p JOIN hits ON hits.acheteur_id = p.id
+        WHERE p.kind = $1
+        ORDER BY company_contracts DESC, coalesce(p.siren, p.id), p.contracts DESC, p.id
+        LIMIT ${Math.trunc(limit)}
      )
-     SELECT f.siret, f.siren, f.nom, f.departement, d.nom AS departement_nom, f.contracts, f.amount,
+     SELECT r.siret, r.siren, r.nom, b.departement, d.nom AS departement_nom, r.contracts, r.amount,
             o.nom AS entreprise_nom
-       FROM found f LEFT JOIN organisations o ON o.siren = f.siren
-       LEFT JOIN ref_departements d ON d.code = f.departement
-      ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.siret)) DESC,
-               coalesce(f.siren, f.siret), f.contracts DESC, f.siret
-      LIMIT ${Math.trunc(limit)}`,
+       FROM ranked r LEFT JOIN buyers b ON b.acheteur_id = r.siret
+       LEFT JOIN organisations o ON o.siren = r.siren
+       LEFT JOIN ref_departements d ON d.code = b.departement
+      ORDER BY r.company_contracts DESC, coalesce(r.siren, r.siret), r.contracts DESC, r.siret`,
     hitsParams(BUYER_NAMES, bySiret ? digits : text, bySiret),
   );
   const named = rows.map((r) => namedParty(r, "buyer", "siret", ["nom", "entreprise_nom"]));

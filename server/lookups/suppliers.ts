@@ -8,7 +8,7 @@ import type { Row } from "../../lib/duckdb.ts";
 import { PARTY_NAMES } from "../../lib/party-names.ts";
 import { UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import type { Snapshot } from "../db.ts";
-import { SUMMED_AMOUNT } from "./amount.ts";
+import { SUMMED_AMOUNT } from "../../lib/summed-amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
 import { hitsParams, hitsSql } from "./name-search.ts";
@@ -24,22 +24,22 @@ export async function searchSuppliers(
 ): Promise<{ suppliers: Row[]; companies: CompanyGroup[] }> {
   const compact = text.replace(/\s+/g, "");
   const byId = /^[A-Za-z]{0,2}\d{3,}$/.test(compact);
+  // Ranked on the party directory (lib/party-directory.ts), as buyers are (buyers.ts).
   const rows = await snapshot.query(
     `WITH hits AS (
        ${hitsSql(SUPPLIER_NAMES, byId)}
-     ), found AS (
-       SELECT s.titulaire_id, any_value(s.entreprise_id) AS siren,
-              coalesce(any_value(t.nom), mode(s.denomination_sociale)) AS nom,
-              count(DISTINCT s.uid) AS contracts
-         FROM contract_suppliers s JOIN hits USING (titulaire_id)
-         LEFT JOIN titulaires t ON t.titulaire_id = s.titulaire_id
-        GROUP BY 1
+     ), ranked AS (
+       SELECT p.id AS titulaire_id, p.siren, p.nom, p.contracts,
+              sum(p.contracts) OVER (PARTITION BY coalesce(p.siren, p.id)) AS company_contracts
+         FROM party_directory p JOIN hits ON hits.titulaire_id = p.id
+        WHERE p.kind = $1
+        ORDER BY company_contracts DESC, coalesce(p.siren, p.id), p.contracts DESC, p.id
+        LIMIT ${Math.trunc(limit)}
      )
-     SELECT f.titulaire_id, f.siren, f.nom, f.contracts, o.nom AS entreprise_nom
-       FROM found f LEFT JOIN organisations o ON o.siren = f.siren
-      ORDER BY sum(f.contracts) OVER (PARTITION BY coalesce(f.siren, f.titulaire_id)) DESC,
-               coalesce(f.siren, f.titulaire_id), f.contracts DESC, f.titulaire_id
-      LIMIT ${Math.trunc(limit)}`,
+     SELECT r.titulaire_id, r.siren, r.nom, r.contracts, o.nom AS entreprise_nom
+       FROM ranked r LEFT JOIN organisations o ON o.siren = r.siren
+      ORDER BY r.company_contracts DESC, coalesce(r.siren, r.titulaire_id), r.contracts DESC,
+               r.titulaire_id`,
     hitsParams(SUPPLIER_NAMES, byId ? compact : text, byId),
   );
   const named = rows.map((r) =>

@@ -9,7 +9,7 @@ import { runIndicator } from "../../indicators/index.ts";
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot, SnapshotInfo } from "../db.ts";
 import type { AppDeps } from "../deps.ts";
-import { SUMMED_AMOUNT } from "../lookups/amount.ts";
+import { SUMMED_AMOUNT } from "../../lib/summed-amount.ts";
 import { modelLabel } from "../lookups/labels.ts";
 import { namedParty } from "../lookups/unidentified.ts";
 import {

@@ -2,6 +2,8 @@
 // themselves find: for words of the samples' names, placeholders and id starts, the ids found
 // through the table equal those found by folding every published and who's who name in the query
 // itself, as the search did before the table existed (written here apart from lib/party-names.ts).
+// The directory a search ranks its finds by (party_directory, lib/party-directory.ts) holds each
+// party of the contracts once, with the figures the contracts themselves give.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,4 +84,34 @@ describe("party_names", () => {
       expect(finding).toBeGreaterThan(texts.length / 2);
     },
   );
+
+  it("party_directory: every buyer and titulaire of the contracts once, with their own figures", async () => {
+    // Counted from the contracts here, apart from the ETL's statements.
+    const buyers = await query(
+      `SELECT c.acheteur_id AS id, count(*) AS contracts,
+              round(sum(c.montant) FILTER (WHERE NOT c.montant_suspect), 2) AS amount,
+              coalesce(any_value(b.nom), mode(c.acheteur_nom)) AS nom, any_value(b.siren) AS siren
+         FROM contracts c LEFT JOIN buyers b USING (acheteur_id) GROUP BY 1 ORDER BY 1`,
+    );
+    const suppliers = await query(
+      `SELECT titulaire_id AS id, count(DISTINCT uid) AS contracts, NULL AS amount,
+              CASE WHEN bool_or(siret_valide) THEN left(titulaire_id, 9)
+                   ELSE min(entreprise_id) END AS siren
+         FROM contract_suppliers WHERE titulaire_id IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
+    expect(buyers.length).toBeGreaterThan(1000);
+    expect(suppliers.length).toBeGreaterThan(1000);
+    const directory = (kind: string, columns: string) =>
+      query(`SELECT ${columns} FROM party_directory WHERE kind = $1 ORDER BY id`, [kind]);
+    expect(await directory("buyer", "id, contracts, amount, nom, siren")).toEqual(buyers);
+    expect(await directory("supplier", "id, contracts, amount, siren")).toEqual(suppliers);
+    // A titulaire's name: its who's who name wherever the who's who has one.
+    const [named] = await query(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE d.nom IS DISTINCT FROM t.nom) AS other
+         FROM party_directory d JOIN titulaires t ON d.kind = 'supplier' AND t.titulaire_id = d.id
+        WHERE t.nom IS NOT NULL`,
+    );
+    expect(Number(named?.n)).toBeGreaterThan(1000);
+    expect(named?.other).toBe(0);
+  });
 });

@@ -1,3 +1,0 @@
-// The amount a look-up sums for a contract of alias `c`: an amount the ETL flagged as suspect
-// (0, < 1 000 €, filler values) is left out, as the indicators leave it out.
-export const SUMMED_AMOUNT = "CASE WHEN NOT c.montant_suspect THEN c.montant END";
