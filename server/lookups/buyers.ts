@@ -11,7 +11,7 @@ import type { Snapshot } from "../db.ts";
 import { SUMMED_AMOUNT } from "../../lib/summed-amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
-import { hitsParams, hitsSql } from "./name-search.ts";
+import { hitsParams, RANKED_ORDER, rankedHitsSql } from "./name-search.ts";
 import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./place.ts";
 import { identifiesParty, namedParty } from "./unidentified.ts";
 
@@ -27,22 +27,13 @@ export async function searchBuyers(
   // Ranked on the party directory (lib/party-directory.ts): the contracts of the finds are
   // counted once, by the ETL; the page's other columns are read for the listed ones only.
   const rows = await snapshot.query(
-    `WITH hits AS (
-       ${hitsSql(BUYER_NAMES, bySiret)}
-     ), ranked AS (
-       SELECT p.id AS siret, p.siren, p.nom, p.contracts, p.amount,
-              sum(p.contracts) OVER (PARTITION BY coalesce(p.siren, p.id)) AS company_contracts
-         FROM party_directory p JOIN hits ON hits.acheteur_id = p.id
-        WHERE p.kind = $1
-        ORDER BY company_contracts DESC, coalesce(p.siren, p.id), p.contracts DESC, p.id
-        LIMIT ${Math.trunc(limit)}
-     )
+    `${rankedHitsSql(BUYER_NAMES, bySiret, limit, "siret")}
      SELECT r.siret, r.siren, r.nom, b.departement, d.nom AS departement_nom, r.contracts, r.amount,
             o.nom AS entreprise_nom
        FROM ranked r LEFT JOIN buyers b ON b.acheteur_id = r.siret
        LEFT JOIN organisations o ON o.siren = r.siren
        LEFT JOIN ref_departements d ON d.code = b.departement
-      ORDER BY r.company_contracts DESC, coalesce(r.siren, r.siret), r.contracts DESC, r.siret`,
+      ORDER BY ${RANKED_ORDER("siret")}`,
     hitsParams(BUYER_NAMES, bySiret ? digits : text, bySiret),
   );
   const named = rows.map((r) => namedParty(r, "buyer", "siret", ["nom", "entreprise_nom"]));

@@ -11,7 +11,7 @@ import type { Snapshot } from "../db.ts";
 import { SUMMED_AMOUNT } from "../../lib/summed-amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
-import { hitsParams, hitsSql } from "./name-search.ts";
+import { hitsParams, RANKED_ORDER, rankedHitsSql } from "./name-search.ts";
 import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./place.ts";
 import { identifiesParty, namedParty } from "./unidentified.ts";
 
@@ -24,22 +24,11 @@ export async function searchSuppliers(
 ): Promise<{ suppliers: Row[]; companies: CompanyGroup[] }> {
   const compact = text.replace(/\s+/g, "");
   const byId = /^[A-Za-z]{0,2}\d{3,}$/.test(compact);
-  // Ranked on the party directory (lib/party-directory.ts), as buyers are (buyers.ts).
   const rows = await snapshot.query(
-    `WITH hits AS (
-       ${hitsSql(SUPPLIER_NAMES, byId)}
-     ), ranked AS (
-       SELECT p.id AS titulaire_id, p.siren, p.nom, p.contracts,
-              sum(p.contracts) OVER (PARTITION BY coalesce(p.siren, p.id)) AS company_contracts
-         FROM party_directory p JOIN hits ON hits.titulaire_id = p.id
-        WHERE p.kind = $1
-        ORDER BY company_contracts DESC, coalesce(p.siren, p.id), p.contracts DESC, p.id
-        LIMIT ${Math.trunc(limit)}
-     )
+    `${rankedHitsSql(SUPPLIER_NAMES, byId, limit, "titulaire_id")}
      SELECT r.titulaire_id, r.siren, r.nom, r.contracts, o.nom AS entreprise_nom
        FROM ranked r LEFT JOIN organisations o ON o.siren = r.siren
-      ORDER BY r.company_contracts DESC, coalesce(r.siren, r.titulaire_id), r.contracts DESC,
-               r.titulaire_id`,
+      ORDER BY ${RANKED_ORDER("titulaire_id")}`,
     hitsParams(SUPPLIER_NAMES, byId ? compact : text, byId),
   );
   const named = rows.map((r) =>
