@@ -1,5 +1,7 @@
 // Calls to the observatory's JSON API. A failed call becomes an ApiError with a French message
 // the page can show; the catalogue, filter choices and health are fetched once per page load.
+// Every call goes through fetchApi: a few at a time, and again when the server was too busy.
+import { fetchApi } from "./api-fetch.js";
 
 export class ApiError extends Error {
   /**
@@ -28,7 +30,7 @@ export async function getJson(path, params) {
   const query = params && params.toString() ? `?${params}` : "";
   let response;
   try {
-    response = await fetch(`${path}${query}`, { headers: { Accept: "application/json" } });
+    response = await fetchApi(`${path}${query}`, { headers: { Accept: "application/json" } });
   } catch {
     throw new ApiError(0, "Le serveur ne répond pas. Vérifiez votre connexion et réessayez.");
   }
@@ -126,7 +128,7 @@ export async function runLimited(tasks, limit) {
 export async function postWorkshop(action, body) {
   let response;
   try {
-    response = await fetch(`/api/workshop/${action}`, {
+    response = await fetchApi(`/api/workshop/${action}`, {
       method: "POST",
       headers: { "content-type": "application/json", Accept: "application/json" },
       body: JSON.stringify(body),

@@ -15,12 +15,15 @@ import { indicatorParams } from "../state.js";
 /** @type {import("../router.js").View} */
 export async function buyerSummaryView({ params, main }) {
   const siret = params.siret ?? "";
-  /** @type {import("../types.js").BuyerSummary} */
-  const buyer = await getJson(`/api/buyers/${encodeURIComponent(siret)}`);
+  const [buyer, catalogue] = await Promise.all([
+    /** @type {Promise<import("../types.js").BuyerSummary>} */ (
+      getJson(`/api/buyers/${encodeURIComponent(siret)}`)
+    ),
+    getCatalogue(),
+  ]);
   const name = displayName(buyer.nom, siret, "Acheteur");
   document.title = `Synthèse – ${name}`;
   const t = buyer.totals;
-  const catalogue = await getCatalogue();
   // The indicators of the summary, in order: each definition's `pages.buyer_summary`.
   const chosen = catalogue.pages.buyer_summary
     .map((id) => catalogue.indicators.find((i) => i.id === id))

@@ -22,12 +22,15 @@ import { filterQuery } from "../state.js";
 /** @type {import("../router.js").View} */
 export async function buyerView({ params, main }) {
   const siret = params.siret ?? "";
-  /** @type {import("../types.js").BuyerSummary} */
-  const buyer = await getJson(`/api/buyers/${encodeURIComponent(siret)}`);
+  const [buyer, catalogue] = await Promise.all([
+    /** @type {Promise<import("../types.js").BuyerSummary>} */ (
+      getJson(`/api/buyers/${encodeURIComponent(siret)}`)
+    ),
+    getCatalogue(),
+  ]);
   const name = displayName(buyer.nom, siret, "Acheteur");
   document.title = `${name} – Observatoire de la commande publique`;
   const t = buyer.totals;
-  const catalogue = await getCatalogue();
   const filters = { acheteur_id: siret };
   // The indicators this page shows, in order: each definition's `pages.buyer`.
   const cards = catalogue.pages.buyer
@@ -145,10 +148,15 @@ export async function buyerView({ params, main }) {
     h("h2", {}, "Ses marchés"),
     contracts,
   );
-  await perYear.draw();
-  await Promise.all([spaser.load(), peers.load()]);
-  await showContracts(contracts, siret, 0);
-  replace(quality, await publicationQuality(siret));
+  // The sections ask for their answers at once (four requests: the server queues more than
+  // that for everyone); the cards follow, three at a time, as on the home page.
+  await Promise.all([
+    perYear.draw(),
+    spaser.load(),
+    peers.load(),
+    showContracts(contracts, siret, 0),
+    publicationQuality(siret).then((section) => replace(quality, section)),
+  ]);
   await runLimited(
     cards.map((c) => c.load),
     3,

@@ -26,7 +26,11 @@ const TREND_NOTES = {
 
 /** @type {import("../router.js").View} */
 export async function indicatorView({ params, main }) {
-  const catalogue = await getCatalogue();
+  // The filter bar needs its choices, not the catalogue: both are asked for at once.
+  const [catalogue, bar] = await Promise.all([
+    getCatalogue(),
+    filterBar({ filters: readFilters(), onChange: (next) => void applyFilters(next) }),
+  ]);
   const ind = catalogue.indicators.find((i) => i.id === params.id);
   if (!ind) {
     document.title = "Indicateur inconnu – Observatoire de la commande publique";
@@ -111,10 +115,6 @@ export async function indicatorView({ params, main }) {
     })),
   );
   const breakdown = breakdownSection({ ind, request });
-  const bar = await filterBar({
-    filters: readFilters(),
-    onChange: (next) => void applyFilters(next),
-  });
   const home = h("a", { href: `/${filterQuery(readFilters())}` }, "Indicateurs");
 
   const parts = [ignored, value, ...(hasYear ? [trend] : [])];

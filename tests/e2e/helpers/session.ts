@@ -1,7 +1,11 @@
 // The set-up a browser test file needs: the real server on the samples and one Chromium, opened
 // before its tests and closed after, with each test failing on a console error it left behind.
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { startTestServer, type TestServer } from "../../server/helpers/test-server.ts";
+import {
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from "../../server/helpers/test-server.ts";
 import { launchBrowser, type Browser } from "./browser.ts";
 
 export interface BrowserSession {
@@ -9,16 +13,19 @@ export interface BrowserSession {
   readonly browser: Browser;
 }
 
-/** Call inside `describeWithBrowser`; read `t` and `browser` inside the tests. */
-export function browserSession(): BrowserSession {
-  let server: TestServer | undefined;
+/**
+ * Call inside `describeWithBrowser`; read `t` and `browser` inside the tests. `server`: the
+ * server's own options (its limits…), the shipped samples' snapshot always.
+ */
+export function browserSession(server: Omit<TestServerOptions, "inputs"> = {}): BrowserSession {
+  let started: TestServer | undefined;
   let chromium: Browser | undefined;
   beforeAll(async () => {
-    [server, chromium] = await Promise.all([startTestServer(), launchBrowser()]);
+    [started, chromium] = await Promise.all([startTestServer(server), launchBrowser()]);
   });
   afterAll(async () => {
     await chromium?.close();
-    await server?.close();
+    await started?.close();
   });
   afterEach(() => {
     expect(chromium?.takeErrors()).toEqual([]);
@@ -29,7 +36,7 @@ export function browserSession(): BrowserSession {
   };
   return {
     get t() {
-      return opened(server);
+      return opened(started);
     },
     get browser() {
       return opened(chromium);
