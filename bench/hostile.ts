@@ -6,7 +6,7 @@
 import { withOwnSnapshot } from "./steps/own-snapshot.ts";
 import { measureHostileLoad, type HostileLoad } from "./steps/hostile-load.ts";
 import { hostileLines } from "./steps/report.ts";
-import { writeSection } from "./steps/section.ts";
+import { writeMeasuredSection } from "./steps/section.ts";
 
 const MARKERS = {
   begin: "<!-- hostile: written by npm run bench -- --only-hostile -->",
@@ -37,18 +37,12 @@ export function benchHostile(
   return withOwnSnapshot(file, "hostile", say, async ({ db, measuredLine }) => {
     say("hostile load: heavy uncached requests while health is probed…");
     const hostile = await measureHostileLoad(db, seconds, say);
-    const section = [
-      MARKERS.begin,
-      "### Hostile load alone (answer cache off)",
-      "",
+    return writeMeasuredSection(
+      resultsMd,
+      MARKERS,
+      "Hostile load alone (answer cache off)",
       measuredLine(`npm run bench -- --file ${file} --only-hostile`),
-      "",
-      ...hostileLines(hostile),
-      "",
-      ...hostileTargets(hostile),
-      MARKERS.end,
-    ].join("\n");
-    writeSection(resultsMd, MARKERS, section);
-    return section;
+      [...hostileLines(hostile), "", ...hostileTargets(hostile)],
+    );
   });
 }

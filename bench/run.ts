@@ -1,9 +1,9 @@
 // npm run bench [-- --file /tmp/national.json] [--quick] [--out bench/results.json]
 //               [--tabular /tmp/national.parquet [--only-tabular]] [--only-hostile] [--only-search]
-//               [--sirene /tmp/sirene [--only-enrichment]]
+//               [--only-buyer] [--sirene /tmp/sirene [--only-enrichment]]
 // Measures, in one run on this machine: the ETL of a national-size file beside two DuckDB anchors
 // on the same records, every indicator (uncached, cached, and on SQLite for the ratio), the
-// server's throughput, the home page's load time and the name search. Writes the JSON figures and a Markdown table
+// server's throughput, the home page's load time, the name search and the buyer's page. Writes the JSON figures and a Markdown table
 // next to them (results.md). A script, not a test: it reports targets met or missed, asserts none.
 // Every heavy step runs in its own child process, so its wall time and peak RSS are its own.
 import Database from "better-sqlite3";
@@ -22,6 +22,8 @@ import { measureTabular, tabularMarkdown, writeTabularSection } from "./tabular.
 import { benchHostile } from "./hostile.ts";
 import { benchSearch, writeSearchSection } from "./search.ts";
 import { measureSearch } from "./steps/search.ts";
+import { benchBuyerPage, writeBuyerPageSection } from "./buyer-page.ts";
+import { measureBuyerPage } from "./steps/buyer-page.ts";
 import { measuredLine } from "./steps/own-snapshot.ts";
 import { ENRICHMENT_MARKERS, enrichmentMarkdown, measureEnrichment } from "./enrichment.ts";
 import { writeSection } from "./steps/section.ts";
@@ -32,7 +34,7 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 
 const USAGE = `usage: npm run bench [-- --file FILE] [--quick] [--out bench/results.json]
                  [--tabular FILE [--only-tabular]] [--only-hostile] [--only-search]
-                 [--sirene DIR [--only-enrichment]]
+                 [--only-buyer] [--sirene DIR [--only-enrichment]]
 FILE: npm run generate -- --contracts 1500000 --format v2 --out FILE (see bench/README.md)
 `;
 
@@ -51,6 +53,8 @@ function parseOptions() {
         "only-hostile": { type: "boolean", default: false },
         // The ETL of --file then only the name search; its section of results.md replaced.
         "only-search": { type: "boolean", default: false },
+        // The ETL of --file then only the buyer's page; its section of results.md replaced.
+        "only-buyer": { type: "boolean", default: false },
         // SIRENE stocks (npm run generate -- --format sirene-parquet|sirene-csv --out DIR): the ETL of
         // --file with them and without; with --only-enrichment, only that, its section replaced.
         sirene: { type: "string" },
@@ -144,6 +148,12 @@ if (values["only-search"]) {
   process.exit(0);
 }
 
+if (values["only-buyer"]) {
+  const resultsMd = values.out.replace(/\.json$/, "") + ".md";
+  process.stdout.write(`${await benchBuyerPage(file, resultsMd, say)}\n`);
+  process.exit(0);
+}
+
 function packageVersion(name: string): string {
   const path = root(`node_modules/${name}/package.json`);
   return (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
@@ -221,6 +231,8 @@ try {
   const hostileLoad = await measureHostileLoad(db, runs.hostile_seconds, say);
   say("name search…");
   const search = await measureSearch(db, say);
+  say("buyer page…");
+  const buyerPage = await measureBuyerPage(db, say);
 
   const figures: Omit<Results, "targets"> = {
     date: started.toISOString(),
@@ -257,6 +269,7 @@ try {
   const measured = measuredLine(started, machine.load_average, file, report.contracts, command);
   const resultsMd = values.out.replace(/\.json$/, "") + ".md";
   process.stdout.write(`${writeSearchSection(resultsMd, search, measured)}\n`);
+  process.stdout.write(`${writeBuyerPageSection(resultsMd, buyerPage, measured)}\n`);
   if (values.tabular) await benchTabular(values.tabular);
   if (values.sirene) await benchEnrichment(file, values.sirene);
 } finally {

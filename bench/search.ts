@@ -5,7 +5,7 @@
 // a reader waits for as the who's who grows.
 import { withOwnSnapshot } from "./steps/own-snapshot.ts";
 import { measureSearch, searchLines, type SearchFigures } from "./steps/search.ts";
-import { writeSection } from "./steps/section.ts";
+import { writeMeasuredSection } from "./steps/section.ts";
 
 const MARKERS = {
   begin: "<!-- search: written by npm run bench (or -- --only-search) -->",
@@ -18,17 +18,8 @@ export function writeSearchSection(
   figures: SearchFigures,
   measured: string,
 ): string {
-  const section = [
-    MARKERS.begin,
-    "### Name search (search page and buyer field, answer cache off)",
-    "",
-    measured,
-    "",
-    ...searchLines(figures),
-    MARKERS.end,
-  ].join("\n");
-  writeSection(resultsMd, MARKERS, section);
-  return section;
+  const title = "Name search (search page and buyer field, answer cache off)";
+  return writeMeasuredSection(resultsMd, MARKERS, title, measured, searchLines(figures));
 }
 
 export function benchSearch(

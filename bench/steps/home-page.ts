@@ -61,9 +61,13 @@ export async function fetchLikeThePage(base: string, catalogue: Catalogue): Prom
   };
 }
 
-/** Seconds from navigation until every card is drawn (<main data-ready>), or null without Chromium. */
+/**
+ * Seconds from navigation to `path` (the home page by default) until the page is ready
+ * (<main data-ready>: every card near the screen drawn), or null without Chromium.
+ */
 export async function browserLoad(
   base: string,
+  path = "/",
 ): Promise<{ seconds: number; errors: string[] } | null> {
   if (!existsSync(CHROMIUM)) return null;
   const browser = await chromium.launch({
@@ -76,7 +80,7 @@ export async function browserLoad(
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     const started = performance.now();
-    await page.goto(base + "/");
+    await page.goto(base + path);
     await page.waitForFunction(
       () => document.querySelector("main")?.dataset.ready === "true",
       null,

@@ -19,3 +19,21 @@ export function writeSection(resultsMd: string, markers: Markers, section: strin
       : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(resultsMd, next);
 }
+
+/**
+ * Writes a section of its title, the line that says what was measured (when, on what, by which
+ * command) and its lines, between its markers; returns it.
+ */
+export function writeMeasuredSection(
+  resultsMd: string,
+  markers: Markers,
+  title: string,
+  measured: string,
+  lines: string[],
+): string {
+  const section = [markers.begin, `### ${title}`, "", measured, "", ...lines, markers.end].join(
+    "\n",
+  );
+  writeSection(resultsMd, markers, section);
+  return section;
+}
