@@ -1,6 +1,7 @@
 // The last step of the who's who: each contract gets the columns the SPASER indicators read
-// (etl/sql/enrich-contracts.sql), then the contracts are written back part by part
-// (etl/sql/enrich-contracts-part.sql). The working tables have a row per contract or per position:
+// (etl/sql/enrich-contracts.sql), then the contracts are written back part by part, each part a
+// set of buyers with each buyer's contracts together (etl/sql/enrich-contracts-part.sql). The
+// working tables have a row per contract or per position:
 // they live in a scratch database file beside the snapshot, compressed and read back from disk,
 // where temporary tables would stay uncompressed in the build's memory.
 import { rm } from "node:fs/promises";

@@ -38,15 +38,15 @@ WITH positions AS (
                         RANGE BETWEEN INTERVAL 3 YEAR PRECEDING AND INTERVAL 1 DAY PRECEDING) AS before
   FROM positions p
 )
-SELECT e.uid, bool_or(e.before = 0) AS premier_acces
+SELECT e.uid, c.acheteur_id, bool_or(e.before = 0) AS premier_acces
 FROM earlier e JOIN contracts c ON c.uid = e.uid
 WHERE (SELECT count(*) FROM work.buyer_years y
        WHERE y.acheteur_id = c.acheteur_id
          AND y.y BETWEEN year(c.date_notification) - 3 AND year(c.date_notification) - 1) = 3
-GROUP BY e.uid;
+GROUP BY e.uid, c.acheteur_id;
 
 CREATE TABLE work.contract_enrichment AS
-SELECT uid,
+SELECT uid, acheteur_id,
   nullif(count(cat), 0) AS known,
   count(*) FILTER (WHERE cat = 'PME') AS pme,
   sum(part) FILTER (WHERE cat IS NOT NULL) AS amount_known,
@@ -67,7 +67,7 @@ SELECT uid,
   -- One company holds the contract (alone, or through several of its establishments).
   CASE WHEN count(entreprise_id) = count(*) AND min(entreprise_id) = max(entreprise_id)
        THEN min(entreprise_id) END AS entreprise
-FROM work.contract_positions GROUP BY uid;
+FROM work.contract_positions GROUP BY uid, acheteur_id;
 
 DROP TABLE work.contract_positions;
 DROP TABLE work.buyer_years;

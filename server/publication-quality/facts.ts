@@ -51,6 +51,43 @@ const filledExpr = (f: QualityField, table: string) =>
     ? `coalesce(${table}.${quote(f.column)} > 0, false)`
     : `(${table}.${quote(f.column)} IS NOT NULL)`;
 
+type Carried = Map<string, Record<string, boolean>>;
+
+/** The carried columns of every source, for the snapshot served last (one entry per field list). */
+let carriedFor: { key: string; bySources: Map<string, Promise<Carried>> } | null = null;
+
+/**
+ * For each source of the snapshot, whether it fills each checked column for some contract. A
+ * national feed is one source of a million and a half contracts: reading it again for every
+ * buyer cost each quality answer a scan of the whole table, so it is read once per snapshot (a
+ * failed read is not kept).
+ */
+function carriedBySource(snapshot: Snapshot, fields: QualityField[]): Promise<Carried> {
+  if (carriedFor?.key !== snapshot.key) carriedFor = { key: snapshot.key, bySources: new Map() };
+  const cache = carriedFor.bySources;
+  const id = fields.map((f) => `${f.column}:${f.check}`).join(",");
+  let carried = cache.get(id);
+  if (!carried) {
+    carried = snapshot
+      .query(
+        `SELECT c.source${fields.map((f) => `, bool_or(${filledExpr(f, "c")}) AS ${quote(`k_${f.column}`)}`).join("")}
+           FROM contracts c GROUP BY c.source`,
+      )
+      .then(
+        (rows) =>
+          new Map(
+            rows.map((row) => [
+              String(row.source),
+              Object.fromEntries(fields.map((f) => [f.column, row[`k_${f.column}`] === true])),
+            ]),
+          ),
+      );
+    cache.set(id, carried);
+    carried.catch(() => cache.get(id) === carried && cache.delete(id));
+  }
+  return carried;
+}
+
 /** The buyer's contracts (of one notification year, when given) with their facts. */
 export async function readContractFacts(
   snapshot: Snapshot,
@@ -78,10 +115,6 @@ export async function readContractFacts(
   });
   const sql = `
     WITH mine AS (SELECT * FROM contracts WHERE acheteur_id = $1 ${yearClause}),
-    carried AS (
-      SELECT c.source${fields.map((f) => `, bool_or(${filledExpr(f, "c")}) AS ${quote(`k_${f.column}`)}`).join("")}
-        FROM contracts c WHERE c.source IN (SELECT DISTINCT source FROM mine) GROUP BY c.source
-    ),
     parties AS (
       SELECT s.uid, count(*) AS siret_parties,
              to_json(list({'position': s.position, 'id': s.titulaire_id} ORDER BY s.position)
@@ -94,22 +127,27 @@ export async function readContractFacts(
            m.decp_format::VARCHAR AS decp_format, m.source, m.montant_initial, m.montant_suspect,
            m.montant_modification_ecartee, coalesce(p.siret_parties, 0) AS siret_parties,
            p.bad_sirets
-           ${fields.map((f) => `, ${filledExpr(f, "m")} AS ${quote(`f_${f.column}`)}, coalesce(k.${quote(`k_${f.column}`)}, false) AS ${quote(`k_${f.column}`)}`).join("")}
+           ${fields.map((f) => `, ${filledExpr(f, "m")} AS ${quote(`f_${f.column}`)}`).join("")}
            ${onTime.map((e) => `, ${e}`).join("")}
-      FROM mine m LEFT JOIN carried k USING (source) LEFT JOIN parties p USING (uid)
+      FROM mine m LEFT JOIN parties p USING (uid)
      ORDER BY m.date_notification DESC NULLS LAST, m.uid`;
+  const carried = await carriedBySource(snapshot, fields);
   const rows = await snapshot.query(sql, params);
-  return rows.map((row) => toFacts(row, definition, fields));
+  const none = Object.fromEntries(fields.map((f) => [f.column, false]));
+  return rows.map((row) =>
+    toFacts(row, definition, fields, carried.get(String(row.source)) ?? none),
+  );
 }
 
-function toFacts(row: Row, definition: QualityDefinition, fields: QualityField[]): ContractFacts {
+function toFacts(
+  row: Row,
+  definition: QualityDefinition,
+  fields: QualityField[],
+  carried: Record<string, boolean>,
+): ContractFacts {
   const text = (v: unknown) => (typeof v === "string" ? v : null);
   const filled: Record<string, boolean> = {};
-  const carried: Record<string, boolean> = {};
-  for (const f of fields) {
-    filled[f.column] = row[`f_${f.column}`] === true;
-    carried[f.column] = row[`k_${f.column}`] === true;
-  }
+  for (const f of fields) filled[f.column] = row[`f_${f.column}`] === true;
   const onTime: Record<string, boolean | null> = {};
   for (const c of definition.components) {
     if (c.kind !== "published_within") continue;

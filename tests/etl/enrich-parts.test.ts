@@ -1,7 +1,9 @@
-// The who's who rewrites the contracts with their new columns part by part (uids hashed into
+// The who's who rewrites the contracts with their new columns part by part (buyers hashed into
 // parts: etl/sql/enrich-contracts-part.sql), so that the joins of one part only sit in memory.
 // Splitting the samples into many parts must change nothing: every contract, every column, is the
-// one the samples' snapshot (one part) holds.
+// one the samples' snapshot (one part) holds. Either way a buyer's contracts are stored together,
+// in the order of the buyer ids within a part (what lets a question about one buyer skip the
+// blocks of the others).
 // @module-tag slow
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -54,6 +56,25 @@ describe("contracts rewritten in parts by the who's who", () => {
       expect(Number((await differ("whole", "parts")).n)).toBe(0);
       expect(Number((await differ("parts", "whole")).n)).toBe(0);
       expect(Number((await one("SELECT count(*) AS n FROM parts.contracts")).n)).toBe(Number(n));
+
+      // Stored together: from a buyer's first row to its last, only its own rows.
+      const stored = (db: string) =>
+        one(
+          `SELECT count(*) AS buyers, count(*) FILTER (WHERE last_row - first_row + 1 <> n) AS scattered
+             FROM (SELECT acheteur_id, min(rowid) AS first_row, max(rowid) AS last_row, count(*) AS n
+                     FROM ${db}.contracts GROUP BY acheteur_id)`,
+        );
+      for (const db of ["whole", "parts"]) {
+        const { buyers, scattered } = await stored(db);
+        expect(Number(buyers), db).toBeGreaterThan(1000);
+        expect(Number(scattered), db).toBe(0);
+      }
+      // One part: the whole table in the order of the buyer ids.
+      const { backwards } = await one(
+        `SELECT count(*) FILTER (WHERE acheteur_id < previous) AS backwards
+           FROM (SELECT acheteur_id, lag(acheteur_id) OVER (ORDER BY rowid) AS previous FROM whole.contracts)`,
+      );
+      expect(Number(backwards)).toBe(0);
     } finally {
       db.close();
     }
