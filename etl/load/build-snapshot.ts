@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { STAGING_TABLES, type Staging } from "./staging.ts";
-import { readSql, runScript, sqlString } from "./sql-script.ts";
+import { readSchemaSql, readSql, runScript, sqlString } from "./sql-script.ts";
 import { checkUniqueKeys } from "./unique-keys.ts";
 import { applyEnumTypes } from "./enum-columns.ts";
 import { SHARED_ID_PROBLEM } from "../normalise/problems.ts";
@@ -43,7 +43,7 @@ export async function buildSnapshot(
     // Bounded memory whatever the input size: DuckDB spills to disk beyond the limit.
     await boundEtlMemory(connection);
     await connection.run("SET preserve_insertion_order = false");
-    await runScript(connection, readSql("schema.sql"));
+    await runScript(connection, readSchemaSql());
     await runScript(
       connection,
       readSql("reference.sql").replaceAll("{{dir}}", referenceDir.replace(/'/g, "''")),

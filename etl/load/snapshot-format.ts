@@ -1,4 +1,5 @@
-// Which version of the tables a snapshot holds: a digest of etl/sql/schema.sql, recorded with its
+// Which version of the tables a snapshot holds: a digest of the canonical model (etl/sql/schema.sql
+// and schema-reference.sql, read as one script), recorded with its
 // run (runs.snapshot_format). Code that reads a column a snapshot built by an older version lacks
 // would fail on every page that reads it, so an outdated snapshot is rebuilt: a refresh rebuilds it
 // even when no source changed (etl/refresh/refresh.ts), and the server starts that refresh as soon
@@ -7,10 +8,10 @@
 import { createHash } from "node:crypto";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 import { formatOfRun, LATEST_RUN_SQL } from "../../lib/snapshot-reader.ts";
-import { readSql } from "./sql-script.ts";
+import { readSchemaSql } from "./sql-script.ts";
 
 export const SNAPSHOT_FORMAT = createHash("sha256")
-  .update(readSql("schema.sql"))
+  .update(readSchemaSql())
   .digest("hex")
   .slice(0, 16);
 

@@ -10,6 +10,15 @@ export function readSql(name: string): string {
   return readFileSync(`${SQL_DIR}${name}`, "utf8");
 }
 
+/**
+ * The canonical model, every table of a snapshot: the contracts, their parts and the run log
+ * (schema.sql), then the reference data and the who's who (schema-reference.sql), read as one
+ * script. Its text is what the snapshot format digests (snapshot-format.ts).
+ */
+export function readSchemaSql(): string {
+  return readSql("schema.sql") + readSql("schema-reference.sql");
+}
+
 export async function runScript(
   connection: DuckDBConnection,
   script: string,

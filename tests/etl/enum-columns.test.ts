@@ -3,7 +3,7 @@
 // and a value outside the type fails the load instead of being stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, type Database } from "../../lib/duckdb.ts";
-import { readSql, runScript } from "../../etl/load/sql-script.ts";
+import { readSchemaSql, readSql, runScript } from "../../etl/load/sql-script.ts";
 import { applyEnumTypes, ENUM_TYPES } from "../../etl/load/enum-columns.ts";
 import { REFERENCE_DIR } from "../../etl/pipeline.ts";
 import { SOCIAL_CONSIDERATIONS } from "../../lib/vocabulary.ts";
@@ -11,7 +11,7 @@ import { SOCIAL_CONSIDERATIONS } from "../../lib/vocabulary.ts";
 let db: Database;
 beforeAll(async () => {
   db = await openDatabase(":memory:");
-  await runScript(db.connection, readSql("schema.sql"));
+  await runScript(db.connection, readSchemaSql());
   await runScript(
     db.connection,
     readSql("reference.sql").replaceAll("{{dir}}", REFERENCE_DIR.replace(/'/g, "''")),

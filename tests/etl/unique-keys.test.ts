@@ -2,13 +2,13 @@
 // as PRIMARY KEY, which would slow the bulk load): a repeated key fails the build, named.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../lib/duckdb.ts";
-import { readSql, runScript } from "../../etl/load/sql-script.ts";
+import { readSchemaSql, runScript } from "../../etl/load/sql-script.ts";
 import { checkUniqueKeys, UNIQUE_KEYS } from "../../etl/load/unique-keys.ts";
 
 let db: Database;
 beforeEach(async () => {
   db = await openDatabase(":memory:");
-  await runScript(db.connection, readSql("schema.sql"));
+  await runScript(db.connection, readSchemaSql());
 });
 afterEach(() => db.close());
 

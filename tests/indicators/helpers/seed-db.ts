@@ -1,5 +1,6 @@
-// Test databases: the canonical schema (etl/sql/schema.sql) filled with hand-written rows from a
-// YAML seed file, so counting rules can be checked against figures worked out by hand.
+// Test databases: the canonical schema (etl/sql/schema.sql and schema-reference.sql) filled with
+// hand-written rows from a YAML seed file, so counting rules can be checked against figures worked
+// out by hand.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,11 +9,11 @@ import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node
 import { parse } from "yaml";
 import { openDatabase, type Database } from "../../../lib/duckdb.ts";
 import { partyIdentity } from "../../../etl/normalise/siret.ts";
+import { readSchemaSql } from "../../../etl/load/sql-script.ts";
 import { enrichContracts } from "../../../etl/reference/enrich-contracts.ts";
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
-export const SCHEMA_SQL = root("etl/sql/schema.sql");
 export const SEED_FILE = root("tests/fixtures/indicators/seed.yaml");
 
 export interface SupplierSeed {
@@ -51,7 +52,7 @@ export function readSeed(path = SEED_FILE): Seed {
 /** A database with the canonical tables, empty. */
 export async function createSchemaDatabase(path = ":memory:"): Promise<Database> {
   const db = await openDatabase(path);
-  await db.connection.run(readFileSync(SCHEMA_SQL, "utf8"));
+  await db.connection.run(readSchemaSql());
   return db;
 }
 
