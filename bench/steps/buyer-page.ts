@@ -6,7 +6,9 @@
 // until it is ready.
 import { fileURLToPath } from "node:url";
 import { openDatabase, queryRows } from "../../lib/duckdb.ts";
+import { loadCatalogue } from "../../indicators/index.ts";
 import type { Catalogue } from "../../server/api-types.ts";
+import { homePageRequests } from "../../server/warm-cache.ts";
 import { start } from "./child.ts";
 import { browserLoad } from "./home-page.ts";
 
@@ -41,17 +43,24 @@ interface PagePlan {
   cards: [string, string][][];
 }
 
-/** The buyer's page requests in the page's order (views/buyer.js, components/card.js). */
+/** What each card asks for (its figure, its yearly trend if it has one), as on the home page. */
+const CARD_REQUESTS = homePageRequests(loadCatalogue());
+
+/**
+ * The buyer's page requests in the page's order (views/buyer.js); each card's, those of the same
+ * card on the home page (server/warm-cache.ts), filtered on the buyer where the indicator allows.
+ */
 function planOf(siret: string, catalogue: Catalogue): PagePlan {
   const buyer = `/api/buyers/${siret}`;
-  const cards = catalogue.pages.buyer.flatMap((id) => {
+  const cards = catalogue.pages.buyer.map((id) => {
     const ind = catalogue.indicators.find((i) => i.id === id);
-    if (!ind) return [];
-    const filter = ind.filters.some((f) => f.id === "acheteur_id") ? `acheteur_id=${siret}` : "";
-    const trend = ind.shape !== "partition" && ind.breakdowns.some((b) => b.id === "year");
-    const card: [string, string][] = [[`carte ${id}`, `/api/indicators/${id}?${filter}`]];
-    if (trend) card.push([`carte ${id}`, `/api/indicators/${id}?by=year&${filter}`]);
-    return [card];
+    const filter: Record<string, string> = ind?.filters.some((f) => f.id === "acheteur_id")
+      ? { acheteur_id: siret }
+      : {};
+    return CARD_REQUESTS.filter((r) => r.id === id).map(({ query }): [string, string] => {
+      const search = new URLSearchParams({ ...(query as Record<string, string>), ...filter });
+      return [`carte ${id}`, `/api/indicators/${id}?${search}`];
+    });
   });
   return {
     first: [
