@@ -4,9 +4,10 @@
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 import type { Catalogue } from "../../indicators/index.ts";
+import { chromiumPath } from "../../server/report/pdf.ts";
 import { homePageRequests } from "../../server/warm-cache.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = chromiumPath();
 
 /** The page's own requests, then each card's (server/warm-cache.ts: headline, yearly trend). */
 export function homeRequests(catalogue: Catalogue): { first: string[]; cards: string[][] } {

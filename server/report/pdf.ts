@@ -1,6 +1,7 @@
 // The report as PDF, printed by a headless Chromium on the server (Debian's package, driven by
 // playwright-core; never a downloaded browser). Found where the tests find it: CHROMIUM_PATH,
-// else /usr/bin/chromium. Without it, a 503 naming what to install: HTML and DOCX need no browser.
+// else Debian's headless shell, else its full browser. Without either, a 503 naming what to
+// install: HTML and DOCX need no browser.
 // The page is loaded from memory with every network request refused, and the print is bounded
 // in time. playwright-core is imported on the first PDF only: loaded at start it was about 28 MB
 // of the server's 71 MB live heap, which every full garbage collection marks again (the hostile
@@ -10,7 +11,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApiError } from "../errors.ts";
 
-export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/**
+ * Chromium's headless shell (package chromium-headless-shell: the same engine without the
+ * browser's window code, what playwright itself drives headless) when it is installed, else the
+ * full browser. Both print and render the same pages; the shell starts and runs lighter: the
+ * browser tests took 211 CPU-s under it against 247 under the full browser, 114 s wall against
+ * 131 s, and a report's PDF about 4.3 s against 5.4 s (measured on 5 December 2026).
+ */
+const CHROMIUM_CANDIDATES = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"] as const;
+
+export const chromiumPath = (): string =>
+  process.env.CHROMIUM_PATH ??
+  CHROMIUM_CANDIDATES.find((path) => existsSync(path)) ??
+  CHROMIUM_CANDIDATES[CHROMIUM_CANDIDATES.length - 1];
 
 /** A headless browser that calls nowhere by itself (the browser tests launch it the same way). */
 export const CHROMIUM_ARGS = [
@@ -31,7 +44,7 @@ export function pdfUnavailable(path: string): ApiError {
     {
       code: "pdf_unavailable",
       param: "format",
-      message: `PDF needs Chromium on the server and none was found at ${path}: install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH to its executable; format=html and format=docx work without it`,
+      message: `PDF needs Chromium on the server and none was found at ${path}: install it (Debian/Ubuntu: apt-get install -y chromium-headless-shell, or chromium) or set CHROMIUM_PATH to its executable; format=html and format=docx work without it`,
     },
   ]);
 }

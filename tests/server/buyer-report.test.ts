@@ -277,7 +277,7 @@ describe("PDF without a browser", () => {
         expect(pdf.status).toBe(503);
         const body = (await pdf.json()) as { error: { code: string; message: string } };
         expect(body.error.code).toBe("pdf_unavailable");
-        expect(body.error.message).toContain("apt-get install -y chromium");
+        expect(body.error.message).toContain("apt-get install -y chromium-headless-shell");
         expect(body.error.message).toContain("CHROMIUM_PATH");
         for (const format of ["html", "docx"]) {
           const other = await t.get(`/api/buyers/${siret}/report?year=${year}&format=${format}`);

@@ -22,7 +22,7 @@ const HOME = fileURLToPath(new URL("../../output/chromium/", import.meta.url));
 const BROWSER: OptionalTool = {
   present: existsSync(CHROMIUM),
   requiredBy: "OBSERVATORY_REQUIRE_BROWSER",
-  missing: `needs Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH`,
+  missing: `needs Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium-headless-shell\` (or chromium) or set CHROMIUM_PATH`,
 };
 
 /**
@@ -85,7 +85,7 @@ function releaseChromium(): void {
 export async function launchBrowser(): Promise<Browser> {
   if (!BROWSER.present) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium, as .ci/run does) or set CHROMIUM_PATH`,
+      `Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium-headless-shell, as .ci/run does, or chromium) or set CHROMIUM_PATH`,
     );
   }
   let context: BrowserContext;
