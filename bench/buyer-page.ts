@@ -3,6 +3,7 @@
 // full run measures them too, on its own snapshot. Either writes its section of bench/results.md
 // between two markers, the rest of the file left as is.
 import { measureBuyerPage, type BuyerPageFigures } from "./steps/buyer-page.ts";
+import { BROWSER_NAME } from "./steps/home-page.ts";
 import { withOwnSnapshot } from "./steps/own-snapshot.ts";
 import { writeMeasuredSection } from "./steps/section.ts";
 
@@ -35,7 +36,7 @@ function partLines(figures: BuyerPageFigures[]): string[] {
 export function buyerPageLines(figures: BuyerPageFigures[]): string[] {
   const seconds = (s: number | null) => (s === null ? "no Chromium" : `${s.toFixed(2)} s`);
   return [
-    "| buyer | contracts | requests | fetched as the page does | Chromium, until ready | slowest request | errors |",
+    `| buyer | contracts | requests | fetched as the page does | ${BROWSER_NAME}, until ready | slowest request | errors |`,
     "|---|---|---|---|---|---|---|",
     ...figures.map((f) => {
       const slowest = [...f.requests].sort((a, b) => b.ms - a.ms)[0];

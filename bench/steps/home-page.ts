@@ -2,12 +2,16 @@
 // views/home.js, freshness.js, components/filter-bar.js and card.js), fetched the way the page
 // fetches them, and, where Chromium is installed, the real page until every card is drawn.
 import { existsSync } from "node:fs";
+import { basename } from "node:path";
 import { chromium } from "playwright-core";
 import type { Catalogue } from "../../indicators/index.ts";
-import { chromiumPath } from "../../server/report/pdf.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../../server/report/pdf.ts";
 import { homePageRequests } from "../../server/warm-cache.ts";
 
 const CHROMIUM = chromiumPath();
+
+/** The browser the page timings were measured in, as the results name it (e.g. chromium-headless-shell). */
+export const BROWSER_NAME = basename(CHROMIUM);
 
 /** The page's own requests, then each card's (server/warm-cache.ts: headline, yearly trend). */
 export function homeRequests(catalogue: Catalogue): { first: string[]; cards: string[][] } {
@@ -73,7 +77,7 @@ export async function browserLoad(
   if (!existsSync(CHROMIUM)) return null;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

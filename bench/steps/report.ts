@@ -1,5 +1,6 @@
 // bench/results.md: the benchmark's figures as Markdown tables, each beside its target.
 import type { Measured } from "./child.ts";
+import { BROWSER_NAME } from "./home-page.ts";
 import { median, type Results } from "./results.ts";
 import type { ServerFigures } from "./server.ts";
 
@@ -32,7 +33,7 @@ function homeLines(f: ServerFigures): string[] {
     );
   if (f.home_browser)
     lines.push(
-      `  In Chromium, until every card is drawn: **${f.home_browser.seconds.toFixed(1)} s**${f.home_browser.errors.length ? ` (errors: ${f.home_browser.errors.slice(0, 3).join("; ")})` : ""}.`,
+      `  In ${BROWSER_NAME}, until every card is drawn: **${f.home_browser.seconds.toFixed(1)} s**${f.home_browser.errors.length ? ` (errors: ${f.home_browser.errors.slice(0, 3).join("; ")})` : ""}.`,
     );
   lines.push(`  Server peak RSS: ${f.peak_rss_mb ?? "—"} MB.`);
   return lines;
