@@ -15,27 +15,20 @@ import {
 import type { Snapshot } from "./db.ts";
 import { ApiError } from "./errors.ts";
 import { EXCEL_MAX_DATA_ROWS, type ServerLimits } from "./limits.ts";
+import { PerSnapshot } from "./per-snapshot.ts";
 
 const fr = (n: number) => n.toLocaleString("fr-FR");
 
 /** The dimensions' value counts of the served snapshot, counted once (in a job's slot). */
 export class SnapshotCardinalities {
-  private latest: { key: string; counts: Promise<Cardinalities> } | null = null;
+  private readonly counted = new PerSnapshot<Cardinalities>();
 
   constructor(private readonly model: Model) {}
 
   of(snapshot: Snapshot): Promise<Cardinalities> {
-    if (this.latest?.key !== snapshot.key) {
-      // Counted for every waiting request at once: not tied to one client's signal.
-      const counts = countDimensionValues(snapshot.connection, this.model);
-      const entry = { key: snapshot.key, counts };
-      // A failure is not kept: the next request counts again.
-      counts.catch(() => {
-        if (this.latest === entry) this.latest = null;
-      });
-      this.latest = entry;
-    }
-    return this.latest.counts;
+    return this.counted.of(snapshot, "dimensions", (shared) =>
+      countDimensionValues(shared.connection, this.model),
+    );
   }
 }
 

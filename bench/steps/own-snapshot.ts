@@ -1,4 +1,4 @@
-// For a step measured alone (--only-hostile, --only-search): the ETL of the file into a database
+// For a step measured alone (--only-hostile, --only-search, --only-buyer): the ETL of the file into a database
 // of its own, in a temporary folder removed afterwards, and the line that says what was measured.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";

@@ -5,6 +5,7 @@
 // fault, so such a field is not verifiable rather than missing.
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot } from "../db.ts";
+import { PerSnapshot } from "../per-snapshot.ts";
 import type { QualityDefinition, QualityField } from "./definition.ts";
 
 export interface BadSiret {
@@ -53,39 +54,28 @@ const filledExpr = (f: QualityField, table: string) =>
 
 type Carried = Map<string, Record<string, boolean>>;
 
-/** The carried columns of every source, for the snapshot served last (one entry per field list). */
-let carriedFor: { key: string; bySources: Map<string, Promise<Carried>> } | null = null;
+/** The carried columns of every source, per list of checked fields. */
+const carriedKept = new PerSnapshot<Carried>();
 
 /**
  * For each source of the snapshot, whether it fills each checked column for some contract. A
  * national feed is one source of a million and a half contracts: reading it again for every
- * buyer cost each quality answer a scan of the whole table, so it is read once per snapshot (a
- * failed read is not kept).
+ * buyer cost each quality answer a scan of the whole table, so it is read once per snapshot.
  */
 function carriedBySource(snapshot: Snapshot, fields: QualityField[]): Promise<Carried> {
-  if (carriedFor?.key !== snapshot.key) carriedFor = { key: snapshot.key, bySources: new Map() };
-  const cache = carriedFor.bySources;
   const id = fields.map((f) => `${f.column}:${f.check}`).join(",");
-  let carried = cache.get(id);
-  if (!carried) {
-    carried = snapshot
-      .query(
-        `SELECT c.source${fields.map((f) => `, bool_or(${filledExpr(f, "c")}) AS ${quote(`k_${f.column}`)}`).join("")}
-           FROM contracts c GROUP BY c.source`,
-      )
-      .then(
-        (rows) =>
-          new Map(
-            rows.map((row) => [
-              String(row.source),
-              Object.fromEntries(fields.map((f) => [f.column, row[`k_${f.column}`] === true])),
-            ]),
-          ),
-      );
-    cache.set(id, carried);
-    carried.catch(() => cache.get(id) === carried && cache.delete(id));
-  }
-  return carried;
+  return carriedKept.of(snapshot, id, async (shared) => {
+    const rows = await shared.query(
+      `SELECT c.source${fields.map((f) => `, bool_or(${filledExpr(f, "c")}) AS ${quote(`k_${f.column}`)}`).join("")}
+         FROM contracts c GROUP BY c.source`,
+    );
+    return new Map(
+      rows.map((row) => [
+        String(row.source),
+        Object.fromEntries(fields.map((f) => [f.column, row[`k_${f.column}`] === true])),
+      ]),
+    );
+  });
 }
 
 /** The buyer's contracts (of one notification year, when given) with their facts. */

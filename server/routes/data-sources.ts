@@ -10,6 +10,7 @@ import type { Snapshot } from "../db.ts";
 import { rejectUnknownQuery } from "../params.ts";
 import { answer } from "../respond.ts";
 import { loadSampleFiles, type SampleFiles } from "../sample-files.ts";
+import { PerSnapshot } from "../per-snapshot.ts";
 
 type DataSourcesBody = Omit<DataSources, "snapshot_id">;
 type DateRange = NonNullable<DataSource["notification_dates"]>;
@@ -102,14 +103,14 @@ export async function describeSources(
 export function dataSourcesRouter(deps: AppDeps): Router {
   const router = Router();
   // A served snapshot never changes: its answer is kept until another snapshot is served.
-  let kept: { key: string; body: DataSourcesBody } | null = null;
+  const kept = new PerSnapshot<DataSourcesBody>();
   router.get("/data-sources", async (req, res) => {
     rejectUnknownQuery(req, []);
     await answer<DataSources>(deps, res, async (snapshot) => {
-      if (kept?.key !== snapshot.key) {
-        kept = { key: snapshot.key, body: await describeSources(snapshot, loadSampleFiles()) };
-      }
-      return { ...kept.body };
+      const body = await kept.of(snapshot, "sources", (shared) =>
+        describeSources(shared, loadSampleFiles()),
+      );
+      return { ...body };
     });
   });
   return router;
