@@ -1,4 +1,5 @@
 // Numbers, dates and codes in French, the way a reader expects them ("12,5 %", "1,2 M€").
+import { parisDay } from "./shared/paris-day.js";
 import { shareText, withoutNegativeZero } from "./shared/share-text.js";
 
 const integer = withoutNegativeZero(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }));
@@ -70,11 +71,15 @@ export function formatPercent(value) {
   return isNumber(value) ? shareText(/** @type {number} */ (value)) : "—";
 }
 
-/** @param {unknown} value an ISO date or date-time */
+/**
+ * A day in words (« 6 décembre 2026 »): a calendar date as it is, an instant on Paris's calendar
+ * (shared/paris-day.js), as the run history states its times.
+ * @param {unknown} value an ISO date or date-time
+ */
 export function formatDate(value) {
   if (typeof value !== "string" || value === "") return "—";
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+  const day = parisDay(value);
+  return day === null ? value : dateFormat.format(new Date(`${day}T00:00:00Z`));
 }
 
 /**

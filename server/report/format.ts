@@ -1,5 +1,6 @@
 // French words and numbers of the annual report (HTML and DOCX alike): one formatting so the
 // two documents say the same figures, and shares as the dashboard says them.
+import { parisDay } from "../../client/src/shared/paris-day.js";
 import { shareText, withoutNegativeZero } from "../../client/src/shared/share-text.js";
 
 const integer = withoutNegativeZero(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }));
@@ -24,9 +25,15 @@ export function formatNumber(
 export const formatInteger = (value: number) => integer(value);
 export const formatShare = (value: number | null) => formatNumber(value, "percent");
 
-/** 2024-07-15 → 15/07/2024. */
-export const formatDay = (iso: string | null) =>
-  iso === null ? UNKNOWN : iso.slice(0, 10).split("-").reverse().join("/");
+/**
+ * 2024-07-15 → 15/07/2024; an instant on Paris's calendar, as the dashboard says it
+ * (2026-12-05T23:05:05Z → 06/12/2026); a text that is no date, as it is.
+ */
+export function formatDay(iso: string | null): string {
+  if (iso === null) return UNKNOWN;
+  const day = parisDay(iso);
+  return day === null ? iso : day.split("-").reverse().join("/");
+}
 
 /** The engine's flags, said to a reader. */
 export const FLAG_WORDS: Record<string, string> = {

@@ -4,6 +4,7 @@
 // the workshop with the definition in the address.
 import { postWorkshop } from "../api.js";
 import { h, replace } from "../dom.js";
+import { parisDay } from "../shared/paris-day.js";
 import { finalDefinition } from "./draft.js";
 import { encodeDefinition } from "./permalink.js";
 import { definitionYaml } from "./yaml.js";
@@ -20,7 +21,8 @@ export function takeAway({ draft, slots, status }) {
   const date = h("input", {
     type: "date",
     id: "atelier-date",
-    value: new Date().toISOString().slice(0, 10),
+    // Today in Paris, as every date of the observatory (not UTC's day, a day behind after midnight).
+    value: parisDay(new Date().toISOString()) ?? "",
   });
   const permalink = h(
     "a",
