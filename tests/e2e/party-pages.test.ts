@@ -110,6 +110,16 @@ describeWithBrowser("buyer and titulaire pages in Chromium", () => {
     await page.waitForURL(/\/marche\//);
     await waitReady(page);
     expect(await page.locator("h2", { hasText: "Titulaires" }).count()).toBe(1);
+    // A contract published without its objet is named by its identifier, the objet said missing.
+    const [untitled] = await queryFile(
+      t.dbPath,
+      "SELECT uid, id FROM contracts WHERE objet IS NULL AND id IS NOT NULL ORDER BY uid LIMIT 1",
+    );
+    await page.goto(`${t.url}/marche/${encodeURIComponent(String(untitled?.uid))}`);
+    await waitReady(page);
+    expect(await page.locator("h1").textContent()).toBe(
+      `Marché ${String(untitled?.id)} (objet non renseigné)`,
+    );
     await page.goto(`${t.url}/page-inconnue`);
     await waitReady(page);
     expect(await page.locator("h1").textContent()).toBe("Page introuvable");

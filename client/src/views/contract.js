@@ -27,8 +27,13 @@ export async function contractView({ params, main }) {
   /** @type {import("../types.js").ContractDetail} */
   const detail = await getJson(`/api/contracts/${encodeURIComponent(uid)}`);
   const c = detail.contract;
-  const title = text(c.objet);
   const published = typeof c.id === "string" ? c.id : "sans identifiant";
+  // A third of the samples' contracts come without their objet (flat files that have no such
+  // column): named by their identifier then, « Non renseigné » alone is no title.
+  const title =
+    typeof c.objet === "string" && c.objet !== ""
+      ? c.objet
+      : `Marché ${published} (objet non renseigné)`;
   document.title = `Marché ${published} – Observatoire de la commande publique`;
   const v2 = c.decp_format !== "v1";
   const only2024 = v2 ? null : "Non publié dans le format 2019";
