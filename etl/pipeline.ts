@@ -114,12 +114,13 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
   };
   let current: string | null = null;
   let releaseLock: (() => Promise<void>) | null = null;
+  let staging: Staging | null = null;
   try {
     await mkdir(dirname(dbPath), { recursive: true });
     releaseLock = options.locked ? async () => {} : await acquireLock(dbPath, log);
     if (!options.locked) await cleanLeftovers(dbPath, log);
     await mkdir(buildDir, { recursive: true });
-    const staging = new Staging(buildDir);
+    staging = new Staging(buildDir);
     for (const [index, input] of inputs.entries()) {
       const source =
         typeof input === "string" ? { path: input, name: uniqueName(input, index, inputs) } : input;
@@ -178,6 +179,9 @@ export async function runEtl(options: EtlOptions): Promise<EtlReport> {
     report.error = { source: error instanceof SourceFormatError ? error.source : current, message };
     finish(report, started);
   } finally {
+    // A run that failed while reading left its staging files open: closed before their folder
+    // goes (otherwise a descriptor per file is kept, or an error is thrown later by the opening).
+    await staging?.discard();
     await rm(buildDir, { recursive: true, force: true });
     if (releaseLock) {
       await appendRun(dbPath, { ...options.context, ...report }).catch(() => undefined);

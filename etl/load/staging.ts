@@ -76,4 +76,9 @@ export class Staging {
     await this.append(this.buffer.take());
     await Promise.all(Object.values(this.writers).map((writer) => writer.close()));
   }
+
+  /** Closes this thread's files without writing the rest (a failed run); a no-op once closed. */
+  async discard(): Promise<void> {
+    await Promise.all(Object.values(this.writers).map((writer) => writer.discard()));
+  }
 }

@@ -1,7 +1,14 @@
 // A broken source fails the whole run with a message naming the file and where it broke, and the
 // database in place is left exactly as it was.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, rmSync, readdirSync } from "node:fs";
+import {
+  existsSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEtl, SAMPLES_DIR } from "../../etl/pipeline.ts";
@@ -97,6 +104,32 @@ describe("a broken source", () => {
       );
       db.close();
       expect(row).toEqual({ n: E_MARCHESPUBLICS_CONTRACTS, sources: 1 });
+    },
+  );
+
+  it.runIf(existsSync("/proc/self/fd"))(
+    "closes the staging files it opened before removing them (Linux: /proc/self/fd)",
+    async () => {
+      // The files this process holds open in the runs' build folders, read from the kernel.
+      const heldInBuilds = () =>
+        readdirSync("/proc/self/fd")
+          .map((fd) => {
+            try {
+              return readlinkSync(join("/proc/self/fd", fd));
+            } catch {
+              return ""; // closed meanwhile (the descriptor of readdirSync itself)
+            }
+          })
+          .filter((target) => target.startsWith(dir) && target.includes(".build-"));
+      for (const name of ["held-1.json", "held-2.json"]) {
+        const report = await runEtl({
+          inputs: [brokenCopy(name, "official-v1.5-example-paquet.json", () => "")],
+          dbPath,
+          today: TEST_TODAY,
+        });
+        expect(report.status).toBe("failed");
+      }
+      expect(heldInBuilds()).toEqual([]);
     },
   );
 
