@@ -1,6 +1,7 @@
 // Words and numbers of the run history, in plain French, times in Europe/Paris whatever the
 // reader's own time zone (the schedule is stated in Paris time).
 import { formatInteger } from "./format.js";
+import { parisDay } from "./shared/paris-day.js";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", {
   dateStyle: "long",
@@ -76,13 +77,16 @@ export function describeCron(cron) {
 
 /**
  * Days between a date and now, in words: « aujourd'hui », « il y a 1 jour », « il y a 3 jours ».
+ * Calendar days in Paris, as the date written beside it: data loaded at 23:00 are « il y a 1
+ * jour » at 08:00 the next morning, not « aujourd'hui » because 24 hours have not passed.
  * @param {string | null | undefined} iso
  * @param {Date} [now]
  */
 export function daysAgo(iso, now = new Date()) {
-  const then = Date.parse(iso ?? "");
-  if (!Number.isFinite(then)) return "";
-  const days = Math.floor((now.getTime() - then) / 86_400_000);
+  const then = parisDay(iso ?? "");
+  const today = parisDay(now.toISOString());
+  if (then === null || today === null) return "";
+  const days = Math.round((Date.parse(today) - Date.parse(then)) / 86_400_000);
   if (days <= 0) return "aujourd'hui";
   return days === 1 ? "il y a 1 jour" : `il y a ${formatInteger(days)} jours`;
 }

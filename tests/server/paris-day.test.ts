@@ -11,6 +11,11 @@ interface ClientFormat {
 }
 const CLIENT_FORMAT: string = "../../client/src/format.js";
 const { formatDate } = (await import(CLIENT_FORMAT)) as ClientFormat;
+interface RunsFormat {
+  daysAgo(iso: string | null | undefined, now?: Date): string;
+}
+const RUNS_FORMAT: string = "../../client/src/runs-format.js";
+const { daysAgo } = (await import(RUNS_FORMAT)) as RunsFormat;
 
 describe("the day of an instant", () => {
   it("is the day in Paris, in winter (UTC+1) and in summer (UTC+2)", () => {
@@ -58,5 +63,26 @@ describe("the dashboard and the report", () => {
     expect(formatDay("bientôt")).toBe("bientôt");
     expect(formatDate(null)).toBe("—");
     expect(formatDay(null)).toBe("inconnu");
+  });
+});
+
+describe("how long ago the data were loaded", () => {
+  it("counts Paris's calendar days, as the date written beside it", () => {
+    // Loaded at 23:00 in Paris, read at 08:00 the next morning: the day before, not today.
+    expect(daysAgo("2026-12-05T22:00:00Z", new Date("2026-12-06T07:00:00Z"))).toBe("il y a 1 jour");
+    // Loaded at 00:05 in Paris (23:05 UTC the day before), read at 23:00: the same day.
+    expect(daysAgo("2026-12-05T23:05:00Z", new Date("2026-12-06T22:00:00Z"))).toBe("aujourd'hui");
+    expect(daysAgo("2026-12-01T10:00:00Z", new Date("2026-12-04T09:00:00Z"))).toBe(
+      "il y a 3 jours",
+    );
+    // Across the change to summer time (a day of 23 hours).
+    expect(daysAgo("2026-03-28T12:00:00Z", new Date("2026-03-30T12:00:00Z"))).toBe(
+      "il y a 2 jours",
+    );
+  });
+
+  it("says nothing of a date it cannot read", () => {
+    expect(daysAgo(null, new Date("2026-12-06T07:00:00Z"))).toBe("");
+    expect(daysAgo("hier", new Date("2026-12-06T07:00:00Z"))).toBe("");
   });
 });
