@@ -153,10 +153,20 @@ export function contractsSentence(
   if (totals.contracts === 0) {
     return `${name} n'a publié aucun marché notifié en ${year} dans les données disponibles.`;
   }
-  const published = `En ${year}, ${name} a publié ${contracts(totals.contracts, "notifié")} dans l'année, pour un montant total de ${formatNumber(totals.amount, "euro")} (hors ${formatInteger(totals.suspect)} montants jugés suspects)`;
+  const published = `En ${year}, ${name} a publié ${contracts(totals.contracts, "notifié")} dans l'année, pour un montant total de ${formatNumber(totals.amount, "euro")}${suspectAside(totals.suspect)}`;
   return previousContracts > 0
     ? `${published}, contre ${contracts(previousContracts)} en ${year - 1}.`
     : `${published} ; les données disponibles ne contiennent aucun de ses marchés notifiés en ${year - 1} : l'évolution d'une année sur l'autre n'est pas connue.`;
+}
+
+/**
+ * The amounts left out of the total, agreed as French says it; nothing when none is (« hors 0
+ * montants jugés suspects » read as if some were).
+ */
+function suspectAside(n: number): string {
+  if (n === 0) return "";
+  const words = n >= 2 ? "montants jugés suspects" : "montant jugé suspect";
+  return ` (hors ${formatInteger(n)} ${words})`;
 }
 
 /** How many of the year's contracts are in the 2024 format: « aucun », « 1 … est », « n … sont ». */

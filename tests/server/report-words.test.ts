@@ -58,6 +58,14 @@ describe("contractsSentence", () => {
     );
   });
 
+  it("names the amounts left out of the total, and says nothing when none is", () => {
+    const total = (suspect: number) =>
+      plain(contractsSentence("X", 2021, { ...totals, suspect }, 3));
+    expect(total(0)).toMatch(/pour un montant total de 350 000 €, contre 3 marchés en 2020\.$/);
+    expect(total(1)).toMatch(/350 000 € \(hors 1 montant jugé suspect\), contre/);
+    expect(total(1200)).toMatch(/350 000 € \(hors 1 200 montants jugés suspects\), contre/);
+  });
+
   it("says when the year itself has no contract in the data", () => {
     expect(contractsSentence("X", 2021, { ...totals, contracts: 0 }, 5)).toBe(
       "X n'a publié aucun marché notifié en 2021 dans les données disponibles.",
