@@ -113,13 +113,16 @@ describeWithBrowser("buyer and titulaire pages in Chromium", () => {
     // A contract published without its objet is named by its identifier, the objet said missing.
     const [untitled] = await queryFile(
       t.dbPath,
-      "SELECT uid, id FROM contracts WHERE objet IS NULL AND id IS NOT NULL ORDER BY uid LIMIT 1",
+      "SELECT uid, id FROM contracts WHERE objet IS NULL AND id IS NOT NULL AND date_publication_donnees IS NULL ORDER BY uid LIMIT 1",
     );
     await page.goto(`${t.url}/marche/${encodeURIComponent(String(untitled?.uid))}`);
     await waitReady(page);
     expect(await page.locator("h1").textContent()).toBe(
       `Marché ${String(untitled?.id)} (objet non renseigné)`,
     );
+    // A missing date is said missing in the same words as every other field.
+    const published = page.locator(".fields div", { hasText: "Données publiées le" }).locator("dd");
+    expect(await published.textContent()).toBe("Non renseigné");
     await page.goto(`${t.url}/page-inconnue`);
     await waitReady(page);
     expect(await page.locator("h1").textContent()).toBe("Page introuvable");

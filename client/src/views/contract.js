@@ -13,6 +13,10 @@ const text = (value) => {
   return String(value);
 };
 
+/** A date in words, or said missing as every other field is (not a dash among the words). */
+const date = (/** @type {unknown} */ value) =>
+  typeof value === "string" && value !== "" ? formatDate(value) : "Non renseigné";
+
 /** Why a contract's key is not its buyer and published id (etl/normalise/identity.ts). */
 const KEY_NOTES = /** @type {Record<string, string>} */ ({
   placeholder_id:
@@ -67,8 +71,8 @@ export async function contractView({ params, main }) {
       "Département, région",
       [c.departement_nom, c.region_nom].filter(Boolean).join(", ") || "Non déterminés",
     ],
-    ["Notifié le", formatDate(c.date_notification)],
-    ["Données publiées le", formatDate(c.date_publication_donnees)],
+    ["Notifié le", date(c.date_notification)],
+    ["Données publiées le", date(c.date_publication_donnees)],
     ["Durée initiale, actuelle", `${text(c.duree_mois_initiale)} mois, ${text(c.duree_mois)} mois`],
     ["Montant initial", amount(c.montant_initial)],
     [
