@@ -237,7 +237,7 @@ export function evaluate(
   let grade: QualityEvaluation["grade"] = null;
   let reason: string | null = null;
   if (facts.length < definition.min_contracts) {
-    reason = `moins de ${definition.min_contracts} marchés publiés sur la période : trop peu pour noter`;
+    reason = `moins de ${definition.min_contracts} marchés publiés sur la période, trop peu pour noter`;
   } else if (score === null) {
     reason = "aucune règle n'a pu être vérifiée sur ces marchés";
   } else {

@@ -72,6 +72,25 @@ describe("GET /api/buyers/:siret/quality", () => {
     },
   );
 
+  it("gives no grade to a buyer's year with too few contracts, and says why in one sentence", async () => {
+    const { min_contracts: min } = readDefinition();
+    const [few] = await queryFile(
+      t.dbPath,
+      `SELECT acheteur_id, year(date_notification) AS y FROM contracts WHERE date_notification IS NOT NULL
+        GROUP BY ALL HAVING count(*) < $1::INTEGER ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
+      [String(min)],
+    );
+    const body = await t.json<BuyerQuality>(
+      `/api/buyers/${String(few?.acheteur_id)}/quality?year=${Number(few?.y)}`,
+    );
+    expect(body.contracts).toBeLessThan(min);
+    expect(body.grade).toBeNull();
+    expect(body.score).toBeNull();
+    expect(body.no_grade_reason).toBe(
+      `moins de ${min} marchés publiés sur la période, trop peu pour noter`,
+    );
+  });
+
   it("judges publication within two months as the catalogue's indicator does", async () => {
     for (const { siret } of buyers) {
       const body = await t.json<BuyerQuality>(`/api/buyers/${siret}/quality`);

@@ -191,7 +191,7 @@ describe("gradeText", () => {
     expect(plain(gradeText({ grade: "B", score: 0.8, no_grade_reason: null }))).toBe(
       "Note : B (de A, la meilleure, à E), score 80 %.",
     );
-    const few = "moins de 5 marchés publiés sur la période : trop peu pour noter";
+    const few = "moins de 5 marchés publiés sur la période, trop peu pour noter";
     expect(gradeText({ grade: null, score: null, no_grade_reason: few })).toBe(
       `Pas de note : ${few}.`,
     );
