@@ -35,6 +35,15 @@ describeWithBrowser("buyer and titulaire pages in Chromium", () => {
     expect(lead).toContain(profile.type_acheteur_label ?? "Acheteur public de type inconnu");
     if (profile.region_nom) expect(lead).toContain(profile.region_nom);
     expect(lead).toMatch(new RegExp(`SIRET ${siret}\\.$`));
+    // Its records to fix: the latest twenty of more, said to be so.
+    const { records_to_fix: toFix } = await t.json<{ records_to_fix: { total: number } }>(
+      `/api/buyers/${siret}/quality`,
+    );
+    expect(toFix.total).toBeGreaterThan(20);
+    const toFixCaption = page.locator(".publication-quality table caption").last();
+    expect((await toFixCaption.textContent())?.replace(/[\u202f\u00a0]/g, "")).toBe(
+      `Les 20 marchés les plus récents à corriger, sur ${toFix.total}`,
+    );
     // The share of its first supplier, one row of a partition by buyer, carries its N as every
     // other figure does, on the card and in the summary's sentence (spaces aside: French
     // numbers are written with no-break spaces).
@@ -106,6 +115,34 @@ describeWithBrowser("buyer and titulaire pages in Chromium", () => {
       new RegExp(`^${profile.categorie_entreprise_label ?? "Entreprise de taille inconnue"}\\b`),
     );
     if (profile.departement_nom) expect(lead).toContain(`, ${profile.departement_nom}`);
+    // The list of contracts says whether it holds them all: the busiest titulaire has more.
+    const listCaption = async () =>
+      ((await page.locator("table caption").last().textContent()) ?? "").replace(
+        /[\u202f\u00a0]/g,
+        "",
+      );
+    const contractsOf = async (id: unknown) =>
+      Number(
+        (
+          await queryFile(
+            t.dbPath,
+            "SELECT count(DISTINCT uid) AS n FROM contract_suppliers WHERE titulaire_id = $1",
+            [String(id)],
+          )
+        )[0]?.n,
+      );
+    const busiest = await contractsOf(supplier?.titulaire_id);
+    expect(busiest).toBeGreaterThan(50);
+    expect(await listCaption()).toBe(`Les 50 marchés les plus récents, sur ${busiest}`);
+    const [few] = await queryFile(
+      t.dbPath,
+      "SELECT titulaire_id FROM contract_suppliers WHERE titulaire_id IS NOT NULL GROUP BY 1 HAVING count(DISTINCT uid) = 3 ORDER BY 1 LIMIT 1",
+    );
+    await page.goto(`${t.url}/fournisseur/${encodeURIComponent(String(few?.titulaire_id))}`);
+    await waitReady(page);
+    expect(await listCaption()).toBe("Ses 3 marchés, du plus récent au plus ancien");
+    await page.goBack();
+    await waitReady(page);
     await page.locator('a[href^="/marche/"]').first().click();
     await page.waitForURL(/\/marche\//);
     await waitReady(page);

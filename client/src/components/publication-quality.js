@@ -63,18 +63,21 @@ export async function publicationQuality(siret) {
       " · ",
       h("a", { href: `${base}?format=xlsx` }, "Liste complète (Excel)"),
     ),
-    lookupTable(
-      `Les ${Math.min(SHOWN, records.records.length)} marchés les plus récents à corriger`,
-      [
-        { label: "Marché", cell: (r) => r.objet ?? r.id ?? r.uid },
-        { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
-        {
-          label: "À corriger",
-          cell: (r) => r.problems.map((p) => `${p.label} (${p.field}) : ${p.problem}`).join(" ; "),
-        },
-      ],
-      records.records.slice(0, SHOWN),
-    ),
+    // None to fix: the sentence above says so, an empty table would only repeat it.
+    records.total > 0 &&
+      lookupTable(
+        toFixCaption(Math.min(SHOWN, records.records.length), records.total),
+        [
+          { label: "Marché", cell: (r) => r.objet ?? r.id ?? r.uid },
+          { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
+          {
+            label: "À corriger",
+            cell: (r) =>
+              r.problems.map((p) => `${p.label} (${p.field}) : ${p.problem}`).join(" ; "),
+          },
+        ],
+        records.records.slice(0, SHOWN),
+      ),
     h(
       "details",
       {},
@@ -132,4 +135,16 @@ export function annualReportLinks(siret, years) {
     " · ",
     docx,
   );
+}
+
+/**
+ * The latest of more records to fix, or all of them (« les 7 plus récents » of 7 would read as
+ * if there were more).
+ * @param {number} shown
+ * @param {number} total
+ */
+function toFixCaption(shown, total) {
+  return shown < total
+    ? `Les ${formatInteger(shown)} marchés les plus récents à corriger, sur ${formatInteger(total)}`
+    : "Les marchés à corriger, du plus récent au plus ancien";
 }

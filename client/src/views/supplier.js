@@ -81,7 +81,7 @@ export async function supplierView({ params, main }) {
     ),
     h("h2", {}, "Derniers marchés"),
     lookupTable(
-      `Les ${formatInteger(supplier.contracts.length)} marchés les plus récents`,
+      recentCaption(supplier.contracts.length, t.contracts),
       [
         {
           label: "Objet",
@@ -123,4 +123,19 @@ function supplierIdentity(profile) {
     : "Entreprise de taille inconnue";
   const place = placeText(profile.departement_nom, profile.region_nom);
   return `${size}${place}${profile.ess === true ? ", de l'économie sociale et solidaire" : ""}`;
+}
+
+/**
+ * What the list of contracts holds: the latest of more, or every one of them (« les 3 plus
+ * récents » of a supplier that has 3 would read as if it had more).
+ * @param {number} shown
+ * @param {number} total
+ */
+function recentCaption(shown, total) {
+  if (shown < total) {
+    return `Les ${formatInteger(shown)} marchés les plus récents, sur ${formatInteger(total)}`;
+  }
+  return shown === 1
+    ? "Son marché"
+    : `Ses ${formatInteger(shown)} marchés, du plus récent au plus ancien`;
 }
