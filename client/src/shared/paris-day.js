@@ -34,7 +34,8 @@ export function parisDay(iso) {
   // DuckDB writes an offset of whole hours as « +00 », which Date does not read without minutes.
   const instant = new Date(iso.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"));
   if (Number.isNaN(instant.getTime())) return null;
+  const parts = PARIS.formatToParts(instant);
   /** @param {string} type */
-  const part = (type) => PARIS.formatToParts(instant).find((p) => p.type === type)?.value ?? "";
+  const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
