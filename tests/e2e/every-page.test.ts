@@ -1,8 +1,9 @@
 // Every page of the dashboard in Chromium, under the real server's headers: a strict
 // Content-Security-Policy (no 'unsafe-eval', no inline script) that nothing on the page breaks,
 // every module it runs listed for the browser to fetch at once, every chart drawn, no
-// accessibility violation found by axe-core, and on a phone no page wider than the screen, tables
-// whose hidden columns can be reached, year labels that do not overlap.
+// accessibility violation found by axe-core, and on a phone no page wider than the screen nor any
+// box narrower than what it holds, tables whose hidden columns can be reached, year labels that do
+// not overlap.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queryFile, startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { axeViolations, loadAxeInEveryPage } from "./helpers/axe.ts";
@@ -11,6 +12,23 @@ import { keepScreenshot } from "./helpers/screenshots.ts";
 import { drawEveryChart, everyPage, marksPerChart, type DashboardPage } from "./helpers/pages.ts";
 
 const PHONE = { width: 390, height: 844 };
+
+/**
+ * Boxes whose content is wider than they are and shows past their edge (overflow visible):
+ * charts' SVG, tables that scroll in their own box and form controls (a select's options) aside.
+ */
+function outgrownBoxes(page: Browser["page"]): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((box) => {
+        if (box.closest("svg, .table-scroll, select, input, textarea")) return false;
+        const style = getComputedStyle(box);
+        if (!["block", "grid", "flex", "list-item"].includes(style.display)) return false;
+        return style.overflowX === "visible" && box.scrollWidth > box.clientWidth + 1;
+      })
+      .map((box) => `${box.tagName.toLowerCase()}.${[...box.classList].join(".")}`),
+  );
+}
 
 let t: TestServer;
 let browser: Browser;
@@ -129,23 +147,28 @@ describeWithBrowser("every page in Chromium", () => {
 
   describe("on a phone (390 × 844)", () => {
     it(
-      "no page scrolls sideways, and axe-core finds no violation",
+      "no page scrolls sideways, nothing sticks out of its box, and axe-core finds no violation",
       { timeout: 240_000 },
       async () => {
         const { page } = browser;
         await page.setViewportSize(PHONE);
         const widths: Record<string, number> = {};
+        const outgrown: Record<string, string[]> = {};
         for (const { name, path } of pages) {
           await page.goto(`${t.url}${path}`);
           await waitReady(page);
           // Every chart drawn, those a reader reaches by scrolling too: none may be too wide.
           await drawEveryChart(page);
           widths[name] = await page.evaluate(() => document.documentElement.scrollWidth);
+          outgrown[name] = await outgrownBoxes(page);
           await keepScreenshot(page, `phone-${name}`, { fullPage: true });
           expect(await axeViolations(page), `${name} at ${PHONE.width} px`).toEqual([]);
           expect(browser.takeErrors(), name).toEqual([]);
         }
         expect(widths).toEqual(Object.fromEntries(pages.map((p) => [p.name, PHONE.width])));
+        // Nor does anything stick out of its own box inside the screen (a field's rule past the
+        // card's edge on the contract page, before its grid's columns were bounded by the box).
+        expect(outgrown).toEqual(Object.fromEntries(pages.map((p) => [p.name, []])));
       },
     );
 
