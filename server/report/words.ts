@@ -164,9 +164,8 @@ export function contractsSentence(
  * montants jugés suspects » read as if some were).
  */
 function suspectAside(n: number): string {
-  if (n === 0) return "";
-  const words = n >= 2 ? "montants jugés suspects" : "montant jugé suspect";
-  return ` (hors ${formatInteger(n)} ${words})`;
+  const left = agreed(n, "", "montant jugé suspect", "montants jugés suspects");
+  return left && ` (hors ${left})`;
 }
 
 /** How many of the year's contracts are in the 2024 format: « aucun », « 1 … est », « n … sont ». */
