@@ -121,17 +121,12 @@ describeWithBrowser("buyer and titulaire pages in Chromium", () => {
         /[\u202f\u00a0]/g,
         "",
       );
-    const contractsOf = async (id: unknown) =>
-      Number(
-        (
-          await queryFile(
-            t.dbPath,
-            "SELECT count(DISTINCT uid) AS n FROM contract_suppliers WHERE titulaire_id = $1",
-            [String(id)],
-          )
-        )[0]?.n,
-      );
-    const busiest = await contractsOf(supplier?.titulaire_id);
+    const [counted] = await queryFile(
+      t.dbPath,
+      "SELECT count(DISTINCT uid) AS n FROM contract_suppliers WHERE titulaire_id = $1",
+      [String(supplier?.titulaire_id)],
+    );
+    const busiest = Number(counted?.n);
     expect(busiest).toBeGreaterThan(50);
     expect(await listCaption()).toBe(`Les 50 marchés les plus récents, sur ${busiest}`);
     const [few] = await queryFile(
