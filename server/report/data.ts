@@ -48,8 +48,20 @@ export interface ReportSupplier {
   ess: boolean | null;
   departement: string | null;
   departement_nom: string | null;
+  region_nom: string | null;
   /** Same département as the buyer; null when either is unknown. */
   local: boolean | null;
+  /**
+   * Same région as the buyer; null when either is unknown. Read when `local` is unknown: a
+   * Région, placed by its région only, is compared with its suppliers' régions.
+   */
+  same_region: boolean | null;
+}
+
+/** Where the buyer is, as far as the who's who knows: its département and its région. */
+interface BuyerPlace {
+  departement: string | null;
+  region: string | null;
 }
 
 export interface ReportData {
@@ -124,18 +136,20 @@ async function topSuppliers(
   snapshot: Snapshot,
   siret: string,
   year: number,
-  departement: string | null,
+  buyer: BuyerPlace,
 ): Promise<ReportSupplier[]> {
   // A joint award's amount is split equally among its titulaires, so nothing counts twice.
   const rows = await snapshot.query(
     `SELECT s.titulaire_id, coalesce(any_value(t.nom), mode(s.denomination_sociale)) AS nom,
             any_value(t.categorie_entreprise) AS categorie, any_value(t.ess) AS ess,
             any_value(t.departement) AS departement, any_value(d.nom) AS departement_nom,
+            any_value(t.region) AS region, any_value(r.nom) AS region_nom,
             count(DISTINCT c.uid) AS contracts,
             round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
        FROM contracts c JOIN contract_suppliers s USING (uid)
        LEFT JOIN titulaires t ON t.titulaire_id = s.titulaire_id
        LEFT JOIN ref_departements d ON d.code = t.departement
+       LEFT JOIN ref_regions r ON r.code = t.region
       WHERE c.acheteur_id = $1 AND year(c.date_notification) = $2 AND s.titulaire_id IS NOT NULL
       GROUP BY s.titulaire_id
       ORDER BY amount_split DESC NULLS LAST, contracts DESC, s.titulaire_id LIMIT 10`,
@@ -144,6 +158,7 @@ async function topSuppliers(
   return rows.map((row: Row) => {
     const r = namedParty(row, "supplier", "titulaire_id");
     const dep = text(r.departement);
+    const region = text(r.region);
     return {
       titulaire_id: String(r.titulaire_id),
       nom: text(r.nom),
@@ -153,7 +168,9 @@ async function topSuppliers(
       ess: typeof r.ess === "boolean" ? r.ess : null,
       departement: dep,
       departement_nom: text(r.departement_nom),
-      local: dep === null || departement === null ? null : dep === departement,
+      region_nom: text(r.region_nom),
+      local: dep === null || buyer.departement === null ? null : dep === buyer.departement,
+      same_region: region === null || buyer.region === null ? null : region === buyer.region,
     };
   });
 }
@@ -167,7 +184,8 @@ export async function gatherReport(
   const { model } = deps.catalogue;
   const [found] = await snapshot.query(
     `SELECT any_value(b.nom) AS nom, any_value(b.type_acheteur) AS type,
-            any_value(b.departement) AS departement, mode(c.acheteur_nom) AS nom_publie
+            any_value(b.departement) AS departement, any_value(b.region) AS region,
+            mode(c.acheteur_nom) AS nom_publie
        FROM contracts c LEFT JOIN buyers b USING (acheteur_id) WHERE c.acheteur_id = $1`,
     [siret],
   );
@@ -207,7 +225,10 @@ export async function gatherReport(
     },
     previousContracts: Number(totals?.previous ?? 0),
     indicators,
-    suppliers: await topSuppliers(snapshot, siret, year, departement),
+    suppliers: await topSuppliers(snapshot, siret, year, {
+      departement,
+      region: text(buyer?.region),
+    }),
     quality: await evaluateBuyer(snapshot, siret, year, qualityDefinition),
     qualityDefinition,
     peers: await peersFor(deps, snapshot, siret, year),

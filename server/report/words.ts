@@ -281,11 +281,20 @@ export function recordsToFixText(n: number, start = false): string {
 export const sizeText = (s: ReportSupplier) =>
   s.categorie === null ? "taille inconnue" : (SIZE_WORDS[s.categorie] ?? s.categorie);
 export const essText = (s: ReportSupplier) => (s.ess === null ? UNKNOWN : s.ess ? "oui" : "non");
+/**
+ * Where a supplier is, next to the buyer: by département when both are known; otherwise by
+ * région when both are (a Région is placed by its région only); otherwise where the supplier
+ * is, the buyer's place said unknown.
+ */
 export function localText(s: ReportSupplier): string {
   if (s.local !== null) {
     return s.local
       ? "même département que l'acheteur"
       : `autre département${s.departement_nom ? ` (${s.departement_nom})` : ""}`;
+  }
+  if (s.same_region !== null) {
+    const where = s.same_region ? s.departement_nom : (s.departement_nom ?? s.region_nom);
+    return `${s.same_region ? "même région que l'acheteur" : "autre région"}${where ? ` (${where})` : ""}`;
   }
   if (s.departement_nom) return `${s.departement_nom} (département de l'acheteur ${UNKNOWN})`;
   return UNKNOWN;

@@ -1,9 +1,9 @@
 // The annual report of real buyers of the samples, on the real server: every indicator figure
 // of the HTML page (value, N, scope, coverage, and the French number shown) equals the API's
 // answer for the same buyer and year, and its summary counts each status once; the page says
-// nothing in English and runs no script; the DOCX is a valid Word file holding the same figures
-// and the charts as PNG images; without a Chromium the PDF answers a clear error and the other
-// formats still work.
+// nothing in English and runs no script; a Région's suppliers are placed against its région;
+// the DOCX is a valid Word file holding the same figures and the charts as PNG images; without a
+// Chromium the PDF answers a clear error and the other formats still work.
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
@@ -225,6 +225,55 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
           ).toEqual([n]);
       }
     }
+  });
+
+  it("places a Région's suppliers against its région, the buyer's only place it knows", async () => {
+    // The buyer placed by its région only (no département) whose year's suppliers have the most
+    // known régions: the Régions of the samples.
+    const [chosen] = await queryFile(
+      t.dbPath,
+      `SELECT c.acheteur_id, year(c.date_notification) AS y, any_value(b.region) AS region
+         FROM contracts c JOIN buyers b USING (acheteur_id)
+         JOIN contract_suppliers s USING (uid) JOIN titulaires ti USING (titulaire_id)
+        WHERE b.departement IS NULL AND b.region IS NOT NULL AND ti.region IS NOT NULL
+        GROUP BY ALL ORDER BY count(DISTINCT ti.titulaire_id) DESC, 1, 2 LIMIT 1`,
+    );
+    expect(chosen).toBeDefined();
+    const page = await (
+      await t.get(`/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`)
+    ).text();
+    // The apostrophes of the French words, escaped as every text of the page is, read back.
+    const section = (
+      /<section class="suppliers">[\s\S]*?<\/section>/.exec(page)?.[0] ?? ""
+    ).replaceAll("&#39;", "'");
+    const rows = [...section.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+      .map((row) => [...row[1].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => cell[1].trim()))
+      .filter((cells) => cells.length === 7);
+    expect(rows.length).toBeGreaterThan(0);
+    const suppliers = await queryFile(
+      t.dbPath,
+      `SELECT DISTINCT ti.titulaire_id, ti.region
+         FROM contracts c JOIN contract_suppliers s USING (uid) JOIN titulaires ti USING (titulaire_id)
+        WHERE c.acheteur_id = $1`,
+      [String(chosen?.acheteur_id)],
+    );
+    const regions = new Map(
+      suppliers.map((r) => [String(r.titulaire_id), r.region === null ? null : String(r.region)]),
+    );
+    let placed = 0;
+    for (const [, id, , , , , place] of rows) {
+      const region = regions.get(id) ?? null;
+      if (region === null) {
+        expect(place, id).not.toMatch(/région/);
+        continue;
+      }
+      placed++;
+      expect(place, id).toMatch(
+        region === chosen?.region ? /^même région que l'acheteur\b/ : /^autre région\b/,
+      );
+    }
+    expect(placed).toBeGreaterThan(0);
+    expect(section).not.toContain("département de l'acheteur inconnu");
   });
 
   it("answers 400 without a year or with an unknown format, 404 for an unknown buyer", async () => {

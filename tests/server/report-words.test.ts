@@ -4,10 +4,11 @@
 // or several contracts in the 2024 format, indicators and contracts to fix said as French says
 // them; an earlier value called « année précédente » only when it is the year just before; the
 // basis of a figure with its counts agreed, and no contract concerned said so; the grade, or why
-// there is none, in the same words in the HTML and the DOCX.
+// there is none, in the same words in the HTML and the DOCX; a supplier placed against the buyer
+// by département, else by région, else said unknown.
 import { describe, expect, it } from "vitest";
 import { loadCatalogue } from "../../indicators/index.ts";
-import type { ReportIndicator } from "../../server/report/data.ts";
+import type { ReportIndicator, ReportSupplier } from "../../server/report/data.ts";
 import {
   basisText,
   contracts,
@@ -15,6 +16,7 @@ import {
   format2024Sentence,
   gradeText,
   indicatorsSentence,
+  localText,
   previousLabel,
   recordsToFixText,
   type Status,
@@ -198,5 +200,46 @@ describe("gradeText", () => {
     expect(gradeText({ grade: null, score: null, no_grade_reason: null })).toBe(
       "Pas de note : raison inconnue.",
     );
+  });
+});
+
+describe("localText", () => {
+  const supplier = (place: Partial<ReportSupplier>): ReportSupplier => ({
+    titulaire_id: "35600000000048",
+    nom: "Un titulaire",
+    contracts: 1,
+    amount_split: 1000,
+    categorie: null,
+    ess: null,
+    departement: "35",
+    departement_nom: "Ille-et-Vilaine",
+    region_nom: "Bretagne",
+    local: null,
+    same_region: null,
+    ...place,
+  });
+
+  it("compares départements when both are known", () => {
+    expect(localText(supplier({ local: true, same_region: true }))).toBe(
+      "même département que l'acheteur",
+    );
+    expect(localText(supplier({ local: false, same_region: true }))).toBe(
+      "autre département (Ille-et-Vilaine)",
+    );
+  });
+
+  it("compares régions when the buyer is placed by its région only", () => {
+    expect(localText(supplier({ same_region: true }))).toBe(
+      "même région que l'acheteur (Ille-et-Vilaine)",
+    );
+    expect(localText(supplier({ same_region: false }))).toBe("autre région (Ille-et-Vilaine)");
+    expect(
+      localText(supplier({ same_region: false, departement: null, departement_nom: null })),
+    ).toBe("autre région (Bretagne)");
+  });
+
+  it("says the buyer's place unknown, never « autre »", () => {
+    expect(localText(supplier({}))).toBe("Ille-et-Vilaine (département de l'acheteur inconnu)");
+    expect(localText(supplier({ departement: null, departement_nom: null }))).toBe("inconnu");
   });
 });
