@@ -1,6 +1,7 @@
 // A buyer's and a titulaire's pages in Chromium against the real server: who each party is, in
 // the words of the API's profile, its chart by year, the buyer's one-page summary printed to one
-// A4 page of PDF, a contract reached from the titulaire, and the page of an unknown address.
+// A4 page of PDF, a buyer with nothing to fix told so plainly, a contract reached from the
+// titulaire, and the page of an unknown address.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
@@ -44,6 +45,10 @@ describeWithBrowser("buyer and titulaire pages in Chromium", () => {
     expect((await toFixCaption.textContent())?.replace(/[\u202f\u00a0]/g, "")).toBe(
       `Les 20 marchés les plus récents à corriger, sur ${toFix.total}`,
     );
+    // All of them a download away.
+    const csv = page.getByRole("link", { name: "Liste complète (CSV pour Excel)" });
+    const list = await t.get((await csv.getAttribute("href")) ?? "");
+    expect(list.headers.get("content-type")).toMatch(/^text\/csv/);
     // The share of its first supplier, one row of a partition by buyer, carries its N as every
     // other figure does, on the card and in the summary's sentence (spaces aside: French
     // numbers are written with no-break spaces).
@@ -90,6 +95,36 @@ describeWithBrowser("buyer and titulaire pages in Chromium", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages.length).toBe(1);
+  });
+
+  it("a buyer with no record to fix says so, with neither an empty table nor a list to download", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    // The busiest buyer whose records have nothing to fix, as the API judges them.
+    const busiest = await queryFile(
+      t.dbPath,
+      "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 30",
+    );
+    let siret: string | undefined;
+    for (const { acheteur_id: id } of busiest) {
+      const { records_to_fix: toFix } = await t.json<{ records_to_fix: { total: number } }>(
+        `/api/buyers/${String(id)}/quality`,
+      );
+      if (toFix.total === 0) {
+        siret = String(id);
+        break;
+      }
+    }
+    expect(siret).toBeDefined();
+    await page.goto(`${t.url}/acheteur/${siret}`);
+    await waitReady(page);
+    const quality = page.locator(".publication-quality");
+    expect(await quality.getByText("Aucun marché n'a de champ à corriger.").count()).toBe(1);
+    expect(await quality.locator("a", { hasText: "Liste complète" }).count()).toBe(0);
+    // The rules' table only: none of records.
+    expect(await quality.locator("table caption").allTextContents()).not.toContainEqual(
+      expect.stringMatching(/à corriger/),
+    );
   });
 
   it("supplier, contract and search pages render", async () => {

@@ -52,18 +52,19 @@ export async function publicationQuality(siret) {
       ],
       q.components,
     ),
-    h(
-      "p",
-      {},
-      records.total === 0
-        ? "Aucun marché n'a de champ à corriger."
-        : `${plural(records.total, "marché a", "marchés ont")} au moins un champ à corriger (${plural(records.problems, "correction", "corrections")}).`,
-      " ",
-      h("a", { href: `${base}?format=csv_excel` }, "Liste complète (CSV pour Excel)"),
-      " · ",
-      h("a", { href: `${base}?format=xlsx` }, "Liste complète (Excel)"),
-    ),
-    // None to fix: the sentence above says so, an empty table would only repeat it.
+    // None to fix: the sentence says so, with no list to download.
+    records.total === 0
+      ? h("p", {}, "Aucun marché n'a de champ à corriger.")
+      : h(
+          "p",
+          {},
+          `${plural(records.total, "marché a", "marchés ont")} au moins un champ à corriger (${plural(records.problems, "correction", "corrections")}).`,
+          " ",
+          h("a", { href: `${base}?format=csv_excel` }, "Liste complète (CSV pour Excel)"),
+          " · ",
+          h("a", { href: `${base}?format=xlsx` }, "Liste complète (Excel)"),
+        ),
+    // Nor a table that would only repeat it.
     records.total > 0 &&
       lookupTable(
         toFixCaption(Math.min(SHOWN, records.records.length), records.total),
