@@ -8,6 +8,7 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import {
   describeColumns,
   streamIndicator,
@@ -49,18 +50,35 @@ async function writeText(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, "drain");
 }
 
+/**
+ * Writes `file` with `fill`, which writes to the stream it is given and ends it. The stream's
+ * errors are heard from its opening to its closing: when `fill` fails (an export over its row
+ * limit, refused after its first lines), the file is abandoned while a write may still be in
+ * flight, and the error that write then reports had no listener and took the server down.
+ */
+async function writeFileWith(file: string, fill: (out: Writable) => Promise<void>): Promise<void> {
+  const out = createWriteStream(file);
+  const closed = finished(out);
+  // Awaited below; until then its rejection is not an unhandled one.
+  closed.catch(() => undefined);
+  try {
+    await fill(out);
+    await closed;
+  } catch (error) {
+    out.destroy();
+    // The error worth reporting is the first one; closing the abandoned file may add another.
+    await closed.catch(() => undefined);
+    throw error;
+  }
+}
+
 function csvWriter(dialect: typeof EXCEL_FR): FileWriter["write"] {
-  return async (file, columns, _metadata, rows) => {
-    const out = createWriteStream(file);
-    try {
+  return (file, columns, _metadata, rows) =>
+    writeFileWith(file, async (out) => {
       await writeText(out, csvHeader(columns, dialect));
       for await (const chunk of rows) await writeText(out, csvLines(chunk, columns, dialect));
       out.end();
-      await once(out, "finish");
-    } finally {
-      out.destroy();
-    }
-  };
+    });
 }
 
 export const FILE_WRITERS: Record<ExportFormatName, FileWriter> = {
@@ -68,14 +86,8 @@ export const FILE_WRITERS: Record<ExportFormatName, FileWriter> = {
   csv: { french: false, write: csvWriter(PLAIN) },
   xlsx: {
     french: true,
-    write: async (file, columns, metadata, rows) => {
-      const out = createWriteStream(file);
-      try {
-        await writeXlsx(out, columns, metadata, rows);
-      } finally {
-        out.destroy();
-      }
-    },
+    write: (file, columns, metadata, rows) =>
+      writeFileWith(file, (out) => writeXlsx(out, columns, metadata, rows)),
   },
   parquet: { french: false, write: writeParquet },
 };

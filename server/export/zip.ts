@@ -5,6 +5,7 @@
 // (an export has at most Excel's 1,048,575 rows).
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { crc32, createDeflateRaw } from "node:zlib";
 
 const LOCAL_HEADER = 0x04034b50;
@@ -134,6 +135,8 @@ export class ZipWriter {
     end.writeUInt32LE(start, 16);
     await this.write(end);
     this.out.end();
-    await once(this.out, "finish");
+    // Settles even when the stream failed before this point, which a wait for "finish" would not
+    // (its writable side only: a duplex's readable side is its reader's business).
+    await finished(this.out, { readable: false });
   }
 }
