@@ -70,6 +70,7 @@ export interface ReportData {
   name: string | null;
   buyerType: string | null;
   buyerDepartement: string | null;
+  buyerRegion: string | null;
   snapshot: SnapshotInfo;
   generatedAt: string;
   totals: { contracts: number; amount: number | null; format2024: number; suspect: number };
@@ -202,6 +203,7 @@ export async function gatherReport(
   const type = text(buyer?.type);
   const typeLabel = type === null ? null : modelLabel(model, "acheteur_type", type);
   const departement = text(buyer?.departement);
+  const region = text(buyer?.region);
   const indicators: ReportIndicator[] = [];
   // One after the other: the machine's cores serve other requests meanwhile.
   for (const definition of reportIndicators(deps)) {
@@ -215,6 +217,7 @@ export async function gatherReport(
     name: text(buyer?.nom) ?? text(buyer?.nom_publie),
     buyerType: typeLabel,
     buyerDepartement: departement,
+    buyerRegion: region,
     snapshot: snapshot.info,
     generatedAt: deps.clock().toISOString(),
     totals: {
@@ -225,10 +228,7 @@ export async function gatherReport(
     },
     previousContracts: Number(totals?.previous ?? 0),
     indicators,
-    suppliers: await topSuppliers(snapshot, siret, year, {
-      departement,
-      region: text(buyer?.region),
-    }),
+    suppliers: await topSuppliers(snapshot, siret, year, { departement, region }),
     quality: await evaluateBuyer(snapshot, siret, year, qualityDefinition),
     qualityDefinition,
     peers: await peersFor(deps, snapshot, siret, year),

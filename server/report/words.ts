@@ -300,16 +300,30 @@ export function localText(s: ReportSupplier): string {
   return UNKNOWN;
 }
 
-/** The SME, local and ESS indicators of the year, when the catalogue has them. */
+/**
+ * The SME, local and ESS indicators of the year, when the catalogue has them. A buyer placed by
+ * its région only (a Région) has no share of suppliers in its département: its suppliers are
+ * pictured by the share of the amount going to its région instead.
+ */
 export function supplierPicture(data: ReportData): string[] {
-  const pick = ["sme_share", "local_supplier_share", "ess_share"];
+  const byRegion = data.buyerDepartement === null && data.buyerRegion !== null;
+  const local = byRegion ? "regional_supplier_amount_share" : "local_supplier_share";
+  const pick = ["sme_share", local, "ess_share"];
   return data.indicators
     .filter((i) => pick.includes(i.definition.id))
     .map((i) =>
       i.value === null || i.n === 0
-        ? `${i.definition.title} : ${UNKNOWN} (aucun titulaire dont l'information est connue).`
+        ? `${i.definition.title} : ${UNKNOWN} (${unknownBecause(i, data)}).`
         : `${i.definition.title} : ${valueText(i)} (${basisText(i)})${i.flags.includes("below_min_n") ? ", trop peu pour conclure" : ""}.`,
     );
+}
+
+/** Why a supplier share is unknown: the buyer's département, when that is what is missing. */
+function unknownBecause(i: ReportIndicator, data: ReportData): string {
+  if (i.definition.id === "local_supplier_share" && data.buyerDepartement === null) {
+    return "le département de l'acheteur n'est pas connu";
+  }
+  return "aucun titulaire dont l'information est connue";
 }
 
 /** Indicators with a value this year or a trend to draw get a full block; the others a row. */

@@ -1,9 +1,10 @@
 // The annual report of real buyers of the samples, on the real server: every indicator figure
 // of the HTML page (value, N, scope, coverage, and the French number shown) equals the API's
 // answer for the same buyer and year, and its summary counts each status once; the page says
-// nothing in English and runs no script; a Région's suppliers are placed against its région;
-// the DOCX is a valid Word file holding the same figures and the charts as PNG images; without a
-// Chromium the PDF answers a clear error and the other formats still work.
+// nothing in English and runs no script; a Région's suppliers are placed against its région,
+// one by one and as a whole; the DOCX is a valid Word file holding the same figures and the
+// charts as PNG images; without a Chromium the PDF answers a clear error and the other formats
+// still work.
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
@@ -274,6 +275,31 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     }
     expect(placed).toBeGreaterThan(0);
     expect(section).not.toContain("département de l'acheteur inconnu");
+    // Its suppliers as a whole: the share of the amount going to its région, as its indicator
+    // block shows it, in place of a share by département it cannot have.
+    const regional = shownIndicators(page).find((i) => i.id === "regional_supplier_amount_share");
+    expect(regional?.text).toMatch(/\d/);
+    const picture = [...section.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1].trim());
+    const line = picture.find((text) => text.includes("de la région de l'acheteur")) ?? "";
+    expect(line).toContain(`: ${regional?.text} (`);
+    expect(picture.join(" ")).not.toContain("dans le département de l'acheteur");
+  });
+
+  it("says a buyer placed nowhere has no share of local suppliers for that reason", async () => {
+    const [chosen] = await queryFile(
+      t.dbPath,
+      `SELECT c.acheteur_id, year(c.date_notification) AS y
+         FROM contracts c LEFT JOIN buyers b USING (acheteur_id)
+        WHERE b.departement IS NULL AND b.region IS NULL AND c.date_notification IS NOT NULL
+        GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
+    );
+    expect(chosen).toBeDefined();
+    const page = await (
+      await t.get(`/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`)
+    ).text();
+    expect(page.replaceAll("&#39;", "'")).toContain(
+      "Part des titulaires établis dans le département de l'acheteur : inconnu (le département de l'acheteur n'est pas connu).",
+    );
   });
 
   it("answers 400 without a year or with an unknown format, 404 for an unknown buyer", async () => {
