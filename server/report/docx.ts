@@ -35,6 +35,7 @@ import {
   recordsToFixText,
   summarySentences,
   supplierPicture,
+  suppliersLead,
   targetsIntro,
   targetText,
   TITLE,
@@ -157,7 +158,7 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
       : []),
     heading("4. Principaux fournisseurs", HeadingLevel.HEADING_1),
     para(
-      `Les dix titulaires qui ont reçu le plus gros montant en ${data.year} (montant d'un marché partagé à parts égales entre ses titulaires). Taille, appartenance à l'économie sociale et solidaire et localisation viennent du répertoire SIRENE ; quand il ne les donne pas, elles sont dites inconnues.`,
+      `${suppliersLead(data.suppliers.length, data.year)} (montant d'un marché partagé à parts égales entre ses titulaires). Taille, appartenance à l'économie sociale et solidaire et localisation viennent du répertoire SIRENE ; quand il ne les donne pas, elles sont dites inconnues.`,
     ),
     table(
       ["Entreprise", "Identifiant", "Marchés", "Montant (part)", "Taille", "ESS", "Localisation"],

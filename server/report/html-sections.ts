@@ -21,6 +21,7 @@ import {
   recordsToFixText,
   summarySentences,
   supplierPicture,
+  suppliersLead,
   targetsIntro,
   targetText,
   valueText,
@@ -183,9 +184,9 @@ export function suppliersSection(data: ReportData): Safe {
   return html`<section class="suppliers">
     <h2>4. Principaux fournisseurs</h2>
     <p>
-      Les dix titulaires qui ont reçu le plus gros montant en ${data.year} ; le montant d'un marché
-      attribué à plusieurs entreprises est partagé à parts égales entre elles. Taille, appartenance
-      à l'économie sociale et solidaire et localisation viennent du répertoire SIRENE de l'INSEE ;
+      ${suppliersLead(data.suppliers.length, data.year)} ; le montant d'un marché attribué à
+      plusieurs entreprises est partagé à parts égales entre elles. Taille, appartenance à
+      l'économie sociale et solidaire et localisation viennent du répertoire SIRENE de l'INSEE ;
       quand il ne les donne pas, elles sont dites inconnues.
     </p>
     ${

@@ -278,6 +278,18 @@ export function recordsToFixText(n: number, start = false): string {
   return start ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
+/**
+ * Who the suppliers' table lists: the ten that received the most, or every identified titulaire
+ * of the year when it has fewer (never « les dix » above two rows).
+ */
+export function suppliersLead(shown: number, year: number): string {
+  if (shown === 1) return `Le seul titulaire identifié des marchés de ${year}`;
+  if (shown > 1 && shown < 10) {
+    return `Les ${shown} titulaires identifiés des marchés de ${year}, du plus gros montant reçu au plus petit`;
+  }
+  return `Les dix titulaires qui ont reçu le plus gros montant en ${year}`;
+}
+
 export const sizeText = (s: ReportSupplier) =>
   s.categorie === null ? "taille inconnue" : (SIZE_WORDS[s.categorie] ?? s.categorie);
 export const essText = (s: ReportSupplier) => (s.ess === null ? UNKNOWN : s.ess ? "oui" : "non");

@@ -251,6 +251,10 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       .map((row) => [...row[1].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => cell[1].trim()))
       .filter((cells) => cells.length === 7);
     expect(rows.length).toBeGreaterThan(0);
+    // Its lead says how many the table holds: « dix » only for ten.
+    expect(section).toContain(
+      rows.length === 10 ? "Les dix titulaires" : `${rows.length} titulaire`,
+    );
     const suppliers = await queryFile(
       t.dbPath,
       `SELECT DISTINCT ti.titulaire_id, ti.region

@@ -5,7 +5,8 @@
 // them; an earlier value called « année précédente » only when it is the year just before; the
 // basis of a figure with its counts agreed, and no contract concerned said so; the grade, or why
 // there is none, in the same words in the HTML and the DOCX; a supplier placed against the buyer
-// by département, else by région, else said unknown.
+// by département, else by région, else said unknown; the suppliers' table said ten only when it
+// holds ten.
 import { describe, expect, it } from "vitest";
 import { loadCatalogue } from "../../indicators/index.ts";
 import type { ReportIndicator, ReportSupplier } from "../../server/report/data.ts";
@@ -19,6 +20,7 @@ import {
   localText,
   previousLabel,
   recordsToFixText,
+  suppliersLead,
   type Status,
 } from "../../server/report/words.ts";
 
@@ -241,5 +243,17 @@ describe("localText", () => {
   it("says the buyer's place unknown, never « autre »", () => {
     expect(localText(supplier({}))).toBe("Ille-et-Vilaine (département de l'acheteur inconnu)");
     expect(localText(supplier({ departement: null, departement_nom: null }))).toBe("inconnu");
+  });
+});
+
+describe("suppliersLead", () => {
+  it("says ten when the table holds ten, else how many there are", () => {
+    expect(suppliersLead(10, 2024)).toBe(
+      "Les dix titulaires qui ont reçu le plus gros montant en 2024",
+    );
+    expect(suppliersLead(2, 2024)).toBe(
+      "Les 2 titulaires identifiés des marchés de 2024, du plus gros montant reçu au plus petit",
+    );
+    expect(suppliersLead(1, 2024)).toBe("Le seul titulaire identifié des marchés de 2024");
   });
 });
