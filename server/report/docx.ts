@@ -1,6 +1,7 @@
 // The annual report as an editable Word document (docx library), for the purchasing department
 // to finish before the elected assembly: the same sections and sentences as the HTML page
 // (words.ts), the trend charts as PNG images (Vega SVG → resvg).
+import { ruleValueText } from "../../client/src/shared/rule-value-text.js";
 import {
   Document,
   HeadingLevel,
@@ -179,7 +180,7 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
       ["Règle", "Marchés conformes", "N", "Couverture", "Poids"],
       q.components.map((c) => [
         c.title,
-        c.value === null ? "sans objet (aucun marché concerné)" : formatShare(c.value),
+        ruleValueText(c, formatShare),
         formatInteger(c.n),
         c.coverage === null ? "sans objet" : formatShare(c.coverage),
         c.counted ? formatNumber(c.weight, "decimal") : "non compté",

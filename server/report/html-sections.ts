@@ -1,6 +1,7 @@
 // The sections of the annual report's HTML page, each from the gathered data (data.ts) and the
 // shared sentences (words.ts). Figures carry data-* attributes with the exact values, so tests
 // (and anyone) can check them against the API.
+import { ruleValueText } from "../../client/src/shared/rule-value-text.js";
 import type { Chart } from "./charts.ts";
 import type { ReportData, ReportIndicator } from "./data.ts";
 import { formatDay, formatInteger, formatNumber, formatShare } from "./format.ts";
@@ -228,9 +229,7 @@ export function qualitySection(data: ReportData): Safe {
             data-n="${c.n}"
           >
             <td>${c.title}</td>
-            <td>
-              ${c.value === null ? "sans objet (aucun marché concerné)" : formatShare(c.value)}
-            </td>
+            <td>${ruleValueText(c, formatShare)}</td>
             <td>${formatInteger(c.n)}</td>
             <td>${c.coverage === null ? "sans objet" : formatShare(c.coverage)}</td>
             <td>${c.counted ? formatNumber(c.weight, "decimal") : "non compté"}</td>

@@ -306,6 +306,27 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     );
   });
 
+  it("says a quality rule that could check none of its contracts is unknown, not « sans objet »", async () => {
+    // The busiest buyer and year whose source publishes no date of publication at all: every
+    // contract is concerned by the two-month rule, none can be checked.
+    const [chosen] = await queryFile(
+      t.dbPath,
+      `SELECT acheteur_id, year(date_notification) AS y, count(*) AS n FROM contracts
+        WHERE date_notification IS NOT NULL GROUP BY ALL
+       HAVING count(date_publication_donnees) = 0 ORDER BY n DESC, 1, 2 LIMIT 1`,
+    );
+    expect(Number(chosen?.n)).toBeGreaterThan(1);
+    const page = await (
+      await t.get(`/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`)
+    ).text();
+    const row = /<tr\s+data-component="published_on_time"[\s\S]*?<\/tr>/.exec(page)?.[0] ?? "";
+    const cells = [...row.matchAll(/<td>\s*([\s\S]*?)\s*<\/td>/g)].map((m) => m[1]);
+    expect(cells[1]?.replaceAll("&#39;", "'")).toBe(
+      `inconnu (aucun des ${new Intl.NumberFormat("fr-FR").format(Number(chosen?.n))} marchés concernés n'a pu être vérifié)`,
+    );
+    expect(cells[2]).toBe("0");
+  });
+
   it("answers 400 without a year or with an unknown format, 404 for an unknown buyer", async () => {
     const { siret } = cases[0] ?? { siret: "" };
     const missing = await t.get(`/api/buyers/${siret}/report`);

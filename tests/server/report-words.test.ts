@@ -6,8 +6,10 @@
 // basis of a figure with its counts agreed, and no contract concerned said so; the grade, or why
 // there is none, in the same words in the HTML and the DOCX; a supplier placed against the buyer
 // by département, else by région, else said unknown; the suppliers' table said ten only when it
-// holds ten.
+// holds ten; a quality rule that checked no contract said « sans objet » only when none is
+// concerned, else unknown.
 import { describe, expect, it } from "vitest";
+import { ruleValueText } from "../../client/src/shared/rule-value-text.js";
 import { loadCatalogue } from "../../indicators/index.ts";
 import type { ReportIndicator, ReportSupplier } from "../../server/report/data.ts";
 import {
@@ -255,5 +257,24 @@ describe("suppliersLead", () => {
       "Les 2 titulaires identifiés des marchés de 2024, du plus gros montant reçu au plus petit",
     );
     expect(suppliersLead(1, 2024)).toBe("Le seul titulaire identifié des marchés de 2024");
+  });
+});
+
+describe("ruleValueText (a publication-quality rule, on the buyer page and in the report)", () => {
+  const share = (value: number) => `${value * 100} %`;
+  it("gives the share of the contracts that pass when the rule checked some", () => {
+    expect(ruleValueText({ value: 0.5, n_scope: 4 }, share)).toBe("50 %");
+    expect(ruleValueText({ value: 0, n_scope: 4 }, share)).toBe("0 %");
+  });
+  it("says « sans objet » only when no contract is concerned, else unknown", () => {
+    expect(ruleValueText({ value: null, n_scope: 0 }, share)).toBe(
+      "sans objet (aucun marché concerné)",
+    );
+    expect(ruleValueText({ value: null, n_scope: 1 }, share)).toBe(
+      "inconnu (le marché concerné n'a pas pu être vérifié)",
+    );
+    expect(plain(ruleValueText({ value: null, n_scope: 1234 }, share))).toBe(
+      "inconnu (aucun des 1 234 marchés concernés n'a pu être vérifié)",
+    );
   });
 });

@@ -5,6 +5,7 @@
 import { getJson } from "../api.js";
 import { h } from "../dom.js";
 import { formatDate, formatInteger, formatPercent, plural } from "../format.js";
+import { ruleValueText } from "../shared/rule-value-text.js";
 import { lookupTable } from "./lookup.js";
 
 const SHOWN = 20;
@@ -35,7 +36,7 @@ export async function publicationQuality(siret) {
         { label: "Règle", cell: (c) => c.title },
         {
           label: "Marchés conformes",
-          cell: (c) => (c.value === null ? "sans objet" : formatPercent(c.value)),
+          cell: (c) => ruleValueText(c, formatPercent),
           numeric: true,
         },
         { label: "N (marchés vérifiés)", cell: (c) => formatInteger(c.n), numeric: true },
