@@ -6,6 +6,7 @@ import type { BuyerQuality } from "../api-types.ts";
 import { notFound } from "../errors.ts";
 import type { Snapshot } from "../db.ts";
 import { answer } from "../respond.ts";
+import { runHeavy } from "../work.ts";
 import { BuyerQualityExportQuery, BuyerQualityQuery } from "../api-schemas/parameters.ts";
 import { EXCEL_FR, toCsvText } from "../export/csv.ts";
 import { toXlsx } from "../export/xlsx.ts";
@@ -49,17 +50,24 @@ export function buyerQualityRouter(deps: AppDeps): Router {
     const year = optionalIntQuery(req, "year", BuyerQualityExportQuery.shape.year);
     const format = enumQuery(req, "format", BuyerQualityExportQuery.shape.format.options);
     const definition = loadQualityDefinition();
-    const { table, snapshotId } = await deps.snapshots.use(async (s) => {
-      await requireBuyer(s, siret);
-      const evaluation = await evaluateBuyer(s, siret, year, definition);
-      const context = {
-        siret,
-        year,
-        snapshotId: s.info.id,
-        generatedAt: deps.clock().toISOString(),
-      };
-      return { table: fixTable(evaluation, definition, context), snapshotId: s.info.id };
-    });
+    // An export like the indicators' ones: in the exports' queue, within its time, refused with
+    // 503 when the queue is full, and given up when the client leaves.
+    const { file, snapshotId } = await runHeavy(deps.work, "exports", res, (signal) =>
+      deps.snapshots.use(async (s) => {
+        await requireBuyer(s, siret);
+        const evaluation = await evaluateBuyer(s, siret, year, definition);
+        const context = {
+          siret,
+          year,
+          snapshotId: s.info.id,
+          generatedAt: deps.clock().toISOString(),
+        };
+        const table = fixTable(evaluation, definition, context);
+        const bytes =
+          format === "xlsx" ? await toXlsx(table) : Buffer.from(toCsvText(table, EXCEL_FR), "utf8");
+        return { file: bytes, snapshotId: s.info.id };
+      }, signal),
+    );
     const name = `qualite-publication_${siret}${year === null ? "" : `_${year}`}_a-corriger`;
     res.setHeader("X-Snapshot-Id", snapshotId);
     if (format === "xlsx") {
@@ -68,12 +76,11 @@ export function buyerQualityRouter(deps: AppDeps): Router {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       );
       res.setHeader("Content-Disposition", `attachment; filename="${name}.xlsx"`);
-      res.send(await toXlsx(table));
-      return;
+    } else {
+      res.setHeader("Content-Type", "text/csv; charset=utf-8");
+      res.setHeader("Content-Disposition", `attachment; filename="${name}_excel.csv"`);
     }
-    res.setHeader("Content-Type", "text/csv; charset=utf-8");
-    res.setHeader("Content-Disposition", `attachment; filename="${name}_excel.csv"`);
-    res.send(Buffer.from(toCsvText(table, EXCEL_FR), "utf8"));
+    res.send(file);
   });
 
   return router;

@@ -1,10 +1,11 @@
 // Admission control on the real server (server/admission.ts, work.ts): heavy work held in its slot
 // by the onJobStart hook, to see what the others get meanwhile. A full queue answers 503 with
 // Retry-After at once; health and cached answers never wait; work whose client left is cancelled;
-// the home page's warmed answers stay pinned whatever large answers come; 431 and 413 are JSON.
+// the home page's warmed answers stay pinned whatever large answers come; 431 and 413 are JSON;
+// a buyer's records to fix are an export like the others, in the exports' queue.
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 interface Held {
   signal: AbortSignal;
@@ -75,6 +76,33 @@ describe("admission control", () => {
       held.release();
     }
     expect((await first).status).toBe(200);
+  });
+
+  it("runs a buyer's records to fix, as every export, in the exports' queue", async () => {
+    const [buyer] = await queryFile(
+      t.dbPath,
+      "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
+    );
+    const path = `/api/buyers/${String(buyer?.acheteur_id)}/quality/export?format=xlsx`;
+    gate.holding = true;
+    const first = t.get("/api/indicators/contracts_count/export?by=region&format=csv");
+    const held = await gate.next();
+    try {
+      expect(t.server.work.exports.stats().running).toBe(1);
+      const refused = await t.get(path);
+      expect(refused.status).toBe(503);
+      const body = (await refused.json()) as { error: { limit: { name: string } } };
+      expect(body.error.limit.name).toBe("exports_queue");
+    } finally {
+      gate.holding = false;
+      held.release();
+    }
+    expect((await first).status).toBe(200);
+    const before = t.server.work.exports.stats().done;
+    const served = await t.get(path);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-disposition")).toContain("_a-corriger.xlsx");
+    expect(t.server.work.exports.stats().done).toBe(before + 1);
   });
 
   it("cancels the work of a client that left", async () => {
