@@ -14,6 +14,7 @@ const CASE_TEXT: Record<RunCase, string> = {
     "modification amounts set aside as probable deltas (the last trusted total is kept)",
   siret_type_recognised: "titulaires without typeIdentifiant recognised as valid SIRETs",
   empty_party_dropped: "empty titulaires or concessionnaires dropped",
+  repeated_party_dropped: "titulaires or concessionnaires listed again on one contract, kept once",
   future_date_nulled: "dates after the day of the run, nulled",
   notified_after_publication: "contracts notified after their data were published (flagged)",
   value_outside_list: "values outside the DECP lists, nulled",

@@ -1,6 +1,7 @@
 // The ETL writes its reasons of rejection and its value problems in English (they are stable keys
 // of the API). Readers of the dashboard get them in plain French; a text this list does not know
 // is shown as it is, so a new reason is never hidden.
+import { formatInteger } from "./format.js";
 
 /** @type {Record<string, string>} */
 const REASONS = {
@@ -48,6 +49,8 @@ const PROBLEMS = {
     "type d'identifiant absent : l'identifiant est un SIRET valide",
   "empty party (no id, no type, no name): not a party":
     "titulaire vide (ni identifiant, ni type, ni nom) : écarté",
+  "party listed again under the same id on the same contract: counted once":
+    "titulaire inscrit une nouvelle fois sous le même identifiant sur ce marché : compté une fois",
   "contract id missing or generic (placeholder): key derived from the buyer and the content":
     "identifiant absent ou générique : le marché est reconnu par son acheteur et son contenu",
   "contract id shared by several lots published the same day: key derived from the content":
@@ -110,7 +113,10 @@ const PROBLEMS = {
 /** @type {[RegExp, (m: RegExpExecArray) => string][]} */
 const PROBLEM_PATTERNS = [
   [/^SIRET of (\d+) digits instead of 14$/, (m) => `SIRET de ${m[1]} chiffres au lieu de 14`],
-  [/^suspicious amount \(below (.+) €\)$/, (m) => `montant suspect (moins de ${m[1]} €)`],
+  [
+    /^suspicious amount \(below (\d+) €\)$/,
+    (m) => `montant suspect (moins de ${formatInteger(Number(m[1]))} €)`,
+  ],
   [/^impossible year \(before (\d+)\)$/, (m) => `année impossible (avant ${m[1]})`],
   // Written by runs before dates after the day of the run were nulled.
   [

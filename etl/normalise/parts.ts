@@ -4,7 +4,11 @@ import type { IssueLog } from "./issues.ts";
 import { cleanEnum, cleanIdentifier, cleanSiret, cleanText, isBlank } from "./fields.ts";
 import { isTree, listOf } from "./structure.ts";
 import { partyIdentity } from "./siret.ts";
-import { EMPTY_PARTY_PROBLEM, SIRET_TYPE_INFERRED_PROBLEM } from "./problems.ts";
+import {
+  EMPTY_PARTY_PROBLEM,
+  REPEATED_PARTY_PROBLEM,
+  SIRET_TYPE_INFERRED_PROBLEM,
+} from "./problems.ts";
 import {
   ENVIRONMENTAL_CONSIDERATIONS,
   IDENTIFIER_TYPES,
@@ -67,11 +71,35 @@ export function cleanParty(value: unknown, field: string, log: IssueLog): Party 
   };
 }
 
-/** The parties of a list field, without the items that are not parties. */
-export function cleanParties(value: unknown, itemKey: string, field: string, log: IssueLog) {
-  return listOf(value, itemKey)
-    .map((item, i) => cleanParty(item, `${field}[${i}]`, log))
-    .filter((party): party is Party => party !== null);
+/**
+ * The parties of a list field, without the items that are not parties, and each id once. A party
+ * listed again under the same id on one contract (one titulaire three times, under two spellings
+ * of its name, on a contract of marches-publics.info) is one co-contractor: kept three times, it
+ * would take a third of the contract's amount thrice and count as three SMEs. Each repeat is
+ * logged with its position. Parties without an id are all kept: nothing says they are the same.
+ */
+export function cleanParties(
+  value: unknown,
+  itemKey: string,
+  field: string,
+  log: IssueLog,
+): Party[] {
+  const parties: Party[] = [];
+  const ids = new Set<string>();
+  listOf(value, itemKey).forEach((item, i) => {
+    const party = cleanParty(item, `${field}[${i}]`, log);
+    if (party === null) return;
+    if (party.id !== null) {
+      if (ids.has(party.id)) {
+        const published = isTree(item) ? item.id : party.id;
+        log.add(`${field}[${i}].id`, published, REPEATED_PARTY_PROBLEM, "repaired");
+        return;
+      }
+      ids.add(party.id);
+    }
+    parties.push(party);
+  });
+  return parties;
 }
 
 export interface Place {

@@ -15,6 +15,9 @@ export const SIRET_TYPE_INFERRED_PROBLEM = "typeIdentifiant missing: the id is a
 
 export const EMPTY_PARTY_PROBLEM = "empty party (no id, no type, no name): not a party";
 
+export const REPEATED_PARTY_PROBLEM =
+  "party listed again under the same id on the same contract: counted once";
+
 export const FUTURE_DATE_PROBLEM = "date after the day the data were loaded: impossible";
 
 export const NOTIFIED_AFTER_PUBLICATION_PROBLEM =
@@ -30,6 +33,7 @@ export const RUN_CASES = {
   amount_delta_set_aside: DELTA_AMOUNT_PROBLEM,
   siret_type_recognised: SIRET_TYPE_INFERRED_PROBLEM,
   empty_party_dropped: EMPTY_PARTY_PROBLEM,
+  repeated_party_dropped: REPEATED_PARTY_PROBLEM,
   future_date_nulled: FUTURE_DATE_PROBLEM,
   notified_after_publication: NOTIFIED_AFTER_PUBLICATION_PROBLEM,
   value_outside_list: OUTSIDE_LIST_PROBLEM,

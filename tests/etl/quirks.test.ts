@@ -171,6 +171,25 @@ describe("v1 marches-publics.info (AWS)", () => {
     expect((await issues("aws", "SIRET of 15 digits")).length).toBeGreaterThan(0);
   });
 
+  it("keeps a titulaire listed several times on one contract once, and logs each repeat", async () => {
+    const repeats = await issues("aws", "listed again under the same id");
+    expect(repeats.length).toBeGreaterThan(0);
+    expect(repeats.every((r) => r.action === "repaired")).toBe(true);
+    // No contract of any source holds an id twice, and the contract of the repeats counts its
+    // titulaire once: the whole amount is its, as on the buyer's page.
+    const [twice] = await t.query(
+      `SELECT count(*) AS n FROM (SELECT uid, titulaire_id FROM contract_suppliers
+        WHERE titulaire_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1)`,
+    );
+    expect(Number(twice?.n)).toBe(0);
+    const [contract] = await t.query(
+      `SELECT c.titulaires_count, count(s.position) AS rows FROM contracts c
+         JOIN contract_suppliers s USING (uid) WHERE c.uid = '200070589000112018ASS000100'
+        GROUP BY ALL`,
+    );
+    expect(contract).toEqual({ titulaires_count: 1, rows: 1 });
+  });
+
   it("resolves the records also published by the PES source as duplicates", async () => {
     const [row] = await t.query(
       "SELECT count(*) AS n FROM duplicates WHERE source LIKE '%aws%' AND kept_source LIKE '%pes-dgfip%'",

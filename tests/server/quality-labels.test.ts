@@ -63,6 +63,10 @@ describe("French labels of the ETL's texts", () => {
     expect(labels.problemLabel("SIRET of 13 digits instead of 14")).toBe(
       "SIRET de 13 chiffres au lieu de 14",
     );
+    // Amounts as French writes them, with their thousands apart.
+    expect(
+      labels.problemLabel("suspicious amount (below 1000 €)").replace(/[\u202f\u00a0]/g, " "),
+    ).toBe("montant suspect (moins de 1 000 €)");
   });
 
   it("shows a text it does not know as it is", () => {

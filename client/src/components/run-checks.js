@@ -16,6 +16,8 @@ const CASES = /** @type {Record<string, string>} */ ({
   siret_type_recognised: "titulaires sans type d'identifiant, reconnus comme SIRET valides",
   empty_party_dropped:
     "titulaires ou concessionnaires vides écartés (ni identifiant, ni type, ni nom)",
+  repeated_party_dropped:
+    "titulaires ou concessionnaires inscrits plusieurs fois sur un même marché, comptés une fois",
   future_date_nulled: "dates postérieures au jour du chargement, effacées",
   notified_after_publication:
     "marchés notifiés après la publication de leurs données (l'une des deux dates est fausse)",

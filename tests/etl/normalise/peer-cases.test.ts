@@ -10,6 +10,7 @@ import {
   FUTURE_DATE_PROBLEM,
   NOTIFIED_AFTER_PUBLICATION_PROBLEM,
   OUTSIDE_LIST_PROBLEM,
+  REPEATED_PARTY_PROBLEM,
   SIRET_TYPE_INFERRED_PROBLEM,
   SUBCONTRACTING_CONTRADICTION_PROBLEM,
 } from "../../../etl/normalise/problems.ts";
@@ -66,6 +67,48 @@ describe("what becomes a supplier", () => {
     expect(record.contract.titulaires_count).toBe(1);
     expect(record.contract.titulaires_siret_count).toBe(1);
     expect(problems(record)).toContain(`titulaires[1]: ${EMPTY_PARTY_PROBLEM}`);
+  });
+
+  it("keeps a titulaire listed again under the same id once, and says where; never merges unnamed ones", () => {
+    // As on a contract of marches-publics.info (2019): one SIRET three times, under two names.
+    const record = contract(
+      marche({
+        titulaires: [
+          {
+            titulaire: {
+              typeIdentifiant: "SIRET",
+              id: "34153981500017",
+              denominationSociale: "PARIS NORD ASSURANCE",
+            },
+          },
+          {
+            titulaire: {
+              typeIdentifiant: "SIRET",
+              id: "34153981500017",
+              denominationSociale: "PARIS NORD ASSURANCES",
+            },
+          },
+          { titulaire: { typeIdentifiant: "SIRET", id: "45220075100025" } },
+          { titulaire: { typeIdentifiant: "SIRET", id: "341 539 815 00017" } },
+          { titulaire: { denominationSociale: "Entreprise sans identifiant" } },
+          { titulaire: { denominationSociale: "Entreprise sans identifiant" } },
+        ],
+      }),
+    );
+    expect(record.suppliers.map((s) => [s.titulaire_id, s.denomination_sociale])).toEqual([
+      ["34153981500017", "PARIS NORD ASSURANCE"],
+      ["45220075100025", null],
+      [null, "Entreprise sans identifiant"],
+      [null, "Entreprise sans identifiant"],
+    ]);
+    expect(record.suppliers.map((s) => s.position)).toEqual([0, 1, 2, 3]);
+    expect(record.contract.titulaires_count).toBe(4);
+    expect(record.contract.titulaires_siret_count).toBe(2);
+    const repeats = record.issues.filter((i) => i.problem === REPEATED_PARTY_PROBLEM);
+    expect(repeats.map((i) => [i.field, i.raw, i.action])).toEqual([
+      ["titulaires[1].id", "34153981500017", "repaired"],
+      ["titulaires[3].id", "341 539 815 00017", "repaired"],
+    ]);
   });
 
   it("reads an empty list inside the titulaires as no titulaire", () => {
