@@ -97,13 +97,16 @@ export const MEASURED_COLUMNS = {
     type: "string",
     presence: "thresholds",
     label: "Statut au regard des seuils",
-    schema: z.enum(STATUSES).nullable().describe("null below min N."),
+    schema: z.enum(STATUSES).nullable().describe("null below min N or under min coverage."),
   },
   target_met: {
     type: "boolean",
     presence: "target",
     label: "Cible atteinte",
-    schema: z.boolean().nullable().describe("null below min N, or with a neutral polarity."),
+    schema: z
+      .boolean()
+      .nullable()
+      .describe("null below min N, under min coverage, or with a neutral polarity."),
   },
 } as const satisfies Record<string, MeasuredColumn>;
 

@@ -2,12 +2,20 @@
 // the API and the tests agree on one rule: the status is the first that holds of
 //   no_2024_format  the indicator needs the 2024 format and none of the year's contracts has it;
 //   too_few         no figure, or fewer contracts than the indicator's minimum N;
+//   little_known    the field is filled in fewer of the contracts than the indicator's minimum
+//                   coverage: the figure says too little of the others to judge;
 //   met / behind    the value reaches the target (in the indicator's direction) or not.
 // One status per figure: a page never shows two badges that contradict each other.
 import { z } from "zod";
 import type { RowFlag } from "../result-columns.ts";
 
-export const SPASER_STATUSES = ["met", "behind", "no_2024_format", "too_few"] as const;
+export const SPASER_STATUSES = [
+  "met",
+  "behind",
+  "no_2024_format",
+  "too_few",
+  "little_known",
+] as const;
 export type SpaserStatus = (typeof SPASER_STATUSES)[number];
 export const SpaserStatusSchema = z.enum(SPASER_STATUSES);
 
@@ -47,6 +55,7 @@ export function spaserStatus(input: StatusInput): SpaserStatus {
   )
     return "no_2024_format";
   if (!figure || figure.value === null || figure.flags.includes("below_min_n")) return "too_few";
+  if (figure.flags.includes("low_coverage")) return "little_known";
   const met =
     input.polarity === "lower_is_better"
       ? figure.value <= input.target

@@ -56,7 +56,7 @@ export const SpaserIndicatorSchema = z.strictObject({
   previous: FigureSchema.nullable(),
   gap: z.number().nullable().describe("value − target, when both are known."),
   status: SpaserStatusSchema.describe(
-    "met, behind, no_2024_format (no contract of the year in the 2024 format), too_few (no figure or N below the minimum); one per indicator.",
+    "met, behind, no_2024_format (no contract of the year in the 2024 format), too_few (no figure or N below the minimum), little_known (coverage below the indicator's minimum); one per indicator.",
   ),
 });
 

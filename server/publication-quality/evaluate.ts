@@ -49,7 +49,8 @@ interface Judgement {
   unverifiable: QualityField[];
 }
 
-const MISSING = "non renseigné";
+// Said after the field's label, whatever its gender: « date de notification : champ non renseigné ».
+const MISSING = "champ non renseigné";
 
 function fieldJudgement(
   c: QualityComponentDefinition,

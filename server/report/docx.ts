@@ -1,7 +1,7 @@
 // The annual report as an editable Word document (docx library), for the purchasing department
 // to finish before the elected assembly: the same sections and sentences as the HTML page
 // (words.ts), the trend charts as PNG images (Vega SVG → resvg).
-import { ruleValueText } from "../../client/src/shared/rule-value-text.js";
+import { ruleValueText, unverifiableText } from "../../client/src/shared/rule-value-text.js";
 import {
   Document,
   HeadingLevel,
@@ -186,6 +186,10 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
         c.counted ? formatNumber(c.weight, "decimal") : "non compté",
       ]),
     ),
+    ...q.components
+      .map(unverifiableText)
+      .filter((text) => text !== null)
+      .map((text) => bullet(text)),
     para(
       q.records.length === 0
         ? `${recordsToFixText(0, true)}.`

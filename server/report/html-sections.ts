@@ -1,7 +1,7 @@
 // The sections of the annual report's HTML page, each from the gathered data (data.ts) and the
 // shared sentences (words.ts). Figures carry data-* attributes with the exact values, so tests
 // (and anyone) can check them against the API.
-import { ruleValueText } from "../../client/src/shared/rule-value-text.js";
+import { ruleValueText, unverifiableText } from "../../client/src/shared/rule-value-text.js";
 import type { Chart } from "./charts.ts";
 import type { ReportData, ReportIndicator } from "./data.ts";
 import { formatDay, formatInteger, formatNumber, formatShare } from "./format.ts";
@@ -236,6 +236,7 @@ export function qualitySection(data: ReportData): Safe {
           </tr>`,
       ),
     )}
+    ${unverifiedList(q.components)}
     <p>
       ${recordsToFixText(q.records.length, true)}${shown.length < q.records.length ? ` ; voici les ${shown.length} plus récents, la liste complète se télécharge depuis la fiche de l'acheteur` : ""}.
       ${shown.length > 0 ? "Entre parenthèses, le nom du champ dans les données publiées." : ""}
@@ -290,4 +291,13 @@ function boxedTable(
       </tbody>
     </table>
   </div>`;
+}
+
+/** What each rule could not check (fields a source does not publish), or nothing. */
+function unverifiedList(components: ReportData["quality"]["components"]): Safe | string {
+  const notes = components.map(unverifiableText).filter((text) => text !== null);
+  if (notes.length === 0) return "";
+  return html`<ul class="unverifiable">
+    ${notes.map((text) => html`<li>${text}</li>`)}
+  </ul>`;
 }

@@ -44,14 +44,22 @@ export function buyerName(data: ReportData): string {
 }
 
 export type Status =
-  "met" | "behind" | "no_2024_data" | "too_few" | "not_filled" | "no_data" | "no_target";
+  | "met"
+  | "behind"
+  | "no_2024_data"
+  | "too_few"
+  | "little_known"
+  | "not_filled"
+  | "no_data"
+  | "no_target";
 
 export const STATUS_WORDS: Record<Status, string> = {
   met: "objectif atteint",
   behind: "en retard sur l'objectif",
   no_2024_data: "pas de donnée au format 2024",
   too_few: "trop peu de marchés pour conclure",
-  not_filled: "information non renseignée dans les marchés publiés",
+  little_known: "information trop peu renseignée pour conclure",
+  not_filled: "information inconnue pour les marchés de l'année",
   no_data: "pas de marché concerné cette année",
   no_target: "pas d'objectif fixé",
 };
@@ -62,6 +70,7 @@ export function statusOf(i: ReportIndicator): Status {
   if (i.value === null || i.n === 0) return "no_data";
   if (i.flags.includes("below_min_n")) return "too_few";
   if (!i.target) return "no_target";
+  if (i.flags.includes("low_coverage")) return "little_known";
   const lowerIsBetter = i.definition.polarity === "lower_is_better";
   const met = lowerIsBetter ? i.value <= i.target.value : i.value >= i.target.value;
   return met ? "met" : "behind";
@@ -221,6 +230,11 @@ const WITH_VALUE: [Status, string, string][] = [
     "repose sur trop peu de marchés pour conclure",
     "reposent sur trop peu de marchés pour conclure",
   ],
+  [
+    "little_known",
+    "repose sur une information trop peu renseignée pour conclure",
+    "reposent sur une information trop peu renseignée pour conclure",
+  ],
   ["no_target", "n'a pas d'objectif fixé", "n'ont pas d'objectif fixé"],
 ];
 
@@ -235,15 +249,18 @@ export function indicatorsSentence(
   count: (status: Status) => number,
 ): string {
   const computed = total - count("no_data") - count("no_2024_data") - count("not_filled");
-  // The targets met are said even when none is: a reader looks for them first.
-  const valued = WITH_VALUE.filter(([status]) => status === "met" || count(status) > 0).map(
-    ([status, one, many]) => agreed(count(status), "aucun n'atteint son objectif", one, many),
-  );
+  // The targets met are said even when none is, a reader looks for them first; but not when no
+  // indicator with a value has a target to meet (« aucun n'atteint son objectif » would blame
+  // figures that have none).
+  const judged = count("met") + count("behind") + count("little_known") > 0;
+  const valued = WITH_VALUE.filter(
+    ([status]) => (status === "met" && judged) || count(status) > 0,
+  ).map(([status, one, many]) => agreed(count(status), "aucun n'atteint son objectif", one, many));
   // Why the others have no value: the verb is said once, with the first reason given.
   const reasons = (
     [
       ["no_2024_data", "faute de marchés publiés au format 2024"],
-      ["not_filled", "faute d'information renseignée"],
+      ["not_filled", "faute d'information connue"],
       ["no_data", "faute de marché concerné cette année"],
     ] as const
   )

@@ -3,6 +3,7 @@
 // party-pages.test.ts.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { shareText } from "../../client/src/shared/share-text.js";
 import { parseCsv } from "../server/helpers/read-files.ts";
 import { queryFile } from "../server/helpers/test-server.ts";
 import { countMarks, describeWithBrowser, waitReady } from "./helpers/browser.ts";
@@ -50,7 +51,28 @@ describeWithBrowser("dashboard in Chromium", () => {
       await drawEveryChart(page);
       expect(await countMarks(page, ".cards")).toBeGreaterThan(50);
       // A partition's card gives its median without a per-buyer-per-year trend or table.
-      expect(await cardValue("top_supplier_share")).toMatch(/^Médiane : \d/);
+      // Its median is over the buyers with a value on enough contracts (a buyer of one contract
+      // has 100 % by construction); the others are counted aside.
+      const partitionRows = (
+        await t.json<{ rows: { value: number | null; flags: string[] }[] }>(
+          "/api/indicators/top_supplier_share",
+        )
+      ).rows;
+      const counted = partitionRows.filter(
+        (r) => r.value !== null && !r.flags.includes("below_min_n"),
+      );
+      expect(counted.length).toBeGreaterThan(0);
+      expect(counted.length).toBeLessThan(partitionRows.length);
+      const values = counted.map((r) => Number(r.value)).sort((a, b) => a - b);
+      const median = values[Math.floor((values.length - 1) / 2)] ?? NaN;
+      const integer = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
+      const others = partitionRows.length - counted.length;
+      const spaces = (text: string | null) => text?.replace(/[\u202f\u00a0]/g, " ");
+      expect(spaces(await cardValue("top_supplier_share"))).toBe(
+        spaces(
+          `Médiane : ${shareText(median)} (${integer(counted.length)} acheteurs ; ${integer(others)} autres écartés : trop peu de marchés ou aucune valeur)`,
+        ),
+      );
       const partition = page.locator('[data-indicator="top_supplier_share"]');
       expect(await partition.locator('[data-chart="spark"], details').count()).toBe(0);
       await keepScreenshot(page, "home", { fullPage: true });

@@ -140,6 +140,12 @@ describeWithBrowser("the annual report in a browser and as PDF", () => {
       .locator("tbody tr")
       .count();
     expect(rules).toBe(api.components.length);
+    // A rule that could not check some fields says which, under the table.
+    const notes = await page
+      .locator("section.publication-quality ul.unverifiable li")
+      .allTextContents();
+    const unchecked = api.components.filter((c) => c.unverifiable.length > 0);
+    expect(notes.map((n) => n.split(" : ")[0])).toEqual(unchecked.map((c) => c.title));
     const report = page.getByRole("link", { name: "Rapport annuel", exact: true });
     const href = (await report.getAttribute("href")) ?? "";
     expect(href).toMatch(new RegExp(`^/api/buyers/${siret}/report\\?year=\\d{4}&format=html$`));

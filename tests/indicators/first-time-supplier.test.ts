@@ -118,6 +118,19 @@ describe("first_time_supplier_share", () => {
     );
   });
 
+  it("gives no target verdict on all the samples, known for too few of their contracts", async () => {
+    const def = definition("first_time_supplier_share");
+    const result = await runIndicator(t.db.connection, def, {});
+    const [row] = result.rows;
+    // A value on enough contracts, but on a small part of those concerned: the home page said
+    // « 73,6 % … couverture 0,4 % — Cible (30 %) atteinte ».
+    expect(row?.value).not.toBeNull();
+    expect(row?.n).toBeGreaterThanOrEqual(def.min_n);
+    expect(row?.coverage).toBeLessThan(def.min_coverage);
+    expect(row?.flags).toContain("low_coverage");
+    expect(row?.target_met).toBeNull();
+  });
+
   it("per buyer in 2024: computed where the buyer has the history, flagged where it has not", async () => {
     const result = await runIndicator(t.db.connection, definition("first_time_supplier_share"), {
       by: ["acheteur_id"],

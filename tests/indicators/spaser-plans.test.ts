@@ -137,7 +137,7 @@ describe("a target's year and status", () => {
     expect(targetForYear(trajectory, 2030)).toEqual({ year: 2026, value: 0.4 });
   });
 
-  it("gives one status, the format first, then the count, then the comparison", () => {
+  it("gives one status, the format first, then the count, the coverage, then the comparison", () => {
     const figure = (value: number | null, flags: RowFlag[] = []) => ({ value, flags });
     expect(spaserStatus({ ...base, figure: figure(0.5), contracts2024: 0 })).toBe("no_2024_format");
     expect(spaserStatus({ ...base, figure: figure(null, ["format_not_available"]) })).toBe(
@@ -148,7 +148,10 @@ describe("a target's year and status", () => {
     );
     expect(spaserStatus({ ...base, figure: figure(0.9, ["below_min_n"]) })).toBe("too_few");
     expect(spaserStatus({ ...base, figure: figure(0.3) })).toBe("met");
-    expect(spaserStatus({ ...base, figure: figure(0.29, ["low_coverage"]) })).toBe("behind");
+    expect(spaserStatus({ ...base, figure: figure(0.29) })).toBe("behind");
+    // A field filled in too few of the contracts: no verdict, either way.
+    expect(spaserStatus({ ...base, figure: figure(0.29, ["low_coverage"]) })).toBe("little_known");
+    expect(spaserStatus({ ...base, figure: figure(0.9, ["low_coverage"]) })).toBe("little_known");
     expect(spaserStatus({ ...base, polarity: "lower_is_better", figure: figure(0.29) })).toBe(
       "met",
     );

@@ -190,9 +190,10 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       met: /^(atteint son|atteignent leur) objectif/,
       behind: /^(est|sont) en retard/,
       too_few: /^(repose|reposent) sur trop peu/,
+      little_known: /^(repose|reposent) sur une information trop peu renseignée/,
       no_target: /^(n'a|n'ont) pas d'objectif fixé/,
       no_2024_data: /^((manque|manquent) )?faute de marchés publiés au format 2024/,
-      not_filled: /^((manque|manquent) )?faute d'information renseignée/,
+      not_filled: /^((manque|manquent) )?faute d'information connue/,
       no_data: /^((manque|manquent) )?faute de marché concerné cette année/,
     };
     for (const { siret, year } of cases) {
@@ -218,12 +219,18 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
           .map((clause) => /^(\d+) (.*)$/.exec(clause))
           .filter((m) => m !== null && after.test(m[2] ?? ""));
         if (n === 0 && status !== "met") expect(said, `${siret} ${year} ${status}`).toEqual([]);
-        else if (n === 0) expect(sentence).toContain("aucun n'atteint son objectif");
-        else
+        else if (n > 0) {
           expect(
             said.map((m) => Number(m?.[1])),
             `${status}`,
           ).toEqual([n]);
+        } else {
+          // No target met: said only when some indicator with a value has a target.
+          const judged = statuses.some((s) => ["behind", "little_known"].includes(s));
+          expect(sentence?.includes("aucun n'atteint son objectif"), `${siret} ${year}`).toBe(
+            judged,
+          );
+        }
       }
     }
   });
@@ -325,6 +332,39 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       `inconnu (aucun des ${new Intl.NumberFormat("fr-FR").format(Number(chosen?.n))} marchés concernés n'a pu être vérifié)`,
     );
     expect(cells[2]).toBe("0");
+  });
+
+  it("names the fields a rule could not check, their source not publishing them", async () => {
+    // decp.info's extract has 17 of its 58 columns: no objet, no nature… on its contracts.
+    const [chosen] = await queryFile(
+      t.dbPath,
+      `SELECT acheteur_id, year(date_notification) AS y FROM contracts
+        WHERE source LIKE '%decp-info%' AND date_notification IS NOT NULL
+        GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
+    );
+    const siret = String(chosen?.acheteur_id);
+    const year = Number(chosen?.y);
+    const quality = await t.json<BuyerQuality>(`/api/buyers/${siret}/quality?year=${year}`);
+    const unchecked = quality.components.filter((c) => c.unverifiable.length > 0);
+    expect(unchecked.map((c) => c.id)).toContain("mandatory_fields");
+    const page = (
+      await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text()
+    ).replaceAll("&#39;", "'");
+    const notes = [
+      ...(/<ul class="unverifiable">([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? "").matchAll(
+        /<li>\s*([\s\S]*?)\s*<\/li>/g,
+      ),
+    ].map((m) => m[1] ?? "");
+    expect(notes).toHaveLength(unchecked.length);
+    for (const [i, c] of unchecked.entries()) {
+      const note = notes[i] ?? "";
+      expect(note.startsWith(`${c.title} : `), note).toBe(true);
+      for (const field of c.unverifiable) {
+        expect(note).toContain(field.label);
+        expect(note).toContain(`sur ${field.contracts} marché`);
+      }
+      expect(note).toMatch(/, leur source ne publiant pas (ce champ|ces champs)\.$/);
+    }
   });
 
   it("answers 400 without a year or with an unknown format, 404 for an unknown buyer", async () => {

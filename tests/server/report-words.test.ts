@@ -9,7 +9,7 @@
 // holds ten; a quality rule that checked no contract said « sans objet » only when none is
 // concerned, else unknown.
 import { describe, expect, it } from "vitest";
-import { ruleValueText } from "../../client/src/shared/rule-value-text.js";
+import { ruleValueText, unverifiableText } from "../../client/src/shared/rule-value-text.js";
 import { loadCatalogue } from "../../indicators/index.ts";
 import type { ReportIndicator, ReportSupplier } from "../../server/report/data.ts";
 import {
@@ -110,19 +110,30 @@ describe("indicatorsSentence", () => {
       }),
     );
     expect(sentence).toBe(
-      "Sur 30 indicateurs d'achats responsables, 17 ont une valeur pour 2021 : aucun n'atteint son objectif, 1 est en retard, 3 reposent sur trop peu de marchés pour conclure et 13 n'ont pas d'objectif fixé ; 10 manquent faute de marchés publiés au format 2024, 1 faute d'information renseignée et 2 faute de marché concerné cette année.",
+      "Sur 30 indicateurs d'achats responsables, 17 ont une valeur pour 2021 : aucun n'atteint son objectif, 1 est en retard, 3 reposent sur trop peu de marchés pour conclure et 13 n'ont pas d'objectif fixé ; 10 manquent faute de marchés publiés au format 2024, 1 faute d'information connue et 2 faute de marché concerné cette année.",
     );
   });
 
   it("leaves out the counts of zero but the targets met, and agrees one", () => {
     expect(indicatorsSentence(3, 2024, counts({ met: 1, behind: 1, not_filled: 1 }))).toBe(
-      "Sur 3 indicateurs d'achats responsables, 2 ont une valeur pour 2024 : 1 atteint son objectif et 1 est en retard ; 1 manque faute d'information renseignée.",
+      "Sur 3 indicateurs d'achats responsables, 2 ont une valeur pour 2024 : 1 atteint son objectif et 1 est en retard ; 1 manque faute d'information connue.",
     );
     expect(indicatorsSentence(2, 2024, counts({ met: 2 }))).toBe(
       "Sur 2 indicateurs d'achats responsables, 2 ont une valeur pour 2024 : 2 atteignent leur objectif.",
     );
-    expect(indicatorsSentence(2, 2024, counts({ no_target: 1, no_data: 1 }))).toBe(
-      "Sur 2 indicateurs d'achats responsables, 1 a une valeur pour 2024 : aucun n'atteint son objectif et 1 n'a pas d'objectif fixé ; 1 manque faute de marché concerné cette année.",
+    expect(indicatorsSentence(3, 2024, counts({ behind: 1, no_target: 1, no_data: 1 }))).toBe(
+      "Sur 3 indicateurs d'achats responsables, 2 ont une valeur pour 2024 : aucun n'atteint son objectif, 1 est en retard et 1 n'a pas d'objectif fixé ; 1 manque faute de marché concerné cette année.",
+    );
+  });
+
+  it("says no target met only when an indicator with a value has one", () => {
+    // Région Bretagne 2024: three values, none with a target; « aucun n'atteint son objectif »
+    // would blame them for targets they do not have.
+    expect(indicatorsSentence(4, 2024, counts({ no_target: 3, not_filled: 1 }))).toBe(
+      "Sur 4 indicateurs d'achats responsables, 3 ont une valeur pour 2024 : 3 n'ont pas d'objectif fixé ; 1 manque faute d'information connue.",
+    );
+    expect(indicatorsSentence(2, 2024, counts({ too_few: 1, little_known: 1 }))).toBe(
+      "Sur 2 indicateurs d'achats responsables, 2 ont une valeur pour 2024 : aucun n'atteint son objectif, 1 repose sur trop peu de marchés pour conclure et 1 repose sur une information trop peu renseignée pour conclure.",
     );
   });
 
@@ -275,6 +286,33 @@ describe("ruleValueText (a publication-quality rule, on the buyer page and in th
     );
     expect(plain(ruleValueText({ value: null, n_scope: 1234 }, share))).toBe(
       "inconnu (aucun des 1 234 marchés concernés n'a pu être vérifié)",
+    );
+  });
+});
+
+describe("unverifiableText (fields a rule could not check)", () => {
+  const rule = (unverifiable: { label: string; contracts: number }[]) => ({
+    title: "Champs obligatoires renseignés",
+    unverifiable,
+  });
+  it("says nothing when the rule checked every field", () => {
+    expect(unverifiableText(rule([]))).toBeNull();
+  });
+  it("lists the fields, grouped by their number of contracts, in French", () => {
+    expect(unverifiableText(rule([{ label: "objet", contracts: 1 }]))).toBe(
+      "Champs obligatoires renseignés : objet non vérifiable sur 1 marché, leur source ne publiant pas ce champ.",
+    );
+    expect(
+      unverifiableText(
+        rule([
+          { label: "nature", contracts: 146 },
+          { label: "objet", contracts: 146 },
+          { label: "forme du prix", contracts: 146 },
+          { label: "date de publication des données", contracts: 2 },
+        ]),
+      ),
+    ).toBe(
+      "Champs obligatoires renseignés : nature, objet et forme du prix non vérifiables sur 146 marchés ; date de publication des données non vérifiable sur 2 marchés, leur source ne publiant pas ces champs.",
     );
   });
 });

@@ -4,6 +4,20 @@ import { h } from "../dom.js";
 import { FLAG_LABELS, formatBound, formatValue, STATUS_LABELS } from "../format.js";
 
 /**
+ * Why a figure gets no colour nor target verdict (the engine gives none: indicators/result-rows.ts),
+ * the first reason that holds.
+ * @param {import("../types.js").Row} row
+ */
+function notJudgedBecause(row) {
+  const flags = Array.isArray(row.flags) ? row.flags : [];
+  if (flags.includes("format_not_available")) return "aucun marché au format 2024";
+  if (typeof row.value !== "number") return "pas de valeur";
+  if (flags.includes("below_min_n")) return "trop peu de marchés";
+  if (flags.includes("low_coverage")) return "information trop peu renseignée";
+  return "non évalué";
+}
+
+/**
  * @param {import("../types.js").Indicator} ind
  * @param {import("../types.js").Row | undefined} row
  */
@@ -24,7 +38,7 @@ export function badges(ind, row) {
         { class: `badge badge--${status ?? "none"}`, title: `Seuils : ${rule} (${t.source})` },
         status
           ? `Seuil : ${STATUS_LABELS[status] ?? status}`
-          : "Seuil : non évalué (trop peu de marchés)",
+          : `Seuil : non évalué (${notJudgedBecause(row)})`,
       ),
     );
   }
@@ -42,7 +56,7 @@ export function badges(ind, row) {
           ? `Cible (${target}) atteinte`
           : met === false
             ? `Cible (${target}) non atteinte`
-            : `Cible : ${target}`,
+            : `Cible (${target}) : non évaluée (${notJudgedBecause(row)})`,
       ),
     );
   }

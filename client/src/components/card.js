@@ -42,23 +42,38 @@ export function headline(result) {
     };
   }
   if (ind.shape === "partition") {
-    const values = rows
-      .map((r) => r.value)
-      .filter((v) => typeof v === "number")
-      .sort((a, b) => Number(a) - Number(b));
     if (rows.length === 1)
       return { text: formatValue(rows[0]?.value, value?.format), row: rows[0] };
-    // Lower median: an actual value of one of the entities, not an average of two.
-    const median = values.length ? Number(values[Math.floor((values.length - 1) / 2)]) : null;
-    return {
-      text: `Médiane : ${formatValue(median, value?.format)} (${plural(rows.length, "acheteur", "acheteurs")})`,
-      row: undefined,
-    };
+    return { text: partitionMedian(rows, value?.format), row: undefined };
   }
   const row = rows[0];
   // No value: the field is absent from the old format, or never filled in.
   if (!row || row.value === null || row.value === undefined) return { text: "Pas de donnée", row };
   return { text: withUnit(ind, formatValue(row?.value, value?.format)), row };
+}
+
+/**
+ * The median of a partition's entities (the top supplier's share of each buyer), over those with
+ * a value computed on enough contracts: a buyer with one contract has 100 % by construction, and
+ * counting the many small buyers would say little of the others. Those left out are counted.
+ * Lower median: an actual value of one of the entities, not an average of two.
+ * @param {import("../types.js").Row[]} rows
+ * @param {string | undefined} format
+ */
+function partitionMedian(rows, format) {
+  const counted = rows.filter(
+    (r) => typeof r.value === "number" && !(r.flags ?? []).includes("below_min_n"),
+  );
+  const values = counted.map((r) => Number(r.value)).sort((a, b) => a - b);
+  const left = rows.length - counted.length;
+  const aside =
+    left > 0
+      ? ` ; ${plural(left, "autre écarté", "autres écartés")} : trop peu de marchés ou aucune valeur`
+      : "";
+  if (values.length === 0)
+    return `Médiane non calculable : ${plural(left, "acheteur", "acheteurs")} avec trop peu de marchés ou aucune valeur`;
+  const median = values[Math.floor((values.length - 1) / 2)];
+  return `Médiane : ${formatValue(median, format)} (${plural(values.length, "acheteur", "acheteurs")}${aside})`;
 }
 
 /**

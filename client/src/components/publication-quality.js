@@ -5,7 +5,7 @@
 import { getJson } from "../api.js";
 import { h } from "../dom.js";
 import { formatDate, formatInteger, formatPercent, plural } from "../format.js";
-import { ruleValueText } from "../shared/rule-value-text.js";
+import { ruleValueText, unverifiableText } from "../shared/rule-value-text.js";
 import { lookupTable } from "./lookup.js";
 
 const SHOWN = 20;
@@ -53,6 +53,8 @@ export async function publicationQuality(siret) {
       ],
       q.components,
     ),
+    // What a rule could not check: its « 100 % » says nothing of those fields.
+    unverifiedNotes(q.components),
     // None to fix: the sentence says so, with no list to download.
     records.total === 0
       ? h("p", {}, "Aucun marché n'a de champ à corriger.")
@@ -149,4 +151,18 @@ function toFixCaption(shown, total) {
   return shown < total
     ? `Les ${formatInteger(shown)} marchés les plus récents à corriger, sur ${formatInteger(total)}`
     : "Les marchés à corriger, du plus récent au plus ancien";
+}
+
+/**
+ * @param {import("../types.js").BuyerQuality["components"]} components
+ * @returns {HTMLElement | null}
+ */
+function unverifiedNotes(components) {
+  const notes = components.map(unverifiableText).filter((text) => text !== null);
+  if (notes.length === 0) return null;
+  return h(
+    "ul",
+    { class: "unverifiable" },
+    notes.map((text) => h("li", {}, text)),
+  );
 }

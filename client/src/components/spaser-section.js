@@ -10,6 +10,7 @@ import {
   formatInteger,
   formatPercent,
   formatValue,
+  plural,
 } from "../format.js";
 import { lookupTable } from "./lookup.js";
 
@@ -19,6 +20,7 @@ export const STATUS_WORDS = {
   behind: { text: "en retard", tone: "red" },
   no_2024_format: { text: "pas de donnée au format 2024", tone: "none" },
   too_few: { text: "trop peu de marchés", tone: "none" },
+  little_known: { text: "information trop peu renseignée pour conclure", tone: "none" },
 };
 
 /**
@@ -73,7 +75,7 @@ function content(a, reload) {
         h(
           "option",
           { value: y.year, selected: y.year === a.year },
-          `${y.year} (${formatInteger(y.contracts)} marchés)`,
+          `${y.year} (${plural(y.contracts, "marché", "marchés")})`,
         ),
       ),
   );

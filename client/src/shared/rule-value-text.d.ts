@@ -4,3 +4,7 @@ export function ruleValueText(
   rule: { value: number | null; n_scope: number },
   formatShare: (share: number) => string,
 ): string;
+export function unverifiableText(rule: {
+  title: string;
+  unverifiable: { label: string; contracts: number }[];
+}): string | null;

@@ -1,5 +1,6 @@
-// The value of a publication-quality rule in French: one wording for the buyer page
-// (client/src/components/publication-quality.js) and the annual report (HTML and DOCX). A rule
+// A publication-quality rule in French: its value, and what it could not check, in one wording
+// for the buyer page (client/src/components/publication-quality.js) and the annual report (HTML
+// and DOCX). A rule
 // that judged no contract has no value, for one of two reasons the reader must not confuse:
 // no contract is concerned (« sans objet »), or some are but none could be checked, because
 // their source does not publish what the rule reads (unknown, never « sans objet »: PLACE's
@@ -18,4 +19,31 @@ export function ruleValueText(rule, formatShare) {
   if (rule.n_scope === 0) return "sans objet (aucun marché concerné)";
   if (rule.n_scope === 1) return "inconnu (le marché concerné n'a pas pu être vérifié)";
   return `inconnu (aucun des ${integer.format(rule.n_scope)} marchés concernés n'a pu être vérifié)`;
+}
+
+/**
+ * What a rule could not check, or null: the fields some contracts' source does not publish at
+ * all (Région Bretagne's own export has no objet, nature…). Their contracts are judged on the
+ * other fields only, so « 100 % » says nothing of these: the reader is told which and on how
+ * many contracts. « Champs obligatoires renseignés : nature, objet et forme du prix non
+ * vérifiables sur 2 marchés, leur source ne publiant pas ces champs. »
+ * @param {{ title: string, unverifiable: { label: string, contracts: number }[] }} rule
+ * @returns {string | null}
+ */
+export function unverifiableText(rule) {
+  if (rule.unverifiable.length === 0) return null;
+  /** @type {Map<number, string[]>} */
+  const byCount = new Map();
+  for (const field of rule.unverifiable) {
+    byCount.set(field.contracts, [...(byCount.get(field.contracts) ?? []), field.label]);
+  }
+  const parts = [...byCount].map(([contracts, labels]) => {
+    const list =
+      labels.length < 2 ? labels[0] : `${labels.slice(0, -1).join(", ")} et ${labels.at(-1)}`;
+    const count = `${integer.format(contracts)} ${contracts < 2 ? "marché" : "marchés"}`;
+    return `${list} non ${labels.length < 2 ? "vérifiable" : "vérifiables"} sur ${count}`;
+  });
+  return `${rule.title} : ${parts.join(" ; ")}, leur source ne publiant pas ${
+    rule.unverifiable.length < 2 ? "ce champ" : "ces champs"
+  }.`;
 }
