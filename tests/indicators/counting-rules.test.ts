@@ -313,9 +313,24 @@ describe("N is the number of contracts the figure is computed on", () => {
   });
 
   it("a ratio with no condition on its denominator: every contract in scope", async () => {
-    // no_publicity_share divides by all contracts: N = n_scope = 12.
-    const result = await run("no_publicity_share");
-    expect(result.rows[0]).toMatchObject({ n: 12, n_scope: 12, denominator: 12 });
+    // A share of all contracts: N = n_scope = 12.
+    const share = inlineDefinition({
+      unit: "share",
+      format: "percent",
+      min_n: 1,
+      measure: {
+        kind: "ratio",
+        numerator: {
+          kind: "count_distinct",
+          where: { field: "procedure", op: "eq", value: "sans_publicite" },
+        },
+        denominator: { kind: "count_distinct" },
+      },
+      breakdowns: ["year"],
+      filters: ["year"],
+    });
+    const result = await runIndicator(db.connection, share, {});
+    expect(result.rows[0]).toMatchObject({ n: 12, n_scope: 12, numerator: 2, denominator: 12 });
   });
 
   it("judges min N on N, not on the contracts in scope", async () => {
