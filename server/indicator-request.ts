@@ -55,6 +55,15 @@ export function parseIndicatorQuery(
       });
       continue;
     }
+    if (values.length > 1) {
+      // Each repeat would add a condition that must hold too: year=2019&year=2024 matches none.
+      issues.push({
+        code: "invalid_value",
+        param,
+        message: `${key} is given ${values.length} times; give it once, several values as ${key}=a,b (one of), or use filter= for a range`,
+      });
+      continue;
+    }
     for (const value of values) {
       const parsed = parseFilter(`${key}${value.includes(",") ? "~" : "="}${value}`);
       if (typeof parsed === "string") {

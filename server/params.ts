@@ -55,7 +55,7 @@ export function intParam(
   { min, max, fallback }: { min: number; max: number; fallback: number },
 ): number {
   if (value === undefined || value === "") return fallback;
-  if (!/^\d{1,9}$/.test(value)) throw badRequest(name, `${name} must be an integer`);
+  if (!/^-?\d+$/.test(value)) throw badRequest(name, `${name} must be an integer`);
   const number = Number(value);
   if (number < min || number > max) {
     throw badRequest(name, `${name} must be between ${min} and ${max}`);

@@ -30,7 +30,15 @@ export interface ModelDimension {
   labelRef: ReferenceName | null;
   /** Known values with labels; when set, filters must use one of these codes. */
   values: DimensionValue[] | null;
+  /** The shape of its values, when it has one (a quarter, a month): filters must have it. */
+  shape?: { pattern: RegExp; example: string };
 }
+
+/** Quarters and months as the engine writes them (quarter_label, month_label). */
+const TIME_SHAPES = {
+  quarter: { pattern: /^\d{4}-Q[1-4]$/, example: "2024-Q1" },
+  month: { pattern: /^\d{4}-(0[1-9]|1[0-2])$/, example: "2024-03" },
+} as const;
 
 /** `uid` is a column of the SQL's steps (render-sql.ts): a dimension of that name would shadow it. */
 const SQL_COLUMNS = new Set(["uid"]);
@@ -68,7 +76,9 @@ export function resolveDimension(
     const fn =
       spec.time === "year" ? "year" : spec.time === "quarter" ? "quarter_label" : "month_label";
     const type = spec.time === "year" ? "integer" : "string";
-    return { ...described, type, expr: { kind: "call", fn, args: [ref] } };
+    const expr: Expr = { kind: "call", fn, args: [ref] };
+    if (spec.time === "year") return { ...described, type, expr };
+    return { ...described, type, expr, shape: TIME_SHAPES[spec.time] };
   }
   if (spec.bands !== undefined) {
     if (field.type !== "number" && field.type !== "integer") {

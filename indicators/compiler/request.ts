@@ -133,9 +133,14 @@ function checkValues(
       return `a value of ${dimension.id} exceeds ${MAX_VALUE_LENGTH} characters`;
     }
     if (dimension.type === "integer") {
-      if (!/^-?\d{1,9}$/.test(text))
-        return `${dimension.id} expects an integer, got "${clip(text)}"`;
+      if (!/^-?\d+$/.test(text)) return `${dimension.id} expects an integer, got "${clip(text)}"`;
+      // Past nine digits no value of the data is near: said as out of range, not as « not an integer ».
+      if (text.replace("-", "").length > 9) {
+        return `${dimension.id} is out of range: "${clip(text)}" has more than nine digits`;
+      }
       out.push(Number(text));
+    } else if (dimension.shape && !dimension.shape.pattern.test(text)) {
+      return `${dimension.id} expects a value like ${dimension.shape.example}, got "${clip(text)}"`;
     } else if (dimension.values !== null && !dimension.values.some((v) => v.code === text)) {
       const codes = dimension.values.map((v) => v.code).join(", ");
       return `unknown value "${clip(text)}" for ${dimension.id}; allowed: ${codes}`;

@@ -91,6 +91,14 @@ const RULES: Rule[] = [
     /^(\w+) expects an integer, got "(.*)"$/,
     (m) => `${m[1]} attend un nombre entier, pas « ${m[2]} »`,
   ],
+  [
+    /^(\w+) is out of range: "(.*)" has more than nine digits$/,
+    (m) => `${m[1]} hors des valeurs possibles : « ${m[2]} » a plus de neuf chiffres`,
+  ],
+  [
+    /^(\w+) expects a value like (\S+), got "(.*)"$/,
+    (m) => `${m[1]} attend une valeur de la forme ${m[2]}, pas « ${m[3]} »`,
+  ],
   [/^unknown operator "(.*)"; allowed: (.*)$/, (m) => `opérateur inconnu « ${m[1]} »`],
 ];
 

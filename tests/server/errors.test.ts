@@ -72,6 +72,35 @@ describe("user errors", () => {
     await expectError("/api/suppliers/" + encodeURIComponent("<script>"), 400, "id");
   });
 
+  it("says what is wrong with a value: its range, its shape, or a parameter given twice", async () => {
+    const message = async (path: string, param: string) =>
+      (await expectError(path, 400, param)).error.message;
+    // An integer out of its bounds is said out of range, never « not an integer ».
+    expect(await message("/api/buyers?q=commune&limit=-1", "limit")).toMatch(
+      /^limit must be between 1 and \d+/,
+    );
+    expect(await message("/api/rejects?offset=1000000001", "offset")).toMatch(
+      /^offset must be between 0 and 1000000000/,
+    );
+    expect((await t.get("/api/rejects?offset=1000000000")).status).toBe(200);
+    expect(
+      await message("/api/indicators/contracts_count?filter=year>99999999999", "filter"),
+    ).toContain("out of range");
+    // A quarter or a month not written as the answers write them matches nothing: refused.
+    expect(await message("/api/indicators/contracts_count?quarter=2024-Q5", "quarter")).toContain(
+      "2024-Q1",
+    );
+    expect(await message("/api/indicators/contracts_count?month=abc", "month")).toContain(
+      "2024-03",
+    );
+    expect((await t.get("/api/indicators/contracts_count?quarter=2024-Q3")).status).toBe(200);
+    expect((await t.get("/api/indicators/contracts_count?filter=month>=2024-07")).status).toBe(200);
+    // Repeated, a dimension would need every value at once: refused, the list form suggested.
+    expect(await message("/api/indicators/contracts_count?year=2019&year=2024", "year")).toContain(
+      "year=a,b",
+    );
+  });
+
   it("hostile text is data, never SQL", async () => {
     const hostile = encodeURIComponent("'; DROP TABLE contracts; --");
     const body = await t.json<{ buyers: unknown[] }>(`/api/buyers?q=${hostile}`);
