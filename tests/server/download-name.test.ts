@@ -36,6 +36,12 @@ describe("download names", () => {
     expect(name("filter=year>=2020")).toBe("contracts-count_depuis-2020.csv");
     expect(name("filter=year<2024")).toBe("contracts-count_jusqu-a-2023.csv");
     expect(name("year=2024")).toBe("contracts-count_2024.csv");
+    // A list of years is not a range: two files of other contents, two names.
+    expect(name("filter=year~2019,2024")).toBe("contracts-count_2019-et-2024.csv");
+    expect(name("year=2019,2024")).toBe("contracts-count_2019-et-2024.csv");
+    expect(name("filter=year>=2019&filter=year<=2024")).toBe("contracts-count_2019-2024.csv");
+    // A breakdown given in two parameters is named whole, as the server reads it.
+    expect(name("by=year&by=region")).toBe("contracts-count_par-annee-region.csv");
     expect(name("acheteur_id=26690025700046&procedure=appel_offres_ouvert,procedure_adaptee")).toBe(
       "contracts-count_acheteur-26690025700046_procedure-appel-offres-ouvert-procedure-adaptee.csv",
     );

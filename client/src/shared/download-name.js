@@ -69,12 +69,13 @@ const word = (dimension) =>
   Object.hasOwn(WORDS, dimension) ? WORDS[/** @type {keyof WORDS} */ (dimension)] : slug(dimension);
 
 /**
- * The years of a request in short: "2024", "2020-2024", "depuis-2020", "jusqu-a-2024".
+ * The years of a request in short: "2024", "2019-et-2024" (a list), "2020-2024" (a range),
+ * "depuis-2020", "jusqu-a-2024".
  * @param {{ op: string, value: string }[]} bounds
  */
 function yearPart(bounds) {
   const equal = bounds.find((b) => b.op === "=" || b.op === "~");
-  if (equal) return slug(equal.value);
+  if (equal) return slug(equal.value.split(",").join(" et "));
   const from = bounds.find((b) => b.op === ">=" || b.op === ">");
   const to = bounds.find((b) => b.op === "<=" || b.op === "<");
   const start = from ? Number(from.value) + (from.op === ">" ? 1 : 0) : null;
@@ -94,7 +95,11 @@ function yearPart(bounds) {
  * @returns {string}
  */
 export function downloadName(id, query, format) {
-  const by = (query.get("by") ?? "").split(",").filter((d) => d !== "");
+  // `by` may be repeated (by=year&by=region): the server reads every one.
+  const by = query
+    .getAll("by")
+    .flatMap((b) => b.split(","))
+    .filter((d) => d !== "");
   const grain = query.get("grain");
   /** @type {Map<string, { op: string, value: string }[]>} */
   const filters = new Map();
