@@ -72,6 +72,17 @@ export function formatPercent(value) {
 }
 
 /**
+ * A contract's amount in a list, said suspect when the ETL flagged it (null, under 1 000 € or a
+ * filler value): it is left out of every total, and a reader adding up a list must know why.
+ * @param {unknown} amount
+ * @param {boolean} suspect
+ */
+export function formatContractAmount(amount, suspect) {
+  const text = formatValue(amount, "euro");
+  return suspect ? `${text} (suspect)` : text;
+}
+
+/**
  * A day in words (« 6 décembre 2026 »): a calendar date as it is, an instant on Paris's calendar
  * (shared/paris-day.js), as the run history states its times.
  * @param {unknown} value an ISO date or date-time
@@ -79,7 +90,10 @@ export function formatPercent(value) {
 export function formatDate(value) {
   if (typeof value !== "string" || value === "") return "—";
   const day = parisDay(value);
-  return day === null ? value : dateFormat.format(new Date(`${day}T00:00:00Z`));
+  if (day === null) return value;
+  const text = dateFormat.format(new Date(`${day}T00:00:00Z`));
+  // French writes the first of the month as an ordinal: « 1er octobre 2018 ».
+  return day.endsWith("-01") ? text.replace(/^1 /, "1er ") : text;
 }
 
 /**

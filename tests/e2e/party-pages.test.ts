@@ -171,6 +171,22 @@ describeWithBrowser("buyer and titulaire pages in Chromium", () => {
     await page.goto(`${t.url}/fournisseur/${encodeURIComponent(String(few?.titulaire_id))}`);
     await waitReady(page);
     expect(await listCaption()).toBe("Ses 3 marchés, du plus récent au plus ancien");
+    // An amount the ETL found suspect (left out of the totals above) is said so in the list.
+    const [doubtful] = await queryFile(
+      t.dbPath,
+      `SELECT s.titulaire_id, any_value(c.uid) AS uid FROM contract_suppliers s JOIN contracts c USING (uid)
+        WHERE c.montant_suspect AND c.montant IS NOT NULL AND s.titulaire_id IN
+          (SELECT titulaire_id FROM contract_suppliers GROUP BY 1 HAVING count(DISTINCT uid) <= 50)
+        GROUP BY 1 ORDER BY 1 LIMIT 1`,
+    );
+    await page.goto(`${t.url}/fournisseur/${encodeURIComponent(String(doubtful?.titulaire_id))}`);
+    await waitReady(page);
+    const doubtfulRow = page.locator("tr", {
+      has: page.locator(`a[href="/marche/${encodeURIComponent(String(doubtful?.uid))}"]`),
+    });
+    expect(await doubtfulRow.locator("td").last().textContent()).toMatch(/\d\s€\s\(suspect\)$/);
+    await page.goBack();
+    await waitReady(page);
     await page.goBack();
     await waitReady(page);
     await page.locator('a[href^="/marche/"]').first().click();

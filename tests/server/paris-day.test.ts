@@ -58,6 +58,13 @@ describe("the dashboard and the report", () => {
     expect(formatDay("2024-07-12")).toBe("12/07/2024");
   });
 
+  it("write the first of the month as French does", () => {
+    expect(formatDate("2018-10-01")).toBe("1er octobre 2018");
+    expect(formatDate("2025-01-01T10:00:00Z")).toBe("1er janvier 2025");
+    expect(formatDate("2024-07-11")).toBe("11 juillet 2024");
+    expect(formatDate("2024-07-21")).toBe("21 juillet 2024");
+  });
+
   it("show what is not a date as it is, and nothing as unknown", () => {
     expect(formatDate("bientôt")).toBe("bientôt");
     expect(formatDay("bientôt")).toBe("bientôt");

@@ -1,7 +1,7 @@
 // A buyer's contracts, most recent first, fifty at a time.
 import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
-import { formatDate, formatValue } from "../format.js";
+import { formatContractAmount, formatDate } from "../format.js";
 import { lookupTable } from "./lookup.js";
 
 /**
@@ -30,10 +30,7 @@ export async function showContracts(container, siret, offset) {
         { label: "Procédure", cell: (r) => r.procedure_label ?? "—" },
         {
           label: "Montant",
-          cell: (r) =>
-            r.montant_suspect
-              ? `${formatValue(r.montant, "euro")} (suspect)`
-              : formatValue(r.montant, "euro"),
+          cell: (r) => formatContractAmount(r.montant, r.montant_suspect),
           numeric: true,
         },
       ],

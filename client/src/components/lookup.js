@@ -70,7 +70,8 @@ export function contractsPerYear({ kind, title, verb, name, rows, amount, amount
       ]),
       numeric: [false, true, true],
     },
-    caption: `Marchés de ${name} par année`,
+    // The name as published (« Commune de Lyon », « DOMOFRANCE »): set apart, not after « de ».
+    caption: `Marchés par année — ${name}`,
   });
 }
 

@@ -5,7 +5,7 @@ import { getJson } from "../api.js";
 import { companyList } from "../components/company-list.js";
 import { displayName, lookupTable } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
-import { formatDate, formatEuro, formatValue, plural } from "../format.js";
+import { formatContractAmount, formatDate, formatEuro, plural } from "../format.js";
 import { MAX_SEARCH_WORDS, searchWords } from "../shared/search-words.js";
 
 /** @type {import("../router.js").View} */
@@ -136,7 +136,7 @@ function contractsPart(q, found) {
         { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
         {
           label: "Montant du marché",
-          cell: (r) => (r.montant_suspect ? "montant douteux" : formatValue(r.montant, "euro")),
+          cell: (r) => formatContractAmount(r.montant, r.montant_suspect),
           numeric: true,
         },
       ],

@@ -9,7 +9,13 @@ import {
   placeText,
 } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
-import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
+import {
+  formatContractAmount,
+  formatDate,
+  formatEuro,
+  formatInteger,
+  formatValue,
+} from "../format.js";
 
 /** @type {import("../router.js").View} */
 export async function supplierView({ params, main }) {
@@ -102,7 +108,11 @@ export async function supplierView({ params, main }) {
             ),
         },
         { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
-        { label: "Montant du marché", cell: (r) => formatValue(r.montant, "euro"), numeric: true },
+        {
+          label: "Montant du marché",
+          cell: (r) => formatContractAmount(r.montant, r.montant_suspect),
+          numeric: true,
+        },
       ],
       supplier.contracts,
     ),
