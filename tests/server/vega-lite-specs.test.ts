@@ -330,6 +330,20 @@ describe("Vega-Lite specs", () => {
     expect(phone.length).toBeLessThanOrEqual(4);
   });
 
+  it("says « pas de valeur » on a breakdown's row without one, never on a value of 0", async () => {
+    const result = await t.json<Result>("/api/indicators/social_consideration_share?by=region");
+    const rows = result.rows as { value: number | null }[];
+    const none = rows.filter((r) => r.value === null);
+    const zero = rows.filter((r) => r.value === 0);
+    // The premise: the samples have régions of each kind.
+    expect(none.length).toBeGreaterThan(0);
+    expect(zero.length).toBeGreaterThan(0);
+    const built = specs.breakdownSpec(result, "region");
+    check(built?.spec, "breakdown with rows without value", { n: 0 });
+    const { texts: drawn } = await draw(built?.spec ?? {});
+    expect(drawn.filter((text) => text === "pas de valeur")).toHaveLength(none.length);
+  });
+
   it("validates the bar charts of the buyer and supplier pages", async () => {
     const counts = { n: 0 };
     const { buyers } = await t.json<{ buyers: { siret: string }[] }>("/api/buyers?q=ville");

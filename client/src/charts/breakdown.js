@@ -102,8 +102,32 @@ export function breakdownSpec(result, dimension) {
   if (ind.shape === "partition" && dimension !== ind.shape_dimension) {
     return chart({ type: "boxplot", extent: "min-max" }, { y: { ...y, sort: "ascending" }, x });
   }
-  return chart(
-    { type: "bar", color: "#2f5f98" },
-    { y, x, opacity: RELIABILITY_OPACITY, tooltip: tooltips(result, keys) },
-  );
+  const bars = {
+    mark: { type: "bar", color: "#2f5f98" },
+    encoding: { x, opacity: RELIABILITY_OPACITY, tooltip: tooltips(result, keys) },
+  };
+  if (rows.every((row) => row.value !== null)) {
+    return chart(bars.mark, { y, ...bars.encoding });
+  }
+  // A row without a value draws no bar, as a value of 0 draws none: it is said in words at the
+  // axis (Guadeloupe, N = 0, beside Martinique's 0 %). Sorted by the value itself, the same in
+  // both layers, those without one last.
+  const sorted = { ...y, sort: { field: "value", op: "max", order: "descending" } };
+  return {
+    shown,
+    total,
+    spec: {
+      ...base,
+      data: { values: rows },
+      encoding: { y: sorted },
+      layer: [
+        bars,
+        {
+          transform: [{ filter: "!isValid(datum.value)" }],
+          mark: { type: "text", align: "left", dx: 4, color: "#555555", fontStyle: "italic" },
+          encoding: { x: { datum: 0, type: "quantitative" }, text: { value: "pas de valeur" } },
+        },
+      ],
+    },
+  };
 }
