@@ -75,11 +75,14 @@ export function rowFinisher(
       const formatN = num(formatNs[r]) ?? 0;
       const coverage = num(coverages[r]);
       const flags: RowFlag[] = [];
-      const formatMissing = needsFormat && formatN === 0;
+      // A row without any contract (the whole of a filter that matches none) is not « few
+      // contracts » nor « not in the 2024 format »: it has nothing to warn about.
+      const empty = total === 0;
+      const formatMissing = needsFormat && formatN === 0 && !empty;
       if (formatMissing) flags.push("format_not_available");
       else if (needsFormat && formatN < total) flags.push("format_partial");
       const small = n < definition.min_n;
-      if (small) flags.push("below_min_n");
+      if (small && !empty) flags.push("below_min_n");
       const littleKnown = coverage !== null && coverage < definition.min_coverage;
       if (littleKnown) flags.push("low_coverage");
       // With no contract in the needed format, even a count of 0 would read as a measurement.

@@ -122,6 +122,24 @@ describe("scopes and thresholds", () => {
     });
   });
 
+  it("warns of nothing on a selection without any contract", async () => {
+    // No contract after 2100: no « few contracts », no « not in the 2024 format » beside N = 0.
+    const filters = [{ dimension: "year", op: "gte", values: [2100] }];
+    for (const id of ["single_offer_rate", "social_consideration_share", "contracts_count"]) {
+      const result = await run(id, { filters });
+      expect(result.rows, id).toHaveLength(1);
+      for (const row of result.rows) {
+        expect(row.n_scope, id).toBe(0);
+        expect(row.flags, id).toEqual([]);
+      }
+    }
+    // A selection with contracts, none in the 2024 format, keeps its flag.
+    const old = await run("single_offer_rate", {
+      filters: [{ dimension: "decp_format", op: "eq", values: ["v1"] }],
+    });
+    expect(old.rows[0]?.flags).toContain("format_not_available");
+  });
+
   it("gives a colour only when N is large enough", async () => {
     const small = await run("single_offer_rate", { grain: "year" });
     expect(rowFor(small.rows, "year", 2024).status).toBeNull();
