@@ -57,13 +57,20 @@ export function formatComputed(value, format) {
 }
 
 /**
- * A value with the number of contracts it rests on: « 10,5 % (N = 19) », « non calculable (N = 0) ».
+ * A value with what it rests on: « 10,5 % (N = 19, couverture 95 %) », « non calculable (N = 0,
+ * couverture 0 %) »; with no contract concerned, « (N = 0, aucun marché concerné) »: the coverage
+ * is then without object, not unknown.
  * @param {unknown} value
  * @param {number} n
+ * @param {number | null} coverage
  * @param {string | undefined} format
  */
-export function formatValueWithN(value, n, format) {
-  return `${formatComputed(value, format)} (N = ${formatInteger(n)})`;
+export function formatValueWithN(value, n, coverage, format) {
+  const covered =
+    typeof coverage === "number"
+      ? `couverture ${formatPercent(coverage)}`
+      : "aucun marché concerné";
+  return `${formatComputed(value, format)} (N = ${formatInteger(n)}, ${covered})`;
 }
 
 /** @param {unknown} value */

@@ -94,6 +94,9 @@ export const BuyerSummarySchema = stamped({
   totals: z.strictObject({
     contracts: Count,
     amount: Euros.describe("Suspect amounts left out."),
+    amount_contracts: Count.describe(
+      "N of the amount: the contracts whose amount it sums (published and not suspect).",
+    ),
     suspect_amounts: Count,
     first_notification: DayOrNull,
     last_notification: DayOrNull,
@@ -156,6 +159,9 @@ export const SupplierSummarySchema = stamped({
     contracts: Count,
     amount_whole: Euros,
     amount_split: Euros,
+    amount_contracts: Count.describe(
+      "N of both amounts: the contracts whose amount they sum (published and not suspect).",
+    ),
     joint_contracts: Count,
     buyers: Count,
     first_notification: DayOrNull,

@@ -85,7 +85,12 @@ export const PeerIndicatorSchema = z.strictObject({
   polarity: z.enum(["higher_is_better", "lower_is_better", "neutral"]),
   min_n: Count.describe("Peers (and the buyer) with fewer contracts in the figure are left out."),
   buyer: z
-    .strictObject({ value: z.number().nullable(), n: Count, rank: z.int().min(1).nullable() })
+    .strictObject({
+      value: z.number().nullable(),
+      n: Count,
+      coverage: Share.nullable().describe("n / n_scope; null when no contract is in scope."),
+      rank: z.int().min(1).nullable(),
+    })
     .nullable()
     .describe("Null when no contract of the buyer enters the figure this year."),
   peers: z.strictObject({
@@ -94,7 +99,11 @@ export const PeerIndicatorSchema = z.strictObject({
     median: z.number().nullable(),
     q3: z.number().nullable(),
   }),
-  national: z.strictObject({ value: z.number().nullable(), n: Count }),
+  national: z.strictObject({
+    value: z.number().nullable(),
+    n: Count,
+    coverage: Share.nullable().describe("n / n_scope; null when no contract is in scope."),
+  }),
   ranking: z.array(RankedSchema).describe("Peers sorted by value, best first."),
 });
 

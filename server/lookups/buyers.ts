@@ -74,6 +74,7 @@ export async function buyerSummary(
   const p = [siret];
   const [totals] = await snapshot.query(
     `SELECT count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount,
+            count(${SUMMED_AMOUNT}) AS amount_contracts,
             count(*) FILTER (WHERE c.montant_suspect) AS suspect_amounts,
             min(c.date_notification) AS first_notification,
             max(c.date_notification) AS last_notification,

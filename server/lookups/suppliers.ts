@@ -83,6 +83,7 @@ export async function supplierSummary(
   const [totals] = await snapshot.query(
     `SELECT count(*) AS contracts,
             round(sum(${SUMMED_AMOUNT}), 2) AS amount_whole,
+            count(${SUMMED_AMOUNT}) AS amount_contracts,
             round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split,
             count(*) FILTER (WHERE c.titulaires_count > 1) AS joint_contracts,
             count(DISTINCT c.acheteur_id) AS buyers,

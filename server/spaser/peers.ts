@@ -65,6 +65,7 @@ export async function peerIndicator(
             (SELECT quantile_cont(value, 0.75) FROM p) AS q3,
             (SELECT value FROM r WHERE acheteur_id = $${k + 4}) AS buyer_value,
             (SELECT n FROM r WHERE acheteur_id = $${k + 4}) AS buyer_n,
+            (SELECT coverage FROM r WHERE acheteur_id = $${k + 4}) AS buyer_coverage,
             (SELECT rank FROM p WHERE siret = $${k + 4}) AS buyer_rank`,
     params,
   );
@@ -91,6 +92,7 @@ export async function peerIndicator(
         : {
             value: numberOrNull(stats.buyer_value),
             n: Number(stats.buyer_n),
+            coverage: numberOrNull(stats.buyer_coverage),
             rank: stats.buyer_rank === null ? null : Number(stats.buyer_rank),
           },
     peers: {
@@ -99,7 +101,11 @@ export async function peerIndicator(
       median: numberOrNull(stats?.median),
       q3: numberOrNull(stats?.q3),
     },
-    national: { value: whole?.value ?? null, n: whole?.n ?? 0 },
+    national: {
+      value: whole?.value ?? null,
+      n: whole?.n ?? 0,
+      coverage: whole?.coverage ?? null,
+    },
     ranking: ranking.map(ranked),
   };
 }

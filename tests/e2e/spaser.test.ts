@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import type { BuyerPeers, BuyerSpaser } from "../../server/api-types.ts";
+import { shareText } from "../../client/src/shared/share-text.js";
 import { queryFile } from "../server/helpers/test-server.ts";
 import { describeWithBrowser, waitReady } from "./helpers/browser.ts";
 import { browserSession } from "./helpers/session.ts";
@@ -122,18 +123,25 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
     for (const [i, title] of titles.entries()) {
       const id = indicators.find((ind) => ind.title === title)?.id;
       expect(id, title).toBeDefined();
-      const { rows } = await t.json<{ rows: { acheteur_id: string; n: number }[] }>(
+      const { rows } = await t.json<{
+        rows: { acheteur_id: string; n: number; coverage: number | null }[];
+      }>(
         `/api/indicators/${id}?by=acheteur_id&filter=acheteur_id~${sirets.join(",")}&filter=year=${year}`,
       );
       const cells = await page.locator("main tbody tr").nth(i).locator("td").allTextContents();
       for (const [j, siret] of sirets.entries()) {
         const row = rows.find((r) => r.acheteur_id === siret);
         const cell = (cells[j] ?? "").replace(/\s/g, " ");
+        // The coverage beside N: the figure says how much of the contracts it rests on.
+        const covered =
+          row?.coverage === null || row?.coverage === undefined
+            ? "aucun marché concerné"
+            : `couverture ${shareText(row.coverage).replace(/\s/g, " ")}`;
         if (!row) expect(cell, title).toBe("aucun marché");
-        else if (row.n === 0) expect(cell, title).toBe("non calculable (N = 0)");
+        else if (row.n === 0) expect(cell, title).toBe(`non calculable (N = 0, ${covered})`);
         else
           expect(cell, title).toContain(
-            `(N = ${row.n.toLocaleString("fr-FR").replace(/\s/g, " ")})`,
+            `(N = ${row.n.toLocaleString("fr-FR").replace(/\s/g, " ")}, ${covered})`,
           );
         if (row?.n === 0) uncountable++;
       }

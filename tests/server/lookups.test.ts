@@ -153,7 +153,8 @@ describe("buyer", () => {
   it("summarises a buyer: totals and years agree with the snapshot", async () => {
     const [truth] = await queryFile(
       t.dbPath,
-      `SELECT count(*) AS n, round(sum(CASE WHEN NOT montant_suspect THEN montant END), 2) AS amount
+      `SELECT count(*) AS n, round(sum(CASE WHEN NOT montant_suspect THEN montant END), 2) AS amount,
+              count(*) FILTER (WHERE montant IS NOT NULL AND NOT montant_suspect) AS with_amount
          FROM contracts WHERE acheteur_id = $1`,
       [buyer],
     );
@@ -163,6 +164,9 @@ describe("buyer", () => {
     expect(body.siret).toBe(buyer);
     expect(body.totals.contracts).toBe(truth?.n);
     expect(body.totals.amount).toBe(truth?.amount);
+    // The amount's N: the contracts it sums, fewer than all when some amounts are suspect.
+    expect(body.totals.amount_contracts).toBe(truth?.with_amount);
+    expect(Number(truth?.with_amount)).toBeLessThan(Number(truth?.n));
     expect(body.by_year.reduce((sum, r) => sum + Number(r.contracts), 0)).toBe(truth?.n);
     expect(body.procedures.reduce((sum, r) => sum + Number(r.contracts), 0)).toBe(truth?.n);
     for (const p of body.procedures) if (p.procedure) expect(p.procedure_label).toBeTruthy();
@@ -238,7 +242,8 @@ describe("supplier and contract", () => {
       t.dbPath,
       `SELECT count(*) AS n,
               round(sum(CASE WHEN NOT montant_suspect THEN montant END), 2) AS whole,
-              round(sum(CASE WHEN NOT montant_suspect THEN montant / titulaires_count END), 2) AS split
+              round(sum(CASE WHEN NOT montant_suspect THEN montant / titulaires_count END), 2) AS split,
+              count(*) FILTER (WHERE montant IS NOT NULL AND NOT montant_suspect) AS with_amount
          FROM contracts WHERE uid IN (SELECT uid FROM contract_suppliers WHERE titulaire_id = $1)`,
       [id],
     );
@@ -248,6 +253,7 @@ describe("supplier and contract", () => {
     expect(body.totals.contracts).toBe(truth?.n);
     expect(body.totals.amount_whole).toBe(truth?.whole);
     expect(body.totals.amount_split).toBe(truth?.split);
+    expect(body.totals.amount_contracts).toBe(truth?.with_amount);
     expect(Number(body.totals.joint_contracts)).toBeGreaterThan(0);
   });
 

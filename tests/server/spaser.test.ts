@@ -137,10 +137,13 @@ describe("peers", () => {
       );
       const own = perBuyer.rows.find((r) => r.acheteur_id === siret);
       expect(indicator.buyer?.value ?? null).toBe(own?.value ?? null);
+      // Each figure with its coverage, as the indicator's answer gives it.
+      expect(indicator.buyer?.coverage ?? null).toBe(own?.coverage ?? null);
       const national = await t.json<IndicatorResult>(
         `/api/indicators/${indicator.indicator}?filter=year=${year}`,
       );
       expect(indicator.national.value).toBe(national.rows[0]?.value ?? null);
+      expect(indicator.national.coverage).toBe(national.rows[0]?.coverage ?? null);
       if (values.length > 0) compared += 1;
     }
     expect(compared).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 import { barSpec } from "../charts/specs.js";
 import { newestFirst, UNKNOWN_DATE } from "../charts/time.js";
 import { h } from "../dom.js";
-import { formatInteger, formatValue } from "../format.js";
+import { formatInteger, formatValue, plural } from "../format.js";
 import { tableElement } from "../table.js";
 import { chartBlock } from "./chart-block.js";
 
@@ -76,16 +76,35 @@ export function contractsPerYear({ kind, title, verb, name, rows, amount, amount
 }
 
 /**
- * @param {{ label: string, value: string }[]} figures
+ * The page's key figures; `basis` says under a figure what it rests on, when that is not every
+ * contract counted beside it (an amount: the contracts that publish a plausible one).
+ * @param {{ label: string, value: string, basis?: string }[]} figures
  */
 export function keyFigures(figures) {
   return h(
     "dl",
     { class: "key-figures" },
     figures.map((f) =>
-      h("div", { class: "key-figure" }, h("dt", {}, f.label), h("dd", {}, f.value)),
+      h(
+        "div",
+        { class: "key-figure" },
+        h("dt", {}, f.label),
+        h("dd", {}, f.value),
+        f.basis ? h("dd", { class: "key-figure__basis" }, f.basis) : null,
+      ),
     ),
   );
+}
+
+/**
+ * What an amount rests on: « N = 13 marchés au montant connu, sur 29 ».
+ * @param {number} amountContracts
+ * @param {number} contracts
+ */
+export function amountBasis(amountContracts, contracts) {
+  if (amountContracts === contracts)
+    return `N = ${plural(contracts, "marché", "marchés")}, tous au montant connu`;
+  return `N = ${plural(amountContracts, "marché", "marchés")} au montant connu, sur ${formatInteger(contracts)}`;
 }
 
 /**

@@ -33,7 +33,9 @@ const COLUMNS = [
   {
     label: "Cet acheteur",
     cell: (r) =>
-      r.buyer === null ? "aucun marché" : formatValueWithN(r.buyer.value, r.buyer.n, r.format),
+      r.buyer === null
+        ? "aucun marché"
+        : formatValueWithN(r.buyer.value, r.buyer.n, r.buyer.coverage, r.format),
   },
   { label: "Pairs : 1er quartile", cell: (r) => f(r, r.peers.q1), numeric: true },
   { label: "Médiane des pairs", cell: (r) => f(r, r.peers.median), numeric: true },
@@ -44,7 +46,7 @@ const COLUMNS = [
   },
   {
     label: "Toutes les données",
-    cell: (r) => formatValueWithN(r.national.value, r.national.n, r.format),
+    cell: (r) => formatValueWithN(r.national.value, r.national.n, r.national.coverage, r.format),
   },
   {
     label: "Rang",

@@ -4,14 +4,7 @@
 // progress.ts), so the page never shows two badges that contradict each other.
 import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
-import {
-  formatComputed,
-  formatDate,
-  formatInteger,
-  formatPercent,
-  formatValue,
-  plural,
-} from "../format.js";
+import { formatDate, formatValue, formatValueWithN, plural } from "../format.js";
 import { lookupTable } from "./lookup.js";
 
 /** @type {Record<import("../types.js").SpaserIndicator["status"], { text: string, tone: string }>} */
@@ -81,14 +74,7 @@ function content(a, reload) {
   );
   /** @param {import("../types.js").SpaserFigure | null} f @param {string} format */
   const figure = (f, format) =>
-    f === null
-      ? "aucun marché"
-      : `${formatComputed(f.value, format)} (N = ${formatInteger(f.n)}, ${
-          // No contract concerned: the coverage is without object, not unknown.
-          typeof f.coverage === "number"
-            ? `couverture ${formatPercent(f.coverage)}`
-            : "aucun marché concerné"
-        })`;
+    f === null ? "aucun marché" : formatValueWithN(f.value, f.n, f.coverage, format);
   return [
     plan,
     h("p", {}, h("label", { for: "spaser-annee" }, "Année suivie : "), picker),

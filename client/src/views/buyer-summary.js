@@ -2,7 +2,7 @@
 // compares with public targets, in plain sentences, and with buyers of its type (its peers, as
 // GET /api/buyers/:siret/peers gives them). Printed on one A4 page (print.css).
 import { getCatalogue, getIndicator, getJson } from "../api.js";
-import { displayName, keyFigures, lookupTable } from "../components/lookup.js";
+import { amountBasis, displayName, keyFigures, lookupTable } from "../components/lookup.js";
 import { peersTable } from "../components/peers-section.js";
 import { sentence } from "../components/summary-sentence.js";
 import { barSpec } from "../charts/specs.js";
@@ -80,7 +80,11 @@ export async function buyerSummaryView({ params, main }) {
     ),
     keyFigures([
       { label: "Marchés publiés", value: formatInteger(t.contracts) },
-      { label: "Montant total", value: typeof t.amount === "number" ? formatEuro(t.amount) : "—" },
+      {
+        label: "Montant total",
+        value: typeof t.amount === "number" ? formatEuro(t.amount) : "—",
+        basis: amountBasis(t.amount_contracts, t.contracts),
+      },
       {
         label: "Publiés au format 2024",
         value: formatPercent(
@@ -126,7 +130,7 @@ export async function buyerSummaryView({ params, main }) {
           "Cinq premiers fournisseurs (le montant d'un marché attribué à plusieurs entreprises est partagé à parts égales entre elles)",
           [
             {
-              label: "Entreprise",
+              label: "Établissement titulaire",
               cell: (r) => displayName(r.nom, String(r.titulaire_id), "SIRET"),
             },
             { label: "Montant", cell: (r) => formatValue(r.amount_split, "euro"), numeric: true },

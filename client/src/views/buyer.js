@@ -10,6 +10,7 @@ import { spaserSection } from "../components/spaser-section.js";
 import {
   contractsPerYear,
   displayName,
+  amountBasis,
   keyFigures,
   lookupTable,
   partyHeading,
@@ -90,6 +91,7 @@ export async function buyerView({ params, main }) {
       {
         label: "Montant total (hors montants suspects)",
         value: t.amount === null ? "—" : formatEuro(t.amount),
+        basis: amountBasis(t.amount_contracts, t.contracts),
       },
       { label: "Premier marché notifié", value: formatDate(t.first_notification) },
       { label: "Dernier marché notifié", value: formatDate(t.last_notification) },
@@ -115,13 +117,13 @@ export async function buyerView({ params, main }) {
     h(
       "p",
       { class: "note" },
-      "Le montant d'un marché attribué à plusieurs entreprises est partagé à parts égales entre elles.",
+      "Chaque ligne est un établissement (un SIRET) : les établissements d'une même entreprise sont comptés à part. Le montant d'un marché attribué à plusieurs entreprises est partagé à parts égales entre elles.",
     ),
     lookupTable(
-      "Principaux fournisseurs de l'acheteur",
+      "Principaux fournisseurs de l'acheteur, par établissement",
       [
         {
-          label: "Entreprise",
+          label: "Établissement titulaire",
           cell: (r) =>
             h(
               "a",
@@ -131,7 +133,7 @@ export async function buyerView({ params, main }) {
         },
         { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
         {
-          label: "Montant (part)",
+          label: "Montant (part du titulaire)",
           cell: (r) => formatValue(r.amount_split, "euro"),
           numeric: true,
         },

@@ -66,7 +66,8 @@ export async function compareView({ main }) {
       ]);
       // No row: the buyer has no contract that year.
       /** @param {import("../types.js").Row | undefined} r */
-      const cell = (r) => (r ? formatValueWithN(r.value, r.n, ind.format) : "aucun marché");
+      const cell = (r) =>
+        r ? formatValueWithN(r.value, r.n, r.coverage, ind.format) : "aucun marché";
       return [
         ind.title,
         ...sirets.map((s) => cell(byBuyer.rows.find((r) => r.acheteur_id === s))),
@@ -131,7 +132,7 @@ export async function compareView({ main }) {
       "div",
       { class: "compare-table" },
       tableElement(
-        `Indicateurs en ${year} : chaque valeur avec le nombre de marchés sur lequel elle repose (N)`,
+        `Indicateurs en ${year} : chaque valeur avec le nombre de marchés sur lequel elle repose (N) et la part des marchés concernés qu'ils représentent (couverture)`,
         model.headers,
         model.headers.map((_, i) => i > 0),
         model.rows,

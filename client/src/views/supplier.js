@@ -3,6 +3,7 @@ import { getJson } from "../api.js";
 import {
   contractsPerYear,
   displayName,
+  amountBasis,
   keyFigures,
   lookupTable,
   partyHeading,
@@ -51,10 +52,12 @@ export async function supplierView({ params, main }) {
       {
         label: "Montant, part de l'entreprise",
         value: typeof t.amount_split === "number" ? formatEuro(t.amount_split) : "—",
+        basis: amountBasis(t.amount_contracts, t.contracts),
       },
       {
         label: "Montant total des marchés",
         value: typeof t.amount_whole === "number" ? formatEuro(t.amount_whole) : "—",
+        basis: amountBasis(t.amount_contracts, t.contracts),
       },
     ]),
     h(
@@ -78,7 +81,7 @@ export async function supplierView({ params, main }) {
         },
         { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
         {
-          label: "Montant (part)",
+          label: "Montant (part de l'entreprise)",
           cell: (r) => formatValue(r.amount_split, "euro"),
           numeric: true,
         },
