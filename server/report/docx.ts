@@ -15,6 +15,7 @@ import {
   WidthType,
 } from "docx";
 import { svgToPng, type Chart } from "./charts.ts";
+import { frenchSpacing } from "./french-spacing.ts";
 import type { ReportData, ReportIndicator } from "./data.ts";
 import { formatDay, formatInteger, formatNumber, formatShare } from "./format.ts";
 import { regenerateText } from "./html-annex.ts";
@@ -46,13 +47,17 @@ import { PEER_HEADERS, PEERS_TITLE, peerCells, peersIntro } from "./words-peers.
 
 const CHART_WIDTH = 560;
 
+// Every text with the no-break spaces of French typography, as in the HTML page.
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
-  new Paragraph({ text, heading: level });
-const para = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
+  new Paragraph({ text: frenchSpacing(text), heading: level });
+const para = (text: string) => new Paragraph({ children: [new TextRun(frenchSpacing(text))] });
+const bullet = (text: string) => new Paragraph({ text: frenchSpacing(text), bullet: { level: 0 } });
 const labelled = (label: string, text: string) =>
   new Paragraph({
-    children: [new TextRun({ text: `${label} : `, bold: true }), new TextRun(text)],
+    children: [
+      new TextRun({ text: frenchSpacing(`${label} : `), bold: true }),
+      new TextRun(frenchSpacing(text)),
+    ],
   });
 
 function table(header: string[], rows: string[][]): Table {
@@ -62,7 +67,9 @@ function table(header: string[], rows: string[][]): Table {
       children: cells.map(
         (c) =>
           new TableCell({
-            children: [new Paragraph({ children: [new TextRun({ text: c, bold })] })],
+            children: [
+              new Paragraph({ children: [new TextRun({ text: frenchSpacing(c), bold })] }),
+            ],
           }),
       ),
     });

@@ -4,6 +4,7 @@
 import type { Chart } from "./charts.ts";
 import type { ReportData } from "./data.ts";
 import { annexSection } from "./html-annex.ts";
+import { frenchSpacing } from "./french-spacing.ts";
 import { html, trusted } from "./html-escape.ts";
 import {
   indicatorsSection,
@@ -63,5 +64,5 @@ export function reportHtml(data: ReportData, charts: Chart[]): string {
         </main>
       </body>
     </html>`;
-  return page.text;
+  return frenchSpacing(page.text);
 }

@@ -32,6 +32,13 @@ afterAll(async () => t?.close());
 
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 
+/**
+ * The page with the no-break spaces of French typography (report/french-spacing.ts: before
+ * « : ; ! ? » », after «) as plain spaces, as the sentences compared here are written.
+ */
+const plain = (page: string) => page.replace(/\u00a0(?=[»:;!?])/g, " ").replace(/«\u00a0/g, "« ");
+const reportText = async (path: string) => plain(await (await t.get(path)).text());
+
 interface Shown {
   id: string;
   value: string;
@@ -76,7 +83,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/^text\/html/);
       expect(response.headers.get("content-security-policy")).toContain("script-src 'none'");
-      const page = await response.text();
+      const page = plain(await response.text());
       expect(page).not.toMatch(/<script/i);
       const shown = shownIndicators(page);
       expect(shown.map((s) => s.id).sort()).toEqual(responsible.map((i) => i.id).sort());
@@ -119,7 +126,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
   it("calls the earlier value « année précédente » only when it is the year just before", async () => {
     let named = 0;
     for (const { siret, year } of cases) {
-      const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+      const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
       const earlier = [
         ...page.matchAll(
           /<dt>(Année précédente|Dernière année connue avant (\d{4}))<\/dt>\s*<dd>([^<]*)<\/dd>/g,
@@ -146,7 +153,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
 
   it("draws a trend chart for each indicator with a value", async () => {
     const { siret, year } = cases[1] ?? { siret: "", year: 0 };
-    const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+    const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
     const withValue = shownIndicators(page).filter((s) => s.value !== "");
     const charts = [...page.matchAll(/data-chart="([a-z_]+)"/g)].map((m) => m[1]);
     for (const s of withValue) expect(charts).toContain(s.id);
@@ -171,7 +178,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       const page = await t.get(
         `/api/buyers/${String(row?.acheteur_id)}/report?year=${Number(row?.y)}`,
       );
-      return visibleText(await page.text()).replaceAll("&#39;", "'");
+      return visibleText(plain(await page.text())).replaceAll("&#39;", "'");
     };
     const before = Number(compared?.y) - 1;
     expect(await summary(compared)).toMatch(
@@ -197,7 +204,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       no_data: /^((manque|manquent) )?faute de marché concerné cette année/,
     };
     for (const { siret, year } of cases) {
-      const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+      const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
       // Each indicator's status, from its block or its row (an indicator may be in both).
       const byIndicator = new Map(
         [...page.matchAll(/data-indicator="([^"]+)"\s+data-status="(\w+)"/g)].map((m) => [
@@ -247,9 +254,9 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
         GROUP BY ALL ORDER BY count(DISTINCT ti.titulaire_id) DESC, 1, 2 LIMIT 1`,
     );
     expect(chosen).toBeDefined();
-    const page = await (
-      await t.get(`/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`)
-    ).text();
+    const page = await reportText(
+      `/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`,
+    );
     // The apostrophes of the French words, escaped as every text of the page is, read back.
     const section = (
       /<section class="suppliers">[\s\S]*?<\/section>/.exec(page)?.[0] ?? ""
@@ -305,9 +312,9 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
         GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
     );
     expect(chosen).toBeDefined();
-    const page = await (
-      await t.get(`/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`)
-    ).text();
+    const page = await reportText(
+      `/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`,
+    );
     expect(page.replaceAll("&#39;", "'")).toContain(
       "Part des titulaires établis dans le département de l'acheteur : inconnu (le département de l'acheteur n'est pas connu).",
     );
@@ -323,9 +330,9 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
        HAVING count(date_publication_donnees) = 0 ORDER BY n DESC, 1, 2 LIMIT 1`,
     );
     expect(Number(chosen?.n)).toBeGreaterThan(1);
-    const page = await (
-      await t.get(`/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`)
-    ).text();
+    const page = await reportText(
+      `/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`,
+    );
     const row = /<tr\s+data-component="published_on_time"[\s\S]*?<\/tr>/.exec(page)?.[0] ?? "";
     const cells = [...row.matchAll(/<td>\s*([\s\S]*?)\s*<\/td>/g)].map((m) => m[1]);
     expect(cells[1]?.replaceAll("&#39;", "'")).toBe(
@@ -347,9 +354,10 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     const quality = await t.json<BuyerQuality>(`/api/buyers/${siret}/quality?year=${year}`);
     const unchecked = quality.components.filter((c) => c.unverifiable.length > 0);
     expect(unchecked.map((c) => c.id)).toContain("mandatory_fields");
-    const page = (
-      await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text()
-    ).replaceAll("&#39;", "'");
+    const page = (await reportText(`/api/buyers/${siret}/report?year=${year}`)).replaceAll(
+      "&#39;",
+      "'",
+    );
     const notes = [
       ...(/<ul class="unverifiable">([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? "").matchAll(
         /<li>\s*([\s\S]*?)\s*<\/li>/g,
@@ -365,6 +373,23 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       }
       expect(note).toMatch(/, leur source ne publiant pas (ce champ|ces champs)\.$/);
     }
+  });
+
+  it("keeps each French sign on the line of the word before it: no-break spaces", async () => {
+    // A line of the printed report began with a lone « » ».
+    const { siret, year } = cases[0] ?? { siret: "", year: 0 };
+    const raw = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+    const text = raw.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, "");
+    // The premise: the page has such signs, each after a no-break space.
+    expect(text).toMatch(/\u00a0:/);
+    expect(text).toMatch(/«\u00a0[^»]+\u00a0»/);
+    expect(text.match(/ [»:;!?]|« /g) ?? []).toEqual([]);
+    // The Word file's text too.
+    const docx = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
+    const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
+    const words = strFromU8(files["word/document.xml"] ?? new Uint8Array()).replace(/<[^>]+>/g, "");
+    expect(words).toMatch(/\u00a0:/);
+    expect(words.match(/ [»:;!?]|« /g) ?? []).toEqual([]);
   });
 
   it("answers 400 without a year or with an unknown format, 404 for an unknown buyer", async () => {
@@ -384,7 +409,7 @@ describe("GET /api/buyers/:siret/report?format=docx", () => {
     { tags: ["slow"] },
     async () => {
       const { siret, year } = cases[1] ?? { siret: "", year: 0 };
-      const page = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+      const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
       const response = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-disposition")).toContain(`${siret}_${year}.docx`);
