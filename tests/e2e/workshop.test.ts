@@ -190,4 +190,39 @@ describeWithBrowser("the indicator workshop in Chromium", () => {
     // refused with 400, which Chromium logs; any other error fails the test (afterEach).
     expect(browser.takeErrors().filter((e) => !e.includes("status of 400"))).toEqual([]);
   });
+
+  it("keeps every condition's value when another is added or typed", async () => {
+    const { page } = browser;
+    await page.goto(`${t.url}/atelier`);
+    await waitReady(page);
+    await settled(page, "done");
+    const scope = condition(page, "Marchés concernés");
+    const add = scope.getByRole("button", { name: "Ajouter une condition" });
+    await add.click();
+    const first = scope.locator(".condition__row").nth(0);
+    await first.locator("select[data-role=field]").selectOption("date_notification");
+    await first.locator("select[data-role=op]").selectOption("gte");
+    // The test changed: the focus stays on it, not on the field before it.
+    await expect(
+      page.evaluate(() => document.activeElement?.getAttribute("data-role")),
+    ).resolves.toBe("op");
+    await first.locator("input[type=date]").fill("2024-01-01");
+    await add.click();
+    await expect(first.locator("input[type=date]").inputValue()).resolves.toBe("2024-01-01");
+    const second = scope.locator(".condition__row").nth(1);
+    await second.locator("select[data-role=field]").selectOption("montant");
+    await second.locator("select[data-role=op]").selectOption("gt");
+    // Typing in the second row sends both conditions to the live result.
+    const sent = page.waitForRequest(
+      (r) =>
+        r.url().includes("/api/workshop/") &&
+        (r.postData() ?? "").includes('"value":"2024-01-01"') &&
+        (r.postData() ?? "").includes('"value":40000'),
+    );
+    await second.locator("input").fill("40000");
+    await sent;
+    await expect(first.locator("input[type=date]").inputValue()).resolves.toBe("2024-01-01");
+    await settled(page, "done");
+    expect(browser.takeErrors().filter((e) => !e.includes("status of 400"))).toEqual([]);
+  });
 });

@@ -60,8 +60,19 @@ export function conditionEditor({ base, legend, hint, fields, slots, get, set, o
   slots.slot(base, element);
   const byId = new Map(fields.map((f) => [f.id, f]));
 
-  /** @param {number} [focusRow]  the row whose field select takes the focus */
-  function draw(focusRow) {
+  /**
+   * The conditions as they are now: a row's value typed since the last drawing is written to the
+   * draft without a redraw, so a row's own list of the others would be stale (typing in a second
+   * row, or adding one, dropped the date typed in the first).
+   * @param {Leaf[]} drawn
+   */
+  const now = (drawn) => toLeaves(get()) ?? drawn;
+
+  /**
+   * @param {number} [focusRow]  the row whose control takes the focus
+   * @param {"field" | "op"} [focusRole]  which one: the field (a new row), the test (its change)
+   */
+  function draw(focusRow, focusRole = "field") {
     const leaves = toLeaves(get());
     if (leaves === null) {
       replace(
@@ -88,8 +99,9 @@ export function conditionEditor({ base, legend, hint, fields, slots, get, set, o
           type: "button",
           class: "condition__add",
           onclick: () => {
-            write([...leaves, { field: "", op: "not_null" }]);
-            draw(leaves.length);
+            const current = now(leaves);
+            write([...current, { field: "", op: "not_null" }]);
+            draw(current.length);
             onChange();
           },
         },
@@ -98,7 +110,7 @@ export function conditionEditor({ base, legend, hint, fields, slots, get, set, o
     );
     if (focusRow !== undefined) {
       /** @type {HTMLElement | undefined} */ (
-        body.querySelectorAll("select[data-role=field]")[focusRow]
+        body.querySelectorAll(`select[data-role=${focusRole}]`)[focusRow]
       )?.focus();
     }
   }
@@ -112,9 +124,12 @@ export function conditionEditor({ base, legend, hint, fields, slots, get, set, o
   function row(leaves, leaf, index, write) {
     const path = leafPath(base, index, leaves.length);
     const field = byId.get(leaf.field ?? "");
-    const update = (/** @type {Leaf} */ next, redraw = false) => {
-      write(leaves.map((l, i) => (i === index ? next : l)));
-      if (redraw) draw(index);
+    const update = (
+      /** @type {Leaf} */ next,
+      /** @type {"field" | "op" | undefined} */ redraw = undefined,
+    ) => {
+      write(now(leaves).map((l, i) => (i === index ? next : l)));
+      if (redraw) draw(index, redraw);
       onChange();
     };
     const fieldSelect = h(
@@ -124,7 +139,7 @@ export function conditionEditor({ base, legend, hint, fields, slots, get, set, o
         onchange: () => {
           const chosen = byId.get(fieldSelect.value);
           const op = chosen?.ops.includes(leaf.op ?? "") ? leaf.op : "not_null";
-          update({ field: fieldSelect.value, op }, true);
+          update({ field: fieldSelect.value, op }, "field");
         },
       },
       h("option", { value: "" }, "— choisir un champ —"),
@@ -141,7 +156,7 @@ export function conditionEditor({ base, legend, hint, fields, slots, get, set, o
           const next = { field: leaf.field ?? "", op };
           if (LIST_OPS.includes(op)) next.values = [];
           else if (!NULL_OPS.includes(op)) next.value = field?.values?.[0]?.code ?? "";
-          update(next, true);
+          update(next, "op");
         },
       },
       ops.map((op) => h("option", { value: op, selected: op === leaf.op }, OP_LABELS[op] ?? op)),
@@ -153,7 +168,7 @@ export function conditionEditor({ base, legend, hint, fields, slots, get, set, o
         type: "button",
         class: "condition__remove",
         onclick: () => {
-          write(leaves.filter((_, i) => i !== index));
+          write(now(leaves).filter((_, i) => i !== index));
           draw();
           onChange();
         },
