@@ -75,8 +75,8 @@ export function rowFinisher(
       const formatN = num(formatNs[r]) ?? 0;
       const coverage = num(coverages[r]);
       const flags: RowFlag[] = [];
-      // A row without any contract (the whole of a filter that matches none) is not « few
-      // contracts » nor « not in the 2024 format »: it has nothing to warn about.
+      // A row without any contract in the indicator's scope (a filter that matches none) is not
+      // « few contracts » nor « not in the 2024 format »: it has nothing to warn about.
       const empty = total === 0;
       const formatMissing = needsFormat && formatN === 0 && !empty;
       if (formatMissing) flags.push("format_not_available");

@@ -1,9 +1,11 @@
 // The counts every aggregation step reports beside its measure, so that each row says what its
 // figure rests on. Per group of the `grouped` step (one base row per contract, so COUNT(*)
 // counts contracts once):
-//   _total        contracts of the group (after the request's filters)
-//   _format_n     … in a DECP format carrying what the indicator needs
-//   n_scope       … and in the definition's scope: the indicator's base
+//   _total        contracts of the group in the definition's scope (after the request's filters)
+//   _format_n     … in a DECP format carrying what the indicator needs: the indicator's base
+//   n_scope       the same count, the base (the format flags compare _format_n with _total: a
+//                 scope of 2024 contracts is not « partly in the 2019 format » for the 2019
+//                 contracts it leaves out)
 //   _covered_n    … with the fields the indicator needs filled (coverage = _covered_n / n_scope)
 //   n             contracts that enter the figure: a ratio's denominator, a mix's filled
 //                 categories, the values aggregated, the contracts split among top suppliers
@@ -47,8 +49,8 @@ export function counts(ctx: SqlContext, plan: QueryPlan): string[] {
   const { q } = ctx;
   const figure = `${IN_BASE} AND ${figureCondition(ctx, plan)}`;
   const columns = [
-    `COUNT(*) AS ${q("_total")}`,
-    `COUNT(*) FILTER (WHERE ${q("_format_ok")}) AS ${q("_format_n")}`,
+    `COUNT(*) FILTER (WHERE ${q("_in_scope")}) AS ${q("_total")}`,
+    `COUNT(*) FILTER (WHERE ${IN_BASE}) AS ${q("_format_n")}`,
     `COUNT(*) FILTER (WHERE ${IN_BASE}) AS ${q("n_scope")}`,
     `COUNT(*) FILTER (WHERE ${IN_BASE} AND ${q("_covered")}) AS ${q("_covered_n")}`,
     `COUNT(*) FILTER (WHERE ${figure}) AS ${q("n")}`,

@@ -140,6 +140,42 @@ describe("scopes and thresholds", () => {
     expect(old.rows[0]?.flags).toContain("format_not_available");
   });
 
+  it("judges the format on the contracts of its scope, not on those the scope leaves out", async () => {
+    // A 2024-format share over the contracts notified since a date (as the workshop builds it):
+    // the 2019-format contracts it leaves out do not make it « partly in the 2019 format ».
+    const share = (scope?: Record<string, unknown>) =>
+      inlineDefinition({
+        unit: "share",
+        format: "percent",
+        requires_format: "v2",
+        requires_fields: ["considerations_sociales"],
+        measure: {
+          kind: "ratio",
+          numerator: {
+            kind: "count_distinct",
+            where: { field: "considerations_sociales", op: "contains", values: ["clause_sociale"] },
+          },
+          denominator: {
+            kind: "count_distinct",
+            where: { field: "considerations_sociales", op: "not_null" },
+          },
+        },
+        ...(scope ? { scope } : {}),
+      });
+    // The premise: over every contract, the seed's 2019 ones are not in the 2024 format.
+    const whole = await runIndicator(db.connection, share(), {});
+    expect(whole.rows[0]?.flags).toContain("format_partial");
+    const recent = await runIndicator(
+      db.connection,
+      // From May 2024: A-6, a 2019-format contract of April 2024, is left out too.
+      share({ field: "date_notification", op: "gte", value: "2024-05-01" }),
+      {},
+    );
+    expect(recent.rows[0]?.n_scope).toBeGreaterThan(0);
+    expect(recent.rows[0]?.flags).not.toContain("format_partial");
+    expect(recent.rows[0]?.flags).not.toContain("format_not_available");
+  });
+
   it("gives a colour only when N is large enough", async () => {
     const small = await run("single_offer_rate", { grain: "year" });
     expect(rowFor(small.rows, "year", 2024).status).toBeNull();
