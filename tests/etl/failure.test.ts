@@ -76,6 +76,16 @@ const CASES: [string, () => string, RegExp][] = [
     /table\.json: no column identifies a contract/,
   ],
   [
+    // Région Bretagne's table with « objet » taken out of its header only: every row is one
+    // field too long, and read under the header it would put each value under its neighbour.
+    "a CSV file whose header lacks a column name",
+    () =>
+      brokenCopy("header.csv", "real-flat-region-bretagne-rendu-compte-2021.csv", (t) =>
+        t.replace("|objet|", "|"),
+      ),
+    /header\.csv: \d+ of its \d+ rows do not fit its header of 18 columns .*\(line \d+\)/,
+  ],
+  [
     "JSON without DECP records",
     () => brokenCopy("other.json", "official-v1.5-example-paquet.json", () => '{"data": [1, 2]}'),
     /other\.json: no DECP records found/,
