@@ -17,18 +17,22 @@ export interface ShrinkGuardOptions {
   force: boolean;
 }
 
-/** The served snapshot's contracts, read through the build's connection; null when none is served. */
+/**
+ * The served snapshot's contracts, read through the build's connection (the caller gives null
+ * when there is no file); "foreign" when the file is not an observatory snapshot.
+ */
 export async function servedContracts(
   connection: DuckDBConnection,
   servedDb: string,
-): Promise<number | null> {
+): Promise<number | "foreign"> {
   try {
     await connection.run(`ATTACH ${sqlString(servedDb)} AS served (READ_ONLY)`);
     const [row] = await queryRows(connection, "SELECT count(*) AS n FROM served.contracts");
     return Number(row?.n ?? 0);
   } catch {
-    // Not a snapshot (a damaged or foreign file): nothing served to protect.
-    return null;
+    // Not a snapshot: a file of something else (a --db given by mistake), or a damaged one. It is
+    // not replaced unless forced: it may be someone's data, and it is kept nowhere else.
+    return "foreign";
   } finally {
     await connection.run("DETACH DATABASE IF EXISTS served").catch(() => undefined);
   }
@@ -36,10 +40,13 @@ export async function servedContracts(
 
 /** Why the new snapshot must not replace the served one, or null when it may. */
 export function shrinkRefusal(
-  served: number | null,
+  served: number | "foreign" | null,
   built: number,
   maxDrop: number,
 ): string | null {
+  if (served === "foreign") {
+    return "the file at the database's place is not an observatory snapshot (no table of contracts can be read from it): not replaced; give another --db, or run with --force to replace it";
+  }
   if (served === null || served === 0) return null;
   if (built === 0) {
     return `the new snapshot has no contract (the served one has ${served}): not installed; check the sources, or run with --force to install it anyway`;
@@ -52,7 +59,7 @@ export function shrinkRefusal(
 
 /** Throws the refusal unless forced; a forced install is logged. */
 export function checkShrink(
-  served: number | null,
+  served: number | "foreign" | null,
   built: number,
   options: ShrinkGuardOptions,
   log: (line: string) => void,

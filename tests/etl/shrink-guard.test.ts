@@ -1,15 +1,18 @@
 // A run never empties or shrinks the served observatory by surprise (etl/load/shrink-guard.ts),
 // through the command as users run it (runEtlCli, in-process): a source that yields no contract,
 // or a drop beyond the allowed share, fails the run with its reason, recorded in the history, and
-// the served snapshot stays; --force installs it anyway.
+// the served snapshot stays; --force installs it anyway. A file that is no snapshot is never
+// replaced unless forced.
 // @module-tag slow
-import { rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runEtlCli } from "../../etl/cli-run.ts";
 import { SAMPLES_DIR } from "../../etl/pipeline.ts";
 import { readRuns } from "../../etl/load/run-history.ts";
 import { shrinkRefusal } from "../../etl/load/shrink-guard.ts";
+import { openDatabase } from "../../lib/duckdb.ts";
 import {
   copySamplesSnapshot,
   E_MARCHESPUBLICS_CONTRACTS,
@@ -94,6 +97,27 @@ describe("the shrink guard, through npm run etl", () => {
     expect(forced.stderr).toContain("warning: forced install");
     expect((await servedSnapshot(db)).contracts).toBe(E_MARCHESPUBLICS_CONTRACTS);
     expect(readRuns<HistoryRun>(db).at(-1)?.status).toBe("ok");
+  });
+
+  it("never replaces a file that is not an observatory snapshot, unless forced", async () => {
+    // A --db given by mistake: someone's notes, someone's own DuckDB database.
+    const notes = join(dir, "notes.txt");
+    writeFileSync(notes, "mes notes\n");
+    const theirs = join(dir, "theirs.duckdb");
+    const own = await openDatabase(theirs);
+    await own.connection.run("CREATE TABLE important AS SELECT 42 AS answer");
+    own.close();
+    const file = join(SAMPLES_DIR, "real-v1-e-marchespublics-2019-04.json");
+    for (const path of [notes, theirs]) {
+      const before = createHash("sha256").update(readFileSync(path)).digest("hex");
+      const refused = await cli([file, "--db", path]);
+      expect(refused.code, path).toBe(1);
+      expect(refused.stderr, path).toContain("is not an observatory snapshot");
+      expect(createHash("sha256").update(readFileSync(path)).digest("hex"), path).toBe(before);
+    }
+    const forced = await cli([file, "--db", notes, "--force"]);
+    expect(forced.code).toBe(0);
+    expect((await servedSnapshot(notes)).contracts).toBe(E_MARCHESPUBLICS_CONTRACTS);
   });
 
   it("lets a run install its snapshot when nothing is served yet, or the drop is within the share", () => {
