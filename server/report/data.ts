@@ -25,6 +25,8 @@ export interface TrendPoint {
   year: number;
   value: number | null;
   n: number;
+  /** n / n_scope; null when no contract of the year is concerned. */
+  coverage: number | null;
 }
 
 export interface ReportIndicator {
@@ -116,7 +118,12 @@ async function indicatorFor(
   );
   const trend = result.rows
     .filter((r) => typeof r.year === "number")
-    .map((r) => ({ year: Number(r.year), value: num(r.value), n: Number(r.n ?? 0) }))
+    .map((r) => ({
+      year: Number(r.year),
+      value: num(r.value),
+      n: Number(r.n ?? 0),
+      coverage: num(r.coverage),
+    }))
     .sort((a, b) => a.year - b.year);
   const row = result.rows.find((r) => r.year === year);
   const previous = [...trend].reverse().find((p) => p.year < year && p.n > 0) ?? null;

@@ -83,13 +83,14 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
     ${
       trend.length > 0
         ? boxedTable(
-            ["Année", "Valeur", "N"],
+            ["Année", "Valeur", "N", "Couverture"],
             trend.map(
               (p) =>
                 html`<tr>
                   <td>${p.year}</td>
                   <td>${formatNumber(p.value, i.definition.format)}</td>
                   <td>${formatInteger(p.n)}</td>
+                  <td>${p.coverage === null ? "sans objet" : formatShare(p.coverage)}</td>
                 </tr>`,
             ),
             { className: "trend", caption: "Valeurs par année" },

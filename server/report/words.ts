@@ -139,7 +139,9 @@ export function previousLabel(previous: TrendPoint | null, year: number): string
 
 export function previousText(i: ReportIndicator): string {
   if (!i.previous) return "pas d'année précédente avec des marchés";
-  return `${formatNumber(i.previous.value, i.definition.format)} en ${i.previous.year} (N = ${formatInteger(i.previous.n)})`;
+  const covered =
+    i.previous.coverage === null ? "" : `, couverture ${formatShare(i.previous.coverage)}`;
+  return `${formatNumber(i.previous.value, i.definition.format)} en ${i.previous.year} (N = ${formatInteger(i.previous.n)}${covered})`;
 }
 
 /** « 0 marché », « 1 marché notifié », « 2 marchés notifiés »: French takes the singular below 2. */

@@ -8,6 +8,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
+import { shareText } from "../../client/src/shared/share-text.js";
 import { esc, html, withLinks } from "../../server/report/html-escape.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
 import { withEnv } from "../helpers/with-env.ts";
@@ -149,6 +150,34 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     }
     // Some indicator of these cases has its latest earlier value years before: the other label.
     expect(named).toBeGreaterThan(0);
+  });
+
+  it("gives each year of an indicator's table its N and its coverage, as the API does", async () => {
+    const { siret, year } = cases[1] ?? { siret: "", year: 0 };
+    const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
+    const article = page
+      .split(/(?=<article\b)/)
+      .find((a) => a.includes('data-indicator="sme_share"') && a.includes('class="trend"'));
+    expect(article).toBeDefined();
+    const table = /<table class="trend">([\s\S]*?)<\/table>/.exec(article ?? "")?.[1] ?? "";
+    const cells = (row: string) =>
+      [...row.matchAll(/<t[dh][^>]*>\s*([\s\S]*?)\s*<\/t[dh]>/g)].map((m) => m[1] ?? "");
+    const [head, ...rows] = table.split(/<tr\b/).slice(1).map(cells);
+    expect(head).toEqual(["Année", "Valeur", "N", "Couverture"]);
+    const api = await t.json<IndicatorResult>(
+      `/api/indicators/sme_share?by=year&filter=acheteur_id=${siret}`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [shownYear, , n, coverage] of rows) {
+      const row = api.rows.find((r) => String(r.year) === shownYear);
+      expect(row, shownYear).toBeDefined();
+      expect(n?.replace(/\s/g, ""), shownYear).toBe(String(row?.n));
+      expect(coverage?.replace(/\s/g, " "), shownYear).toBe(
+        row?.coverage === null || row?.coverage === undefined
+          ? "sans objet"
+          : shareText(row.coverage).replace(/\s/g, " "),
+      );
+    }
   });
 
   it("draws a trend chart for each indicator with a value", async () => {
