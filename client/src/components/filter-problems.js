@@ -1,0 +1,73 @@
+// Filters of an address that cannot hold together: a period whose first year comes after its
+// last, a département outside the chosen région. A shared link or a hand-written address can
+// carry them; the figures are then computed on no contract at all, and N = 0 alone would not say
+// why. Each problem is said in words, with the changes of address that settle it: the filters
+// stay as the address has them (the figures always follow what the bar shows), and the reader
+// chooses which one to change.
+
+/** @typedef {import("../state.js").Filters} Filters */
+/** @typedef {import("../types.js").FilterChoices} FilterChoices */
+
+/**
+ * @typedef {{ label: string, changes: Record<string, string | null>, focus: string }} FilterFix
+ *   focus: the filter whose control shows the change (the focus goes there once it is made)
+ * @typedef {{ key: string, text: string, fixes: FilterFix[] }} FilterProblem
+ */
+
+/**
+ * @param {Filters} filters
+ * @param {FilterChoices} choices
+ * @returns {FilterProblem[]}
+ */
+export function filterProblems(filters, choices) {
+  /** @type {FilterProblem[]} */
+  const problems = [];
+  const from = Number(filters.year_from);
+  const to = Number(filters.year_to);
+  if (filters.year_from && filters.year_to && from > to) {
+    problems.push({
+      key: "years",
+      text: `La période choisie est inversée : « à partir de ${filters.year_from} » et « jusqu'à ${filters.year_to} ». Aucun marché ne peut répondre aux deux à la fois, d'où des chiffres vides.`,
+      fixes: [
+        {
+          label: `Remettre dans l'ordre : de ${filters.year_to} à ${filters.year_from}`,
+          changes: { year_from: filters.year_to, year_to: filters.year_from },
+          focus: "year_from",
+        },
+      ],
+    });
+  }
+  const dep = outsideDepartement(filters, choices);
+  if (dep) {
+    const region = choices.region.find((r) => r.code === filters.region);
+    const its = choices.region.find((r) => r.code === dep.region);
+    problems.push({
+      key: "place",
+      text: `Le département ${dep.code} – ${dep.label} n'est pas dans la région ${region?.label ?? filters.region ?? ""} : aucun marché ne peut avoir son lieu d'exécution dans les deux à la fois, d'où des chiffres vides.`,
+      fixes: [
+        {
+          label: "Retirer le département",
+          changes: { departement: null },
+          focus: "departement",
+        },
+        {
+          label: `Garder ${dep.label} et choisir sa région${its ? ` (${its.label})` : ""}`,
+          changes: { region: dep.region },
+          focus: "region",
+        },
+      ],
+    });
+  }
+  return problems;
+}
+
+/**
+ * The filters' département when a région is chosen and the département is not in it.
+ * @param {Filters} filters
+ * @param {FilterChoices} choices
+ */
+export function outsideDepartement(filters, choices) {
+  if (!filters.region || !filters.departement) return undefined;
+  const dep = choices.departement.find((d) => d.code === filters.departement);
+  return dep && dep.region !== filters.region ? dep : undefined;
+}
