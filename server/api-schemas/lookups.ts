@@ -65,10 +65,21 @@ export const BuyerSearchSchema = stamped({
   companies: Companies,
 });
 
+/** The N of an amount in a row: beside `contracts`, the contracts it sums. */
+const AmountN = Count.describe(
+  "N of the row's amount: its contracts whose amount it sums (published and not suspect); `contracts` counts them all.",
+);
+
 const yearRow = <Amount extends string>(amount: Amount) =>
-  z.strictObject({ year: z.int().nullable(), contracts: Count, [amount]: Euros } as {
+  z.strictObject({
+    year: z.int().nullable(),
+    contracts: Count,
+    [amount]: Euros,
+    amount_contracts: AmountN,
+  } as {
     year: z.ZodNullable<z.ZodInt>;
     contracts: typeof Count;
+    amount_contracts: typeof AmountN;
   } & Record<Amount, typeof Euros>);
 
 const contractRow = {
@@ -103,14 +114,19 @@ export const BuyerSummarySchema = stamped({
     contracts_2024_format: Count,
   }),
   by_year: z.array(yearRow("amount")),
-  procedures: z.array(labelled({ procedure: Text, contracts: Count, amount: Euros })),
-  types: z.array(labelled({ type_marche: Text, contracts: Count, amount: Euros })),
+  procedures: z.array(
+    labelled({ procedure: Text, contracts: Count, amount: Euros, amount_contracts: AmountN }),
+  ),
+  types: z.array(
+    labelled({ type_marche: Text, contracts: Count, amount: Euros, amount_contracts: AmountN }),
+  ),
   top_suppliers: z.array(
     z.strictObject({
       titulaire_id: z.string(),
       nom: Text,
       contracts: Count,
       amount_split: Euros.describe("A joint award's amount split equally among its titulaires."),
+      amount_contracts: AmountN,
     }),
   ),
   places: z.array(z.strictObject({ departement: Text, departement_nom: Text, contracts: Count })),
@@ -169,7 +185,13 @@ export const SupplierSummarySchema = stamped({
   }),
   by_year: z.array(yearRow("amount_split")),
   top_buyers: z.array(
-    z.strictObject({ siret: z.string(), nom: Text, contracts: Count, amount_split: Euros }),
+    z.strictObject({
+      siret: z.string(),
+      nom: Text,
+      contracts: Count,
+      amount_split: Euros,
+      amount_contracts: AmountN,
+    }),
   ),
   contracts: z.array(labelled({ ...contractRow, acheteur_id: z.string(), acheteur_nom: Text })),
   profile: z

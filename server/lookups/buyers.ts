@@ -17,6 +17,9 @@ import { identifiesParty, namedParty } from "./unidentified.ts";
 
 const BUYER_NAMES = PARTY_NAMES.buyer;
 
+/** A row's amount and its own N: the contracts whose amount it sums (published, not suspect). */
+const AMOUNT_AND_N = `round(sum(${SUMMED_AMOUNT}), 2) AS amount, count(${SUMMED_AMOUNT}) AS amount_contracts`;
+
 export async function searchBuyers(
   snapshot: Snapshot,
   text: string,
@@ -85,17 +88,17 @@ export async function buyerSummary(
   );
   if (!totals || totals.contracts === 0) return null;
   const byYear = await snapshot.query(
-    `SELECT year(c.date_notification) AS year, count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
+    `SELECT year(c.date_notification) AS year, count(*) AS contracts, ${AMOUNT_AND_N}
        FROM contracts c WHERE c.acheteur_id = $1 GROUP BY 1 ORDER BY 1 NULLS LAST`,
     p,
   );
   const procedures = await snapshot.query(
-    `SELECT c.procedure, count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
+    `SELECT c.procedure, count(*) AS contracts, ${AMOUNT_AND_N}
        FROM contracts c WHERE c.acheteur_id = $1 GROUP BY 1 ORDER BY contracts DESC, 1`,
     p,
   );
   const types = await snapshot.query(
-    `SELECT c.type_marche, count(*) AS contracts, round(sum(${SUMMED_AMOUNT}), 2) AS amount
+    `SELECT c.type_marche, count(*) AS contracts, ${AMOUNT_AND_N}
        FROM contracts c WHERE c.acheteur_id = $1 GROUP BY 1 ORDER BY contracts DESC, 1`,
     p,
   );
@@ -103,7 +106,8 @@ export async function buyerSummary(
   const topSuppliers = await snapshot.query(
     `SELECT s.titulaire_id, coalesce(any_value(t.nom), mode(s.denomination_sociale)) AS nom,
             count(DISTINCT c.uid) AS contracts,
-            round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
+            round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split,
+            count(DISTINCT c.uid) FILTER (WHERE ${SUMMED_AMOUNT} IS NOT NULL) AS amount_contracts
        FROM contracts c JOIN contract_suppliers s USING (uid)
        LEFT JOIN titulaires t ON t.titulaire_id = s.titulaire_id
       WHERE c.acheteur_id = $1 AND s.titulaire_id IS NOT NULL

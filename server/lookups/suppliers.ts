@@ -17,6 +17,13 @@ import { identifiesParty, namedParty } from "./unidentified.ts";
 
 const SUPPLIER_NAMES = PARTY_NAMES.supplier;
 
+/**
+ * A row's share of the amounts and its own N: the contracts whose amount it sums (published,
+ * not suspect), each joint award split equally among its titulaires.
+ */
+const SPLIT_AND_N = `round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split,
+            count(${SUMMED_AMOUNT}) AS amount_contracts`;
+
 export async function searchSuppliers(
   snapshot: Snapshot,
   text: string,
@@ -94,15 +101,13 @@ export async function supplierSummary(
   );
   if (!identity || !totals || totals.contracts === 0) return null;
   const byYear = await snapshot.query(
-    `SELECT year(c.date_notification) AS year, count(*) AS contracts,
-            round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
+    `SELECT year(c.date_notification) AS year, count(*) AS contracts, ${SPLIT_AND_N}
        FROM (${SUPPLIER_CONTRACTS}) c GROUP BY 1 ORDER BY 1 NULLS LAST`,
     p,
   );
   const topBuyers = await snapshot.query(
     `SELECT c.acheteur_id AS siret, coalesce(any_value(c.acheteur_denomination), mode(c.acheteur_nom)) AS nom,
-            count(*) AS contracts,
-            round(sum(${SUMMED_AMOUNT} / greatest(c.titulaires_count, 1)), 2) AS amount_split
+            count(*) AS contracts, ${SPLIT_AND_N}
        FROM (${SUPPLIER_CONTRACTS}) c GROUP BY 1
       ORDER BY amount_split DESC NULLS LAST, contracts DESC, 1 LIMIT 10`,
     p,

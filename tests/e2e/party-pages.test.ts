@@ -1,16 +1,37 @@
 // A buyer's and a titulaire's pages in Chromium against the real server: who each party is, in
-// the words of the API's profile, its chart by year, the buyer's one-page summary printed to one
-// A4 page of PDF, a buyer with nothing to fix told so plainly, a contract reached from the
-// titulaire, and the page of an unknown address.
+// the words of the API's profile, its chart by year, each amount of its tables beside its N (the
+// contracts of known amount), the buyer's one-page summary printed to one A4 page of PDF, a
+// buyer with nothing to fix told so plainly, a contract reached from the titulaire, and the page
+// of an unknown address.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import type { BuyerSummary, SupplierSummary } from "../../server/api-types.ts";
 import { queryFile } from "../server/helpers/test-server.ts";
 import { countMarks, describeWithBrowser, waitReady } from "./helpers/browser.ts";
 import { keepScreenshot } from "./helpers/screenshots.ts";
 import { browserSession } from "./helpers/session.ts";
 
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
+
+/** The column of an amount's N in the pages' tables (client/src/components/lookup.js). */
+const AMOUNT_N = "Dont au montant connu (N du montant)";
+
+/**
+ * A table's rows as [first cell, cell under `header`], spaces dropped from the second (French
+ * numbers have no-break spaces); the second is null when the table has no such column.
+ */
+function columnOf(page: Page, label: string, header: string): Promise<[string, string | null][]> {
+  return page.locator(`.table-scroll[aria-label="${label}"] table`).evaluate((table, wanted) => {
+    const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent);
+    const at = heads.indexOf(wanted);
+    return [...table.querySelectorAll("tbody tr")].map((tr): [string, string | null] => [
+      tr.children[0]?.textContent ?? "",
+      at < 0 ? null : (tr.children[at]?.textContent ?? "").replace(/\s/g, ""),
+    ]);
+  }, header);
+}
 
 describeWithBrowser("buyer and titulaire pages in Chromium", () => {
   const session = browserSession();
@@ -95,6 +116,71 @@ describeWithBrowser("buyer and titulaire pages in Chromium", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages.length).toBe(1);
+  });
+
+  it("every amount of a party's tables stands beside its N, the contracts of known amount", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    // The busiest buyer some of whose amounts are unknown, and its busiest such titulaire.
+    const [chosen] = await queryFile(
+      t.dbPath,
+      `SELECT c.acheteur_id FROM contracts c GROUP BY 1
+       HAVING count(*) FILTER (WHERE c.montant IS NOT NULL AND NOT c.montant_suspect) < count(*)
+       ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
+    const siret = String(chosen?.acheteur_id);
+    const buyer = await t.json<BuyerSummary>(`/api/buyers/${siret}`);
+    const n = (value: number) => String(value);
+    await page.goto(`${t.url}/acheteur/${siret}`);
+    await waitReady(page);
+    const procedures = await columnOf(page, "Marchés par procédure", AMOUNT_N);
+    expect(procedures.map(([, cell]) => cell)).toEqual(
+      buyer.procedures.map((r) => n(r.amount_contracts)),
+    );
+    // One procedure at least rests on fewer contracts than it counts.
+    expect(buyer.procedures.some((r) => r.amount_contracts < r.contracts)).toBe(true);
+    const suppliers = await columnOf(
+      page,
+      "Principaux fournisseurs de l'acheteur, par établissement",
+      AMOUNT_N,
+    );
+    expect(suppliers.map(([, cell]) => cell)).toEqual(
+      buyer.top_suppliers.map((r) => n(r.amount_contracts)),
+    );
+    const name = (await page.locator("h1").textContent()) ?? "";
+    const years = await columnOf(page, `Marchés par année — ${name}`, AMOUNT_N);
+    expect(new Map(years)).toEqual(
+      new Map(
+        buyer.by_year.map((r) => [
+          r.year === null ? "Date inconnue" : String(r.year),
+          n(r.amount_contracts),
+        ]),
+      ),
+    );
+    await page.goto(`${t.url}/acheteur/${siret}/synthese`);
+    await waitReady(page);
+    const summary = await columnOf(
+      page,
+      "Cinq premiers fournisseurs (le montant d'un marché attribué à plusieurs entreprises est partagé à parts égales entre elles)",
+      "Marchés au montant connu (N)",
+    );
+    expect(summary.map(([, cell]) => cell)).toEqual(
+      buyer.top_suppliers.slice(0, 5).map((r) => n(r.amount_contracts)),
+    );
+    // The titulaire's page: its main buyers and its years.
+    const top = buyer.top_suppliers[0]?.titulaire_id ?? "";
+    const supplier = await t.json<SupplierSummary>(`/api/suppliers/${encodeURIComponent(top)}`);
+    await page.goto(`${t.url}/fournisseur/${encodeURIComponent(top)}`);
+    await waitReady(page);
+    const buyers = await columnOf(page, "Acheteurs de l'entreprise", AMOUNT_N);
+    expect(buyers.map(([, cell]) => cell)).toEqual(
+      supplier.top_buyers.map((r) => n(r.amount_contracts)),
+    );
+    const its = (await page.locator("h1").textContent()) ?? "";
+    const itsYears = await columnOf(page, `Marchés par année — ${its}`, AMOUNT_N);
+    expect(itsYears.map(([, cell]) => cell).sort()).toEqual(
+      supplier.by_year.map((r) => n(r.amount_contracts)).sort(),
+    );
   });
 
   it("a buyer with no record to fix says so, with neither an empty table nor a list to download", async () => {

@@ -42,10 +42,17 @@ export function placeText(departement, region) {
 }
 
 /**
+ * The header of the column giving an amount its own N, between the contracts and the amount: a
+ * total may rest on far fewer contracts than the row counts (amounts unpublished or suspect).
+ */
+export const AMOUNT_N_HEADER = "Dont au montant connu (N du montant)";
+
+/**
  * Contracts per year of a buyer or a supplier: a bar chart and its table.
  * @template {string} Amount
  * @param {{ kind: string, title: string, verb: string, name: string,
- *   rows: ({ year: number | null, contracts: number } & Record<Amount, number | null>)[],
+ *   rows: ({ year: number | null, contracts: number, amount_contracts: number }
+ *     & Record<Amount, number | null>)[],
  *   amount: Amount, amountHeader: string }} options
  *   verb: "notifiés" or "obtenus"; amount: the field of the rows holding the amount
  */
@@ -62,13 +69,14 @@ export function contractsPerYear({ kind, title, verb, name, rows, amount, amount
       description: `Nombre de marchés ${verb} par ${name}, par année.`,
     }),
     model: {
-      headers: ["Année", "Marchés", amountHeader],
+      headers: ["Année", "Marchés", AMOUNT_N_HEADER, amountHeader],
       rows: newestFirst(rows, "year").map((r) => [
         r.year === null ? UNKNOWN_DATE : String(r.year),
         formatInteger(r.contracts),
+        formatInteger(r.amount_contracts),
         formatValue(r[amount], "euro"),
       ]),
-      numeric: [false, true, true],
+      numeric: [false, true, true, true],
     },
     // The name as published (« Commune de Lyon », « DOMOFRANCE »): set apart, not after « de ».
     caption: `Marchés par année — ${name}`,

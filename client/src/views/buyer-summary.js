@@ -133,6 +133,11 @@ export async function buyerSummaryView({ params, main }) {
               label: "Établissement titulaire",
               cell: (r) => displayName(r.nom, String(r.titulaire_id), "SIRET"),
             },
+            {
+              label: "Marchés au montant connu (N)",
+              cell: (r) => formatInteger(r.amount_contracts),
+              numeric: true,
+            },
             { label: "Montant", cell: (r) => formatValue(r.amount_split, "euro"), numeric: true },
           ],
           suppliers,

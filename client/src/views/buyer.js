@@ -8,6 +8,7 @@ import { annualReportLinks, publicationQuality } from "../components/publication
 import { peersSection } from "../components/peers-section.js";
 import { spaserSection } from "../components/spaser-section.js";
 import {
+  AMOUNT_N_HEADER,
   contractsPerYear,
   displayName,
   amountBasis,
@@ -109,6 +110,11 @@ export async function buyerView({ params, main }) {
           cell: (r) => r.procedure_label ?? "Non renseignée",
         },
         { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
+        {
+          label: AMOUNT_N_HEADER,
+          cell: (r) => formatInteger(r.amount_contracts),
+          numeric: true,
+        },
         { label: "Montant", cell: (r) => formatValue(r.amount, "euro"), numeric: true },
       ],
       buyer.procedures,
@@ -132,6 +138,11 @@ export async function buyerView({ params, main }) {
             ),
         },
         { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
+        {
+          label: AMOUNT_N_HEADER,
+          cell: (r) => formatInteger(r.amount_contracts),
+          numeric: true,
+        },
         {
           label: "Montant (part du titulaire)",
           cell: (r) => formatValue(r.amount_split, "euro"),

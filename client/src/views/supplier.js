@@ -1,6 +1,7 @@
 // A supplier (titulaire): how many contracts, with which buyers, over which years.
 import { getJson } from "../api.js";
 import {
+  AMOUNT_N_HEADER,
   contractsPerYear,
   displayName,
   amountBasis,
@@ -80,6 +81,11 @@ export async function supplierView({ params, main }) {
             ),
         },
         { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
+        {
+          label: AMOUNT_N_HEADER,
+          cell: (r) => formatInteger(r.amount_contracts),
+          numeric: true,
+        },
         {
           label: "Montant (part de l'entreprise)",
           cell: (r) => formatValue(r.amount_split, "euro"),
