@@ -55,6 +55,8 @@ const PROBLEMS = {
     "identifiant absent ou générique : le marché est reconnu par son acheteur et son contenu",
   "contract id shared by several lots published the same day: key derived from the content":
     "identifiant partagé par plusieurs lots publiés le même jour : chaque lot compte comme un marché",
+  "lot republished later with one field corrected: counted once, as the lot it corrects":
+    "lot republié plus tard avec un champ corrigé : compté une fois, avec le lot qu'il corrige",
   "date after the day the data were loaded: impossible":
     "date postérieure au jour du chargement : impossible",
   "notification after the publication of the data: one of the two dates is wrong":

@@ -7,7 +7,7 @@ import { STAGING_TABLES, type Staging } from "./staging.ts";
 import { readSchemaSql, readSql, runScript, sqlString } from "./sql-script.ts";
 import { checkUniqueKeys } from "./unique-keys.ts";
 import { applyEnumTypes } from "./enum-columns.ts";
-import { SHARED_ID_PROBLEM } from "../normalise/problems.ts";
+import { CORRECTED_LOT_PROBLEM, SHARED_ID_PROBLEM } from "../normalise/problems.ts";
 import type { ReferenceInput } from "../reference/kinds.ts";
 import { enrich, type Enrichment } from "../reference/enrich.ts";
 import { finaliseFeed, loadFeedStaging } from "./feed-tables.ts";
@@ -54,6 +54,7 @@ export async function buildSnapshot(
     await runScript(connection, readSql("deduplicate.sql"), {
       run_id: runId,
       shared_id_problem: SHARED_ID_PROBLEM,
+      corrected_lot_problem: CORRECTED_LOT_PROBLEM,
     });
     phaseDone("duplicates resolved");
     await runScript(connection, readSql("place.sql"));

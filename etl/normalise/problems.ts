@@ -8,6 +8,9 @@ export const PLACEHOLDER_ID_PROBLEM =
 export const SHARED_ID_PROBLEM =
   "contract id shared by several lots published the same day: key derived from the content";
 
+export const CORRECTED_LOT_PROBLEM =
+  "lot republished later with one field corrected: counted once, as the lot it corrects";
+
 export const DELTA_AMOUNT_PROBLEM =
   "modification amount below half the previous total: probably a delta, not the new total";
 
