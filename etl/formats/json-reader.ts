@@ -2,9 +2,10 @@
 //
 // A byte-level scanner follows the JSON structure (strings, escapes, nesting) and cuts out each
 // record of the container: {"marches": [ … ]} (2019 and 2.0.0), {"marches": {"marche": [ … ],
-// "contrat-concession": [ … ]}} (2024), or a bare top-level array. Only one record's bytes are held
-// at a time, so memory is bounded by the largest record, whatever the file size; a record over
-// the limit keeps only its first bytes and is rejected with its size (input-limits.ts).
+// "contrat-concession": [ … ]}} (2024; an array under any other key of "marches" too), or a bare
+// top-level array. Only one record's bytes are held at a time, so memory is bounded by the
+// largest record, whatever the file size; a record over the limit keeps only its first bytes and
+// is rejected with its size (input-limits.ts).
 import type { Readable } from "node:stream";
 import { DEFAULT_MAX_RECORD_BYTES, OVERSIZE_KEPT_BYTES, oversizeRecord } from "./input-limits.ts";
 import {
@@ -36,6 +37,10 @@ function recordKindAt(stack: Level[]): RecordKind | null | undefined {
     const key = stack[1].key;
     if (key === "marche") return "marche";
     if (key === "contrat-concession") return "contrat-concession";
+    // Any other array under "marches" (a misspelt "contrats-concession"…) holds records too: their
+    // kind comes from their fields, or they are rejected with a reason, as XML's unknown children
+    // are, rather than dropped unread and uncounted.
+    return null;
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { readJsonRecordBytes, readJsonRecords } from "../../etl/formats/json-reader.ts";
 import type { ContainerShape, SourceRecord } from "../../etl/formats/types.ts";
+import { normaliseRecord } from "../../etl/normalise/record.ts";
 import { SAMPLES_DIR } from "../../etl/pipeline.ts";
 
 async function readAll(
@@ -98,6 +99,31 @@ describe("readJsonRecords", () => {
       nonStandardLiterals: ["montant"],
     });
     expect(records[3].parseError).toMatch(/JSON/);
+  });
+
+  it("reads the records of an array under an unknown key of the 2024 container, kind unknown", async () => {
+    // A misspelt "contrats-concession": its records were never read nor counted.
+    const concession = {
+      id: "C1",
+      autoriteConcedante: { id: "21350238800019" },
+      objet: "Délégation du stationnement",
+      dateSignature: "2024-03-01",
+      datePublicationDonnees: "2024-03-10",
+      valeurGlobale: 1_200_000,
+      concessionnaires: [{ concessionnaire: { id: "13002793100018", typeIdentifiant: "SIRET" } }],
+    };
+    const text = JSON.stringify({
+      marches: { marche: [{ id: "M1" }], "contrats-concession": [concession], version: "2.0" },
+    });
+    const { records, shape } = await readAll(fromText(text, 5));
+    expect(shape).toBe("json-object");
+    expect(records.map((r) => [r.kindHint, r.value])).toEqual([
+      ["marche", { id: "M1" }],
+      [null, concession],
+    ]);
+    // Its kind comes from its fields, as for an unknown element of an XML file.
+    const normalised = normaliseRecord(records[1], "json-object", new Date("2024-06-01"));
+    expect(normalised.type).toBe("concession");
   });
 
   it("reads a bare top-level array", async () => {
