@@ -1,7 +1,7 @@
 // The ETL writes its reasons of rejection and its value problems in English (they are stable keys
 // of the API). Readers of the dashboard get them in plain French; a text this list does not know
 // is shown as it is, so a new reason is never hidden.
-import { formatInteger } from "./format.js";
+import { formatInteger, plural } from "./format.js";
 
 /** @type {Record<string, string>} */
 const REASONS = {
@@ -169,3 +169,13 @@ export const hasReasonLabel = (reason) => listed(reason, REASONS, REASON_PATTERN
 
 /** @param {string} problem */
 export const hasProblemLabel = (problem) => listed(problem, PROBLEMS, PROBLEM_PATTERNS);
+
+/** A tabular file's encoding as the ETL states it, in French where it says more than a name.
+ * @param {string} encoding */
+export function encodingLabel(encoding) {
+  const stray = /^UTF-8 \((\d+) bytes? not UTF-8 read as WINDOWS-1252\)$/.exec(encoding);
+  if (!stray) return encoding;
+  const count = Number(stray[1]);
+  const read = count > 1 ? "lus" : "lu";
+  return `UTF-8 (${plural(count, "octet", "octets")} hors UTF-8 ${read} en Windows-1252)`;
+}

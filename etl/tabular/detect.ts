@@ -1,8 +1,10 @@
 // Tells a tabular DECP file from its first bytes, never from its name: Parquet by its magic bytes
 // (PAR1 at both ends), CSV by a header line split by a separator. JSON and XML are left to
 // formats/open-source.ts. The encoding is stated, not assumed: a byte-order mark, else UTF-8 when
-// every byte of the file is valid UTF-8, else Windows-1252 (the superset of Latin-1 that French
-// spreadsheets write), read through a UTF-8 copy since DuckDB reads UTF-8.
+// every byte of the file is valid UTF-8, else UTF-8 with its stray bytes read as Windows-1252 when
+// most of its non-ASCII characters are valid UTF-8 (stray-bytes.ts), else Windows-1252 (the
+// superset of Latin-1 that French spreadsheets write), read through a UTF-8 copy since DuckDB
+// reads UTF-8.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
@@ -12,6 +14,7 @@ import { createGunzip } from "node:zlib";
 import { join } from "node:path";
 import { readFirstBytes } from "../formats/first-bytes.ts";
 import { SourceFormatError } from "../formats/types.ts";
+import { copyWithStrayBytes } from "./stray-bytes.ts";
 
 export type Container = "csv" | "parquet";
 
@@ -26,7 +29,8 @@ export interface Sniffed {
 export interface Inspected {
   bytes: number;
   sha256: string;
-  /** As stated in the run summary: "UTF-8", "UTF-8 (BOM)", "WINDOWS-1252", "UTF-16LE" … */
+  /** As stated in the run summary: "UTF-8", "UTF-8 (BOM)", "WINDOWS-1252", "UTF-16LE",
+   *  "UTF-8 (3 bytes not UTF-8 read as WINDOWS-1252)" … */
   encoding: string;
   /** The file DuckDB reads: the source itself, or its UTF-8 copy. */
   readPath: string;
@@ -105,9 +109,9 @@ export async function readHeaderLine(inspected: Inspected): Promise<string> {
 }
 
 /**
- * Bytes and SHA-256 of the file as stored, and its encoding: the whole file is checked, so a
- * single byte that is not UTF-8 makes it Windows-1252 (stated in the summary), and a UTF-8 copy
- * is written in `workDir` for DuckDB.
+ * Bytes and SHA-256 of the file as stored, and its encoding: the whole file is checked, and one
+ * that is not entirely UTF-8 is read through a UTF-8 copy written in `workDir` for DuckDB, its
+ * encoding stated in the summary with the count of its stray bytes.
  */
 export async function inspectTabular(
   path: string,
@@ -138,8 +142,16 @@ export async function inspectTabular(
     const encoding = sniffed.bom === "utf-8" ? "UTF-8 (BOM)" : "UTF-8";
     return { ...base, encoding, readPath: path, gzip: sniffed.gzip };
   }
-  const from = sniffed.bom ?? "windows-1252";
   const copy = join(workDir, "utf8-copy.csv");
+  if (sniffed.bom === null) {
+    const { multibyte, stray } = await copyWithStrayBytes(path, sniffed.gzip, copy);
+    if (multibyte > stray) {
+      const bytes = `${stray} ${stray === 1 ? "byte" : "bytes"}`;
+      const encoding = `UTF-8 (${bytes} not UTF-8 read as WINDOWS-1252)`;
+      return { ...base, encoding, readPath: copy, gzip: false };
+    }
+  }
+  const from = sniffed.bom ?? "windows-1252";
   await transcode(path, sniffed.gzip, from, copy);
   return { ...base, encoding: from.toUpperCase(), readPath: copy, gzip: false };
 }

@@ -13,6 +13,7 @@ import { boundEtlMemory } from "../load/etl-memory.ts";
 import { SourceFormatError } from "../formats/types.ts";
 import { detectSeparator, inspectTabular, readHeaderLine, type Sniffed } from "./detect.ts";
 import { loadCsv, loadParquet } from "./source-sql.ts";
+import { refuseTruncatedCsv } from "./truncated.ts";
 import { recognise } from "./dialects.ts";
 import { NOT_READ, SYNTHETIC_COLUMN } from "./columns.ts";
 import { Params, rawRowSql, rowsSql } from "./rows-sql.ts";
@@ -32,6 +33,8 @@ export const RECORDS_PER_PART = 50_000;
 export interface ReadTabularOptions {
   /** Contracts per part (RECORDS_PER_PART by default; tests split a small file into many). */
   recordsPerPart?: number;
+  /** The longest CSV line read (the record limit, formats/input-limits.ts; at least DuckDB's 2 MB). */
+  maxLineBytes?: number;
 }
 
 export interface TabularFiles {
@@ -73,7 +76,8 @@ export async function readTabular(
     const loaded =
       separator === null
         ? await loadParquet(connection, inspected)
-        : await loadCsv(connection, inspected, separator, name);
+        : await loadCsv(connection, inspected, separator, name, options.maxLineBytes);
+    if (separator !== null) await refuseTruncatedCsv(connection, inspected, name);
     const header = loaded.header;
     const recognised = recognise(header);
     if ("error" in recognised) throw new SourceFormatError(name, "header", recognised.error);

@@ -8,6 +8,7 @@ import { queryRows } from "../../lib/duckdb.ts";
 import { splitHeader, readHeaderLine, type Inspected } from "./detect.ts";
 import { SourceFormatError } from "../formats/types.ts";
 import { sqlString } from "../load/sql-script.ts";
+import { firstLongLine } from "./long-line.ts";
 import { SYNTHETIC_COLUMN } from "./columns.ts";
 
 export interface LoadedSource {
@@ -17,25 +18,43 @@ export interface LoadedSource {
   synthetic: boolean;
 }
 
+/** DuckDB's own longest line: a lower record limit still reads the lines it reads by default. */
+const DUCKDB_MAX_LINE_BYTES = 2 * 2 ** 20;
+
 export async function loadCsv(
   connection: DuckDBConnection,
   inspected: Inspected,
   separator: string,
   name: string,
+  maxLineBytes = DUCKDB_MAX_LINE_BYTES,
 ): Promise<LoadedSource> {
   const header = splitHeader(await readHeaderLine(inspected), separator);
   const names = header.map((_, i) => `'c${i}'`).join(", ");
-  await connection.run(
-    `CREATE TABLE src AS SELECT * FROM read_csv($path, delim = $separator, header = true,
-       all_varchar = true, quote = '"', escape = '"', names = [${names}],
-       compression = $compression, strict_mode = true, null_padding = false,
-       store_rejects = true, rejects_table = 'csv_errors', rejects_scan = 'csv_scans')`,
-    {
-      path: inspected.readPath,
-      separator,
-      compression: inspected.gzip ? "gzip" : "none",
-    },
-  );
+  const maxLine = Math.max(maxLineBytes, DUCKDB_MAX_LINE_BYTES);
+  try {
+    await connection.run(
+      `CREATE TABLE src AS SELECT * FROM read_csv($path, delim = $separator, header = true,
+         all_varchar = true, quote = '"', escape = '"', names = [${names}],
+         compression = $compression, strict_mode = true, null_padding = false,
+         max_line_size = $max_line, store_rejects = true, rejects_table = 'csv_errors',
+         rejects_scan = 'csv_scans')`,
+      {
+        path: inspected.readPath,
+        separator,
+        compression: inspected.gzip ? "gzip" : "none",
+        max_line: maxLine,
+      },
+    );
+  } catch (error) {
+    // DuckDB stops at a line over its limit (no reject for it) and names the wrong line.
+    if (!/Maximum line size/.test((error as Error).message)) throw error;
+    const long = await firstLongLine(inspected, maxLine);
+    throw new SourceFormatError(
+      name,
+      long ? `line ${long.line}` : "a line",
+      `a line of ${long ? `${long.bytes} bytes` : "this file"} is over the limit of ${maxLine} bytes (OBSERVATORY_MAX_RECORD_MB): no DECP row comes near it, so the file is not read`,
+    );
+  }
   const columns = await queryRows(
     connection,
     "SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'src'",

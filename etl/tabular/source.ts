@@ -31,7 +31,9 @@ export async function readTabularSource(
   workDir: string,
   context: Omit<NormaliseContext, "shape">,
 ): Promise<TabularSource> {
-  const read = await readTabular(path, context.name, context.index, sniffed, workDir, context.log);
+  const read = await readTabular(path, context.name, context.index, sniffed, workDir, context.log, {
+    maxLineBytes: context.maxRecordBytes,
+  });
   const { files } = read;
   context.staging.include("rejects", files.rejects);
   context.staging.include("feed_contracts", files.feedContracts);

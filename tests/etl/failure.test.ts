@@ -86,6 +86,29 @@ const CASES: [string, () => string, RegExp][] = [
     /header\.csv: \d+ of its \d+ rows do not fit its header of 18 columns .*\(line \d+\)/,
   ],
   [
+    // Région Bretagne's table cut in the middle of its last row's objet, as a download stopped
+    // mid-way leaves it: the row was rejected and the run said ok.
+    "a CSV file cut in the middle of a row",
+    () =>
+      brokenCopy("cut.csv", "real-flat-region-bretagne-rendu-compte-2021.csv", (t) =>
+        t.slice(0, t.lastIndexOf("\n", t.length - 2) + 60),
+      ),
+    /cut\.csv: truncated CSV: the file ends in the middle of a row.*\(end of file, line 196\)/,
+  ],
+  [
+    // One objet of 9 MB on the table's sixth line: DuckDB's own error named line 1.
+    "a CSV file with a line over the record limit",
+    () =>
+      brokenCopy("long.csv", "real-flat-region-bretagne-rendu-compte-2021.csv", (t) => {
+        const lines = t.split("\n");
+        const fields = lines[5].split("|");
+        fields[5] = "x".repeat(9_000_000);
+        lines[5] = fields.join("|");
+        return lines.join("\n");
+      }),
+    /long\.csv: a line of 9\d{6} bytes is over the limit of 8388608 bytes .*\(line 6\)/,
+  ],
+  [
     "JSON without DECP records",
     () => brokenCopy("other.json", "official-v1.5-example-paquet.json", () => '{"data": [1, 2]}'),
     /other\.json: no DECP records found/,

@@ -83,6 +83,61 @@ describe("encodings", () => {
   });
 });
 
+describe("a UTF-8 file with a stray byte", () => {
+  it("stays UTF-8, the stray byte read as Windows-1252, and the summary counts it", async () => {
+    // One « é » of the file written as the single byte 0xE9, as a Windows-1252 tool would: the
+    // whole file was read as Windows-1252, « RÃ©gion Bretagne » on every row.
+    const lines = readFileSync(BRETAGNE, "utf8").split("\n");
+    const [head, first, ...rest] = lines;
+    const [before, after] = first.split("hébergement");
+    const bytes = Buffer.concat([
+      Buffer.from(`${head}\n${before}h`, "utf8"),
+      Buffer.of(0xe9),
+      Buffer.from(`bergement${after}\n${rest.join("\n")}`, "utf8"),
+    ]);
+    expect(bytes.includes(Buffer.from("h\xe9b", "latin1"))).toBe(true);
+    const path = writeTestInput("tabular-read/bretagne-stray-byte.csv", bytes);
+    const { report, query } = await load([path]);
+    expect(report.status, report.error?.message).toBe("ok");
+    expect(report.sources[0].tabular?.encoding).toBe(
+      "UTF-8 (1 byte not UTF-8 read as WINDOWS-1252)",
+    );
+    const names = await query(
+      "SELECT DISTINCT acheteur_nom FROM contracts WHERE acheteur_id = '23350001600040'",
+    );
+    expect(names.map((r) => r.acheteur_nom)).toEqual(["Région Bretagne"]);
+    const [row] = await query("SELECT objet FROM contracts WHERE id = '202190006'");
+    expect(row.objet).toBe(first.split("|")[5]);
+  });
+});
+
+describe("a CSV file without a line break at its end", () => {
+  it("is read whole when its last row is whole (one cut in a row fails: failure.test.ts)", async () => {
+    const text = readFileSync(BRETAGNE, "utf8");
+    const path = writeTestInput("tabular-read/bretagne-no-final-newline.csv", text.trimEnd());
+    const { report } = await load([path]);
+    expect(report.status, report.error?.message).toBe("ok");
+    const rows = text.trimEnd().split("\n").length - 1;
+    expect(report.sources[0].tabular).toMatchObject({ rows_read: rows, rows_rejected: 0 });
+  });
+});
+
+describe("a row longer than DuckDB's 2 MB but under the record limit", () => {
+  it("is read like any other (a line over the limit fails its file: failure.test.ts)", async () => {
+    const lines = readFileSync(BRETAGNE, "utf8").split("\n");
+    const fields = lines[5].split("|");
+    const id = fields[1];
+    fields[5] = "Objet très long ".repeat(200_000); // 3.4 MB in UTF-8
+    lines[5] = fields.join("|");
+    const path = writeTestInput("tabular-read/bretagne-long-row.csv", lines.join("\n"));
+    const { report, query } = await load([path]);
+    expect(report.status, report.error?.message).toBe("ok");
+    expect(report.sources[0].tabular?.rows_rejected).toBe(0);
+    const [row] = await query(`SELECT length(objet) AS n FROM contracts WHERE id = '${id}'`);
+    expect(row.n).toBe(fields[5].trim().length);
+  });
+});
+
 describe("rows that cannot be used", () => {
   it("rejects unreadable and empty rows with their reason, and the rows still balance", async () => {
     const lines = readFileSync(BRETAGNE, "utf8").split("\n");

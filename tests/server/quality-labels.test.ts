@@ -12,6 +12,7 @@ interface QualityLabels {
   problemLabel(problem: string): string;
   hasReasonLabel(reason: string): boolean;
   hasProblemLabel(problem: string): boolean;
+  encodingLabel(encoding: string): string;
 }
 
 const LABELS = new URL("../../client/src/quality-labels.js", import.meta.url);
@@ -67,6 +68,17 @@ describe("French labels of the ETL's texts", () => {
     expect(
       labels.problemLabel("suspicious amount (below 1000 €)").replace(/[\u202f\u00a0]/g, " "),
     ).toBe("montant suspect (moins de 1 000 €)");
+  });
+
+  it("says in French how many stray bytes of a UTF-8 file were read as Windows-1252", () => {
+    const french = (encoding: string) => labels.encodingLabel(encoding).replace(/\u202f/g, " ");
+    expect(french("UTF-8 (1 byte not UTF-8 read as WINDOWS-1252)")).toBe(
+      "UTF-8 (1 octet hors UTF-8 lu en Windows-1252)",
+    );
+    expect(french("UTF-8 (1203 bytes not UTF-8 read as WINDOWS-1252)")).toBe(
+      "UTF-8 (1 203 octets hors UTF-8 lus en Windows-1252)",
+    );
+    expect(french("WINDOWS-1252")).toBe("WINDOWS-1252");
   });
 
   it("shows a text it does not know as it is", () => {

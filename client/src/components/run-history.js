@@ -13,6 +13,7 @@ import {
   formatMegabytes,
   runDuration,
 } from "../runs-format.js";
+import { encodingLabel } from "../quality-labels.js";
 import { derivedKeysCell, runChecks } from "./run-checks.js";
 
 /**
@@ -78,7 +79,7 @@ function tabularNote(t) {
     "span",
     { class: "tabular-note" },
     h("br"),
-    `${t.encoding}${separator} ; ${plural(t.rows_read, "ligne lue", "lignes lues")} = `,
+    `${encodingLabel(t.encoding)}${separator} ; ${plural(t.rows_read, "ligne lue", "lignes lues")} = `,
     `${formatInteger(t.rows_used)} utilisée${t.rows_used > 1 ? "s" : ""} + `,
     `${formatInteger(t.rows_rejected)} rejetée${t.rows_rejected > 1 ? "s" : ""}`,
   );

@@ -1,0 +1,56 @@
+// A CSV file cut short (a download stopped mid-way, a copy that ran out of space) ends in the
+// middle of a row: no line break at its end, and its last line does not fit the header. Read row
+// by row, it would lose that row as "unreadable" and, silently, every row after the cut; JSON,
+// XML and gzip files cut short fail their source, and so does such a CSV: the snapshot served
+// stays as it was. A file whose last row is whole but has no final line break is read as usual.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { open } from "node:fs/promises";
+import { queryRows } from "../../lib/duckdb.ts";
+import { SourceFormatError } from "../formats/types.ts";
+import type { Inspected } from "./detect.ts";
+
+/** Enough of the file's end to hold its last line (a longer one is not compared). */
+const TAIL_BYTES = 1 << 20;
+
+/** The text after the file's last line break, or null when the file ends with one. */
+async function unfinishedLastLine(path: string): Promise<string | null> {
+  const file = await open(path, "r");
+  try {
+    const { size } = await file.stat();
+    const length = Math.min(TAIL_BYTES, size);
+    const tail = Buffer.alloc(length);
+    await file.read(tail, 0, length, size - length);
+    const last = tail[length - 1];
+    if (length === 0 || last === 0x0a || last === 0x0d) return null;
+    const start = Math.max(tail.lastIndexOf(0x0a), tail.lastIndexOf(0x0d)) + 1;
+    return tail.subarray(start).toString("utf8");
+  } finally {
+    await file.close();
+  }
+}
+
+/** Fails the source when its CSV ends in the middle of a row that DuckDB could not read. */
+export async function refuseTruncatedCsv(
+  connection: DuckDBConnection,
+  inspected: Inspected,
+  source: string,
+): Promise<void> {
+  // A gzip file cut short fails when it is unpacked; its text's end is not at hand here.
+  if (inspected.gzip) return;
+  const lastLine = await unfinishedLastLine(inspected.readPath);
+  if (lastLine === null || lastLine.trim() === "") return;
+  const [error] = await queryRows(
+    connection,
+    `SELECT line, error_message FROM csv_errors
+      WHERE $last = csv_line OR ends_with(rtrim(csv_line, chr(13) || chr(10)), $last)
+      ORDER BY line DESC LIMIT 1`,
+    { last: lastLine },
+  );
+  if (!error) return;
+  const reason = String(error.error_message).split("\n")[0].slice(0, 120);
+  throw new SourceFormatError(
+    source,
+    `end of file, line ${Number(error.line)}`,
+    `truncated CSV: the file ends in the middle of a row, without a line break (${reason}); a file cut short may lack any number of rows, so none is read`,
+  );
+}
