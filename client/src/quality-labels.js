@@ -13,6 +13,8 @@ const REASONS = {
   // Written by earlier runs, before the file was renamed.
   "fictitious test record (see test-records.ts)":
     "enregistrement de test fictif publié par erreur (acheteur « Essentiel », « Le marché du siècle »…)",
+  "record nested more than 100 levels deep: not a DECP record, whose values nest a few levels":
+    "enregistrement imbriqué sur plus de 100 niveaux : pas un enregistrement DECP, qui n'en compte que quelques-uns",
   // No longer written (a contract without id is kept under a derived key): older runs' rejects.
   "missing contract id (id)": "identifiant du marché absent (id)",
 };

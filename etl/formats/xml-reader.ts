@@ -14,6 +14,7 @@ import {
 } from "./types.ts";
 import { ENCODING_SNIFF_BYTES, sniffXmlEncoding, xmlDecoder } from "./xml-encoding.ts";
 import { DEFAULT_MAX_RECORD_BYTES, oversizeReason } from "./input-limits.ts";
+import { firstInvalidUtf8 } from "./utf8.ts";
 import { XmlRecordGate, type GateOutput } from "./xml-record-gate.ts";
 
 /** An element being built, inside the current record. */
@@ -25,6 +26,13 @@ interface Frame {
   /** Text content, kept only while the element has no child element. */
   text: string;
 }
+
+/**
+ * How deep a record's elements may nest. A DECP record nests five or six levels; a file nesting
+ * thousands (a generator's bug, an attack) would overflow the stack when the record is turned
+ * into JSON, ending the run without a line to look at.
+ */
+const MAX_RECORD_DEPTH = 100;
 
 const RECORD_KINDS: ReadonlySet<string> = new Set<RecordKind>(["marche", "contrat-concession"]);
 
@@ -99,6 +107,11 @@ export async function* readXmlRecords(
       }
       onShape?.("xml-single");
     }
+    if (stack.length >= MAX_RECORD_DEPTH) {
+      throw fail(
+        `elements nested more than ${MAX_RECORD_DEPTH} deep in a record (<${name}>): not a DECP record, whose elements nest a few levels`,
+      );
+    }
     stack.push({ name, line: tagLine, children: null, text: "" });
   });
   const onText = (text: string): void => {
@@ -170,14 +183,27 @@ export async function* readXmlRecords(
   // decoder is fatal, keeps multibyte characters split across chunks and drops a leading BOM.
   let decoder: TextDecoder | null = null;
   let encoding = "utf-8";
+  // Line breaks in the bytes decoded so far: saxes's own line lags behind them while the record
+  // gate holds a record, and a bad byte is to be placed in the file, not in what saxes has seen.
+  let linesDecoded = 0;
   const decode = (bytes?: Buffer): string => {
     decoder ??= xmlDecoder(encoding);
     if (decoder === null) throw fail(`unsupported character encoding "${encoding}"`, "line 1");
     try {
-      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+      if (bytes === undefined) return decoder.decode();
+      const text = decoder.decode(bytes, { stream: true });
+      linesDecoded += countLineBreaks(bytes, bytes.length);
+      return text;
     } catch {
-      throw fail(`the file is not valid ${encoding.toUpperCase()}`, `after line ${parser.line}`);
+      throw fail(`the file is not valid ${encoding.toUpperCase()}`, badByteAt(bytes));
     }
+  };
+  /** Where the first byte that is not UTF-8 is, as far as the bytes tell. */
+  const badByteAt = (bytes: Buffer | undefined): string => {
+    const bad = bytes !== undefined && encoding === "utf-8" ? firstInvalidUtf8(bytes) : -1;
+    if (bytes === undefined || bad === -1) return `after line ${linesDecoded + 1}`;
+    const byte = bytes[bad].toString(16).toUpperCase();
+    return `line ${linesDecoded + countLineBreaks(bytes, bad) + 1}, byte 0x${byte}`;
   };
 
   const hwm = options.highWaterMark;
@@ -232,4 +258,11 @@ export async function* readXmlRecords(
   }
   // Reports anything else left unfinished (e.g. a tag cut after the root).
   if (sawElement) parser.close();
+}
+
+/** Line feeds among the first `end` bytes. */
+function countLineBreaks(bytes: Buffer, end: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < end; i = bytes.indexOf(0x0a, i + 1)) count++;
+  return count;
 }

@@ -2,7 +2,14 @@
 import type { ContainerShape, RecordKind, SourceRecord } from "../formats/types.ts";
 import { IssueLog, type FieldIssue } from "./issues.ts";
 import { cleanIdentifier, cleanSiret } from "./fields.ts";
-import { child, cleanKeys, isTree, type Tree } from "./structure.ts";
+import {
+  child,
+  cleanKeys,
+  isTree,
+  RecordTooDeepError,
+  TOO_DEEP_REASON,
+  type Tree,
+} from "./structure.ts";
 import { normaliseMarche, type MarcheRows } from "./marche.ts";
 import { normaliseConcession, type ConcessionRows } from "./concession.ts";
 import { detectRecordFormat, type DecpFormat } from "./format.ts";
@@ -37,7 +44,13 @@ export function normaliseRecord(
   if (source.tooLarge) return reject(source.kindHint, source.tooLarge);
   if (source.parseError) return reject(source.kindHint, `invalid JSON: ${source.parseError}`);
   if (!isTree(source.value)) return reject(source.kindHint, "not an object");
-  const record = cleanKeys(source.value, log) as Tree;
+  let record: Tree;
+  try {
+    record = cleanKeys(source.value, log) as Tree;
+  } catch (error) {
+    if (!(error instanceof RecordTooDeepError)) throw error;
+    return reject(source.kindHint, TOO_DEEP_REASON);
+  }
   for (const key of source.nonStandardLiterals ?? []) {
     log.add(key, "NaN", "non-standard JSON literal read as empty", "nulled");
   }

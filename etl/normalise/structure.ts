@@ -8,14 +8,27 @@ export function isTree(value: unknown): value is Tree {
 }
 
 /**
+ * How deep a record's values may nest. A DECP record nests five or six levels; a record nesting
+ * thousands would overflow the stack of every step that walks it, and end the run.
+ */
+export const MAX_RECORD_DEPTH = 100;
+
+/** Why such a record is rejected. */
+export const TOO_DEEP_REASON = `record nested more than ${MAX_RECORD_DEPTH} levels deep: not a DECP record, whose values nest a few levels`;
+
+/** Thrown by cleanKeys on a record nested deeper than MAX_RECORD_DEPTH: the record is rejected. */
+export class RecordTooDeepError extends Error {}
+
+/**
  * Copies a record with its keys trimmed ("nom " → "nom", logged) and dotted keys expanded
  * ("acheteur.id" → acheteur.id, logged), at every depth.
  */
-export function cleanKeys(value: unknown, log: IssueLog, path = ""): unknown {
+export function cleanKeys(value: unknown, log: IssueLog, path = "", depth = 0): unknown {
+  if (depth > MAX_RECORD_DEPTH) throw new RecordTooDeepError();
   if (Array.isArray(value)) {
     let changed = false;
     const items = value.map((item, i) => {
-      const clean = cleanKeys(item, log, `${path}[${i}]`);
+      const clean = cleanKeys(item, log, `${path}[${i}]`, depth + 1);
       if (clean !== item) changed = true;
       return clean;
     });
@@ -28,7 +41,7 @@ export function cleanKeys(value: unknown, log: IssueLog, path = ""): unknown {
   for (let k = 0; k < keys.length; k++) {
     const rawKey = keys[k];
     const child = value[rawKey];
-    const clean = cleanKeys(child, log, path ? `${path}.${rawKey}` : rawKey);
+    const clean = cleanKeys(child, log, path ? `${path}.${rawKey}` : rawKey, depth + 1);
     const needsFix = rawKey.trim() !== rawKey || rawKey.indexOf(".") > 0;
     if (!out && (needsFix || clean !== child)) {
       out = {};

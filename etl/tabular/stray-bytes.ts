@@ -7,6 +7,7 @@
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { createGunzip } from "node:zlib";
+import { utf8SequenceLength } from "../formats/utf8.ts";
 
 export interface StrayBytesCopy {
   /** Multi-byte UTF-8 characters read as UTF-8. */
@@ -25,36 +26,6 @@ const WINDOWS_1252 = Array.from({ length: 128 }, (_, i) =>
     "utf8",
   ),
 );
-
-const isContinuation = (byte: number | undefined) =>
-  byte !== undefined && byte >= 0x80 && byte <= 0xbf;
-
-/**
- * The length of the valid UTF-8 sequence that starts at `i` (its lead byte is ≥ 0x80): 2 to 4,
- * 0 when the bytes there are no valid sequence, -1 when the data end before it could be told.
- */
-function sequenceLength(data: Buffer, i: number): number {
-  const lead = data[i];
-  let length: number;
-  let low = 0x80;
-  let high = 0xbf; // the range of the second byte (narrower after E0, ED, F0, F4: RFC 3629)
-  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-  else if (lead >= 0xe0 && lead <= 0xef) {
-    length = 3;
-    if (lead === 0xe0) low = 0xa0;
-    if (lead === 0xed) high = 0x9f;
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    length = 4;
-    if (lead === 0xf0) low = 0x90;
-    if (lead === 0xf4) high = 0x8f;
-  } else return 0;
-  for (let k = 1; k < length; k++) {
-    const byte = data[i + k];
-    if (byte === undefined) return -1;
-    if (k === 1 ? byte < low || byte > high : !isContinuation(byte)) return 0;
-  }
-  return length;
-}
 
 /**
  * A converter fed chunk by chunk: a sequence cut by the end of a chunk waits for the next one.
@@ -112,7 +83,7 @@ function convert(
       i++;
       continue;
     }
-    const length = sequenceLength(data, i);
+    const length = utf8SequenceLength(data, i);
     if (length === -1 && !last) break;
     if (length > 0) {
       counts.multibyte++;

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readJsonRecordBytes, readJsonRecords } from "../../etl/formats/json-reader.ts";
 import type { ContainerShape, SourceRecord } from "../../etl/formats/types.ts";
 import { normaliseRecord } from "../../etl/normalise/record.ts";
+import { TOO_DEEP_REASON } from "../../etl/normalise/structure.ts";
 import { SAMPLES_DIR } from "../../etl/pipeline.ts";
 
 async function readAll(
@@ -124,6 +125,17 @@ describe("readJsonRecords", () => {
     // Its kind comes from its fields, as for an unknown element of an XML file.
     const normalised = normaliseRecord(records[1], "json-object", new Date("2024-06-01"));
     expect(normalised.type).toBe("concession");
+  });
+
+  it("reads a record nested 100 000 deep, which the normaliser rejects with its reason", async () => {
+    // It ended the run with « Maximum call stack size exceeded » and no record named.
+    const depth = 100_000;
+    const nested = `${"[".repeat(depth)}${"]".repeat(depth)}`;
+    const text = `{"marches": [{"id": "1", "acheteur": {"id": "21350238800019"}, "objet": ${nested}}]}`;
+    const { records } = await readAll(fromText(text, 4096));
+    expect(records).toHaveLength(1);
+    const normalised = normaliseRecord(records[0], "json-array", new Date("2024-06-01"));
+    expect(normalised).toEqual({ type: "reject", kind: null, reason: TOO_DEEP_REASON });
   });
 
   it("reads a bare top-level array", async () => {

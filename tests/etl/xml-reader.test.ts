@@ -221,6 +221,30 @@ describe("readXmlRecords on malformed files", () => {
     expect(error.message).toContain("not valid UTF-8");
   });
 
+  it("places the first byte that is not UTF-8 on its own line, not where the parser was", async () => {
+    // Six lines, the bad byte on the fifth: the message said « after line 1 ».
+    const text = Buffer.concat([
+      Buffer.from(
+        "<marches>\n<marche>\n<id>1</id>\n<acheteur><id>1</id></acheteur>\n<objet>caf",
+        "utf8",
+      ),
+      Buffer.of(0xe9),
+      Buffer.from("</objet>\n</marche></marches>\n", "utf8"),
+    ]);
+    const { error } = await readUntilError(tempFile("bad-byte.xml", text), "bad-byte");
+    expect(error.message).toContain("not valid UTF-8");
+    expect(error.where).toBe("line 5, byte 0xE9");
+  });
+
+  it("fails on elements nested thousands deep, naming the line, without overflowing the stack", async () => {
+    const depth = 100_000;
+    const text = `<marches>\n<marche><id>1</id></marche>\n<marche>${"<a>".repeat(depth)}${"</a>".repeat(depth)}</marche>\n</marches>`;
+    const { error, records } = await readUntilError(tempFile("deep.xml", text), "deep-source");
+    expect(error.message).toMatch(/^deep-source: elements nested more than 100 deep in a record/);
+    expect(error.where).toMatch(/^line 3, column \d+$/);
+    expect(records).toHaveLength(1);
+  });
+
   it("reads a file in the encoding its XML declaration gives (ISO-8859-15)", async () => {
     // ISO-8859-15 differs from Latin-1 where it matters for French: € is 0xA4, œ is 0xBD.
     const text =

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestDb, type TestDb } from "../helpers/samples-db.ts";
 import * as PROBLEMS from "../../etl/normalise/problems.ts";
+import { TOO_DEEP_REASON } from "../../etl/normalise/structure.ts";
 
 /** The client's translations (a plain JavaScript module, loaded as the browser loads it). */
 interface QualityLabels {
@@ -45,6 +46,10 @@ describe("French labels of the ETL's texts", () => {
     );
     expect(declared.length).toBeGreaterThan(8);
     expect(declared.filter((p) => !labels.hasProblemLabel(p))).toEqual([]);
+  });
+
+  it("translates the reasons of rejection the samples do not show", () => {
+    expect(labels.hasReasonLabel(TOO_DEEP_REASON)).toBe(true);
   });
 
   it("translates every reason of rejection found in the snapshot", async () => {
