@@ -132,10 +132,13 @@ describe("layers", () => {
     expect(outside.filter((e) => !CLIENT_MAY_IMPORT.has(e.to)).map(show)).toEqual([]);
   });
 
-  it("let the server and the browser share only modules that import nothing", () => {
+  it("let the server and the browser share only modules that import nothing but each other", () => {
+    // Both load them as they are: a shared neighbour resolves for both, anything else would not.
     const { edges } = projectGraph();
     const fromShared = edges.filter((e) => layerOf(e.from) === "shared");
-    expect(fromShared.map(show)).toEqual([]);
+    expect(fromShared.filter((e) => layerOf(e.to) !== "shared").map(show)).toEqual([]);
+    // The rule above leaves room for one: rule-value-text.js says its counts with french-words.js.
+    expect(fromShared.length).toBeGreaterThan(0);
     // The server does use them: the rule above is not vacuous.
     expect(edges.some((e) => layerOf(e.from) === "server" && layerOf(e.to) === "shared")).toBe(
       true,

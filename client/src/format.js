@@ -133,13 +133,6 @@ export function formatBound(bound, format) {
   return bound ? `${OPS[bound.op] ?? bound.op} ${formatValue(bound.value, format)}` : "";
 }
 
-/**
- * "1 marché", "2 marchés", "1 282 marchés": French plural (0 and 1 are singular).
- * @param {unknown} count
- * @param {string} one
- * @param {string} many
- */
-export function plural(count, one, many) {
-  const n = typeof count === "number" ? count : Number(count);
-  return `${formatInteger(n)} ${Math.abs(n) < 2 ? one : many}`;
-}
+// "1 marché", "2 marchés", "1 282 marchés": French plural (0 and 1 are singular), shared with
+// the annual report.
+export { plural } from "./shared/french-words.js";

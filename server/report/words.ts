@@ -1,6 +1,7 @@
 // What the annual report says in sentences, shared by the HTML and the DOCX so both say the
 // same thing: the summary, one status per indicator (never two that contradict), the supplier
 // picture, and the explanations of the terms a reader may not know.
+import { listed } from "../../client/src/shared/french-words.js";
 import type { ReportData, ReportIndicator, ReportSupplier, TrendPoint } from "./data.ts";
 import {
   FLAG_WORDS,
@@ -216,11 +217,6 @@ export function summarySentences(data: ReportData): string[] {
 function agreed(n: number, none: string, one: string, many: string): string {
   if (n === 0) return none;
   return `${formatInteger(n)} ${n === 1 ? one : many}`;
-}
-
-/** « a, b et c »; a single item alone. */
-function listed(items: string[]): string {
-  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} et ${items.at(-1)}`;
 }
 
 /** The statuses of an indicator with a value, with their verb for one and for several. */

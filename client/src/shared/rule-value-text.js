@@ -5,9 +5,8 @@
 // no contract is concerned (« sans objet »), or some are but none could be checked, because
 // their source does not publish what the rule reads (unknown, never « sans objet »: PLACE's
 // contracts have no publication date, yet they are all concerned by the two-month rule).
-// A plain ES module with no import (types in rule-value-text.d.ts).
-
-const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+// A plain ES module whose only import is its shared neighbour (types in rule-value-text.d.ts).
+import { listed, plural } from "./french-words.js";
 
 /**
  * @param {{ value: number | null, n_scope: number }} rule
@@ -18,7 +17,7 @@ export function ruleValueText(rule, formatShare) {
   if (rule.value !== null) return formatShare(rule.value);
   if (rule.n_scope === 0) return "sans objet (aucun marché concerné)";
   if (rule.n_scope === 1) return "inconnu (le marché concerné n'a pas pu être vérifié)";
-  return `inconnu (aucun des ${integer.format(rule.n_scope)} marchés concernés n'a pu être vérifié)`;
+  return `inconnu (aucun des ${plural(rule.n_scope, "marché concerné", "marchés concernés")} n'a pu être vérifié)`;
 }
 
 /**
@@ -38,10 +37,8 @@ export function unverifiableText(rule) {
     byCount.set(field.contracts, [...(byCount.get(field.contracts) ?? []), field.label]);
   }
   const parts = [...byCount].map(([contracts, labels]) => {
-    const list =
-      labels.length < 2 ? labels[0] : `${labels.slice(0, -1).join(", ")} et ${labels.at(-1)}`;
-    const count = `${integer.format(contracts)} ${contracts < 2 ? "marché" : "marchés"}`;
-    return `${list} non ${labels.length < 2 ? "vérifiable" : "vérifiables"} sur ${count}`;
+    const checkable = labels.length < 2 ? "vérifiable" : "vérifiables";
+    return `${listed(labels)} non ${checkable} sur ${plural(contracts, "marché", "marchés")}`;
   });
   return `${rule.title} : ${parts.join(" ; ")}, leur source ne publiant pas ${
     rule.unverifiable.length < 2 ? "ce champ" : "ces champs"
