@@ -16,7 +16,7 @@ import { browserSession } from "./helpers/session.ts";
 const OUTPUT = fileURLToPath(new URL("../output/", import.meta.url));
 
 /** The column of an amount's N in the pages' tables (client/src/components/lookup.js). */
-const AMOUNT_N = "Dont au montant connu (N du montant)";
+const AMOUNT_N = "Marchés au montant connu (N du montant)";
 
 /**
  * A table's rows as [first cell, cell under `header`], spaces dropped from the second (French

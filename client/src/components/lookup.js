@@ -42,10 +42,11 @@ export function placeText(departement, region) {
 }
 
 /**
- * The header of the column giving an amount its own N, between the contracts and the amount: a
- * total may rest on far fewer contracts than the row counts (amounts unpublished or suspect).
+ * The header of the column giving an amount its own N, right after the amount (on a phone, the
+ * first columns are the ones in view): a total may rest on far fewer contracts than the row
+ * counts (amounts unpublished or suspect).
  */
-export const AMOUNT_N_HEADER = "Dont au montant connu (N du montant)";
+export const AMOUNT_N_HEADER = "Marchés au montant connu (N du montant)";
 
 /**
  * Contracts per year of a buyer or a supplier: a bar chart and its table.
@@ -69,12 +70,12 @@ export function contractsPerYear({ kind, title, verb, name, rows, amount, amount
       description: `Nombre de marchés ${verb} par ${name}, par année.`,
     }),
     model: {
-      headers: ["Année", "Marchés", AMOUNT_N_HEADER, amountHeader],
+      headers: ["Année", "Marchés", amountHeader, AMOUNT_N_HEADER],
       rows: newestFirst(rows, "year").map((r) => [
         r.year === null ? UNKNOWN_DATE : String(r.year),
         formatInteger(r.contracts),
-        formatInteger(r.amount_contracts),
         formatValue(r[amount], "euro"),
+        formatInteger(r.amount_contracts),
       ]),
       numeric: [false, true, true, true],
     },

@@ -82,13 +82,13 @@ export async function supplierView({ params, main }) {
         },
         { label: "Marchés", cell: (r) => formatInteger(r.contracts), numeric: true },
         {
-          label: AMOUNT_N_HEADER,
-          cell: (r) => formatInteger(r.amount_contracts),
+          label: "Montant (part de l'entreprise)",
+          cell: (r) => formatValue(r.amount_split, "euro"),
           numeric: true,
         },
         {
-          label: "Montant (part de l'entreprise)",
-          cell: (r) => formatValue(r.amount_split, "euro"),
+          label: AMOUNT_N_HEADER,
+          cell: (r) => formatInteger(r.amount_contracts),
           numeric: true,
         },
       ],
