@@ -16,21 +16,32 @@ type Rule = [RegExp, (match: RegExpMatchArray, name: (id: string) => string) => 
 
 const RULES: Rule[] = [
   [/^unknown key$/, () => "clé inconnue : elle ne fait pas partie d'une définition"],
-  [/^unknown field "(.*)"$/, (m) => `champ inconnu « ${m[1]} »`],
+  [
+    /^unknown field "(.*)"$/,
+    (m) => `Choisissez un champ de la liste (« ${m[1]} » n'en est pas un).`,
+  ],
   [/^unknown supplier field "(.*)"$/, (m) => `champ de titulaire inconnu « ${m[1]} »`],
   [/^unknown dimension "([^"]*)"(;.*)?$/, (m) => `dimension inconnue « ${m[1]} »`],
   [
     /^field "(.*)" is (\w+), not numeric$/,
     (m, name) =>
-      `« ${name(m[1] ?? "")} » est ${TYPES[m[2] ?? ""] ?? m[2]}, pas un nombre : une somme, une moyenne, une médiane, un minimum ou un maximum portent sur un champ numérique`,
+      `Choisissez un champ de nombres : « ${name(m[1] ?? "")} » est ${TYPES[m[2] ?? ""] ?? m[2]}, pas un nombre (une somme, une moyenne, une médiane, un minimum ou un maximum portent sur des nombres).`,
   ],
   [
     /^"(.*)" is the mix's own category$/,
     (m, name) =>
       `« ${name(m[1] ?? "")} » est la catégorie de la répartition : pas de ventilation par elle`,
   ],
-  [/^a neutral indicator has no thresholds$/, () => "un indicateur neutre n'a pas de seuils"],
-  [/^a neutral indicator has no target$/, () => "un indicateur neutre n'a pas de cible"],
+  [
+    /^a neutral indicator has no thresholds$/,
+    () =>
+      "Un indicateur neutre n'a pas de seuils : choisissez un sens de lecture (« plus c'est haut, mieux c'est » ou l'inverse), ou retirez les seuils.",
+  ],
+  [
+    /^a neutral indicator has no target$/,
+    () =>
+      "Un indicateur neutre n'a pas de cible : choisissez un sens de lecture (« plus c'est haut, mieux c'est » ou l'inverse), ou videz les cases de la cible.",
+  ],
   [/^with \w+, green uses (.*)$/, (m) => `avec ce sens de lecture, le vert s'écrit avec ${m[1]}`],
   [
     /^with \w+, red cannot use (.*)$/,
@@ -55,20 +66,23 @@ const RULES: Rule[] = [
     (m, name) =>
       `« ${name(m[2] ?? "")} » est un oui/non : seuls « égal » et « différent » s'y appliquent`,
   ],
-  [/^expected a text value$/, () => "un texte est attendu"],
-  [/^expected an integer$/, () => "un nombre entier est attendu"],
-  [/^expected a number$/, () => "un nombre est attendu"],
-  [/^expected true or false$/, () => "oui ou non est attendu"],
-  [/^expected a date YYYY-MM-DD$/, () => "une date AAAA-MM-JJ est attendue"],
+  [/^expected a text value$/, () => "Écrivez un texte."],
+  [/^expected an integer$/, () => "Indiquez un nombre entier (par exemple 3)."],
+  [/^expected a number$/, () => "Indiquez un nombre (par exemple 40000 ou 0,5)."],
+  [/^expected true or false$/, () => "Choisissez oui ou non."],
+  [/^expected a date YYYY-MM-DD$/, () => "Choisissez une date (jour, mois, année)."],
   [
     /^give exactly one of/,
     () => "une condition porte sur un champ, ou combine d'autres conditions (toutes, l'une, pas)",
   ],
   [/belong to a `field` condition$/, () => "opérateur et valeurs ne vont qu'avec un champ"],
-  [/^required with `field`$/, () => "choisissez un opérateur"],
-  [/^required by op (\w+)$/, () => "une valeur est requise par cet opérateur"],
-  [/^not allowed with op (\w+)$/, () => "cet opérateur ne prend pas cette valeur"],
-  [/^give `green`, `red` or both$/, () => "donnez un seuil vert, un seuil rouge ou les deux"],
+  [/^required with `field`$/, () => "Choisissez un test dans la liste."],
+  [/^required by op (\w+)$/, () => "Indiquez une valeur pour ce test."],
+  [/^not allowed with op (\w+)$/, () => "Ce test ne prend pas de valeur : videz la case."],
+  [
+    /^give `green`, `red` or both$/,
+    () => "Indiquez un seuil vert, un seuil rouge ou les deux, ou retirez les seuils.",
+  ],
   [
     /^must be snake_case/,
     () => "en minuscules sans accents, chiffres et _ , commençant par une lettre",

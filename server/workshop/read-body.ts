@@ -19,6 +19,7 @@ import { WorkshopQuerySchema } from "../api-schemas/workshop.ts";
 import { ApiError, type ApiIssue } from "../errors.ts";
 import { parseIndicatorQuery } from "../indicator-request.ts";
 import { outOfBounds } from "./bounds.ts";
+import { boxMessage } from "./box-words.ts";
 import { frenchMessage } from "./french.ts";
 
 export interface WorkshopInput {
@@ -39,8 +40,16 @@ const fail = (issues: ApiIssue[]): never => {
   throw new ApiError(400, issues);
 };
 
-/** zod issues → located French issues; an unknown key is reported at the key itself. */
-function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: string, model: Model): ApiIssue[] {
+/**
+ * zod issues → located French issues; an unknown key is reported at the key itself. Under a
+ * definition, each says what to do in its box (box-words.ts), never zod's own words.
+ */
+function zodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: string,
+  model: Model,
+  definition?: unknown,
+): ApiIssue[] {
   const at = (path: readonly PropertyKey[]) => [prefix, ...path.map(String)].join(".");
   return issues.flatMap((issue) =>
     issue.code === "unrecognized_keys"
@@ -53,7 +62,9 @@ function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: string, model: M
           {
             code: "invalid_definition",
             param: at(issue.path),
-            message: frenchMessage(issue.message, model),
+            message:
+              (definition !== undefined ? boxMessage(issue, definition) : null) ??
+              frenchMessage(issue.message, model),
           },
         ],
   );
@@ -87,7 +98,7 @@ export function readWorkshopBody(body: unknown, model: Model): WorkshopInput {
   } = (envelope as { data: z.output<typeof Envelope> }).data;
 
   const shape = DefinitionSchema.safeParse(raw, FRENCH);
-  if (!shape.success) fail(zodIssues(shape.error.issues, "definition", model));
+  if (!shape.success) fail(zodIssues(shape.error.issues, "definition", model, raw));
   const id = (shape as { data: z.output<typeof DefinitionSchema> }).data.id;
   const parsed = parseDefinition(raw, `atelier/${id}.yaml`, model);
   if (!parsed.definition) return fail(located(parsed.issues, "definition", model));

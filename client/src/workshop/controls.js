@@ -108,10 +108,15 @@ export function checkboxControl({ slots, onChange }, path, legend, options, get,
 }
 
 /**
- * A number, or undefined when the field is empty.
+ * What a number box holds for the definition: a number (a decimal comma read as a point), nothing
+ * when it is empty (the key is left out, never sent as null), or the text as typed when it is not
+ * a number, so that the server says under this very box that a number is expected instead of the
+ * text vanishing without a word.
  * @param {string} text
+ * @returns {number | string | undefined}
  */
-export const numberOrUndefined = (text) => {
-  const value = Number(text.replace(",", "."));
-  return text.trim() === "" || !Number.isFinite(value) ? undefined : value;
+export const numberOrText = (text) => {
+  if (text.trim() === "") return undefined;
+  const value = Number(text.trim().replace(",", "."));
+  return Number.isFinite(value) ? value : text;
 };

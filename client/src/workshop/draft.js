@@ -10,10 +10,11 @@
  * @typedef {{ field?: string, op?: string, value?: Scalar, values?: Scalar[] }} Leaf
  * @typedef {{ kind: string, field?: string, where?: Condition }} Part
  * @typedef {{ kind: string, field?: string, where?: Condition, numerator?: Part, denominator?: Part, dimension?: string, of?: Part }} Measure
- * @typedef {{ value?: number, year?: number, label?: string, source?: string }} Target
+ * A number box holds the text typed when it is not a number (the server says so under it).
+ * @typedef {{ value?: number | string, year?: number | string, label?: string, source?: string }} Target
  * @typedef {{
  *   id: string, version: number, title: string, description: string, formula: string,
- *   unit: string, format: string, counting_unit: string, requires_format: string, min_n: number,
+ *   unit: string, format: string, counting_unit: string, requires_format: string, min_n?: number | string,
  *   min_coverage?: number, polarity: string, scope?: Condition, requires_fields: string[],
  *   measure: Measure, breakdowns: string[], filters: string[], thresholds?: unknown,
  *   target?: Target, caveats: string[], source: { name: string, url?: string },

@@ -58,7 +58,9 @@ export function errorSlots() {
 }
 
 /**
- * The slot of the path, or of its nearest parent that has one.
+ * The slot of the path, or of its nearest parent that has one, or else of its first part that
+ * has one: a problem with the target as a whole (`target`) is said under its first box, not in
+ * the list at the top under the bare word « target ».
  * @template T
  * @param {Map<string, T>} slots
  * @param {string} path
@@ -68,6 +70,8 @@ function closest(slots, path) {
     const found = slots.get(at);
     if (found) return found;
   }
+  if (!path) return undefined;
+  for (const [at, slot] of slots) if (at.startsWith(`${path}.`)) return slot;
   return undefined;
 }
 

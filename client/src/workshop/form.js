@@ -4,7 +4,7 @@
 // (the kind's select stays, with the focus).
 import { h, replace } from "../dom.js";
 import { conditionEditor } from "./condition-editor.js";
-import { checkboxControl, numberOrUndefined, selectControl, textControl } from "./controls.js";
+import { checkboxControl, numberOrText, selectControl, textControl } from "./controls.js";
 import { applyKindDefaults, MEASURE_KINDS, measureOfKind } from "./draft.js";
 
 /** @typedef {import("./draft.js").Draft} Draft */
@@ -209,8 +209,8 @@ export function workshopForm({ draft, model, context }) {
   ) => {
     const t = target();
     if (value === undefined || value === "") delete t[key];
-    // @ts-expect-error: a text for label and source, a number for value and year
-    else t[key] = value;
+    // A number box may hold a text not yet a number (numberOrText): the server names it there.
+    else /** @type {Record<string, string | number>} */ (t)[key] = value;
     if (Object.keys(t).length === 0) delete d().target;
   };
 
@@ -283,8 +283,12 @@ export function workshopForm({ draft, model, context }) {
         context,
         "min_n",
         "Nombre minimal de marchés (N) pour publier une valeur",
-        () => String(d().min_n),
-        (v) => (d().min_n = numberOrUndefined(v) ?? Number.NaN),
+        () => String(d().min_n ?? ""),
+        (v) => {
+          const value = numberOrText(v);
+          if (value === undefined) delete d().min_n;
+          else d().min_n = value;
+        },
         { type: "number" },
       ),
       selectControl(
@@ -300,14 +304,14 @@ export function workshopForm({ draft, model, context }) {
         "target.value",
         "Cible (pour une part, 0,3 = 30 %)",
         () => String(d().target?.value ?? ""),
-        (v) => setTarget("value", numberOrUndefined(v)),
+        (v) => setTarget("value", numberOrText(v)),
       ),
       textControl(
         context,
         "target.year",
         "Année de la cible",
         () => String(d().target?.year ?? ""),
-        (v) => setTarget("year", numberOrUndefined(v)),
+        (v) => setTarget("year", numberOrText(v)),
       ),
       textControl(
         context,

@@ -1,0 +1,110 @@
+// The « Atelier » as a buyer's agent meets it in Chromium, on the real server: what each box says
+// when it is emptied, left unchosen or given letters (plain French saying what to do there, never
+// zod's or the engine's words).
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../server/helpers/test-server.ts";
+import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
+
+let t: TestServer;
+let browser: Browser;
+
+/** Waits for the live result to settle: computed, or refused with errors. */
+async function settled(page: Page, state: "done" | "error"): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => document.querySelector(".workshop-result")?.getAttribute("data-state") === wanted,
+    state,
+    { timeout: 45_000 },
+  );
+}
+
+/** The note under the control of a path, once the live result has been refused. */
+async function noteOf(page: Page, path: string): Promise<string> {
+  await settled(page, "error");
+  const note = page.locator(`[data-error-for="${path}"]`);
+  await expect(note.isVisible()).resolves.toBe(true);
+  return (await note.textContent()) ?? "";
+}
+
+/** Words of zod, of the engine or of a developer that an agent must never read. */
+const RAW = /Entrée invalide|attendu|reçu|Trop petit|>=|snake|chiffres et _ ,|null|indéfini/;
+
+async function openBlank(page: Page): Promise<void> {
+  await page.goto(`${t.url}/atelier`);
+  await waitReady(page);
+  await settled(page, "done");
+}
+
+/** Every message shown on the page, under a box or in the list at the top. */
+const shownMessages = (page: Page) =>
+  page.locator(".field-error:visible, .workshop-errors li").allTextContents();
+
+describeWithBrowser("the workshop as an agent meets it", () => {
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(() => {
+    // A definition half-written is refused with 400, which Chromium logs; nothing else may fail.
+    expect(browser.takeErrors().filter((e) => !e.includes("status of 400"))).toEqual([]);
+  });
+
+  it("says what to do in a box emptied, left unchosen or given letters", async () => {
+    const { page } = browser;
+    await openBlank(page);
+
+    // The minimum N emptied: the old page sent null (« nombre attendu, null reçu »).
+    await page.fill('input[data-path="min_n"]', "");
+    expect(await noteOf(page, "min_n")).toContain("Indiquez un nombre entier de marchés");
+    expect(await shownMessages(page)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(RAW)]),
+    );
+    await page.fill('input[data-path="min_n"]', "10");
+    await settled(page, "done");
+
+    // A measured field chosen, then the list put back on « — choisir un champ — ».
+    await page.selectOption('select[data-path="measure.kind"]', "sum");
+    await settled(page, "done");
+    await page.selectOption('select[data-path="measure.field"]', "");
+    expect(await noteOf(page, "measure.field")).toBe("Choisissez un champ.");
+
+    // A condition added and its field left unchosen.
+    await page.selectOption('select[data-path="measure.field"]', "montant");
+    await settled(page, "done");
+    const scope = page.locator("fieldset.condition", {
+      has: page.locator("legend", { hasText: "Marchés concernés" }),
+    });
+    await scope.getByRole("button", { name: "Ajouter une condition" }).click();
+    expect(await noteOf(page, "scope.field")).toBe("Choisissez un champ.");
+    // Its field a number, its value left blank, then letters.
+    await scope.locator("select[data-role=field]").selectOption("montant");
+    await scope.locator("select[data-role=op]").selectOption("gt");
+    await scope.locator(".condition__row input").fill("");
+    expect(await noteOf(page, "scope.value")).toContain("Indiquez un nombre");
+    await scope.locator(".condition__row input").fill("beaucoup");
+    expect(await noteOf(page, "scope.value")).toContain("Indiquez un nombre");
+    await scope.getByRole("button", { name: "Retirer" }).click();
+    await settled(page, "done");
+
+    // A target only begun: each of its other boxes says what to write, or to empty them all.
+    await page.fill('input[data-path="target.value"]', "0,3");
+    expect(await noteOf(page, "target.year")).toContain("Indiquez l'année de la cible");
+    // A whole target on a neutral indicator: said under the target's first box.
+    await page.fill('input[data-path="target.year"]', "2026");
+    await page.fill('input[data-path="target.label"]', "30 % des marchés");
+    await page.fill('input[data-path="target.source"]', "Plan de l'acheteur");
+    expect(await noteOf(page, "target.value")).toContain("choisissez un sens de lecture");
+    // The sense chosen, the target's year given letters: said at the year.
+    await page.selectOption('select[data-path="polarity"]', "higher_is_better");
+    await page.fill('input[data-path="target.year"]', "l'an prochain");
+    expect(await noteOf(page, "target.year")).toContain("Indiquez l'année de la cible");
+    // The value emptied again: the old page dropped it and said « nombre attendu, indéfini reçu ».
+    await page.fill('input[data-path="target.value"]', "");
+    expect(await noteOf(page, "target.value")).toContain("videz les cases de la cible");
+    for (const message of await shownMessages(page)) expect(message).not.toMatch(RAW);
+    expect(await page.locator(".workshop-errors li").count()).toBe(0);
+  });
+});
