@@ -86,6 +86,12 @@ export const WorkshopFieldSchema = z.strictObject({
   type: z.enum(["string", "integer", "number", "boolean", "date", "string_list"]),
   ops: z.array(z.string()).describe("Condition operators that apply to the field."),
   values: z.array(FieldValueSchema).nullable().describe("Known codes, or null."),
+  choices: z
+    .enum(["region", "departement", "cpv_division"])
+    .nullable()
+    .describe(
+      "The list of GET /api/filters whose codes (with their names) the field holds, or null: a région, département or CPV division is a code of the reference data, not a name.",
+    ),
 });
 
 export const WorkshopModelSchema = z.strictObject({

@@ -14,6 +14,17 @@ import {
 import type { WorkshopModel } from "../api-types.ts";
 import { MAX_DEPTH, MAX_LIST } from "./bounds.ts";
 
+/**
+ * The reference lists of GET /api/filters (read from the snapshot, as the filter bar reads them):
+ * a field grouped by a dimension labelled from one of them holds its codes (« 53 », not
+ * « Bretagne »), and the form offers that list.
+ */
+const FILTER_CHOICES = {
+  regions: "region",
+  departements: "departement",
+  cpv_divisions: "cpv_division",
+} as const;
+
 /** Lists of codes whose vocabulary no dimension of the model names. */
 const LIST_VOCABULARIES: Record<string, Vocabulary> = {
   considerations_sociales: SOCIAL_CONSIDERATIONS,
@@ -34,6 +45,9 @@ export function workshopModel(
     const vocabulary = LIST_VOCABULARIES[field.id];
     const values =
       fromDimension ?? vocabulary?.map((e) => ({ code: e.code, label: e.label })) ?? null;
+    const ref = [...model.dimensions.values()].find((d) => d.field === field.id)?.labelRef;
+    const choices =
+      ref && ref in FILTER_CHOICES ? FILTER_CHOICES[ref as keyof typeof FILTER_CHOICES] : null;
     return {
       id: field.id,
       label: field.label,
@@ -41,6 +55,7 @@ export function workshopModel(
       type: field.type,
       ops: CONDITION_OPS.filter((op) => operatorProblem(field.type, op) === null),
       values,
+      choices,
     };
   });
   return {

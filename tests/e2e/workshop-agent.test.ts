@@ -107,4 +107,65 @@ describeWithBrowser("the workshop as an agent meets it", () => {
     for (const message of await shownMessages(page)) expect(message).not.toMatch(RAW);
     expect(await page.locator(".workshop-errors li").count()).toBe(0);
   });
+
+  it("offers régions and départements by name, and shows a code it does not know as such", async () => {
+    const { page } = browser;
+    await openBlank(page);
+    const scope = page.locator("fieldset.condition", {
+      has: page.locator("legend", { hasText: "Marchés concernés" }),
+    });
+    await scope.getByRole("button", { name: "Ajouter une condition" }).click();
+    await scope.locator("select[data-role=field]").selectOption("region");
+    await scope.locator("select[data-role=op]").selectOption("eq");
+    // A list of the régions, each code with its name (the old page had a free box: « Bretagne »
+    // was accepted and gave N = 0 without a word).
+    const value = scope.locator(".condition__row select").nth(2);
+    const names = await value.locator("option").allTextContents();
+    expect(names).toContain("53 – Bretagne");
+    expect(names).toHaveLength(18);
+    const sent = page.waitForRequest((r) =>
+      (r.postData() ?? "").includes('"field":"region","op":"eq","value":"53"'),
+    );
+    await value.selectOption("53");
+    await sent;
+    await settled(page, "done");
+    const n = Number(
+      ((await page.locator(".workshop-result .headline").textContent()) ?? "")
+        .match(/N = ([\d\s\u202f]+)/)?.[1]
+        ?.replace(/\D/g, ""),
+    );
+    expect(n).toBeGreaterThan(0);
+    // Départements: a list of checkboxes, each with its name.
+    await scope.locator("select[data-role=field]").selectOption("departement");
+    await scope.locator("select[data-role=op]").selectOption("in");
+    await expect(scope.getByLabel("29 – Finistère").count()).resolves.toBe(1);
+
+    // A link written by hand with a name instead of a code: the list says it is unknown.
+    const definition = {
+      id: "essai",
+      version: 1,
+      title: "Essai",
+      description: "Essai.",
+      formula: "marchés",
+      unit: "contracts",
+      format: "integer",
+      counting_unit: "contract",
+      requires_format: "any",
+      min_n: 10,
+      polarity: "neutral",
+      requires_fields: [],
+      measure: { kind: "count_distinct" },
+      breakdowns: ["year"],
+      filters: ["year"],
+      caveats: [],
+      source: { name: "essai" },
+      scope: { field: "region", op: "eq", value: "Bretagne" },
+    };
+    const d = Buffer.from(JSON.stringify(definition)).toString("base64url");
+    await page.goto(`${t.url}/atelier?d=${d}`);
+    await waitReady(page);
+    const held = page.locator("fieldset.condition .condition__row select").nth(2);
+    await expect(held.inputValue()).resolves.toBe("Bretagne");
+    await expect(held.locator("option:checked").textContent()).resolves.toContain("inconnu");
+  });
 });

@@ -109,6 +109,24 @@ describe("preview", () => {
   });
 });
 
+describe("what the form offers", () => {
+  it("names the reference list of each field that holds région, département or CPV codes", async () => {
+    const choices = Object.fromEntries(model.fields.map((f) => [f.id, f.choices]));
+    expect(choices).toMatchObject({
+      region: "region",
+      departement: "departement",
+      titulaire_region: "region",
+      acheteur_departement: "departement",
+      cpv_division: "cpv_division",
+      montant: null,
+    });
+    // Every code of those lists is one GET /api/filters gives, with its name.
+    const lists = await t.json<Record<string, { code: string; label: string }[]>>("/api/filters");
+    expect(lists.region?.find((r) => r.code === "53")?.label).toBe("Bretagne");
+    expect(lists.departement?.length).toBeGreaterThan(100);
+  });
+});
+
 describe("validation errors name the field, in French", () => {
   it("a median of a list field", async () => {
     const definition = definitionOf("offers_median");

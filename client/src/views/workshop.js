@@ -2,8 +2,9 @@
 // or from a catalogue indicator, sees it computed live on the current data with what it cannot
 // say, and takes it away as a YAML file for the catalogue, or as a link that re-opens it. The
 // definition lives in the page (and, for the link, in the address); the server stores nothing.
-import { getOnce, postWorkshop } from "../api.js";
+import { getFilterChoices, getOnce, postWorkshop } from "../api.js";
 import { h, replace } from "../dom.js";
+import { withChoices } from "../workshop/choices.js";
 import { blankDraft, previewDefinition } from "../workshop/draft.js";
 import { errorSlots } from "../workshop/error-slots.js";
 import { workshopForm } from "../workshop/form.js";
@@ -17,8 +18,9 @@ import { takeAway } from "../workshop/take-away.js";
 /** @type {import("../router.js").View} */
 export async function workshopView({ main }) {
   document.title = "Atelier : définir un indicateur – Observatoire de la commande publique";
-  /** @type {import("../types.js").WorkshopModel} */
-  const model = await getOnce("/api/workshop");
+  /** @type {[import("../types.js").WorkshopModel, import("../types.js").FilterChoices]} */
+  const [offered, lists] = await Promise.all([getOnce("/api/workshop"), getFilterChoices()]);
+  const model = withChoices(offered, lists);
   const asked = new URLSearchParams(location.search);
   const linked = asked.get("d") ? decodeDefinition(asked.get("d") ?? "") : null;
   const from = model.definitions.find((d) => d.id === asked.get("depuis"));

@@ -209,7 +209,7 @@ function valueControl(leaf, field, update) {
         "fieldset",
         { class: "condition__values" },
         h("legend", {}, "Valeurs"),
-        field.values.map((v) =>
+        withUnknown(field.values, [...chosen]).map((v) =>
           h(
             "label",
             {},
@@ -258,7 +258,9 @@ function valueControl(leaf, field, update) {
     const select = h(
       "select",
       { onchange: () => update({ ...leaf, value: typed(field, select.value) }) },
-      options.map((v) => h("option", { value: v.code, selected: v.code === current }, v.label)),
+      withUnknown(options, current === "" ? [] : [current]).map((v) =>
+        h("option", { value: v.code, selected: v.code === current }, v.label),
+      ),
     );
     return {
       element: h("label", {}, h("span", { class: "label" }, "Valeur"), select),
@@ -278,4 +280,23 @@ function valueControl(leaf, field, update) {
     control: input,
     key: "value",
   };
+}
+
+/**
+ * The known codes, then any code the condition holds that is not among them (a link or a catalogue
+ * definition written by hand: « Bretagne » for a région), shown as such rather than hidden behind
+ * the list's first name.
+ * @param {{ code: string, label: string }[]} known
+ * @param {string[]} held
+ */
+function withUnknown(known, held) {
+  const codes = new Set(known.map((v) => v.code));
+  const unknown = held.filter((code) => !codes.has(code));
+  return [
+    ...known,
+    ...unknown.map((code) => ({
+      code,
+      label: `« ${code} » : inconnu, à remplacer par un choix de la liste`,
+    })),
+  ];
 }
