@@ -168,4 +168,32 @@ describeWithBrowser("the workshop as an agent meets it", () => {
     await expect(held.inputValue()).resolves.toBe("Bretagne");
     await expect(held.locator("option:checked").textContent()).resolves.toContain("inconnu");
   });
+
+  it("keeps in the address the definition on screen, not the one first started from", async () => {
+    const { page } = browser;
+    await page.goto(`${t.url}/atelier?depuis=social_consideration_share`);
+    await waitReady(page);
+    await settled(page, "done");
+    const address = () => new URL(page.url()).searchParams;
+    // Another start: a blank page (the old address kept depuis=social_consideration_share, and a
+    // reload gave back the share, not the blank page on screen).
+    await page.selectOption("#atelier-depuis", "");
+    await page.getByRole("button", { name: "Commencer" }).click();
+    await settled(page, "done");
+    expect(address().get("depuis")).toBeNull();
+    await page.selectOption("#atelier-depuis", "procedure_mix");
+    await page.getByRole("button", { name: "Commencer" }).click();
+    await settled(page, "done");
+    expect(address().get("depuis")).toBe("procedure_mix");
+    // Changed by the agent: the address is the definition itself, as its link.
+    await page.fill('input[data-path="title"]', "Procédures de ma collectivité");
+    await settled(page, "done");
+    expect(address().get("depuis")).toBeNull();
+    expect(address().get("d")).toBeTruthy();
+    await page.reload();
+    await waitReady(page);
+    await expect(page.locator('input[data-path="title"]').inputValue()).resolves.toBe(
+      "Procédures de ma collectivité",
+    );
+  });
 });

@@ -4,11 +4,12 @@
 // definition lives in the page (and, for the link, in the address); the server stores nothing.
 import { getFilterChoices, getOnce, postWorkshop } from "../api.js";
 import { h, replace } from "../dom.js";
+import { updateAddress } from "../state.js";
 import { withChoices } from "../workshop/choices.js";
-import { blankDraft, previewDefinition } from "../workshop/draft.js";
+import { blankDraft, finalDefinition, previewDefinition } from "../workshop/draft.js";
 import { errorSlots } from "../workshop/error-slots.js";
 import { workshopForm } from "../workshop/form.js";
-import { decodeDefinition } from "../workshop/permalink.js";
+import { decodeDefinition, encodeDefinition } from "../workshop/permalink.js";
 import { resultView, sqlView } from "../workshop/result.js";
 import { takeAway } from "../workshop/take-away.js";
 
@@ -68,10 +69,19 @@ export async function workshopView({ main }) {
   let ticket = 0;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
-  const onChange = () => {
+  // The address says what is on screen (a reload or a copied address gives it back): the
+  // definition started from (`depuis`), or, once the agent changed it, the definition itself, as
+  // its link does (`d`). Written with the live result, not on every key (Chromium throttles
+  // address changes).
+  let edited = false;
+  const redraw = () => {
     away.update();
     fillBy();
     schedule(400);
+  };
+  const onChange = () => {
+    edited = true;
+    redraw();
   };
   function schedule(/** @type {number} */ delay) {
     clearTimeout(timer);
@@ -81,6 +91,13 @@ export async function workshopView({ main }) {
 
   async function compute() {
     const mine = ++ticket;
+    if (edited) {
+      edited = false;
+      updateAddress(
+        { depuis: null, d: encodeDefinition(finalDefinition(draft)) },
+        { replace: true },
+      );
+    }
     result.dataset.state = "pending";
     replace(status, "Calcul en cours…");
     const definition = previewDefinition(draft);
@@ -150,8 +167,10 @@ export async function workshopView({ main }) {
   const start = () => {
     const chosen = model.definitions.find((d) => d.id === starter.value);
     draft = /** @type {Draft} */ (structuredClone(chosen ?? blankDraft()));
+    edited = false;
+    updateAddress({ depuis: chosen?.id ?? null, d: null }, { replace: true });
     drawForm();
-    onChange();
+    redraw();
   };
 
   replace(
