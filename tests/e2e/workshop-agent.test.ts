@@ -196,4 +196,46 @@ describeWithBrowser("the workshop as an agent meets it", () => {
       "Procédures de ma collectivité",
     );
   });
+
+  it("on a 390 px phone, keeps the result in sight over the form and leads to it", async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 390, height: 800 });
+    try {
+      await openBlank(page);
+      const glance = page.locator(".workshop-glance");
+      await expect(glance.textContent()).resolves.toMatch(/^Résultat : \d/);
+      // Far down the form, a change: its effect is on the screen the agent is looking at (the
+      // old page showed the result only after the whole form).
+      const minN = page.locator('input[data-path="min_n"]');
+      await minN.scrollIntoViewIfNeeded();
+      await minN.fill("");
+      await settled(page, "error");
+      await expect(glance.textContent()).resolves.toContain("Pas encore calculable");
+      const inSight = async (selector: string) =>
+        page.locator(selector).evaluate((node) => {
+          const box = node.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        });
+      await expect(inSight(".workshop-glance")).resolves.toBe(true);
+      await expect(inSight('input[data-path="min_n"]')).resolves.toBe(true);
+      await minN.fill("10");
+      await settled(page, "done");
+      await expect(glance.textContent()).resolves.toMatch(/^Résultat : \d/);
+      // « Voir le résultat » brings the result's heading into view, not under the line.
+      await glance.getByRole("link", { name: "Voir le résultat" }).click();
+      await page.waitForFunction(() => {
+        const heading = document.getElementById("resultat-en-direct")?.getBoundingClientRect();
+        const line = document.querySelector(".workshop-glance")?.getBoundingClientRect();
+        return heading && line && heading.top >= line.bottom && heading.bottom <= innerHeight;
+      });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      // Beside the form on a wide screen, the result is in sight already: no such line.
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await expect(glance.isVisible()).resolves.toBe(false);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
 });

@@ -3,7 +3,9 @@
 // say, and takes it away as a YAML file for the catalogue, or as a link that re-opens it. The
 // definition lives in the page (and, for the link, in the address); the server stores nothing.
 import { getFilterChoices, getOnce, postWorkshop } from "../api.js";
+import { headline } from "../components/card.js";
 import { h, replace } from "../dom.js";
+import { formatInteger } from "../format.js";
 import { updateAddress } from "../state.js";
 import { withChoices } from "../workshop/choices.js";
 import { blankDraft, finalDefinition, previewDefinition } from "../workshop/draft.js";
@@ -29,6 +31,16 @@ export async function workshopView({ main }) {
   let draft = /** @type {Draft} */ (structuredClone(linked ?? from ?? blankDraft()));
 
   const slots = errorSlots();
+  // On a phone the live result comes after the whole form: a line kept at the top of the screen
+  // says the result as it changes and leads to it (hidden beside the form on a wide screen).
+  const glanceText = h("span", { class: "workshop-glance__text" }, "Calcul en cours…");
+  const glance = h(
+    "p",
+    { class: "workshop-glance" },
+    glanceText,
+    " ",
+    h("a", { href: "#resultat-en-direct" }, "Voir le résultat"),
+  );
   const status = h("p", { class: "workshop-status", role: "status" });
   const result = h("div", { class: "workshop-result", "data-state": "pending" });
   const formHolder = h("div", {});
@@ -100,6 +112,7 @@ export async function workshopView({ main }) {
     }
     result.dataset.state = "pending";
     replace(status, "Calcul en cours…");
+    replace(glanceText, "Calcul en cours…");
     const definition = previewDefinition(draft);
     const by = bySelect.value;
     const ask = (/** @type {Record<string, string>} */ request) =>
@@ -121,10 +134,12 @@ export async function workshopView({ main }) {
         ),
       );
       replace(status, `${plain.issues.length} problème(s) à corriger dans la définition.`);
+      replace(glanceText, `Pas encore calculable : ${plain.issues.length} problème(s) à corriger.`);
       result.dataset.state = "error";
       return;
     }
     slots.show([]);
+    replace(glanceText, glanceWords(/** @type {Preview} */ (plain.body)));
     const view = resultView({
       plain: /** @type {Preview} */ (plain.body),
       trend: trend?.ok ? /** @type {Preview} */ (trend.body) : null,
@@ -191,6 +206,7 @@ export async function workshopView({ main }) {
     h(
       "div",
       { class: "workshop" },
+      glance,
       h(
         "form",
         {
@@ -204,7 +220,7 @@ export async function workshopView({ main }) {
       h(
         "div",
         { class: "workshop__live" },
-        h("h2", {}, "Résultat en direct"),
+        h("h2", { id: "resultat-en-direct", tabindex: "-1" }, "Résultat en direct"),
         status,
         h(
           "div",
@@ -222,4 +238,16 @@ export async function workshopView({ main }) {
   fillBy();
   away.update();
   await compute();
+}
+
+/**
+ * The result in a few words, for the line at the top of a phone's screen.
+ * @param {Preview} plain
+ */
+function glanceWords(plain) {
+  const { text, row } = headline(plain);
+  const count = typeof row?.n === "number" ? formatInteger(row.n) : "";
+  // A count of contracts is its own N: said once.
+  const n = count && !text.startsWith(count) ? ` (N = ${count})` : "";
+  return `Résultat : ${text}${n}.`;
 }
