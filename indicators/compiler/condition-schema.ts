@@ -66,7 +66,8 @@ export const Condition: z.ZodType<ConditionInput> = z
           "is_null, not_null. neq and nin keep blanks (NULL differs from every value).",
       ),
     value: ScalarSchema.optional(),
-    values: z.array(ScalarSchema).max(100).optional(),
+    // An empty list admits no contract: a figure of 0 that says nothing, so it is refused.
+    values: z.array(ScalarSchema).min(1).max(100).optional(),
     get and() {
       return z.array(Condition).min(1).optional().describe("All of these conditions.");
     },

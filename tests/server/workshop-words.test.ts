@@ -134,6 +134,13 @@ const CASES: [string, (d: Definition) => void, string, string][] = [
     "definition.scope.value",
     "Choisissez une date",
   ],
+  [
+    // « est l'un de » chosen, no value ticked yet: the old server counted 0 contracts in silence.
+    "a list test with no value chosen",
+    (d) => (d.scope = { field: "region", op: "in", values: [] }),
+    "definition.scope.values",
+    "Choisissez ou écrivez au moins une valeur pour ce test.",
+  ],
   ["an empty identifier", (d) => (d.id = ""), "definition.id", "Écrivez un identifiant"],
   [
     "a median of a text",
