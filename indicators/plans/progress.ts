@@ -4,7 +4,9 @@
 //   too_few         no figure, or fewer contracts than the indicator's minimum N;
 //   little_known    the field is filled in fewer of the contracts than the indicator's minimum
 //                   coverage: the figure says too little of the others to judge;
-//   met / behind    the value reaches the target (in the indicator's direction) or not.
+//   not_due         no step of the trajectory is set for the year or before it: a target set for
+//                   2025 says nothing of 2021, which gets its distance to it and no verdict;
+//   met / behind    the value reaches the step in force (in the indicator's direction) or not.
 // One status per figure: a page never shows two badges that contradict each other.
 import { z } from "zod";
 import type { RowFlag } from "../result-columns.ts";
@@ -15,6 +17,7 @@ export const SPASER_STATUSES = [
   "no_2024_format",
   "too_few",
   "little_known",
+  "not_due",
 ] as const;
 export type SpaserStatus = (typeof SPASER_STATUSES)[number];
 export const SpaserStatusSchema = z.enum(SPASER_STATUSES);
@@ -25,11 +28,20 @@ export interface Step {
 }
 
 /**
- * The target a year is measured against: the value set for that year, else the next one the
- * trajectory sets (the milestone being worked towards), else, after the last, the last one.
+ * The step a year is measured against. A step is the value to reach by its year: it applies to
+ * that year and the following ones until the next step (after the last, the last one), never to
+ * the years before it — judging 2021 against a target set for 2025 would call « en retard » a
+ * buyer that still has four years to get there. A year before the first step gets the first step
+ * with `due: false`: its distance to it is shown, without a verdict.
  */
-export function targetForYear(trajectory: readonly Step[], year: number): Step | null {
-  return trajectory.find((s) => s.year >= year) ?? trajectory.at(-1) ?? null;
+export function stepFor(
+  trajectory: readonly Step[],
+  year: number,
+): { step: Step; due: boolean } | null {
+  const inForce = [...trajectory].reverse().find((s) => s.year <= year);
+  if (inForce) return { step: inForce, due: true };
+  const first = trajectory[0];
+  return first ? { step: first, due: false } : null;
 }
 
 export interface Figure {
@@ -45,6 +57,8 @@ export interface StatusInput {
   /** Contracts of the year in the 2024 format (whatever the indicator's scope). */
   contracts2024: number;
   target: number;
+  /** Whether the target's step applies to the year (stepFor): false before its first year. */
+  due: boolean;
 }
 
 export function spaserStatus(input: StatusInput): SpaserStatus {
@@ -56,6 +70,7 @@ export function spaserStatus(input: StatusInput): SpaserStatus {
     return "no_2024_format";
   if (!figure || figure.value === null || figure.flags.includes("below_min_n")) return "too_few";
   if (figure.flags.includes("low_coverage")) return "little_known";
+  if (!input.due) return "not_due";
   const met =
     input.polarity === "lower_is_better"
       ? figure.value <= input.target

@@ -28,7 +28,9 @@ export const TargetSchema = z.strictObject({
   trajectory: z
     .array(Step)
     .min(1)
-    .describe("Values per year, years increasing; a year without a value takes the next one."),
+    .describe(
+      "Values per year, years increasing; each applies from its year until the next one (after the last, the last one); a year before the first is not judged, only its distance to it shown.",
+    ),
   scope: z
     .array(z.string().min(1))
     .optional()

@@ -51,12 +51,14 @@ export const SpaserIndicatorSchema = z.strictObject({
   source: SourceSchema,
   scope: z.array(z.string()).describe("Filters the target adds to the indicator's base."),
   trajectory: z.array(Step),
-  target: Step.describe("The step the chosen year is measured against."),
+  target: Step.describe(
+    "The step the chosen year is measured against: its own, else the last one before it; before the first step, the first one (status not_due: its distance, no verdict).",
+  ),
   current: FigureSchema.nullable().describe("The chosen year; null when no contract enters it."),
   previous: FigureSchema.nullable(),
   gap: z.number().nullable().describe("value − target, when both are known."),
   status: SpaserStatusSchema.describe(
-    "met, behind, no_2024_format (no contract of the year in the 2024 format), too_few (no figure or N below the minimum), little_known (coverage below the indicator's minimum); one per indicator.",
+    "met, behind, no_2024_format (no contract of the year in the 2024 format), too_few (no figure or N below the minimum), little_known (coverage below the indicator's minimum), not_due (the target is set for a later year: no verdict yet); one per indicator.",
   ),
 });
 

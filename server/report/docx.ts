@@ -30,19 +30,17 @@ import {
   previousLabel,
   previousText,
   sizeText,
-  STATUS_WORDS,
-  statusOf,
+  statusText,
   shown,
   empty,
   recordsToFixText,
   summarySentences,
   supplierPicture,
   suppliersLead,
-  targetsIntro,
-  targetText,
   TITLE,
   valueText,
 } from "./words.ts";
+import { gapText, targetsIntro, targetText } from "./words-targets.ts";
 import { PEER_HEADERS, PEERS_TITLE, peerCells, peersIntro } from "./words-peers.ts";
 
 const CHART_WIDTH = 560;
@@ -106,12 +104,14 @@ function chartImage(chart: Chart): Paragraph {
 function indicatorParts(i: ReportIndicator, chart: Chart | undefined, year: number) {
   const parts: (Paragraph | Table)[] = [
     heading(i.definition.title, HeadingLevel.HEADING_3),
-    labelled("Situation", STATUS_WORDS[statusOf(i)]),
+    labelled("Situation", statusText(i)),
     labelled(`Valeur ${year}`, valueText(i)),
     labelled("Base du calcul", basisText(i)),
     labelled(previousLabel(i.previous, year), previousText(i)),
     labelled("Objectif", targetText(i)),
   ];
+  const gap = gapText(i, year);
+  if (gap !== null) parts.push(labelled("Écart à l'objectif", gap));
   if (flagTexts(i).length > 0)
     parts.push(labelled("À lire avec prudence", flagTexts(i).join(" ; ")));
   if (chart && chart.points > 0) {
@@ -152,7 +152,7 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
             ["Indicateur", "Situation", `Marchés concernés en ${data.year}`, "Objectif"],
             empty(data).map((i) => [
               i.definition.title,
-              STATUS_WORDS[statusOf(i)],
+              statusText(i),
               formatInteger(i.n_scope),
               targetText(i),
             ]),

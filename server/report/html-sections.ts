@@ -15,18 +15,17 @@ import {
   previousLabel,
   previousText,
   sizeText,
-  STATUS_WORDS,
   statusOf,
+  statusText,
   shown,
   empty,
   recordsToFixText,
   summarySentences,
   supplierPicture,
   suppliersLead,
-  targetsIntro,
-  targetText,
   valueText,
 } from "./words.ts";
+import { gapText, targetsIntro, targetText } from "./words-targets.ts";
 import { PEER_HEADERS, PEERS_TITLE, peerCells, peersIntro } from "./words-peers.ts";
 
 export function summarySection(data: ReportData): Safe {
@@ -40,6 +39,7 @@ export function summarySection(data: ReportData): Safe {
 
 function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: number): Safe {
   const status = statusOf(i);
+  const gap = gapText(i, year);
   const trend = i.trend.filter((p) => p.year <= year);
   return html`<article
     class="indicator"
@@ -51,7 +51,7 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
     data-coverage="${i.coverage === null ? "" : String(i.coverage)}"
   >
     <h3>${i.definition.title}</h3>
-    <p class="status status--${status}">${STATUS_WORDS[status]}</p>
+    <p class="status status--${status}">${statusText(i)}</p>
     <dl>
       <dt>Valeur ${year}</dt>
       <dd class="value">${valueText(i)}</dd>
@@ -61,6 +61,12 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
       <dd>${previousText(i)}</dd>
       <dt>Objectif</dt>
       <dd>${withLinks(targetText(i))}</dd>
+      ${
+        gap === null
+          ? ""
+          : html`<dt>Écart à l'objectif</dt>
+              <dd class="gap">${gap}</dd>`
+      }
       ${
         flagTexts(i).length > 0
           ? html`<dt>À lire avec prudence</dt>
@@ -129,7 +135,7 @@ export function indicatorsSection(data: ReportData, charts: Chart[]): Safe {
                     data-n-scope="${i.n_scope}"
                   >
                     <td>${i.definition.title}</td>
-                    <td>${STATUS_WORDS[statusOf(i)]}</td>
+                    <td>${statusText(i)}</td>
                     <td>${formatInteger(i.n_scope)}</td>
                     <td>${withLinks(targetText(i))}</td>
                   </tr>`,

@@ -27,7 +27,7 @@ caption { text-align: left; font-weight: bold; }
 dl { display: grid; grid-template-columns: 11rem 1fr; gap: .15rem .6rem; margin: .3rem 0; } dt { font-weight: bold; } dd { margin: 0; }
 .indicator { break-inside: avoid; border-top: 1px solid #ddd; padding-top: .3rem; }
 .status { display: inline-block; font-weight: bold; padding: 0 .4rem; border: 1px solid currentColor; }
-.status--met { color: #18753c; } .status--behind { color: #b3261e; } .status--too_few, .status--little_known, .status--no_2024_data, .status--not_filled, .status--no_data, .status--no_target { color: #555; }
+.status--met { color: #18753c; } .status--behind { color: #b3261e; } .status--too_few, .status--little_known, .status--not_due, .status--no_2024_data, .status--not_filled, .status--no_data, .status--no_target { color: #555; }
 .chart svg { max-width: 100%; height: auto; } figure { margin: .3rem 0; } figcaption { font-size: 9pt; color: #444; }
 .grade { font-size: 13pt; font-weight: bold; } .warning { color: #b3261e; font-weight: bold; }
 .annex { break-before: page; } .snapshot { font-family: monospace; }

@@ -1,11 +1,13 @@
 // Where the annual report gets each indicator's target and the buyer's peers, from the very code
 // that serves « Mon SPASER » and GET /api/buyers/:siret/peers: the target is the one that applies
-// to the buyer for the report's year (its own SPASER's trajectory, else the national default),
-// labelled with its origin and source; the peers are the peers endpoint's answer for that year.
+// to the buyer for the report's year (its own SPASER's trajectory, else the national default;
+// the step by the one rule of indicators/plans/progress.ts `stepFor`, so a year before the
+// target's year is not judged), labelled with its origin and source; the peers are the peers
+// endpoint's answer for that year.
 // The report's sections read only what these two functions return.
 import type { IndicatorDefinition } from "../../indicators/index.ts";
 import type { SpaserCatalogue } from "../../indicators/plans/load.ts";
-import { targetForYear, type Step } from "../../indicators/plans/progress.ts";
+import { stepFor, type Step } from "../../indicators/plans/progress.ts";
 import type { BuyerPeers, PeerIndicator } from "../api-types.ts";
 import type { Snapshot } from "../db.ts";
 import type { AppDeps } from "../deps.ts";
@@ -17,6 +19,11 @@ export interface ReportTarget {
   value: number;
   /** The year that value is set for. */
   year: number;
+  /**
+   * Whether the step applies to the report's year; false when it is set for a later year: the
+   * report then gives the distance to it, never « en retard ».
+   */
+  due: boolean;
   label: string;
   /** The source in words, with its address when it has one. */
   source: string;
@@ -41,12 +48,14 @@ export function targetFor(
   const applies = applicableTargets(plans, siret).find((t) => t.target.indicator === definition.id);
   if (!applies) return null;
   const { target, plan } = applies;
-  const step = targetForYear(target.trajectory, year);
-  if (!step) return null;
+  const measured = stepFor(target.trajectory, year);
+  if (!measured) return null;
+  const { step, due } = measured;
   const source = target.source ?? plan.source;
   return {
     value: step.value,
     year: step.year,
+    due,
     label: target.label,
     source: source.url ? `${source.name} (${source.url})` : source.name,
     origin: plan.kind,

@@ -5,7 +5,6 @@ import { listed } from "../../client/src/shared/french-words.js";
 import type { ReportData, ReportIndicator, ReportSupplier, TrendPoint } from "./data.ts";
 import {
   FLAG_WORDS,
-  formatDay,
   formatInteger,
   formatNumber,
   formatShare,
@@ -50,6 +49,7 @@ export type Status =
   | "no_2024_data"
   | "too_few"
   | "little_known"
+  | "not_due"
   | "not_filled"
   | "no_data"
   | "no_target";
@@ -60,6 +60,8 @@ export const STATUS_WORDS: Record<Status, string> = {
   no_2024_data: "pas de donnée au format 2024",
   too_few: "trop peu de marchés pour conclure",
   little_known: "information trop peu renseignée pour conclure",
+  // statusText names the year: « objectif fixé pour 2025 ».
+  not_due: "objectif fixé pour une année suivante",
   not_filled: "information inconnue pour les marchés de l'année",
   no_data: "pas de marché concerné cette année",
   no_target: "pas d'objectif fixé",
@@ -72,9 +74,19 @@ export function statusOf(i: ReportIndicator): Status {
   if (i.flags.includes("below_min_n")) return "too_few";
   if (!i.target) return "no_target";
   if (i.flags.includes("low_coverage")) return "little_known";
+  // A target set for a later year says nothing yet of this one: the distance, no verdict.
+  if (!i.target.due) return "not_due";
   const lowerIsBetter = i.definition.polarity === "lower_is_better";
   const met = lowerIsBetter ? i.value <= i.target.value : i.value >= i.target.value;
   return met ? "met" : "behind";
+}
+
+/** The status in words; a target not yet due names its year (« objectif fixé pour 2025 »). */
+export function statusText(i: ReportIndicator): string {
+  const status = statusOf(i);
+  return status === "not_due" && i.target
+    ? `objectif fixé pour ${i.target.year}`
+    : STATUS_WORDS[status];
 }
 
 export const valueText = (i: ReportIndicator) => formatNumber(i.value, i.definition.format);
@@ -98,32 +110,6 @@ export const gradeText = (q: Pick<ReportData["quality"], "grade" | "score" | "no
   q.grade === null
     ? `Pas de note : ${q.no_grade_reason ?? "raison inconnue"}.`
     : `Note : ${q.grade} (de A, la meilleure, à E), score ${formatShare(q.score)}.`;
-
-/** The target for the report's year, where it comes from, and its trajectory when it has steps. */
-export function targetText(i: ReportIndicator): string {
-  const t = i.target;
-  if (!t)
-    return "aucun objectif fixé pour cet indicateur, ni par un SPASER de l'acheteur ni au niveau national";
-  const value = (v: number) => formatNumber(v, i.definition.format);
-  const origin =
-    t.origin === "buyer"
-      ? `objectif du SPASER de l'acheteur, « ${t.plan} », délibération ${t.deliberation ?? "dont la référence n'est pas publiée"}${t.adopted ? ` du ${formatDay(t.adopted)}` : ""}`
-      : `objectif national par défaut (« ${t.plan} »), faute d'objectif propre à l'acheteur`;
-  const steps =
-    t.trajectory.length > 1
-      ? ` ; trajectoire : ${t.trajectory.map((s) => `${value(s.value)} en ${s.year}`).join(", ")}`
-      : "";
-  const scope = t.scope.length > 0 ? " ; mesuré sur les seuls marchés que vise l'objectif" : "";
-  return `${value(t.value)} en ${t.year} (${t.label} ; ${origin} ; source : ${t.source}${steps}${scope})`;
-}
-
-/** What the indicators' section says of where its targets come from. */
-export function targetsIntro(data: ReportData): string {
-  const own = data.indicators.find((i) => i.target?.origin === "buyer")?.target;
-  return own
-    ? `Les objectifs sont ceux du SPASER de l'acheteur (« ${own.plan} ») ; pour les indicateurs qu'il ne couvre pas, les objectifs nationaux par défaut. Chacun est donné avec sa source.`
-    : "L'acheteur n'a pas de SPASER enregistré dans l'observatoire : les objectifs indiqués sont les objectifs nationaux par défaut, chacun avec sa source.";
-}
 
 export const flagTexts = (i: ReportIndicator) => i.flags.map((f) => FLAG_WORDS[f] ?? f);
 
@@ -232,6 +218,11 @@ const WITH_VALUE: [Status, string, string][] = [
     "little_known",
     "repose sur une information trop peu renseignée pour conclure",
     "reposent sur une information trop peu renseignée pour conclure",
+  ],
+  [
+    "not_due",
+    "a un objectif fixé pour une année suivante (écart indiqué)",
+    "ont un objectif fixé pour une année suivante (écart indiqué)",
   ],
   ["no_target", "n'a pas d'objectif fixé", "n'ont pas d'objectif fixé"],
 ];

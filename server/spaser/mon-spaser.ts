@@ -12,7 +12,7 @@ import {
 import { parseFilter } from "../../indicators/compiler/parse-request.ts";
 import type { BuyerPlan, NationalPlan, SpaserCatalogue } from "../../indicators/plans/load.ts";
 import { planOfBuyer } from "../../indicators/plans/load.ts";
-import { spaserStatus, targetForYear } from "../../indicators/plans/progress.ts";
+import { spaserStatus, stepFor } from "../../indicators/plans/progress.ts";
 import type { SpaserTarget } from "../../indicators/plans/schema.ts";
 import type { BuyerSpaser, SpaserFigure, SpaserIndicator } from "../api-types.ts";
 import type { Snapshot } from "../db.ts";
@@ -112,7 +112,11 @@ async function progress(
       y,
     );
   const current = figure(year);
-  const step = targetForYear(target.trajectory, year) ?? { year, value: Number.NaN };
+  // Schema-checked trajectories have a step; the fallback only satisfies the type.
+  const { step, due } = stepFor(target.trajectory, year) ?? {
+    step: { year, value: Number.NaN },
+    due: false,
+  };
   return {
     indicator: definition.id,
     title: definition.title,
@@ -135,6 +139,7 @@ async function progress(
       figure: current,
       contracts2024,
       target: step.value,
+      due,
     }),
   };
 }

@@ -9,7 +9,7 @@ import {
   SPASER_JSON_SCHEMA_PATH,
 } from "../../indicators/plans/generate-json-schema.ts";
 import { DEFAULT_SPASER_DIR, loadPlans, planOfBuyer } from "../../indicators/plans/load.ts";
-import { spaserStatus, targetForYear } from "../../indicators/plans/progress.ts";
+import { spaserStatus, stepFor } from "../../indicators/plans/progress.ts";
 import type { RowFlag } from "../../indicators/result-columns.ts";
 import { shippedCatalogue } from "./helpers/catalogue.ts";
 
@@ -128,13 +128,17 @@ describe("a target's year and status", () => {
     requiresFormat: "v2" as const,
     contracts2024: 12,
     target: 0.3,
+    due: true,
   };
 
-  it("measures a year against its own step, else the next, else the last", () => {
-    expect(targetForYear(trajectory, 2024)).toEqual({ year: 2024, value: 0.2 });
-    expect(targetForYear(trajectory, 2025)).toEqual({ year: 2026, value: 0.4 });
-    expect(targetForYear(trajectory, 2019)).toEqual({ year: 2024, value: 0.2 });
-    expect(targetForYear(trajectory, 2030)).toEqual({ year: 2026, value: 0.4 });
+  it("measures a year against its own step, else the one in force before it; never a later one", () => {
+    expect(stepFor(trajectory, 2024)).toEqual({ step: { year: 2024, value: 0.2 }, due: true });
+    // 2025 is held to 2024's step, not yet to 2026's.
+    expect(stepFor(trajectory, 2025)).toEqual({ step: { year: 2024, value: 0.2 }, due: true });
+    expect(stepFor(trajectory, 2030)).toEqual({ step: { year: 2026, value: 0.4 }, due: true });
+    // Before the first step: the distance to it, no verdict.
+    expect(stepFor(trajectory, 2019)).toEqual({ step: { year: 2024, value: 0.2 }, due: false });
+    expect(stepFor([], 2024)).toBeNull();
   });
 
   it("gives one status, the format first, then the count, the coverage, then the comparison", () => {
@@ -154,6 +158,12 @@ describe("a target's year and status", () => {
     expect(spaserStatus({ ...base, figure: figure(0.9, ["low_coverage"]) })).toBe("little_known");
     expect(spaserStatus({ ...base, polarity: "lower_is_better", figure: figure(0.29) })).toBe(
       "met",
+    );
+    // A year before its target's first step: neither met nor behind, after the data's own limits.
+    expect(spaserStatus({ ...base, due: false, figure: figure(0.29) })).toBe("not_due");
+    expect(spaserStatus({ ...base, due: false, figure: figure(0.9) })).toBe("not_due");
+    expect(spaserStatus({ ...base, due: false, figure: figure(0.9, ["below_min_n"]) })).toBe(
+      "too_few",
     );
   });
 });

@@ -14,7 +14,19 @@ export const STATUS_WORDS = {
   no_2024_format: { text: "pas de donnée au format 2024", tone: "none" },
   too_few: { text: "trop peu de marchés", tone: "none" },
   little_known: { text: "information trop peu renseignée pour conclure", tone: "none" },
+  // Said with the year of its step in the table: « objectif fixé pour 2025 ».
+  not_due: { text: "objectif fixé pour une année suivante", tone: "none" },
 };
+
+/**
+ * A status in words; a target not yet due names the year it is set for.
+ * @param {import("../types.js").SpaserIndicator} r
+ */
+export function statusText(r) {
+  return r.status === "not_due"
+    ? `objectif fixé pour ${r.target.year}`
+    : STATUS_WORDS[r.status].text;
+}
 
 /**
  * The section, filled once its answer arrives; the year picker redraws it in place.
@@ -110,7 +122,7 @@ function content(a, reload) {
             h(
               "span",
               { class: `badge badge--${STATUS_WORDS[r.status].tone}`, "data-status": r.status },
-              STATUS_WORDS[r.status].text,
+              statusText(r),
             ),
         },
       ],
