@@ -33,6 +33,8 @@ import {
   statusText,
   shown,
   empty,
+  evolutionShown,
+  NO_EVOLUTION,
   recordsToFixText,
   summarySentences,
   supplierPicture,
@@ -114,7 +116,8 @@ function indicatorParts(i: ReportIndicator, chart: Chart | undefined, year: numb
   if (gap !== null) parts.push(labelled("Écart à l'objectif", gap));
   if (flagTexts(i).length > 0)
     parts.push(labelled("À lire avec prudence", flagTexts(i).join(" ; ")));
-  if (chart && chart.points > 0) {
+  if (!evolutionShown(i, year)) parts.push(para(NO_EVOLUTION));
+  else if (chart && chart.points > 0) {
     parts.push(chartImage(chart));
     parts.push(
       para(

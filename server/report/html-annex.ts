@@ -38,25 +38,27 @@ export function annexSection(data: ReportData): Safe {
       )}
     </dl>
     <h3>Les indicateurs</h3>
-    ${data.indicators.map(
-      (i) =>
-        html`<div class="method">
-          <h4>${i.definition.title}</h4>
-          <ul>
-            <li>Formule : ${i.definition.formula}</li>
-            <li>${basisText(i)}</li>
-            <li>
-              Format des données nécessaire :
-              ${i.definition.requires_format === "v2" ? "format 2024 seulement (les marchés publiés au format 2019 sont laissés hors du calcul)" : "tous formats"}
-            </li>
-            <li>
-              Source de la définition : ${i.definition.source.name} ; version
-              ${i.definition.version} de la définition
-            </li>
-            ${i.definition.caveats.map((c) => html`<li>Précaution : ${c}</li>`)}
-          </ul>
-        </div>`,
-    )}
+    <div class="methods">
+      ${data.indicators.map(
+        (i) =>
+          html`<div class="method">
+            <h4>${i.definition.title}</h4>
+            <ul>
+              <li>Formule : ${i.definition.formula}</li>
+              <li>${basisText(i)}</li>
+              <li>
+                Format des données nécessaire :
+                ${i.definition.requires_format === "v2" ? "format 2024 seulement (les marchés publiés au format 2019 sont laissés hors du calcul)" : "tous formats"}
+              </li>
+              <li>
+                Source de la définition : ${i.definition.source.name} ; version
+                ${i.definition.version} de la définition
+              </li>
+              ${i.definition.caveats.map((c) => html`<li>Précaution : ${c}</li>`)}
+            </ul>
+          </div>`,
+      )}
+    </div>
     <h3>La note de qualité de publication</h3>
     <p>
       ${qd.description} Version ${qd.version} de la définition. Seuils :

@@ -19,6 +19,8 @@ import {
   statusText,
   shown,
   empty,
+  evolutionShown,
+  NO_EVOLUTION,
   recordsToFixText,
   summarySentences,
   supplierPicture,
@@ -75,33 +77,41 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
       }
     </dl>
     ${
-      // The figure is named by its caption; the drawing is hidden from screen readers, its
-      // figures being in the table that follows.
-      chart && chart.points > 0
-        ? html`<figure class="chart" data-chart="${i.definition.id}">
-            <div aria-hidden="true">${trusted(chart.svg)}</div>
-            <figcaption>
-              ${chart.description}${i.target ? " ; en pointillés rouges, la trajectoire des objectifs, année par année" : ""}.
-            </figcaption>
-          </figure>`
-        : html`<p class="no-chart">Aucune année avec des marchés pour tracer l'évolution.</p>`
-    }
-    ${
-      trend.length > 0
-        ? boxedTable(
-            ["Année", "Valeur", "N", "Couverture"],
-            trend.map(
-              (p) =>
-                html`<tr>
-                  <td>${p.year}</td>
-                  <td>${formatNumber(p.value, i.definition.format)}</td>
-                  <td>${formatInteger(p.n)}</td>
-                  <td>${p.coverage === null ? "sans objet" : formatShare(p.coverage)}</td>
-                </tr>`,
-            ),
-            { className: "trend", caption: "Valeurs par année" },
-          )
-        : ""
+      evolutionShown(i, year)
+        ? html`<div class="evolution">
+            ${
+              // The figure is named by its caption; the drawing is hidden from screen readers, its
+              // figures being in the table that follows.
+              chart && chart.points > 0
+                ? html`<figure class="chart" data-chart="${i.definition.id}">
+                    <div aria-hidden="true">${trusted(chart.svg)}</div>
+                    <figcaption>
+                      ${chart.description}${i.target ? " ; en pointillés rouges, la trajectoire des objectifs, année par année" : ""}.
+                    </figcaption>
+                  </figure>`
+                : html`<p class="no-chart">
+                    Aucune année avec des marchés pour tracer l'évolution.
+                  </p>`
+            }
+            ${
+              trend.length > 0
+                ? boxedTable(
+                    ["Année", "Valeur", "N", "Couverture"],
+                    trend.map(
+                      (p) =>
+                        html`<tr>
+                          <td>${p.year}</td>
+                          <td>${formatNumber(p.value, i.definition.format)}</td>
+                          <td>${formatInteger(p.n)}</td>
+                          <td>${p.coverage === null ? "sans objet" : formatShare(p.coverage)}</td>
+                        </tr>`,
+                    ),
+                    { className: "trend", caption: "Valeurs par année" },
+                  )
+                : ""
+            }
+          </div>`
+        : html`<p class="no-chart">${NO_EVOLUTION}</p>`
     }
   </article>`;
 }
@@ -224,25 +234,27 @@ export function qualitySection(data: ReportData): Safe {
   const q = data.quality;
   const shown = q.records.slice(0, 15);
   return html`<section class="quality" data-grade="${q.grade ?? ""}">
-    <h2>5. Qualité des données publiées</h2>
-    <p class="grade">${gradeText(q)}</p>
-    ${boxedTable(
-      ["Règle", "Marchés conformes", "N", "Couverture", "Poids"],
-      q.components.map(
-        (c) =>
-          html`<tr
-            data-component="${c.id}"
-            data-value="${c.value === null ? "" : String(c.value)}"
-            data-n="${c.n}"
-          >
-            <td>${c.title}</td>
-            <td>${ruleValueText(c, formatShare)}</td>
-            <td>${formatInteger(c.n)}</td>
-            <td>${c.coverage === null ? "sans objet" : formatShare(c.coverage)}</td>
-            <td>${c.counted ? formatNumber(c.weight, "decimal") : "non compté"}</td>
-          </tr>`,
-      ),
-    )}
+    <div class="together">
+      <h2>5. Qualité des données publiées</h2>
+      <p class="grade">${gradeText(q)}</p>
+      ${boxedTable(
+        ["Règle", "Marchés conformes", "N", "Couverture", "Poids"],
+        q.components.map(
+          (c) =>
+            html`<tr
+              data-component="${c.id}"
+              data-value="${c.value === null ? "" : String(c.value)}"
+              data-n="${c.n}"
+            >
+              <td>${c.title}</td>
+              <td>${ruleValueText(c, formatShare)}</td>
+              <td>${formatInteger(c.n)}</td>
+              <td>${c.coverage === null ? "sans objet" : formatShare(c.coverage)}</td>
+              <td>${c.counted ? formatNumber(c.weight, "decimal") : "non compté"}</td>
+            </tr>`,
+        ),
+      )}
+    </div>
     ${unverifiedList(q.components)}
     <p>
       ${recordsToFixText(q.records.length, true)}${shown.length < q.records.length ? ` ; voici les ${shown.length} plus récents, la liste complète se télécharge depuis la fiche de l'acheteur` : ""}.

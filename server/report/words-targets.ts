@@ -37,11 +37,13 @@ const points = (v: number) => `${formatNumber(v, "decimal")} point${v >= 2 ? "s"
 /**
  * How far the year's value is from its target, in points for a share: « 12,5 points en dessous
  * de l'objectif fixé pour 2025 (30 %) ; 4 ans pour l'atteindre ». Null without a value or a
- * target (nothing to measure).
+ * target (nothing to measure), or on a figure flagged too small or too little known.
  */
 export function gapText(i: ReportIndicator, year: number): string | null {
   const t = i.target;
   if (!t || i.value === null || i.n === 0) return null;
+  // A figure too small or too little known to conclude gives no distance either.
+  if (i.flags.includes("below_min_n") || i.flags.includes("low_coverage")) return null;
   const format = i.definition.format;
   const diff = i.value - t.value;
   const size =

@@ -344,6 +344,22 @@ function unknownBecause(i: ReportIndicator, data: ReportData): string {
   return "aucun titulaire dont l'information est connue";
 }
 
+/**
+ * Whether an indicator's evolution (chart and table of years) is drawn: not when its one year
+ * with a value rests on fewer contracts than the indicator's minimum N. A single point too small
+ * to conclude draws no evolution, and its value, N and coverage are in the block already; drawn,
+ * it took half an A4 page per indicator of a small buyer's report.
+ */
+export function evolutionShown(i: ReportIndicator, year: number): boolean {
+  const valued = i.trend.filter((p) => p.year <= year && p.n > 0 && p.value !== null);
+  const [only] = valued;
+  return !(valued.length === 1 && only !== undefined && only.n < i.definition.min_n);
+}
+
+/** What stands in the place of an evolution not drawn. */
+export const NO_EVOLUTION =
+  "Une seule année avec une valeur, calculée sur trop peu de marchés pour conclure : pas d'évolution à tracer.";
+
 /** Indicators with a value this year or a trend to draw get a full block; the others a row. */
 const hasData = (i: ReportIndicator) => i.n > 0 || i.trend.some((p) => p.n > 0 && p.value !== null);
 export const shown = (data: ReportData): ReportIndicator[] => data.indicators.filter(hasData);

@@ -1,7 +1,7 @@
 // The annual report in Chromium: the HTML page opens under its own policy with no error, its
 // charts drawn and its figures the API's; the PDF the server prints has at least two pages,
-// each rendered by pdftoppm, and its charts are there (their axis titles are in the PDF's text).
-// On a phone the page never scrolls sideways (a wide table scrolls in its own box). The pages of
+// each rendered by pdftoppm, and its charts are there (their axis titles are in the PDF's text);
+// a small buyer's indicators share pages, every block whole with its chart. On a phone the page never scrolls sideways (a wide table scrolls in its own box). The pages of
 // the placeholder id 00000000000000 say that no buyer or titulaire is named by it.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -124,6 +124,55 @@ describeWithBrowser("the annual report in a browser and as PDF", () => {
     expect(words(text)).toBe(words(outsideCharts) + charts);
     expect(text).toContain(siret);
   });
+
+  /**
+   * Per page of the report's PDF: its indicator blocks (each has one « Valeur YEAR »), and the
+   * evolutions drawn (« Évolution par année », a chart's caption) or said not to be.
+   */
+  async function pdfPages(buyer: string, forYear: number, name: string) {
+    const response = await t.get(`/api/buyers/${buyer}/report?year=${forYear}&format=pdf`);
+    expect(response.status).toBe(200);
+    const pdf = join(dir, `${name}.pdf`);
+    writeFileSync(pdf, new Uint8Array(await response.arrayBuffer()));
+    // pdftotext ends each page with a form feed.
+    const texts = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).split("\f");
+    const pages = texts.slice(0, -1).map((page) => {
+      const text = page.replace(/\s+/g, " ");
+      const times = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+      return {
+        blocks: times(new RegExp(`Valeur ${forYear}`, "g")),
+        evolutions: times(/Évolution par année|pour tracer l.évolution|pas d.évolution à tracer/g),
+      };
+    });
+    const html = await (await t.get(`/api/buyers/${buyer}/report?year=${forYear}`)).text();
+    return { pages, blocks: html.match(/<article\b/g)?.length ?? 0 };
+  }
+
+  itWithPdfTools(
+    "prints a small buyer's indicators two or more to a page, and keeps each block whole",
+    async () => {
+      // A buyer with two contracts in the 2024 format: each indicator took a page of its own
+      // (23 pages for the commune of Ensuès-la-Redonne, 21130033000019), most of it empty.
+      const [small] = await queryFile(
+        t.dbPath,
+        `SELECT acheteur_id, year(date_notification) AS y FROM contracts
+          WHERE decp_format <> 'v1' AND date_notification IS NOT NULL
+          GROUP BY ALL HAVING count(*) = 2 ORDER BY 1, 2 LIMIT 1`,
+      );
+      const found = await pdfPages(String(small?.acheteur_id), Number(small?.y), "small");
+      expect(found.blocks).toBeGreaterThan(5);
+      // Every block whole on one page, its evolution (or why there is none) with it.
+      const shown = found.pages.filter((p) => p.blocks > 0);
+      expect(shown.reduce((sum, p) => sum + p.blocks, 0)).toBe(found.blocks);
+      for (const p of shown) expect(p.evolutions).toBe(p.blocks);
+      expect(shown.length).toBeLessThanOrEqual(Math.ceil(found.blocks / 2));
+      // Région Bretagne's 2021, with its charts, stays readable: whole blocks, charts on their page.
+      const bretagne = await pdfPages("23350001600040", 2021, "bretagne");
+      const its = bretagne.pages.filter((p) => p.blocks > 0);
+      expect(its.reduce((sum, p) => sum + p.blocks, 0)).toBe(bretagne.blocks);
+      for (const p of its) expect(p.evolutions).toBe(p.blocks);
+    },
+  );
 
   it("the buyer page shows the quality grade, the records to fix and the « Rapport annuel » link", async () => {
     const { page } = browser;

@@ -189,6 +189,43 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     expect(page.match(/<svg\b/g)?.length ?? 0).toBeGreaterThanOrEqual(withValue.length);
   });
 
+  it("draws no evolution for a single year below the minimum N: one sentence instead, in the HTML and the DOCX", async () => {
+    // A buyer with two contracts in its only year: every figure rests on too few contracts.
+    const [small] = await queryFile(
+      t.dbPath,
+      `SELECT acheteur_id, year(date_notification) AS y FROM contracts
+        WHERE acheteur_id IN (SELECT acheteur_id FROM contracts GROUP BY 1 HAVING count(*) = 2)
+          AND decp_format <> 'v1' AND date_notification IS NOT NULL
+        GROUP BY ALL HAVING count(*) = 2 ORDER BY 1, 2 LIMIT 1`,
+    );
+    const siret = String(small?.acheteur_id);
+    const year = Number(small?.y);
+    const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
+    const articles = page.split(/(?=<article\b)/).filter((a) => a.startsWith("<article"));
+    expect(articles.length).toBeGreaterThan(2);
+    let lone = 0;
+    for (const article of articles) {
+      const id = /data-indicator="([^"]+)"/.exec(article)?.[1] ?? "";
+      const api = await t.json<IndicatorResult>(
+        `/api/indicators/${id}?acheteur_id=${siret}&grain=year`,
+      );
+      const valued = api.rows.filter((r) => typeof r.value === "number" && r.n > 0);
+      const tooFew = valued.length === 1 && valued[0]?.flags.includes("below_min_n");
+      // Its value, N and coverage stay in the block; no chart, no table of one year.
+      expect(article, id).toContain("<dt>Base du calcul</dt>");
+      expect(article.includes('class="chart"'), id).toBe(!tooFew);
+      expect(article.includes('class="trend"'), id).toBe(!tooFew);
+      expect(article.includes("pas d&#39;évolution à tracer"), id).toBe(tooFew);
+      if (tooFew) lone += 1;
+    }
+    expect(lone).toBeGreaterThan(2);
+    const docx = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
+    const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
+    const document = strFromU8(files["word/document.xml"] ?? new Uint8Array());
+    expect(document.match(/<pic:pic\b/g)?.length ?? 0).toBe(articles.length - lone);
+    expect(document.match(/pas d(?:'|&apos;)évolution à tracer/g)?.length).toBe(lone);
+  });
+
   it("compares with the year before only when the data hold contracts of it", async () => {
     // A buyer-year whose year before has contracts, and one whose year before has none.
     const pick = (previous: string) =>
