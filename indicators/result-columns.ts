@@ -106,7 +106,9 @@ export const MEASURED_COLUMNS = {
     schema: z
       .boolean()
       .nullable()
-      .describe("null below min N, under min coverage, or with a neutral polarity."),
+      .describe(
+        "null below min N, under min coverage, with a neutral polarity, or on a row of a year (quarter, month) before the target's year.",
+      ),
   },
 } as const satisfies Record<string, MeasuredColumn>;
 

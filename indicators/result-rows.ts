@@ -51,6 +51,10 @@ export function rowFinisher(
     };
   });
   const needsFormat = definition.requires_format !== "any";
+  // A target is the value to reach by its year: a row of an earlier year or period is not judged
+  // against it (target_met null), as « Mon SPASER » and the annual report do not judge it.
+  const period = keyColumns.findIndex((k) => PERIOD_KEYS.has(k.name));
+  const targetYear = definition.target?.year ?? null;
   return ({ rowCount, columns }) => {
     const column = (name: string) => columns[name] ?? NONE;
     const keyValues = keyColumns.map((key) => column(key.name));
@@ -113,11 +117,24 @@ export function rowFinisher(
       // to look closer, not a verdict.
       const judged = value !== null && !small && !littleKnown;
       if (presence.thresholds) row.status = judged ? thresholdStatus(definition, value) : null;
-      if (presence.target) row.target_met = judged ? targetMet(definition, value) : null;
+      // A row of contracts without a date has no year to hold to the target either.
+      const rowYear = period >= 0 ? periodYear(keyValues[period][r]) : undefined;
+      const early = targetYear !== null && rowYear !== undefined && (rowYear ?? 0) < targetYear;
+      if (presence.target) row.target_met = judged && !early ? targetMet(definition, value) : null;
       rows[r] = row as IndicatorRow;
     }
     return rows;
   };
+}
+
+/** The keys of a time grain: a year (2024), a quarter (« 2024-Q2 ») or a month (« 2024-05 »). */
+const PERIOD_KEYS = new Set(["year", "quarter", "month"]);
+
+/** The year of a period key; null when it has none (a row of contracts without a date). */
+function periodYear(value: JsonValue | undefined): number | null {
+  if (typeof value === "number") return value;
+  const year = typeof value === "string" ? /^(\d{4})/.exec(value)?.[1] : undefined;
+  return year === undefined ? null : Number(year);
 }
 
 type Bound = { op: "lt" | "lte" | "gt" | "gte"; value: number };

@@ -18,6 +18,17 @@ function notJudgedBecause(row) {
 }
 
 /**
+ * Whether the row is of a year (quarter, month) before the target's: the API leaves it unjudged.
+ * @param {import("../types.js").Row} row
+ * @param {number} year
+ */
+function earlierThan(row, year) {
+  const period = row.year ?? row.quarter ?? row.month;
+  const rowYear = typeof period === "number" ? period : Number(String(period ?? "").slice(0, 4));
+  return Number.isFinite(rowYear) && rowYear > 0 && rowYear < year;
+}
+
+/**
  * @param {import("../types.js").Indicator} ind
  * @param {import("../types.js").Row | undefined} row
  */
@@ -56,7 +67,7 @@ export function badges(ind, row) {
           ? `Cible (${target}) atteinte`
           : met === false
             ? `Cible (${target}) non atteinte`
-            : `Cible (${target}) : non évaluée (${notJudgedBecause(row)})`,
+            : `Cible (${target}) : non évaluée (${earlierThan(row, ind.target.year) ? `fixée pour ${ind.target.year}` : notJudgedBecause(row)})`,
       ),
     );
   }
