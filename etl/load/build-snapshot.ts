@@ -8,6 +8,7 @@ import { readSchemaSql, readSql, runScript, sqlString } from "./sql-script.ts";
 import { checkUniqueKeys } from "./unique-keys.ts";
 import { applyEnumTypes } from "./enum-columns.ts";
 import { CORRECTED_LOT_PROBLEM, SHARED_ID_PROBLEM } from "../normalise/problems.ts";
+import { writeLotKeys } from "./lot-keys.ts";
 import type { ReferenceInput } from "../reference/kinds.ts";
 import { enrich, type Enrichment } from "../reference/enrich.ts";
 import { finaliseFeed, loadFeedStaging } from "./feed-tables.ts";
@@ -51,6 +52,8 @@ export async function buildSnapshot(
     for (const table of STAGING_TABLES) await loadStagingTable(connection, staging, table);
     await loadFeedStaging(connection, staging);
     phaseDone("staging files read");
+    await runScript(connection, readSql("lots.sql"));
+    await writeLotKeys(connection);
     await runScript(connection, readSql("deduplicate.sql"), {
       run_id: runId,
       shared_id_problem: SHARED_ID_PROBLEM,

@@ -85,7 +85,7 @@ describe("a lot republished later with one field corrected", () => {
       [CORRECTED_LOT_PROBLEM],
     );
     expect(issues).toEqual([
-      { id: "2021-CHAIN", field: "montant", raw_value: "42000.0" },
+      { id: "2021-CHAIN", field: "montant", raw_value: "42000" },
       { id: "2021-CHAIN", field: "objet", raw_value: "Lot 1 : chauffage central" },
       { id: "2021-LOTS", field: "objet", raw_value: "Lot 1 : voirie et trottoirs" },
     ]);
