@@ -26,6 +26,21 @@ interface Level {
   expectKey: boolean;
 }
 
+/** The kind a key of the 2024 container gives its records (null: told from their fields). */
+function kindOfKey(key: string | null): RecordKind | null {
+  return key === "marche" || key === "contrat-concession" ? key : null;
+}
+
+/** Inside the 2024 container object, {"marches": {…}}, where its keys' values are. */
+function isContainerObject(stack: Level[]): boolean {
+  return (
+    stack.length === 2 &&
+    stack[0].type === "object" &&
+    stack[0].key === "marches" &&
+    stack[1].type === "object"
+  );
+}
+
 /** Where the records live: the path of keys from the root to the array that holds them. */
 function recordKindAt(stack: Level[]): RecordKind | null | undefined {
   // Bare array at the root.
@@ -34,13 +49,10 @@ function recordKindAt(stack: Level[]): RecordKind | null | undefined {
     return undefined;
   if (stack.length === 2 && stack[1].type === "array") return null;
   if (stack.length === 3 && stack[1].type === "object" && stack[2].type === "array") {
-    const key = stack[1].key;
-    if (key === "marche") return "marche";
-    if (key === "contrat-concession") return "contrat-concession";
     // Any other array under "marches" (a misspelt "contrats-concession"…) holds records too: their
     // kind comes from their fields, or they are rejected with a reason, as XML's unknown children
     // are, rather than dropped unread and uncounted.
-    return null;
+    return kindOfKey(stack[1].key);
   }
   return undefined;
 }
@@ -144,7 +156,9 @@ async function* scanJsonRecords<T>(
     if (shapeSent) return;
     shapeSent = true;
     sawContainer = true;
-    onShape?.(stack[0].type === "array" || stack.length === 2 ? "json-array" : "json-object");
+    onShape?.(
+      stack[0].type === "array" || stack[1]?.type === "array" ? "json-array" : "json-object",
+    );
   };
 
   for await (const data of input) {
@@ -210,6 +224,9 @@ async function* scanJsonRecords<T>(
           const top = stack[stack.length - 1];
           if (recordDepth === -1 && top?.type === "array" && recordKindAt(stack) !== undefined) {
             startRecord(i, false);
+          } else if (recordDepth === -1 && byte === 0x7b && isContainerObject(stack)) {
+            // One record given alone, not in an array: {"marches": {"contrat-concession": {…}}}.
+            startRecord(i, false, kindOfKey(top.key));
           }
           if (top?.type === "object") top.expectKey = false;
           stack.push({
@@ -272,9 +289,9 @@ async function* scanJsonRecords<T>(
   }
   if (ready.length > 0) yield ready.splice(0);
 
-  function startRecord(at: number, scalar: boolean) {
+  function startRecord(at: number, scalar: boolean, kind = recordKindAt(stack) ?? null) {
     recordDepth = stack.length;
-    recordKind = recordKindAt(stack) ?? null;
+    recordKind = kind;
     recordParts = [];
     recordSize = 0;
     recordStart = at;

@@ -127,6 +127,21 @@ describe("readJsonRecords", () => {
     expect(normalised.type).toBe("concession");
   });
 
+  it("reads a record given alone under a key of the 2024 container, not in an array", async () => {
+    // {"contrat-concession": {…}}: the concession was neither read nor counted, the run ok.
+    const one = { id: "C1", autoriteConcedante: { id: "21350238800019" } };
+    const text = JSON.stringify({
+      marches: { marche: [{ id: "M1" }], "contrat-concession": one, "contrats-concession": one },
+    });
+    const { records, shape } = await readAll(fromText(text, 6));
+    expect(shape).toBe("json-object");
+    expect(records.map((r) => [r.kindHint, r.value])).toEqual([
+      ["marche", { id: "M1" }],
+      ["contrat-concession", one],
+      [null, one],
+    ]);
+  });
+
   it("reads a record nested 100 000 deep, which the normaliser rejects with its reason", async () => {
     // It ended the run with « Maximum call stack size exceeded » and no record named.
     const depth = 100_000;
