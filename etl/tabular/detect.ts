@@ -1,10 +1,10 @@
 // Tells a tabular DECP file from its first bytes, never from its name: Parquet by its magic bytes
 // (PAR1 at both ends), CSV by a header line split by a separator. JSON and XML are left to
 // formats/open-source.ts. The encoding is stated, not assumed: a byte-order mark, else UTF-8 when
-// every byte of the file is valid UTF-8, else UTF-8 with its stray bytes read as Windows-1252 when
-// most of its non-ASCII characters are valid UTF-8 (stray-bytes.ts), else Windows-1252 (the
-// superset of Latin-1 that French spreadsheets write), read through a UTF-8 copy since DuckDB
-// reads UTF-8.
+// every byte of the file is valid UTF-8, else UTF-8 with its stray bytes read as Windows-1252
+// (stray-bytes.ts), unless it has under one valid multi-byte character per 50 stray bytes: then
+// Windows-1252 throughout (the superset of Latin-1 that French spreadsheets write). Either is read
+// through a UTF-8 copy since DuckDB reads UTF-8.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
@@ -113,6 +113,9 @@ export async function readHeaderLine(inspected: Inspected): Promise<string> {
  * that is not entirely UTF-8 is read through a UTF-8 copy written in `workDir` for DuckDB, its
  * encoding stated in the summary with the count of its stray bytes.
  */
+/** Above this many stray bytes per valid multi-byte character, a file is Windows-1252 throughout. */
+const STRAY_BYTES_PER_CHARACTER = 50;
+
 export async function inspectTabular(
   path: string,
   sniffed: Sniffed,
@@ -120,7 +123,10 @@ export async function inspectTabular(
 ): Promise<Inspected> {
   const hash = createHash("sha256");
   let bytes = 0;
-  const checkUtf8 = sniffed.container === "csv" && sniffed.bom === null;
+  // A UTF-8 byte-order mark is checked too: Excel's « CSV UTF-8 » writes one, and a line pasted
+  // from elsewhere into such a file is no less stray.
+  const checkUtf8 =
+    sniffed.container === "csv" && (sniffed.bom === null || sniffed.bom === "utf-8");
   const checker = new Utf8Check();
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     bytes += (chunk as Buffer).length;
@@ -138,14 +144,17 @@ export async function inspectTabular(
       checker.push(chunk as Buffer);
     }
   }
-  if (sniffed.bom === "utf-8" || (sniffed.bom === null && checker.done())) {
+  if (checkUtf8 && checker.done()) {
     const encoding = sniffed.bom === "utf-8" ? "UTF-8 (BOM)" : "UTF-8";
     return { ...base, encoding, readPath: path, gzip: sniffed.gzip };
   }
   const copy = join(workDir, "utf8-copy.csv");
-  if (sniffed.bom === null) {
+  if (checkUtf8) {
     const { multibyte, stray } = await copyWithStrayBytes(path, sniffed.gzip, copy);
-    if (multibyte > stray) {
+    // Read so, a file written in Windows-1252 throughout comes out right too, but for the rare
+    // pair of its bytes that happens to form a UTF-8 character (« É» »): it is read as
+    // Windows-1252 only when such pairs are too few to be text (under one per 50 stray bytes).
+    if (sniffed.bom === "utf-8" || multibyte * STRAY_BYTES_PER_CHARACTER >= stray) {
       const bytes = `${stray} ${stray === 1 ? "byte" : "bytes"}`;
       const encoding = `UTF-8 (${bytes} not UTF-8 read as WINDOWS-1252)`;
       return { ...base, encoding, readPath: copy, gzip: false };

@@ -13,7 +13,7 @@ import { boundEtlMemory } from "../load/etl-memory.ts";
 import { SourceFormatError } from "../formats/types.ts";
 import { detectSeparator, inspectTabular, readHeaderLine, type Sniffed } from "./detect.ts";
 import { loadCsv, loadParquet } from "./source-sql.ts";
-import { refuseTruncatedCsv } from "./truncated.ts";
+import { checkLastRow } from "./truncated.ts";
 import { recognise } from "./dialects.ts";
 import { NOT_READ, SYNTHETIC_COLUMN } from "./columns.ts";
 import { Params, rawRowSql, rowsSql } from "./rows-sql.ts";
@@ -77,7 +77,7 @@ export async function readTabular(
       separator === null
         ? await loadParquet(connection, inspected)
         : await loadCsv(connection, inspected, separator, name, options.maxLineBytes);
-    if (separator !== null) await refuseTruncatedCsv(connection, inspected, name);
+    if (separator !== null) await checkLastRow(connection, inspected, name);
     const header = loaded.header;
     const recognised = recognise(header);
     if ("error" in recognised) throw new SourceFormatError(name, "header", recognised.error);

@@ -1,8 +1,10 @@
 // A CSV file cut short (a download stopped mid-way, a copy that ran out of space) ends in the
-// middle of a row: no line break at its end, and its last line does not fit the header. Read row
-// by row, it would lose that row as "unreadable" and, silently, every row after the cut; JSON,
-// XML and gzip files cut short fail their source, and so does such a CSV: the snapshot served
-// stays as it was. A file whose last row is whole but has no final line break is read as usual.
+// middle of a row, without a line break. When DuckDB finds that last line short of fields, or
+// with a quote left open, the file was cut, and may lack any number of rows after the cut: like
+// JSON, XML and gzip files cut short, the source fails and the snapshot served stays as it was.
+// A last line with all its fields is read (some writers end without a line break: a cut inside
+// its last value cannot be told from that), and one with too many is an unreadable row like any
+// other, rejected on its own.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { open } from "node:fs/promises";
 import { queryRows } from "../../lib/duckdb.ts";
@@ -29,24 +31,24 @@ async function unfinishedLastLine(path: string): Promise<string | null> {
   }
 }
 
-/** Fails the source when its CSV ends in the middle of a row that DuckDB could not read. */
-export async function refuseTruncatedCsv(
+/** Fails the source when its CSV ends in the middle of a row that lacks fields. */
+export async function checkLastRow(
   connection: DuckDBConnection,
   inspected: Inspected,
   source: string,
 ): Promise<void> {
   // A gzip file cut short fails when it is unpacked; its text's end is not at hand here.
   if (inspected.gzip) return;
-  const lastLine = await unfinishedLastLine(inspected.readPath);
-  if (lastLine === null || lastLine.trim() === "") return;
+  const last = await unfinishedLastLine(inspected.readPath);
+  if (last === null || last.trim() === "") return;
   const [error] = await queryRows(
     connection,
-    `SELECT line, error_message FROM csv_errors
+    `SELECT line, error_type, error_message FROM csv_errors
       WHERE $last = csv_line OR ends_with(rtrim(csv_line, chr(13) || chr(10)), $last)
       ORDER BY line DESC LIMIT 1`,
-    { last: lastLine },
+    { last },
   );
-  if (!error) return;
+  if (!error || error.error_type === "TOO MANY COLUMNS") return;
   const reason = String(error.error_message).split("\n")[0].slice(0, 120);
   throw new SourceFormatError(
     source,

@@ -111,14 +111,50 @@ describe("a UTF-8 file with a stray byte", () => {
   });
 });
 
+describe("a UTF-8 file with whole rows pasted from Windows-1252", () => {
+  // Header and one row in UTF-8, two rows in Windows-1252: more stray bytes than UTF-8 characters.
+  const lines = readFileSync(BRETAGNE, "utf8").split("\n");
+  const mixed = (bom: boolean) =>
+    Buffer.concat([
+      Buffer.from(bom ? "\ufeff" : "", "utf8"),
+      Buffer.from(`${lines[0]}\n${lines[1]}\n`, "utf8"),
+      Buffer.from(`${lines[2]}\n${lines[3]}\n`.replace(/\u00a0/g, " "), "latin1"),
+    ]);
+
+  it.each([
+    ["without", false],
+    ["with", true],
+  ])("stays UTF-8 %s a byte-order mark, every row read right", async (label, bom) => {
+    // Read as Windows-1252, the UTF-8 row said « RÃ©gion Bretagne »; with Excel's byte-order
+    // mark, the Windows-1252 rows were rejected as invalid UTF-8.
+    const path = writeTestInput(`tabular-read/bretagne-pasted-rows-${label}-bom.csv`, mixed(bom));
+    const { report, query } = await load([path]);
+    expect(report.status, report.error?.message).toBe("ok");
+    expect(report.sources[0].tabular).toMatchObject({ rows_read: 3, rows_rejected: 0 });
+    expect(report.sources[0].tabular?.encoding).toMatch(
+      /^UTF-8 \(\d+ bytes not UTF-8 read as WINDOWS-1252\)$/,
+    );
+    const names = await query("SELECT DISTINCT acheteur_nom FROM contracts");
+    expect(names.map((r) => r.acheteur_nom)).toEqual(["Région Bretagne"]);
+  });
+});
+
 describe("a CSV file without a line break at its end", () => {
-  it("is read whole when its last row is whole (one cut in a row fails: failure.test.ts)", async () => {
-    const text = readFileSync(BRETAGNE, "utf8");
-    const path = writeTestInput("tabular-read/bretagne-no-final-newline.csv", text.trimEnd());
+  const text = readFileSync(BRETAGNE, "utf8").trimEnd();
+  const rows = text.split("\n").length - 1;
+
+  it("is read whole when its last row has all its fields (one cut short of fields fails: failure.test.ts)", async () => {
+    const path = writeTestInput("tabular-read/bretagne-no-final-newline.csv", text);
     const { report } = await load([path]);
     expect(report.status, report.error?.message).toBe("ok");
-    const rows = text.trimEnd().split("\n").length - 1;
     expect(report.sources[0].tabular).toMatchObject({ rows_read: rows, rows_rejected: 0 });
+  });
+
+  it("rejects a last row with a field too many on its own, as anywhere else", async () => {
+    const path = writeTestInput("tabular-read/bretagne-last-row-too-long.csv", `${text}|X`);
+    const { report } = await load([path]);
+    expect(report.status, report.error?.message).toBe("ok");
+    expect(report.sources[0].tabular).toMatchObject({ rows_read: rows, rows_rejected: 1 });
   });
 });
 
