@@ -260,9 +260,12 @@ export async function* readXmlRecords(
   if (sawElement) parser.close();
 }
 
-/** Line feeds among the first `end` bytes. */
+/** Line ends among the first `end` bytes: LF, CR LF, or a CR alone (XML reads all three). */
 function countLineBreaks(bytes: Buffer, end: number): number {
   let count = 0;
   for (let i = bytes.indexOf(0x0a); i !== -1 && i < end; i = bytes.indexOf(0x0a, i + 1)) count++;
+  for (let i = bytes.indexOf(0x0d); i !== -1 && i < end; i = bytes.indexOf(0x0d, i + 1)) {
+    if (bytes[i + 1] !== 0x0a) count++;
+  }
   return count;
 }

@@ -234,6 +234,10 @@ describe("readXmlRecords on malformed files", () => {
     const { error } = await readUntilError(tempFile("bad-byte.xml", text), "bad-byte");
     expect(error.message).toContain("not valid UTF-8");
     expect(error.where).toBe("line 5, byte 0xE9");
+    // Lines ended by a carriage return alone, as old Mac tools write them: still line 5.
+    const cr = Buffer.from(text.toString("latin1").replace(/\n/g, "\r"), "latin1");
+    const old = await readUntilError(tempFile("bad-byte-cr.xml", cr), "bad-byte-cr");
+    expect(old.error.where).toBe("line 5, byte 0xE9");
   });
 
   it("fails on elements nested thousands deep, naming the line, without overflowing the stack", async () => {
