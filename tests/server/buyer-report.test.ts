@@ -1,75 +1,33 @@
 // The annual report of real buyers of the samples, on the real server: every indicator figure
 // of the HTML page (value, N, scope, coverage, and the French number shown) equals the API's
 // answer for the same buyer and year, and its summary counts each status once; the page says
-// nothing in English and runs no script; a Région's suppliers are placed against its région,
-// one by one and as a whole; the DOCX is a valid Word file holding the same figures and the
-// charts as PNG images; without a Chromium the PDF answers a clear error and the other formats
-// still work.
+// nothing in English and runs no script. The suppliers' places: buyer-report-places.test.ts; the
+// DOCX, the PDF without a browser and the HTML writer: buyer-report-formats.test.ts.
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
 import { shareText } from "../../client/src/shared/share-text.js";
-import { esc, html, withLinks } from "../../server/report/html-escape.ts";
+import {
+  pageText,
+  plain,
+  reportCases,
+  shownIndicators,
+  visibleText,
+  type ReportCase,
+} from "./helpers/report-page.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
-import { withEnv } from "../helpers/with-env.ts";
 
 let t: TestServer;
 /** Buyer and year with most contracts, and with most contracts in the 2024 format. */
-let cases: { siret: string; year: number }[];
+let cases: ReportCase[];
 beforeAll(async () => {
   t = await startTestServer();
-  const rows = await queryFile(
-    t.dbPath,
-    `(SELECT acheteur_id, year(date_notification) AS y FROM contracts WHERE date_notification IS NOT NULL
-       GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1)
-     UNION ALL
-     (SELECT acheteur_id, year(date_notification) FROM contracts
-       WHERE decp_format <> 'v1' AND considerations_sociales IS NOT NULL
-       GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1)`,
-  );
-  cases = rows.map((r) => ({ siret: String(r.acheteur_id), year: Number(r.y) }));
+  cases = await reportCases(t);
 }, 120_000);
 afterAll(async () => t?.close());
+const reportText = (path: string) => pageText(t, path);
 
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
-
-/**
- * The page with the no-break spaces of French typography (report/french-spacing.ts: before
- * « : ; ! ? » », after «) as plain spaces, as the sentences compared here are written.
- */
-const plain = (page: string) => page.replace(/\u00a0(?=[»:;!?])/g, " ").replace(/«\u00a0/g, "« ");
-const reportText = async (path: string) => plain(await (await t.get(path)).text());
-
-interface Shown {
-  id: string;
-  value: string;
-  n: string;
-  scope: string;
-  coverage: string | undefined;
-  text: string | undefined;
-}
-
-/** The indicator blocks and rows of the page, by their data-* attributes. */
-function shownIndicators(page: string): Shown[] {
-  const blocks = page.split(/(?=<(?:article|tr)\b)/).filter((b) => /data-indicator="/.test(b));
-  return blocks.map((b) => {
-    const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(b)?.[1];
-    return {
-      id: attr("data-indicator") ?? "",
-      value: attr("data-value") ?? "",
-      n: attr("data-n") ?? "",
-      scope: attr("data-n-scope") ?? "",
-      coverage: attr("data-coverage"),
-      text: /<dd class="value">\s*([^<]*?)\s*<\/dd>/.exec(b)?.[1],
-    };
-  });
-}
-
-const visibleText = (page: string) =>
-  page
-    .replace(/<style[\s\S]*?<\/style>/g, "")
-    .replace(/<svg[\s\S]*?<\/svg>/g, "")
-    .replace(/<[^>]+>/g, " ");
 
 describe("GET /api/buyers/:siret/report (HTML)", () => {
   it("shows every responsible-purchasing indicator with the API's value, N and coverage", async () => {
@@ -309,84 +267,6 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     }
   });
 
-  it("places a Région's suppliers against its région, the buyer's only place it knows", async () => {
-    // The buyer placed by its région only (no département) whose year's suppliers have the most
-    // known régions: the Régions of the samples.
-    const [chosen] = await queryFile(
-      t.dbPath,
-      `SELECT c.acheteur_id, year(c.date_notification) AS y, any_value(b.region) AS region
-         FROM contracts c JOIN buyers b USING (acheteur_id)
-         JOIN contract_suppliers s USING (uid) JOIN titulaires ti USING (titulaire_id)
-        WHERE b.departement IS NULL AND b.region IS NOT NULL AND ti.region IS NOT NULL
-        GROUP BY ALL ORDER BY count(DISTINCT ti.titulaire_id) DESC, 1, 2 LIMIT 1`,
-    );
-    expect(chosen).toBeDefined();
-    const page = await reportText(
-      `/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`,
-    );
-    // The apostrophes of the French words, escaped as every text of the page is, read back.
-    const section = (
-      /<section class="suppliers">[\s\S]*?<\/section>/.exec(page)?.[0] ?? ""
-    ).replaceAll("&#39;", "'");
-    const rows = [...section.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
-      .map((row) => [...row[1].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => cell[1].trim()))
-      .filter((cells) => cells.length === 7);
-    expect(rows.length).toBeGreaterThan(0);
-    // Its lead says how many the table holds: « dix » only for ten.
-    expect(section).toContain(
-      rows.length === 10 ? "Les dix titulaires" : `${rows.length} titulaire`,
-    );
-    const suppliers = await queryFile(
-      t.dbPath,
-      `SELECT DISTINCT ti.titulaire_id, ti.region
-         FROM contracts c JOIN contract_suppliers s USING (uid) JOIN titulaires ti USING (titulaire_id)
-        WHERE c.acheteur_id = $1`,
-      [String(chosen?.acheteur_id)],
-    );
-    const regions = new Map(
-      suppliers.map((r) => [String(r.titulaire_id), r.region === null ? null : String(r.region)]),
-    );
-    let placed = 0;
-    for (const [, id, , , , , place] of rows) {
-      const region = regions.get(id) ?? null;
-      if (region === null) {
-        expect(place, id).not.toMatch(/région/);
-        continue;
-      }
-      placed++;
-      expect(place, id).toMatch(
-        region === chosen?.region ? /^même région que l'acheteur\b/ : /^autre région\b/,
-      );
-    }
-    expect(placed).toBeGreaterThan(0);
-    expect(section).not.toContain("département de l'acheteur inconnu");
-    // Its suppliers as a whole: the share of the amount going to its région, as its indicator
-    // block shows it, in place of a share by département it cannot have.
-    const regional = shownIndicators(page).find((i) => i.id === "regional_supplier_amount_share");
-    expect(regional?.text).toMatch(/\d/);
-    const picture = [...section.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1].trim());
-    const line = picture.find((text) => text.includes("de la région de l'acheteur")) ?? "";
-    expect(line).toContain(`: ${regional?.text} (`);
-    expect(picture.join(" ")).not.toContain("dans le département de l'acheteur");
-  });
-
-  it("says a buyer placed nowhere has no share of local suppliers for that reason", async () => {
-    const [chosen] = await queryFile(
-      t.dbPath,
-      `SELECT c.acheteur_id, year(c.date_notification) AS y
-         FROM contracts c LEFT JOIN buyers b USING (acheteur_id)
-        WHERE b.departement IS NULL AND b.region IS NULL AND c.date_notification IS NOT NULL
-        GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
-    );
-    expect(chosen).toBeDefined();
-    const page = await reportText(
-      `/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`,
-    );
-    expect(page.replaceAll("&#39;", "'")).toContain(
-      "Part des titulaires établis dans le département de l'acheteur : inconnu (le département de l'acheteur n'est pas connu).",
-    );
-  });
-
   it("says a quality rule that could check none of its contracts is unknown, not « sans objet »", async () => {
     // The busiest buyer and year whose source publishes no date of publication at all: every
     // contract is concerned by the two-month rule, none can be checked.
@@ -467,75 +347,5 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     const format = await t.get(`/api/buyers/${siret}/report?year=2024&format=odt`);
     expect(((await format.json()) as { error: { param: string } }).error.param).toBe("format");
     expect((await t.get("/api/buyers/00000000000001/report?year=2024")).status).toBe(404);
-  });
-});
-
-describe("GET /api/buyers/:siret/report?format=docx", () => {
-  it(
-    "is a Word file holding the page's figures and the charts as PNG images",
-    { tags: ["slow"] },
-    async () => {
-      const { siret, year } = cases[1] ?? { siret: "", year: 0 };
-      const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
-      const response = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-disposition")).toContain(`${siret}_${year}.docx`);
-      const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
-      const document = strFromU8(files["word/document.xml"] ?? new Uint8Array());
-      expect(document).toContain("<w:body>");
-      const figures = shownIndicators(page).filter((s) => s.text !== undefined && s.value !== "");
-      expect(figures.length).toBeGreaterThan(0);
-      for (const f of figures) expect(document).toContain(f.text ?? "");
-      const images = Object.entries(files).filter(([name]) => name.startsWith("word/media/"));
-      const charts = page.match(/data-chart="/g)?.length ?? 0;
-      expect(charts).toBeGreaterThan(0);
-      // One picture per chart in the text; identical charts may share one image file.
-      expect(document.match(/<pic:pic\b/g)?.length ?? 0).toBe(charts);
-      expect(images.length).toBeGreaterThan(0);
-      expect(images.length).toBeLessThanOrEqual(charts);
-      for (const [, bytes] of images) expect([...bytes.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
-    },
-  );
-});
-
-describe("PDF without a browser", () => {
-  it(
-    "answers 503 naming what to install, while HTML and DOCX still work",
-    { tags: ["slow"] },
-    async () => {
-      await withEnv({ CHROMIUM_PATH: "/nonexistent/chromium" }, async () => {
-        const { siret, year } = cases[0] ?? { siret: "", year: 0 };
-        const pdf = await t.get(`/api/buyers/${siret}/report?year=${year}&format=pdf`);
-        expect(pdf.status).toBe(503);
-        const body = (await pdf.json()) as { error: { code: string; message: string } };
-        expect(body.error.code).toBe("pdf_unavailable");
-        expect(body.error.message).toContain("apt-get install -y chromium-headless-shell");
-        expect(body.error.message).toContain("CHROMIUM_PATH");
-        for (const format of ["html", "docx"]) {
-          const other = await t.get(`/api/buyers/${siret}/report?year=${year}&format=${format}`);
-          expect(other.status, format).toBe(200);
-        }
-      });
-    },
-  );
-});
-
-describe("the report's HTML writer", () => {
-  it("escapes every value it is given", () => {
-    const hostile = `<img src=x onerror="alert(1)"> & 'x'`;
-    const out = html`<p title="${hostile}">${hostile}</p>`.text;
-    expect(out).not.toContain("<img");
-    expect(out).toBe(`<p title="${esc(hostile)}">${esc(hostile)}</p>`);
-    expect(esc(hostile)).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;x&#39;");
-  });
-
-  it("links the web addresses of a text, escaped like the rest of it", () => {
-    expect(withLinks("source : Plan (https://www.ecologie.gouv.fr/a-b) & co").text).toBe(
-      'source : Plan (<a class="address" href="https://www.ecologie.gouv.fr/a-b">https://www.ecologie.gouv.fr/a-b</a>) &amp; co',
-    );
-    const hostile = withLinks(`voir https://x.fr/"><script>alert(1)</script> <b>`).text;
-    expect(hostile).not.toMatch(/<script|<b>|href="[^"]*"[^>]*"/);
-    expect(hostile).toContain('href="https://x.fr/&quot;&gt;&lt;script&gt;alert(1">');
-    expect(withLinks("aucune adresse ici : ftp://x").text).toBe("aucune adresse ici : ftp://x");
   });
 });
