@@ -9,6 +9,7 @@
 import type { Readable } from "node:stream";
 import { DEFAULT_MAX_RECORD_BYTES, OVERSIZE_KEPT_BYTES, oversizeRecord } from "./input-limits.ts";
 import {
+  recordKindOf,
   SourceFormatError,
   type ContainerShape,
   type RecordKind,
@@ -24,11 +25,6 @@ interface Level {
   type: "object" | "array";
   key: string | null; // last key read in this object (only tracked near the top)
   expectKey: boolean;
-}
-
-/** The kind a key of the 2024 container gives its records (null: told from their fields). */
-function kindOfKey(key: string | null): RecordKind | null {
-  return key === "marche" || key === "contrat-concession" ? key : null;
 }
 
 /** Inside the 2024 container object, {"marches": {…}}, where its keys' values are. */
@@ -52,7 +48,7 @@ function recordKindAt(stack: Level[]): RecordKind | null | undefined {
     // Any other array under "marches" (a misspelt "contrats-concession"…) holds records too: their
     // kind comes from their fields, or they are rejected with a reason, as XML's unknown children
     // are, rather than dropped unread and uncounted.
-    return kindOfKey(stack[1].key);
+    return recordKindOf(stack[1].key);
   }
   return undefined;
 }
@@ -226,7 +222,7 @@ async function* scanJsonRecords<T>(
             startRecord(i, false);
           } else if (recordDepth === -1 && byte === 0x7b && isContainerObject(stack)) {
             // One record given alone, not in an array: {"marches": {"contrat-concession": {…}}}.
-            startRecord(i, false, kindOfKey(top.key));
+            startRecord(i, false, recordKindOf(top.key));
           }
           if (top?.type === "object") top.expectKey = false;
           stack.push({

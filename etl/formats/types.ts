@@ -2,6 +2,11 @@
 
 export type RecordKind = "marche" | "contrat-concession";
 
+/** The kind an element name or a container key gives its records; null for any other name. */
+export function recordKindOf(name: string | null): RecordKind | null {
+  return name === "marche" || name === "contrat-concession" ? name : null;
+}
+
 /** How the records were wrapped in the file; with the records' own fields it gives the format. */
 export type ContainerShape =
   | "json-array" // {"marches": [ … ]} (2019 format and transitional 2.0.0), or a bare [ … ]

@@ -7,9 +7,9 @@ import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { SaxesParser } from "saxes";
 import {
+  recordKindOf,
   SourceFormatError,
   type ContainerShape,
-  type RecordKind,
   type SourceRecord,
 } from "./types.ts";
 import { ENCODING_SNIFF_BYTES, sniffXmlEncoding, xmlDecoder } from "./xml-encoding.ts";
@@ -33,12 +33,6 @@ interface Frame {
  * into JSON, ending the run without a line to look at.
  */
 const MAX_RECORD_DEPTH = 100;
-
-const RECORD_KINDS: ReadonlySet<string> = new Set<RecordKind>(["marche", "contrat-concession"]);
-
-function kindOf(name: string): RecordKind | null {
-  return RECORD_KINDS.has(name) ? (name as RecordKind) : null;
-}
 
 /** Element name without its namespace prefix (`dc:marche` → `marche`). */
 function localName(name: string): string {
@@ -100,7 +94,7 @@ export async function* readXmlRecords(
         onShape?.("xml-list");
         return;
       }
-      if (kindOf(name) === null) {
+      if (recordKindOf(name) === null) {
         throw fail(
           `root element <${name}> is not a DECP root (expected <marches>, <marche> or <contrat-concession>)`,
         );
@@ -133,7 +127,7 @@ export async function* readXmlRecords(
       // reason rather than this reader dropping it silently.
       ready.push({
         position: position++,
-        kindHint: kindOf(frame.name),
+        kindHint: recordKindOf(frame.name),
         value,
         raw: JSON.stringify(value),
       });
@@ -162,7 +156,7 @@ export async function* readXmlRecords(
         }
         ready.push({
           position: position++,
-          kindHint: kindOf(name),
+          kindHint: recordKindOf(name),
           value: undefined,
           raw: part.kept,
           tooLarge: oversizeReason(part.size, maxRecordBytes),

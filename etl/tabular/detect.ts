@@ -229,7 +229,8 @@ async function readHead(path: string, count: number, gunzip = false): Promise<Bu
   return (await readFirstBytes(path, count, gunzip)).bytes;
 }
 
-async function readTail(path: string, count: number): Promise<Buffer> {
+/** The last `count` bytes of a file (fewer when it is shorter). */
+export async function readTail(path: string, count: number): Promise<Buffer> {
   const file = await open(path, "r");
   try {
     const { size } = await file.stat();

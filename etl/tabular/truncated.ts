@@ -6,29 +6,20 @@
 // its last value cannot be told from that), and one with too many is an unreadable row like any
 // other, rejected on its own.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { open } from "node:fs/promises";
 import { queryRows } from "../../lib/duckdb.ts";
 import { SourceFormatError } from "../formats/types.ts";
-import type { Inspected } from "./detect.ts";
+import { readTail, type Inspected } from "./detect.ts";
 
 /** Enough of the file's end to hold its last line (a longer one is not compared). */
 const TAIL_BYTES = 1 << 20;
 
 /** The text after the file's last line break, or null when the file ends with one. */
 async function unfinishedLastLine(path: string): Promise<string | null> {
-  const file = await open(path, "r");
-  try {
-    const { size } = await file.stat();
-    const length = Math.min(TAIL_BYTES, size);
-    const tail = Buffer.alloc(length);
-    await file.read(tail, 0, length, size - length);
-    const last = tail[length - 1];
-    if (length === 0 || last === 0x0a || last === 0x0d) return null;
-    const start = Math.max(tail.lastIndexOf(0x0a), tail.lastIndexOf(0x0d)) + 1;
-    return tail.subarray(start).toString("utf8");
-  } finally {
-    await file.close();
-  }
+  const tail = await readTail(path, TAIL_BYTES);
+  const last = tail[tail.length - 1];
+  if (tail.length === 0 || last === 0x0a || last === 0x0d) return null;
+  const start = Math.max(tail.lastIndexOf(0x0a), tail.lastIndexOf(0x0d)) + 1;
+  return tail.subarray(start).toString("utf8");
 }
 
 /** Fails the source when its CSV ends in the middle of a row that lacks fields. */
