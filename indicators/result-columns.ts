@@ -99,6 +99,30 @@ export const MEASURED_COLUMNS = {
     label: "Statut au regard des seuils",
     schema: z.enum(STATUSES).nullable().describe("null below min N or under min coverage."),
   },
+  // The years a figure covers, so that a total over several years is not judged against a
+  // target set for the last of them (result-rows.ts), and a reader sees which years it mixes.
+  first_year: {
+    type: "integer",
+    presence: "target",
+    label: "Première année de notification (marchés du périmètre)",
+    schema: z
+      .int()
+      .nullable()
+      .describe(
+        "Earliest notification year of the contracts in scope (n_scope); null when none is dated.",
+      ),
+  },
+  last_year: {
+    type: "integer",
+    presence: "target",
+    label: "Dernière année de notification (marchés du périmètre)",
+    schema: z
+      .int()
+      .nullable()
+      .describe(
+        "Latest notification year of the contracts in scope (n_scope); null when none is dated.",
+      ),
+  },
   target_met: {
     type: "boolean",
     presence: "target",
@@ -107,7 +131,7 @@ export const MEASURED_COLUMNS = {
       .boolean()
       .nullable()
       .describe(
-        "null below min N, under min coverage, with a neutral polarity, or on a row of a year (quarter, month) before the target's year.",
+        "null below min N, under min coverage, with a neutral polarity, on a row of a year (quarter, month) before the target's year, and on a row without a period whose first_year is null or before the target's year (a total mixing earlier years).",
       ),
   },
 } as const satisfies Record<string, MeasuredColumn>;

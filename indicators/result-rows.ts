@@ -52,7 +52,9 @@ export function rowFinisher(
   });
   const needsFormat = definition.requires_format !== "any";
   // A target is the value to reach by its year: a row of an earlier year or period is not judged
-  // against it (target_met null), as « Mon SPASER » and the annual report do not judge it.
+  // against it (target_met null), as « Mon SPASER » and the annual report do not judge it. Nor is
+  // a row without a period whose contracts in scope begin before that year (a total over
+  // 2019–2025, a région over all years): it mixes years the target does not hold to.
   const period = keyColumns.findIndex((k) => PERIOD_KEYS.has(k.name));
   const targetYear = definition.target?.year ?? null;
   return ({ rowCount, columns }) => {
@@ -66,11 +68,13 @@ export function rowFinisher(
       "coverage",
       "value",
     ].map(column);
-    const [scopes, numerators, denominators, valueCoverages] = [
+    const [scopes, numerators, denominators, valueCoverages, firstYears, lastYears] = [
       "n_scope",
       "numerator",
       "denominator",
       "coverage_value",
+      "first_year",
+      "last_year",
     ].map(column);
     const rows = new Array<IndicatorRow>(rowCount);
     for (let r = 0; r < rowCount; r++) {
@@ -117,10 +121,16 @@ export function rowFinisher(
       // to look closer, not a verdict.
       const judged = value !== null && !small && !littleKnown;
       if (presence.thresholds) row.status = judged ? thresholdStatus(definition, value) : null;
-      // A row of contracts without a date has no year to hold to the target either.
-      const rowYear = period >= 0 ? periodYear(keyValues[period][r]) : undefined;
-      const early = targetYear !== null && rowYear !== undefined && (rowYear ?? 0) < targetYear;
-      if (presence.target) row.target_met = judged && !early ? targetMet(definition, value) : null;
+      if (presence.target) {
+        const firstYear = num(firstYears[r]);
+        row.first_year = firstYear;
+        row.last_year = num(lastYears[r]);
+        // The year the row starts in: its period's, else its first contract's. A row of contracts
+        // without a date (null) has no year to hold to the target either.
+        const fromYear = period >= 0 ? periodYear(keyValues[period][r]) : firstYear;
+        const early = targetYear !== null && (fromYear === null || fromYear < targetYear);
+        row.target_met = judged && !early ? targetMet(definition, value) : null;
+      }
       rows[r] = row as IndicatorRow;
     }
     return rows;

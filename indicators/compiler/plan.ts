@@ -6,6 +6,7 @@ import { conditionFields, conditionPredicate, filterPredicate } from "./conditio
 import type { IndicatorDefinition } from "./load.ts";
 import type { Model, ModelDimension } from "./model.ts";
 import type { IndicatorRequest } from "./request.ts";
+import type { Grain } from "./request-schema.ts";
 import type { AdditiveMeasureSpec, MeasureSpec } from "./schema.ts";
 import {
   and,
@@ -58,6 +59,12 @@ export interface QueryPlan {
    * field has a null_when (the amount, blank when suspect): coverage_value weighs by it.
    */
   published: Expr | null;
+  /**
+   * The notification year of a contract (the model's `year` dimension), when the definition has
+   * a target: each row then says the first and last year of its contracts in scope, so that a
+   * total mixing years before the target's is not judged against it (result-rows.ts).
+   */
+  years: Expr | null;
 }
 
 const UID = "uid";
@@ -156,6 +163,10 @@ export function planQuery(
       measure = { kind: "aggregate", value: aggregate(m.kind, m.field, m.where) };
   }
 
+  // The year grain names the model's dimension of notification years (request-schema.ts).
+  const yearGrain: Grain = "year";
+  const years = definition.target ? dimension(yearGrain).expr : null;
+
   const summed = summedField(m);
   const published = summed === null ? null : (model.fields.get(summed)?.published ?? null);
 
@@ -178,6 +189,7 @@ export function planQuery(
     covered,
     measure,
     published,
+    years,
   };
 }
 

@@ -11,6 +11,9 @@
 //                 categories, the values aggregated, the contracts split among top suppliers
 //   _value_used / _value_scope   published amounts of the n and of the n_scope contracts,
 //                 when the figure sums a field blanked by the model (coverage_value)
+//   first_year / last_year   the earliest and latest notification year of the n_scope
+//                 contracts, when the definition has a target: a total over several years is
+//                 not judged against a target set for the last of them (result-rows.ts)
 import type { PlanAggregate, QueryPlan } from "./plan.ts";
 import { isContractCount, type SqlContext } from "./render-context.ts";
 import { topShareEntry } from "./render-top-share.ts";
@@ -20,6 +23,9 @@ export const IN_BASE = `"_format_ok" AND "_in_scope"`;
 
 /** The base column holding the published value of the summed field (render-sql.ts). */
 export const PUBLISHED = "_published";
+
+/** The base column holding the contract's notification year (render-sql.ts). */
+export const YEAR = "_year";
 
 /** A base contract enters an aggregate part: it matches the part's condition and has a value. */
 function partEntry(ctx: SqlContext, part: PlanAggregate, name: string): string {
@@ -55,6 +61,14 @@ export function counts(ctx: SqlContext, plan: QueryPlan): string[] {
     `COUNT(*) FILTER (WHERE ${IN_BASE} AND ${q("_covered")}) AS ${q("_covered_n")}`,
     `COUNT(*) FILTER (WHERE ${figure}) AS ${q("n")}`,
   ];
+  if (plan.years) {
+    // MIN and MAX leave out NULLs: undated contracts give no year; none dated gives NULL.
+    const year = q(YEAR);
+    columns.push(
+      `MIN(${year}) FILTER (WHERE ${IN_BASE}) AS ${q("first_year")}`,
+      `MAX(${year}) FILTER (WHERE ${IN_BASE}) AS ${q("last_year")}`,
+    );
+  }
   if (plan.published) {
     // SUM leaves out NULLs: the scope's total is over the contracts with a published value.
     const published = q(PUBLISHED);
@@ -68,8 +82,9 @@ export function counts(ctx: SqlContext, plan: QueryPlan): string[] {
 
 /**
  * The honesty columns of the final SELECT, read from the `grouped` step (`col(name)`):
- * n, n_scope, coverage, coverage_value when the figure sums a blanked field, and the raw
- * counts the engine turns into flags.
+ * n, n_scope, coverage, coverage_value when the figure sums a blanked field, the years of the
+ * contracts in scope when the definition has a target, and the raw counts the engine turns into
+ * flags.
  */
 export function honestyColumns(
   ctx: SqlContext,
@@ -89,6 +104,7 @@ export function honestyColumns(
     const used = `COALESCE(${col("_value_used")}, 0)`;
     columns.push(`${share(used, col("_value_scope"))} AS ${q("coverage_value")}`);
   }
+  if (plan.years) columns.push(col("first_year"), col("last_year"));
   columns.push(col("_total"), col("_format_n"));
   return columns;
 }

@@ -3,7 +3,8 @@
 // Steps:
 //   facts   the model fields of each contract (one row per contract)
 //   base    its breakdown keys and flags: format ok, in scope, covered, in each measure part
-//           (and the published value of a summed field blanked by the model, for coverage_value)
+//           (and the published value of a summed field blanked by the model, for coverage_value;
+//           its notification year when the definition has a target, for first_year/last_year)
 //   …       the measure's aggregation (render-measure.ts), then labels and order.
 import { TABLES } from "./canonical.ts";
 import { duckdb, type Dialect } from "./dialect.ts";
@@ -17,7 +18,7 @@ import {
   UID,
   type SqlContext,
 } from "./render-context.ts";
-import { PUBLISHED } from "./render-counts.ts";
+import { PUBLISHED, YEAR } from "./render-counts.ts";
 import { renderMeasure, sortName } from "./render-measure.ts";
 import { Params, renderExpr, renderPred } from "./render-expr.ts";
 import type { ScalarValue } from "./sql-ast.ts";
@@ -58,6 +59,7 @@ export function renderSql(plan: QueryPlan, dialect: Dialect = duckdb): CompiledQ
     base.push(`${expr(key.expr)} AS ${q(key.name)}`);
     if (key.sort) base.push(`${expr(key.sort)} AS ${q(sortName(key))}`);
   }
+  if (plan.years) base.push(`${expr(plan.years)} AS ${q(YEAR)}`);
   base.push(`${pred(plan.formatOk)} AS ${q("_format_ok")}`);
   base.push(`${pred(plan.inScope)} AS ${q("_in_scope")}`);
   base.push(`${pred(plan.covered)} AS ${q("_covered")}`);

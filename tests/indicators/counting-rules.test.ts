@@ -49,6 +49,9 @@ describe("blank is not no", () => {
       denominator: 5,
       coverage: 5 / 6,
       flags: ["format_partial", "below_min_n"],
+      // The row of 2024: its contracts are of 2024; set for 2025, the target does not judge it.
+      first_year: 2024,
+      last_year: 2024,
       target_met: null,
     });
   });
@@ -83,6 +86,9 @@ describe("format requirements", () => {
       denominator: null,
       coverage: null,
       flags: ["format_not_available", "below_min_n"],
+      // No contract in the base: no year either.
+      first_year: null,
+      last_year: null,
       target_met: null,
     });
     // 2025 holds only A-5 (v2): no format flag.

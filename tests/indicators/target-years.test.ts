@@ -1,0 +1,117 @@
+// A target is the value to reach by its year: a figure is held to it only when every dated
+// contract it rests on is of that year or later. A total over several years, or a breakdown over
+// all years, that begins earlier is not judged (target_met null), as a row of an earlier year is
+// not. Figures worked out by hand on the seed (tests/fixtures/indicators/seed.yaml).
+//
+// social_consideration_share needs the 2024 format, so its base holds the v2 contracts only:
+// A-1, A-2, A-3, A-4 (v2.0.0), B-1, B-2 notified in 2024, A-5 in 2025 and B-3 without a date; the
+// 2019-format contracts (C-1, C-2, C-3 of 2019, A-6 of 2024) are out of it. Filled: all but A-3
+// (7); with a social consideration: A-1, A-4, B-1, A-5 (4). The definitions below ask for one
+// contract at least, so that only the years decide whether a row is judged.
+import { describe, expect, it } from "vitest";
+import type { IndicatorDefinition } from "../../indicators/compiler/load.ts";
+import { runIndicator } from "../../indicators/engine.ts";
+import { definition } from "./helpers/catalogue.ts";
+import { rowFor, useSeed } from "./helpers/seed-runs.ts";
+
+const seed = useSeed();
+
+/** The shipped definition with its target (30 % by 2025) moved to `target`, judged from N = 1. */
+function withTarget(target: { value: number; year: number }): IndicatorDefinition {
+  const shipped = definition("social_consideration_share");
+  if (!shipped.target) throw new Error("social_consideration_share has no target");
+  return { ...shipped, min_n: 1, target: { ...shipped.target, ...target } };
+}
+
+const run = (def: IndicatorDefinition, request: object = {}) =>
+  runIndicator(seed.db().connection, def, request);
+
+describe("a figure over several years and a target", () => {
+  it("does not judge a total whose contracts begin before the target's year", async () => {
+    const result = await run(withTarget({ value: 0.3, year: 2025 }));
+    expect(result.columns).toContain("first_year");
+    expect(result.rows).toEqual([
+      expect.objectContaining({
+        value: 4 / 7,
+        n: 7,
+        n_scope: 8,
+        // Six contracts of 2024 and A-5 of 2025 (B-3 has no date): 4/7 is above 30 %, but it
+        // is mostly 2024's figure, which the target set for 2025 does not hold to.
+        first_year: 2024,
+        last_year: 2025,
+        target_met: null,
+      }),
+    ]);
+  });
+
+  it("judges a total of the target's year and after", async () => {
+    const result = await run(withTarget({ value: 0.3, year: 2025 }), {
+      filters: [{ dimension: "year", op: "gte", values: [2025] }],
+    });
+    // A-5 alone, with a social clause: 1/1.
+    expect(result.rows).toEqual([
+      expect.objectContaining({ value: 1, n: 1, first_year: 2025, last_year: 2025 }),
+    ]);
+    expect(result.rows[0]?.target_met).toBe(true);
+  });
+
+  it("judges the same total against a target set for its first year, either way", async () => {
+    // The 2019-format contracts are out of the base: the figure begins in 2024, not 2019.
+    const reached = await run(withTarget({ value: 0.3, year: 2024 }));
+    expect(reached.rows[0]).toMatchObject({ first_year: 2024, last_year: 2025, target_met: true });
+    // 4/7 ≈ 57 % is short of 60 %.
+    const missed = await run(withTarget({ value: 0.6, year: 2024 }));
+    expect(missed.rows[0]).toMatchObject({ value: 4 / 7, target_met: false });
+  });
+
+  it("does not judge a région over all years that begins before the target's year", async () => {
+    const result = await run(withTarget({ value: 0.3, year: 2025 }), { by: ["region"] });
+    // Bretagne: A-1, A-2, A-3, A-4 (2024) and A-5 (2025); filled A-1, A-2, A-4, A-5, three of
+    // them with a social consideration. Île-de-France: B-1 (2024, réservé) and B-3 (undated).
+    expect(rowFor(result.rows, "region", "53")).toMatchObject({
+      value: 3 / 4,
+      first_year: 2024,
+      last_year: 2025,
+      target_met: null,
+    });
+    expect(rowFor(result.rows, "region", "11")).toMatchObject({
+      value: 1 / 2,
+      first_year: 2024,
+      last_year: 2024,
+      target_met: null,
+    });
+    // Against a target set for 2024, both begin in its year: judged.
+    const judged = await run(withTarget({ value: 0.6, year: 2024 }), { by: ["region"] });
+    expect(rowFor(judged.rows, "region", "53").target_met).toBe(true);
+    expect(rowFor(judged.rows, "region", "11").target_met).toBe(false);
+  });
+
+  it("does not judge a row none of whose contracts is dated", async () => {
+    // B-3, the one contract without a CPV code, has no notification date either: 0/1.
+    const result = await run(withTarget({ value: 0.3, year: 2024 }), { by: ["cpv_division"] });
+    expect(rowFor(result.rows, "cpv_division", null)).toMatchObject({
+      value: 0,
+      n: 1,
+      first_year: null,
+      last_year: null,
+      target_met: null,
+    });
+  });
+
+  it("keeps judging a row of a year by its year", async () => {
+    const result = await run(withTarget({ value: 0.3, year: 2025 }), { grain: "year" });
+    expect(rowFor(result.rows, "year", 2024)).toMatchObject({
+      first_year: 2024,
+      last_year: 2024,
+      target_met: null,
+    });
+    expect(rowFor(result.rows, "year", 2025)).toMatchObject({
+      first_year: 2025,
+      target_met: true,
+    });
+    expect(rowFor(result.rows, "year", null)).toMatchObject({
+      first_year: null,
+      target_met: null,
+    });
+  });
+});
