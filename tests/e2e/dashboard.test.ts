@@ -75,6 +75,20 @@ describeWithBrowser("dashboard in Chromium", () => {
       );
       const partition = page.locator('[data-indicator="top_supplier_share"]');
       expect(await partition.locator('[data-chart="spark"], details').count()).toBe(0);
+      // The card's figure is over every year of the 2024-format contracts: set for 2025, the
+      // target does not judge it, and the badge says over which years it is computed.
+      const [span] = await queryFile(
+        t.dbPath,
+        `SELECT min(year(date_notification)) AS first, max(year(date_notification)) AS last
+           FROM contracts WHERE decp_format IN ('v2', 'v2.0.0')`,
+      );
+      expect(Number(span?.first)).toBeLessThan(2025);
+      const targetBadge = page.locator(
+        '[data-indicator="social_consideration_share"] .badge[title^="30 %"]',
+      );
+      expect(spaces(await targetBadge.textContent())).toBe(
+        `Cible (30 % en 2025) : non évaluée (chiffre de ${String(span?.first)} à ${String(span?.last)}, objectif fixé pour 2025)`,
+      );
       await keepScreenshot(page, "home", { fullPage: true });
     });
 

@@ -17,6 +17,9 @@ function notJudgedBecause(row) {
   return "non évalué";
 }
 
+/** The keys of a row of one period: a year, a quarter or a month. */
+const PERIOD_KEYS = ["year", "quarter", "month"];
+
 /**
  * Whether the row is of a year (quarter, month) before the target's: the API leaves it unjudged.
  * @param {import("../types.js").Row} row
@@ -26,6 +29,43 @@ function earlierThan(row, year) {
   const period = row.year ?? row.quarter ?? row.month;
   const rowYear = typeof period === "number" ? period : Number(String(period ?? "").slice(0, 4));
   return Number.isFinite(rowYear) && rowYear > 0 && rowYear < year;
+}
+
+/**
+ * Why the API gives a row no target verdict (indicators/result-rows.ts), the first reason that
+ * holds: a period before the target's year; a figure over several years (a total, a région over
+ * all years) whose contracts begin before it, which cannot be held to a value set for that year;
+ * then the reasons of any verdict; last, a figure none of whose contracts is dated.
+ * @param {import("../types.js").Row} row
+ * @param {number} year the target's year
+ */
+function targetNotJudgedBecause(row, year) {
+  if (earlierThan(row, year)) return `fixée pour ${year}`;
+  const hasPeriod = PERIOD_KEYS.some((key) => key in row);
+  const first = row.first_year;
+  const last = row.last_year;
+  if (!hasPeriod && typeof first === "number" && first < year) {
+    const years =
+      typeof last === "number" && last !== first ? `de ${first} à ${last}` : `de ${first}`;
+    return `chiffre ${years}, objectif fixé pour ${year}`;
+  }
+  const reason = notJudgedBecause(row);
+  if (reason === "non évalué" && !hasPeriod && first === null) return "aucun marché daté";
+  return reason;
+}
+
+/**
+ * The target badge's words: reached, not reached, or not judged and why.
+ * @param {import("../types.js").Indicator} ind
+ * @param {import("../types.js").Row} row
+ */
+export function targetText(ind, row) {
+  if (!ind.target) return "";
+  const target = `${formatValue(ind.target.value, ind.format)} en ${ind.target.year}`;
+  const met = row.target_met;
+  if (met === true) return `Cible (${target}) atteinte`;
+  if (met === false) return `Cible (${target}) non atteinte`;
+  return `Cible (${target}) : non évaluée (${targetNotJudgedBecause(row, ind.target.year)})`;
 }
 
 /**
@@ -55,7 +95,6 @@ export function badges(ind, row) {
   }
   if (row && ind.target) {
     const met = row.target_met;
-    const target = `${formatValue(ind.target.value, ind.format)} en ${ind.target.year}`;
     items.push(
       h(
         "span",
@@ -63,11 +102,7 @@ export function badges(ind, row) {
           class: `badge badge--${met === true ? "green" : met === false ? "red" : "none"}`,
           title: ind.target.label,
         },
-        met === true
-          ? `Cible (${target}) atteinte`
-          : met === false
-            ? `Cible (${target}) non atteinte`
-            : `Cible (${target}) : non évaluée (${earlierThan(row, ind.target.year) ? `fixée pour ${ind.target.year}` : notJudgedBecause(row)})`,
+        targetText(ind, row),
       ),
     );
   }

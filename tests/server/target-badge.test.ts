@@ -1,0 +1,77 @@
+// The target badge of the dashboard's cards (client/src/components/badges.js) on real answers of
+// the API: a figure over several years whose contracts begin before the target's year says why
+// it is not judged, with the years it covers, never « non atteinte ». The years are checked
+// against straight SQL on the served snapshot. The client module is loaded as the browser does.
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { IndicatorResult } from "../../server/api-types.ts";
+import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
+
+const BADGES = new URL("../../client/src/components/badges.js", import.meta.url);
+
+let t: TestServer;
+type Row = Record<string, unknown>;
+let targetText: (indicator: IndicatorResult["indicator"], row: Row) => string;
+/** French number formats use narrow and plain no-break spaces: compared as spaces. */
+const words = (indicator: IndicatorResult["indicator"], row: Row) =>
+  targetText(indicator, row).replace(/[\u202f\u00a0]/g, " ");
+beforeAll(async () => {
+  t = await startTestServer();
+  const module = (await import(pathToFileURL(fileURLToPath(BADGES)).href)) as {
+    targetText: typeof targetText;
+  };
+  targetText = module.targetText;
+});
+afterAll(() => t?.close());
+
+/** The first and last notification year of the région's contracts in the 2024 format. */
+async function yearsOf(region: string): Promise<{ first: number; last: number }> {
+  const [row] = await queryFile(
+    t.dbPath,
+    `SELECT min(year(date_notification))::INTEGER AS first, max(year(date_notification))::INTEGER AS last
+       FROM contracts WHERE decp_format IN ('v2', 'v2.0.0') AND region = $1`,
+    [region],
+  );
+  return { first: Number(row?.first), last: Number(row?.last) };
+}
+
+describe("the target badge", () => {
+  it("says a région's figure over all years is not judged, and why", async () => {
+    const result = await t.json<IndicatorResult>(
+      "/api/indicators/social_consideration_share?by=region",
+    );
+    const target = result.indicator.target;
+    expect(target?.year).toBe(2025);
+    // Île-de-France: enough contracts, every one with the field filled, and the first of them
+    // notified before 2025 (the old answer said « Cible (30 % en 2025) non atteinte »).
+    const row = result.rows.find((r) => r.region === "11");
+    expect(row?.flags.filter((f) => f !== "format_partial")).toEqual([]);
+    const { first, last } = await yearsOf("11");
+    expect(first).toBeLessThan(2025);
+    expect(row).toMatchObject({ first_year: first, last_year: last, target_met: null });
+    expect(words(result.indicator, row ?? {})).toBe(
+      `Cible (30 % en 2025) : non évaluée (chiffre de ${first} à ${last}, objectif fixé pour 2025)`,
+    );
+  });
+
+  it("keeps the words of a verdict and of a year before the target's", async () => {
+    const result = await t.json<IndicatorResult>(
+      "/api/indicators/social_consideration_share?by=region",
+    );
+    const row = result.rows.find((r) => r.region === "11") ?? {};
+    expect(words(result.indicator, { ...row, target_met: false })).toBe(
+      "Cible (30 % en 2025) non atteinte",
+    );
+    expect(words(result.indicator, { ...row, first_year: 2025, target_met: true })).toBe(
+      "Cible (30 % en 2025) atteinte",
+    );
+    // A row of one year says so, without the years of a total.
+    const years = await t.json<IndicatorResult>(
+      "/api/indicators/social_consideration_share?grain=year&region=11",
+    );
+    const of2024 = years.rows.find((r) => r.year === 2024) ?? {};
+    expect(words(years.indicator, of2024)).toBe(
+      "Cible (30 % en 2025) : non évaluée (fixée pour 2025)",
+    );
+  });
+});
