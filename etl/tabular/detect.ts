@@ -6,14 +6,14 @@
 // Windows-1252 throughout (the superset of Latin-1 that French spreadsheets write). Either is read
 // through a UTF-8 copy since DuckDB reads UTF-8.
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { once } from "node:events";
 import { isUtf8 } from "node:buffer";
 import { createGunzip } from "node:zlib";
 import { join } from "node:path";
 import { readFirstBytes } from "../formats/first-bytes.ts";
 import { SourceFormatError } from "../formats/types.ts";
+import { writeConvertedCopy } from "./converted-copy.ts";
 import { copyWithStrayBytes } from "./stray-bytes.ts";
 
 export type Container = "csv" | "parquet";
@@ -195,17 +195,13 @@ function incompleteTail(data: Buffer): number {
   return data.length;
 }
 
-async function transcode(path: string, gzip: boolean, from: string, target: string) {
+function transcode(path: string, gzip: boolean, from: string, target: string): Promise<void> {
   const decoder = new TextDecoder(from);
-  const out = createWriteStream(target);
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  for await (const chunk of gzip ? raw.pipe(createGunzip()) : raw) {
+  return writeConvertedCopy(path, gzip, target, {
     // The decoder drops a byte-order mark at the start of the stream, and only there.
-    const text = decoder.decode(chunk as Buffer, { stream: true });
-    if (!out.write(text)) await once(out, "drain");
-  }
-  out.end(decoder.decode());
-  await once(out, "finish");
+    push: (chunk) => decoder.decode(chunk, { stream: true }),
+    end: () => decoder.decode(),
+  });
 }
 
 function bomOf(bytes: Buffer): Sniffed["bom"] {

@@ -4,10 +4,8 @@
 // sequence as it is and reads each byte that belongs to none as a Windows-1252 character: the
 // stray « é » written as 0xE9 comes out right too. It counts both, so that detect.ts can tell
 // such a file from one written in Windows-1252 throughout (almost no valid multi-byte sequence).
-import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
-import { createGunzip } from "node:zlib";
 import { utf8SequenceLength } from "../formats/utf8.ts";
+import { writeConvertedCopy } from "./converted-copy.ts";
 
 export interface StrayBytesCopy {
   /** Multi-byte UTF-8 characters read as UTF-8. */
@@ -59,13 +57,7 @@ export async function copyWithStrayBytes(
   target: string,
 ): Promise<StrayBytesCopy> {
   const converter = strayBytesConverter();
-  const out = createWriteStream(target);
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  for await (const chunk of gzip ? raw.pipe(createGunzip()) : raw) {
-    if (!out.write(converter.push(chunk as Buffer))) await once(out, "drain");
-  }
-  out.end(converter.end());
-  await once(out, "finish");
+  await writeConvertedCopy(path, gzip, target, converter);
   return converter.counts;
 }
 
