@@ -8,7 +8,8 @@ import { PARTY_NAMES, type PartyKind } from "./party-names.ts";
 import { SUMMED_AMOUNT } from "./summed-amount.ts";
 
 /**
- * The statement filling a kind's rows from its totals (id, siren, nom, contracts, amount): a
+ * The statement filling a kind's rows from its totals (id, siren, nom, contracts, amount,
+ * amount_contracts): a
  * party the who's who does not name is named by the name most often published for it, looked
  * for among its own rows only (the who's who names nearly every party, and `mode` over every row
  * would cost seconds at national size).
@@ -22,7 +23,8 @@ function insert(kind: PartyKind, totals: string): string {
              WHERE ${id} IN (SELECT id FROM totals WHERE nom IS NULL)
              GROUP BY ${id}
           )
-          SELECT '${kind}', t.id, t.siren, coalesce(t.nom, u.nom), t.contracts, t.amount
+          SELECT '${kind}', t.id, t.siren, coalesce(t.nom, u.nom), t.contracts, t.amount,
+                 t.amount_contracts
             FROM totals t LEFT JOIN unnamed u ON u.id = t.id`;
 }
 
@@ -37,15 +39,17 @@ export const PARTY_DIRECTORY_INSERTS: Record<PartyKind, string> = {
   // through every row (seconds at national size).
   buyer: insert(
     "buyer",
-    `SELECT a.id, b.siren, b.nom, a.contracts, a.amount
+    `SELECT a.id, b.siren, b.nom, a.contracts, a.amount, a.amount_contracts
        FROM (SELECT c.acheteur_id AS id, count(*) AS contracts,
-                    round(sum(${SUMMED_AMOUNT}), 2) AS amount
+                    round(sum(${SUMMED_AMOUNT}), 2) AS amount,
+                    count(${SUMMED_AMOUNT}) AS amount_contracts
                FROM contracts c GROUP BY c.acheteur_id) a
        LEFT JOIN buyers b ON b.acheteur_id = a.id`,
   ),
   supplier: insert(
     "supplier",
-    `SELECT a.id, a.siren, t.nom, a.contracts, NULL::DOUBLE AS amount
+    `SELECT a.id, a.siren, t.nom, a.contracts, NULL::DOUBLE AS amount,
+            NULL::BIGINT AS amount_contracts
        FROM (SELECT titulaire_id AS id, count(DISTINCT uid) AS contracts,
                     coalesce(min(entreprise_id) FILTER (WHERE siret_valide), min(entreprise_id))
                       AS siren

@@ -98,7 +98,8 @@ CREATE TABLE party_directory (
   siren         VARCHAR,                                                   -- its company: the who's who's (buyer), as published (titulaire)
   nom           VARCHAR,                                                   -- the who's who's name, else the one most often published
   contracts     BIGINT NOT NULL,                                           -- distinct contracts
-  amount        DOUBLE                                                     -- buyer: the summed amount (suspect amounts left out); NULL for a titulaire
+  amount        DOUBLE,                                                    -- buyer: the summed amount (suspect amounts left out); NULL for a titulaire
+  amount_contracts BIGINT                                                  -- buyer: the N of amount, its contracts with a published, plausible amount; NULL for a titulaire
 );                                                                         -- one row per (kind, id): grouped by it; no index, a search hash-joins it
 
 -- What each reference file of the latest run gave (the run report carries the same).

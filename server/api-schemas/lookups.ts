@@ -46,6 +46,11 @@ const placeFields = (whose: string) => ({
   region_nom: Text,
 });
 
+/** The N of an amount in a row: beside `contracts`, the contracts it sums. */
+const AmountN = Count.describe(
+  "N of the row's amount: its contracts whose amount it sums (published and not suspect); `contracts` counts them all.",
+);
+
 export const BuyerSearchSchema = stamped({
   buyers: z.array(
     z.strictObject({
@@ -60,15 +65,11 @@ export const BuyerSearchSchema = stamped({
       departement_nom: Text,
       contracts: Count,
       amount: Euros,
+      amount_contracts: AmountN,
     }),
   ),
   companies: Companies,
 });
-
-/** The N of an amount in a row: beside `contracts`, the contracts it sums. */
-const AmountN = Count.describe(
-  "N of the row's amount: its contracts whose amount it sums (published and not suspect); `contracts` counts them all.",
-);
 
 const yearRow = <Amount extends string>(amount: Amount) =>
   z.strictObject({

@@ -32,6 +32,7 @@ export async function searchBuyers(
   const rows = await snapshot.query(
     `${rankedHitsSql(BUYER_NAMES, bySiret, limit, "siret")}
      SELECT r.siret, r.siren, r.nom, b.departement, d.nom AS departement_nom, r.contracts, r.amount,
+            r.amount_contracts,
             o.nom AS entreprise_nom
        FROM ranked r LEFT JOIN buyers b ON b.acheteur_id = r.siret
        LEFT JOIN organisations o ON o.siren = r.siren

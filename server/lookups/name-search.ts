@@ -31,7 +31,8 @@ export function hitsSql({ kind, id }: PartyNames, byId: boolean): string {
  * The common table expressions of a search, up to its listed parties: `hits`, the ids found
  * (`hitsSql`, same parameters), and `ranked`, the first `limit` of them on the party directory
  * (lib/party-directory.ts), by the contracts of their company, then their own. `ranked` has the
- * columns `idAs` (the party's id), siren, nom, contracts, amount and company_contracts; list
+ * columns `idAs` (the party's id), siren, nom, contracts, amount, amount_contracts (the
+ * amount's N) and company_contracts; list
  * them in `RANKED_ORDER(idAs)`.
  */
 export function rankedHitsSql(
@@ -43,7 +44,7 @@ export function rankedHitsSql(
   return `WITH hits AS (
        ${hitsSql(names, byId)}
      ), ranked AS (
-       SELECT p.id AS ${idAs}, p.siren, p.nom, p.contracts, p.amount,
+       SELECT p.id AS ${idAs}, p.siren, p.nom, p.contracts, p.amount, p.amount_contracts,
               sum(p.contracts) OVER (PARTITION BY coalesce(p.siren, p.id)) AS company_contracts
          FROM party_directory p JOIN hits ON hits.${names.id} = p.id
         WHERE p.kind = $1

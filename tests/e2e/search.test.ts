@@ -64,6 +64,32 @@ describeWithBrowser("search page in Chromium", () => {
     }
   });
 
+  it("gives a buyer's amount with its N when some of its amounts are unknown", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    const api = await t.json<BuyerSearch>("/api/buyers?q=commune&limit=30");
+    const partly = api.buyers.filter((b) => b.amount !== null && b.amount_contracts < b.contracts);
+    const whole = api.buyers.filter((b) => b.amount !== null && b.amount_contracts === b.contracts);
+    expect(partly.length).toBeGreaterThan(0);
+    await page.goto(`${t.url}/recherche?q=commune`);
+    await waitReady(page);
+    const line = (siret: string) =>
+      page
+        .locator(".company__establishments li", {
+          has: page.locator(`a[href="/acheteur/${siret}"]`),
+        })
+        .textContent();
+    // Counts as a French reader writes them (« 1 234 », a narrow no-break space).
+    const count = new Intl.NumberFormat("fr-FR").format;
+    for (const b of partly) {
+      const known = b.amount_contracts === 1 ? "le seul" : `les ${count(b.amount_contracts)}`;
+      expect(await line(b.siret), b.siret).toMatch(
+        new RegExp(`: ${count(b.contracts)} marchés, \\d.*€ pour ${known} au montant connu( · |$)`),
+      );
+    }
+    for (const b of whole) expect(await line(b.siret), b.siret).not.toMatch(/montant connu/);
+  });
+
   it("shows a company with its establishments listed under it", async () => {
     const { t, browser } = session;
     const { page } = browser;

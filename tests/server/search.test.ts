@@ -179,6 +179,28 @@ describe("buyers and titulaires grouped by company", () => {
     const none = await t.json<BuyerSearch>("/api/buyers?q=zzqxw");
     expect(none).toMatchObject({ buyers: [], companies: [] });
   });
+
+  it("gives each buyer's amount with its own N: the contracts whose amount it sums", async () => {
+    const body = await t.json<BuyerSearch>("/api/buyers?q=commune&limit=100");
+    const truth = await queryFile(
+      t.dbPath,
+      `SELECT acheteur_id, count(*) AS n,
+              count(montant) FILTER (WHERE NOT montant_suspect) AS with_amount,
+              round(sum(montant) FILTER (WHERE NOT montant_suspect), 2) AS amount
+         FROM contracts GROUP BY 1`,
+    );
+    const byBuyer = new Map(truth.map((r) => [String(r.acheteur_id), r]));
+    for (const b of body.buyers) {
+      const own = byBuyer.get(b.siret);
+      expect({ contracts: b.contracts, amount: b.amount, n: b.amount_contracts }, b.siret).toEqual({
+        contracts: Number(own?.n),
+        amount: own?.amount ?? null,
+        n: Number(own?.with_amount),
+      });
+    }
+    // Some of them sum fewer amounts than they have contracts: the N is not the line's count.
+    expect(body.buyers.some((b) => b.amount_contracts < b.contracts)).toBe(true);
+  });
 });
 
 /** Every flat row is in exactly one company, the one of its SIREN, in the same order. */

@@ -5,8 +5,20 @@ import { getJson } from "../api.js";
 import { companyList } from "../components/company-list.js";
 import { displayName, lookupTable } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
-import { formatContractAmount, formatDate, formatEuro, plural } from "../format.js";
+import { formatContractAmount, formatDate, formatEuro, formatInteger, plural } from "../format.js";
 import { MAX_SEARCH_WORDS, searchWords } from "../shared/search-words.js";
+
+/**
+ * A buyer's amount with its own N when it rests on fewer contracts than the line counts: its
+ * unpublished and suspect amounts are left out of the sum (« 1 234 € pour les 13 au montant
+ * connu »), so the sum is never read as that of all its contracts.
+ * @param {import("../types.js").BuyerSearch["buyers"][number]} r
+ */
+function buyerAmount(r) {
+  if (typeof r.amount !== "number" || r.amount_contracts === 0) return "montant inconnu";
+  if (r.amount_contracts === r.contracts) return formatEuro(r.amount);
+  return `${formatEuro(r.amount)} pour ${r.amount_contracts === 1 ? "le seul" : `les ${formatInteger(r.amount_contracts)}`} au montant connu`;
+}
 
 /** @type {import("../router.js").View} */
 export async function searchView({ main }) {
@@ -71,10 +83,7 @@ export async function searchView({ main }) {
       idOf: (r) => r.siret,
       href: (id) => `/acheteur/${id}`,
       // The département tells apart buyers of one name (« Commune de Saint-Paul »).
-      extra: (r) =>
-        [typeof r.amount === "number" ? formatEuro(r.amount) : "montant inconnu", r.departement_nom]
-          .filter(Boolean)
-          .join(" · "),
+      extra: (r) => [buyerAmount(r), r.departement_nom].filter(Boolean).join(" · "),
       none: `Aucun acheteur ne correspond à « ${q} ».`,
     }),
     h("h2", {}, "Entreprises"),
