@@ -6,6 +6,7 @@ import type { SpaserCatalogue } from "../indicators/plans/load.ts";
 import type { AnswerCache } from "./answer-cache.ts";
 import type { SnapshotCardinalities } from "./answer-limits.ts";
 import type { SnapshotProvider } from "./db.ts";
+import type { SnapshotReferences } from "./reference-codes.ts";
 import type { RefreshControl } from "./refresh.ts";
 import type { Work } from "./work.ts";
 
@@ -21,6 +22,8 @@ export interface AppDeps {
   work: Work;
   /** Each dimension's number of values in the served snapshot, for the breakdown limit. */
   cardinalities: SnapshotCardinalities;
+  /** The served snapshot's codes of régions and départements, so that unknown ones are refused. */
+  references: SnapshotReferences;
   /** The refresh service (schedule, history, manual trigger); absent in some tests. */
   refresh?: RefreshControl;
   /** Bearer token of POST /api/admin/refresh; without it the endpoint is off. */

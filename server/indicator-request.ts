@@ -30,6 +30,22 @@ export function parseIndicatorQuery(
   /** Parameters of the route itself (e.g. the export format), not part of the request. */
   routeParameters: readonly string[] = [],
 ): IndicatorRequest {
+  return readIndicatorQuery(definition, query, model, routeParameters).request;
+}
+
+export interface ReadQuery {
+  request: IndicatorRequest;
+  /** The query parameter each of the request's filters came from (`region`, `filter`). */
+  filterParams: string[];
+}
+
+/** The request, and where each filter came from: a value refused later is said at its parameter. */
+export function readIndicatorQuery(
+  definition: IndicatorDefinition,
+  query: Request["query"],
+  model: Model,
+  routeParameters: readonly string[] = [],
+): ReadQuery {
   const issues: Issue[] = [];
   const engineQuery: QueryInput = {};
   const shorthand: { param: string; filter: RequestFilter }[] = [];
@@ -89,11 +105,14 @@ export function parseIndicatorQuery(
     issues.push(...error.issues);
   }
   if (issues.length > 0 || request === null) throw new IndicatorError(issues);
-  if (shorthand.length === 0) return request;
-  // Validated once more together: the engine's limits (number of filters…) apply to the whole.
-  return validateRequest(definition, model, {
+  const filterParams = [...request.filters.map(() => "filter"), ...shorthand.map((s) => s.param)];
+  if (shorthand.length === 0) return { request, filterParams };
+  // Validated once more together: the engine's limits (number of filters…) apply to the whole;
+  // they keep the filters in their order, so each keeps its parameter.
+  const whole = validateRequest(definition, model, {
     by: request.by,
     grain: request.grain,
     filters: [...request.filters, ...shorthand.map((s) => s.filter)],
   });
+  return { request: whole, filterParams };
 }

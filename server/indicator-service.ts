@@ -16,8 +16,10 @@ import { answerTooLarge, checkBreakdown, exportLink } from "./answer-limits.ts";
 import type { Snapshot } from "./db.ts";
 import type { AppDeps } from "./deps.ts";
 import type { IndicatorResult } from "./api-types.ts";
-import { parseIndicatorQuery } from "./indicator-request.ts";
+import { ApiError } from "./errors.ts";
+import { readIndicatorQuery } from "./indicator-request.ts";
 import { describeIndicator } from "./indicator-view.ts";
+import { unknownFilterCodes, type CodeCheck } from "./reference-codes.ts";
 import { workError } from "./work.ts";
 
 /** An indicator's answer (api-schemas/indicators.ts). */
@@ -48,10 +50,12 @@ export async function runForApi(
   options: AnswerOptions = {},
 ): Promise<RunOutcome> {
   const definition = findDefinition(deps.catalogue, id);
-  const request = parseIndicatorQuery(definition, query, deps.catalogue.model);
+  const { model } = deps.catalogue;
+  const { request, filterParams } = readIndicatorQuery(definition, query, model);
   return runCheckedRequest(deps, definition, request, {
     ...options,
     exportLink: exportLink(definition.id, query),
+    codes: (known) => unknownFilterCodes(model, request, filterParams, known, "api"),
   });
 }
 
@@ -61,6 +65,9 @@ export interface CheckedRequestOptions extends AnswerOptions {
   cache?: boolean;
   /** Where an answer too large for the API points (the export of the same request), if any. */
   exportLink?: string;
+  /** The codes of régions and départements it names that the snapshot does not know
+   * (reference-codes.ts): refused before anything runs. */
+  codes?: CodeCheck;
 }
 
 /**
@@ -86,6 +93,7 @@ export async function runCheckedRequest(
       (jobSignal) =>
         deps.snapshots.use(async (snapshot) => {
           snapshotKey = snapshot.key;
+          if (options.codes) await refuseUnknownCodes(deps, snapshot, options.codes);
           return computeAnswer(deps, snapshot, definition, request, options.exportLink, jobSignal);
         }, jobSignal),
       { signal, internal: options.warming },
@@ -103,6 +111,16 @@ export async function runCheckedRequest(
   } catch (error) {
     throw workError(error, deps.work.limits) ?? error;
   }
+}
+
+/** A 400 naming each code of `check` that the snapshot's reference tables do not hold. */
+export async function refuseUnknownCodes(
+  deps: AppDeps,
+  snapshot: Snapshot,
+  check: CodeCheck,
+): Promise<void> {
+  const issues = check(await deps.references.of(snapshot));
+  if (issues.length > 0) throw new ApiError(400, issues);
 }
 
 async function computeAnswer(

@@ -15,6 +15,7 @@ import { createAnswerCache, type AnswerCache } from "./answer-cache.ts";
 import { DEFAULT_CONFIG, startRefresh } from "./refresh.ts";
 import { CacheWarmer, homePageRequests } from "./warm-cache.ts";
 import { SnapshotCardinalities } from "./answer-limits.ts";
+import { SnapshotReferences } from "./reference-codes.ts";
 import { answerParserErrors } from "./client-errors.ts";
 import { resolveLimits, type ServerLimits } from "./limits.ts";
 import { checkAdminToken, type ThrottleOptions } from "./admin-guard.ts";
@@ -129,6 +130,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     work,
     cardinalities: new SnapshotCardinalities(catalogue.model),
+    references: new SnapshotReferences(),
     refresh,
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
     ...(options.adminThrottle ? { adminThrottle: options.adminThrottle } : {}),

@@ -12,6 +12,7 @@ import { openSnapshots } from "../../server/db.ts";
 import { createAnswerCache } from "../../server/answer-cache.ts";
 import { runForApi } from "../../server/indicator-service.ts";
 import { SnapshotCardinalities } from "../../server/answer-limits.ts";
+import { SnapshotReferences } from "../../server/reference-codes.ts";
 import { resolveLimits } from "../../server/limits.ts";
 import { createWork } from "../../server/work.ts";
 import { benchRequests, percentile, timeRuns } from "./requests.ts";
@@ -41,6 +42,7 @@ const deps: AppDeps = {
     resolveLimits({ maxGroups: Number.MAX_SAFE_INTEGER, maxAnswerCells: Number.MAX_SAFE_INTEGER }),
   ),
   cardinalities: new SnapshotCardinalities(catalogue.model),
+  references: new SnapshotReferences(),
   answers: createAnswerCache(),
 };
 const results = [];

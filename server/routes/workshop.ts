@@ -10,15 +10,16 @@ import type { CompiledQuery } from "../../indicators/index.ts";
 import type { IndicatorResult, WorkshopPreview, WorkshopValidation } from "../api-types.ts";
 import { answerText } from "../answer-body.ts";
 import type { AppDeps } from "../deps.ts";
-import { runCheckedRequest } from "../indicator-service.ts";
+import { refuseUnknownCodes, runCheckedRequest } from "../indicator-service.ts";
 import { describeIndicator } from "../indicator-view.ts";
 import { rejectUnknownQuery } from "../params.ts";
+import { unknownConditionCodes, unknownFilterCodes, type CodeCheck } from "../reference-codes.ts";
 import { clientSignal } from "../work.ts";
 import { definitionWarnings, rowDiagnostics } from "../workshop/diagnostics.ts";
 import { bodyErrors } from "../workshop/error-body.ts";
 import { workshopModel } from "../workshop/model-view.ts";
 import { DEFAULT_RATE_LIMIT, rateLimit } from "../workshop/rate-limit.ts";
-import { readWorkshopBody } from "../workshop/read-body.ts";
+import { readWorkshopBody, type WorkshopInput } from "../workshop/read-body.ts";
 
 /** A definition is a few kilobytes; the catalogue's largest is under 3. */
 export const WORKSHOP_BODY_BYTES = 32 * 1024;
@@ -54,9 +55,20 @@ export function workshopRouter(deps: AppDeps): Router {
     );
   });
 
-  router.post("/workshop/validate", limiter, json, (req, res) => {
+  /** Codes of régions and départements the snapshot does not know, in the conditions or the
+   * request: refused at their box, not counted as N = 0 (reference-codes.ts). */
+  const codes =
+    (input: WorkshopInput): CodeCheck =>
+    (known) => [
+      ...unknownConditionCodes(model, input.definition, known),
+      ...unknownFilterCodes(model, input.request, input.filterParams, known, "box"),
+    ];
+
+  router.post("/workshop/validate", limiter, json, async (req, res) => {
     rejectUnknownQuery(req, []);
-    const { definition, request, sql } = readWorkshopBody(req.body, model);
+    const input = readWorkshopBody(req.body, model);
+    const { definition, request, sql } = input;
+    await deps.snapshots.use((snapshot) => refuseUnknownCodes(deps, snapshot, codes(input)));
     const query = compile(definition, request);
     const answer: WorkshopValidation = {
       valid: true,
@@ -70,9 +82,11 @@ export function workshopRouter(deps: AppDeps): Router {
 
   router.post("/workshop/preview", limiter, json, async (req, res) => {
     rejectUnknownQuery(req, []);
-    const { definition, request, sql } = readWorkshopBody(req.body, model);
+    const input = readWorkshopBody(req.body, model);
+    const { definition, request, sql } = input;
     const query = sql ? sqlOf(compile(definition, request)) : null;
     const outcome = await runCheckedRequest(deps, definition, request, {
+      codes: codes(input),
       cache: false,
       signal: clientSignal(res),
     });

@@ -12,18 +12,8 @@ import {
   type Vocabulary,
 } from "../../lib/vocabulary.ts";
 import type { WorkshopModel } from "../api-types.ts";
+import { fieldReference, REFERENCE_LISTS } from "../reference-codes.ts";
 import { MAX_DEPTH, MAX_LIST } from "./bounds.ts";
-
-/**
- * The reference lists of GET /api/filters (read from the snapshot, as the filter bar reads them):
- * a field grouped by a dimension labelled from one of them holds its codes (« 53 », not
- * « Bretagne »), and the form offers that list.
- */
-const FILTER_CHOICES = {
-  regions: "region",
-  departements: "departement",
-  cpv_divisions: "cpv_division",
-} as const;
 
 /** Lists of codes whose vocabulary no dimension of the model names. */
 const LIST_VOCABULARIES: Record<string, Vocabulary> = {
@@ -45,9 +35,10 @@ export function workshopModel(
     const vocabulary = LIST_VOCABULARIES[field.id];
     const values =
       fromDimension ?? vocabulary?.map((e) => ({ code: e.code, label: e.label })) ?? null;
-    const ref = [...model.dimensions.values()].find((d) => d.field === field.id)?.labelRef;
-    const choices =
-      ref && ref in FILTER_CHOICES ? FILTER_CHOICES[ref as keyof typeof FILTER_CHOICES] : null;
+    // A field grouped by a dimension labelled from a reference list holds its codes (« 53 », not
+    // « Bretagne »): the form offers that list of GET /api/filters, as the filter bar reads it.
+    const ref = fieldReference(model, field.id);
+    const choices = (ref && REFERENCE_LISTS[ref]?.list) ?? null;
     return {
       id: field.id,
       label: field.label,

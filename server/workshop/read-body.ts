@@ -17,7 +17,7 @@ import {
 import { DefinitionSchema } from "../../indicators/compiler/schema.ts";
 import { WorkshopQuerySchema } from "../api-schemas/workshop.ts";
 import { ApiError, type ApiIssue } from "../errors.ts";
-import { parseIndicatorQuery } from "../indicator-request.ts";
+import { readIndicatorQuery } from "../indicator-request.ts";
 import { outOfBounds } from "./bounds.ts";
 import { boxMessage } from "./box-words.ts";
 import { frenchMessage } from "./french.ts";
@@ -25,6 +25,8 @@ import { frenchMessage } from "./french.ts";
 export interface WorkshopInput {
   definition: IndicatorDefinition;
   request: IndicatorRequest;
+  /** Where each of the request's filters came from (`request.region`). */
+  filterParams: string[];
   sql: boolean;
 }
 
@@ -104,8 +106,9 @@ export function readWorkshopBody(body: unknown, model: Model): WorkshopInput {
   if (!parsed.definition) return fail(located(parsed.issues, "definition", model));
   const definition = parsed.definition;
   try {
-    const request = parseIndicatorQuery(definition, query as Request["query"], model);
-    return { definition, request, sql };
+    const read = readIndicatorQuery(definition, query as Request["query"], model);
+    const filterParams = read.filterParams.map((param) => `request.${param}`);
+    return { definition, request: read.request, filterParams, sql };
   } catch (error) {
     if (!(error instanceof IndicatorError)) throw error;
     return fail(located(error.issues, "request", model));
