@@ -52,6 +52,7 @@ const SAMPLE_VALUES: Record<string, string> = {
   source: "seed.yaml",
   acheteur_type: "departement",
   acheteur_departement: "35",
+  acheteur_region: "53",
   titulaire_categorie: "PME",
   titulaire_departement: "35",
   titulaire_region: "53",

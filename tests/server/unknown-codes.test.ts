@@ -151,4 +151,22 @@ describe("the workshop", () => {
     expect(status).toBe(200);
     expect((body as unknown as IndicatorResult).rows[0]?.value).toBe(busyRegion.contracts);
   });
+
+  it("knows the buyer's région as a list of régions: an unknown one refused, a real one counted", async () => {
+    expect(model.fields.find((f) => f.id === "acheteur_region")?.choices).toBe("region");
+    const d = definition();
+    d.scope = { field: "acheteur_region", op: "eq", value: unknownCode(regions, 90) };
+    const refused = await post("preview", { definition: d });
+    expect(refused.status).toBe(400);
+    expect((refused.body as unknown as ApiErrorBody).error.param).toBe("definition.scope.value");
+    const [buyers] = await queryFile(
+      t.dbPath,
+      "SELECT count(*) AS n FROM contracts WHERE acheteur_region = $1",
+      [busyRegion.code],
+    );
+    d.scope = { field: "acheteur_region", op: "eq", value: busyRegion.code };
+    const counted = await post("preview", { definition: d });
+    expect(counted.status).toBe(200);
+    expect((counted.body as unknown as IndicatorResult).rows[0]?.value).toBe(Number(buyers?.n));
+  });
 });

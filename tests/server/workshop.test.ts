@@ -117,6 +117,7 @@ describe("what the form offers", () => {
       departement: "departement",
       titulaire_region: "region",
       acheteur_departement: "departement",
+      acheteur_region: "region",
       cpv_division: "cpv_division",
       montant: null,
     });
