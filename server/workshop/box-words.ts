@@ -4,6 +4,7 @@
 // problem is said from where it is (its path) and what is there (empty or not), never from zod's
 // wording. Messages the engine writes itself (refinements) are left to french.ts.
 import type { z } from "zod";
+import { listed } from "../../client/src/shared/french-words.js";
 
 type Say = (empty: boolean) => string;
 
@@ -82,4 +83,47 @@ export function boxMessage(issue: z.core.$ZodIssue, definition: unknown): string
   const empty = isEmpty(valueAt(definition, issue.path));
   for (const [pattern, say] of BOXES) if (pattern.test(where)) return say(empty);
   return empty ? "Remplissez cette case." : "Corrigez cette case : sa valeur n'est pas acceptée.";
+}
+
+/** The target's boxes in the form's order, each as the sentence names what is left of it. */
+const TARGET_PARTS: [string, string][] = [
+  ["value", "sa valeur"],
+  ["year", "son année"],
+  ["label", "sa phrase"],
+  ["source", "sa source"],
+];
+
+/**
+ * A target only started (a value typed, no year yet, or the reverse) is said once, under its
+ * first box left empty, naming what is left: its other empty boxes stay quiet. Each used to say
+ * « … ou videz les cases de la cible » at once, three messages for one step of the agent. The
+ * issues of the target's empty boxes that this message replaces are dropped (a box given letters
+ * keeps its own message).
+ */
+export function startedTarget(
+  issues: readonly z.core.$ZodIssue[],
+  definition: unknown,
+): { issues: z.core.$ZodIssue[]; said: { path: string[]; message: string } | null } {
+  const target = valueAt(definition, ["target"]);
+  const emptyBox = (issue: z.core.$ZodIssue) =>
+    issue.path.length === 2 &&
+    issue.path[0] === "target" &&
+    issue.code !== "custom" &&
+    isEmpty(valueAt(definition, issue.path));
+  const left = TARGET_PARTS.filter(([key]) =>
+    issues.some((issue) => emptyBox(issue) && issue.path[1] === key),
+  );
+  const started =
+    target !== null &&
+    typeof target === "object" &&
+    TARGET_PARTS.some(([key]) => !isEmpty(valueAt(target, [key])));
+  const first = left[0];
+  if (!started || !first) return { issues: [...issues], said: null };
+  return {
+    issues: issues.filter((issue) => !emptyBox(issue)),
+    said: {
+      path: ["target", first[0]],
+      message: `Cible commencée : indiquez aussi ${listed(left.map(([, words]) => words))}, ou videz ses cases pour ne pas fixer de cible.`,
+    },
+  };
 }

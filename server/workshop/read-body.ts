@@ -19,7 +19,7 @@ import { WorkshopQuerySchema } from "../api-schemas/workshop.ts";
 import { ApiError, type ApiIssue } from "../errors.ts";
 import { readIndicatorQuery } from "../indicator-request.ts";
 import { outOfBounds } from "./bounds.ts";
-import { boxMessage } from "./box-words.ts";
+import { boxMessage, startedTarget } from "./box-words.ts";
 import { frenchMessage } from "./french.ts";
 
 export interface WorkshopInput {
@@ -100,7 +100,19 @@ export function readWorkshopBody(body: unknown, model: Model): WorkshopInput {
   } = (envelope as { data: z.output<typeof Envelope> }).data;
 
   const shape = DefinitionSchema.safeParse(raw, FRENCH);
-  if (!shape.success) fail(zodIssues(shape.error.issues, "definition", model, raw));
+  if (!shape.success) {
+    const { issues, said } = startedTarget(shape.error.issues, raw);
+    const target: ApiIssue[] = said
+      ? [
+          {
+            code: "invalid_definition",
+            param: ["definition", ...said.path].join("."),
+            message: said.message,
+          },
+        ]
+      : [];
+    fail([...target, ...zodIssues(issues, "definition", model, raw)]);
+  }
   const id = (shape as { data: z.output<typeof DefinitionSchema> }).data.id;
   const parsed = parseDefinition(raw, `atelier/${id}.yaml`, model);
   if (!parsed.definition) return fail(located(parsed.issues, "definition", model));

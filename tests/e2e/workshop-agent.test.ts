@@ -89,9 +89,13 @@ describeWithBrowser("the workshop as an agent meets it", () => {
     await scope.getByRole("button", { name: "Retirer" }).click();
     await settled(page, "done");
 
-    // A target only begun: each of its other boxes says what to write, or to empty them all.
+    // A target only begun: one message, under its first empty box, naming what is left (the old
+    // page said three at once, under the year, the sentence and the source).
     await page.fill('input[data-path="target.value"]', "0,3");
-    expect(await noteOf(page, "target.year")).toContain("Indiquez l'année de la cible");
+    expect(await noteOf(page, "target.year")).toBe(
+      "Cible commencée : indiquez aussi son année, sa phrase et sa source, ou videz ses cases pour ne pas fixer de cible.",
+    );
+    expect(await shownMessages(page)).toHaveLength(1);
     // A whole target on a neutral indicator: said under the target's first box.
     await page.fill('input[data-path="target.year"]', "2026");
     await page.fill('input[data-path="target.label"]', "30 % des marchés");
@@ -103,7 +107,8 @@ describeWithBrowser("the workshop as an agent meets it", () => {
     expect(await noteOf(page, "target.year")).toContain("Indiquez l'année de la cible");
     // The value emptied again: the old page dropped it and said « nombre attendu, indéfini reçu ».
     await page.fill('input[data-path="target.value"]', "");
-    expect(await noteOf(page, "target.value")).toContain("videz les cases de la cible");
+    expect(await noteOf(page, "target.value")).toContain("indiquez aussi sa valeur");
+    expect(await noteOf(page, "target.value")).toContain("videz ses cases");
     for (const message of await shownMessages(page)) expect(message).not.toMatch(RAW);
     expect(await page.locator(".workshop-errors li").count()).toBe(0);
   });

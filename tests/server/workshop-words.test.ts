@@ -73,9 +73,9 @@ const CASES: [string, (d: Definition) => void, string, string][] = [
   ],
   [
     "target year alone left",
-    (d) => (d.target = { value: 0.3 }),
+    (d) => (d.target = { value: 0.3, label: "x", source: "y" }),
     "definition.target.year",
-    "Indiquez l'année de la cible",
+    "Cible commencée : indiquez aussi son année, ou videz ses cases",
   ],
   [
     "target on a neutral indicator",
@@ -158,3 +158,27 @@ for (const [name, change, param, words] of CASES) {
     for (const message of Object.values(found)) expect(message).not.toMatch(RAW);
   });
 }
+
+it("says a target only started once, under its first empty box, with what is left", async () => {
+  // A value typed, nothing else: the old server said three things, at the year, sentence, source.
+  const begun = await said((d) => (d.target = { value: 0.3 }));
+  const target = (found: Record<string, string>) =>
+    Object.entries(found).filter(([param]) => param.startsWith("definition.target"));
+  expect(target(begun)).toEqual([
+    [
+      "definition.target.year",
+      "Cible commencée : indiquez aussi son année, sa phrase et sa source, ou videz ses cases pour ne pas fixer de cible.",
+    ],
+  ]);
+  // The reverse: a year, no value.
+  const reverse = await said((d) => (d.target = { year: 2025 }));
+  expect(target(reverse).map(([param]) => param)).toEqual(["definition.target.value"]);
+  expect(reverse["definition.target.value"]).toContain("sa valeur, sa phrase et sa source");
+  // A box given letters keeps its own message beside the one of what is left.
+  const letters = await said((d) => (d.target = { value: 0.3, year: "l'an prochain" }));
+  expect(target(letters).map(([param]) => param)).toEqual([
+    "definition.target.label",
+    "definition.target.year",
+  ]);
+  expect(letters["definition.target.year"]).toContain("Indiquez l'année de la cible");
+});
