@@ -123,4 +123,42 @@ describeWithBrowser("filters that cannot hold together, in Chromium", () => {
     expect(await shownOption(page, "year_from")).toBe("2010 (aucun marché cette année)");
     expect(await page.locator("[data-problem]").count()).toBe(0);
   });
+
+  it("a région code of no région: the bar says so, the cards say why, « Retirer ce filtre » settles it", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    const known = new Set(
+      (await queryFile(t.dbPath, "SELECT code FROM ref_regions")).map((r) => String(r.code)),
+    );
+    const code = ["99", "98", "97", "96"].find((c) => !known.has(c)) ?? "";
+    await page.goto(`${t.url}/?region=${code}&year_from=2019`);
+    await waitReady(page);
+    expect(await shownOption(page, "region")).toBe(`${code} (valeur inconnue)`);
+    const problem = page.locator('[data-problem="unknown-region"]');
+    expect(await problem.locator("p").first().textContent()).toBe(
+      `Le code de région « ${code} » de l'adresse ne correspond à aucune région : les chiffres ne peuvent pas être calculés sur ce filtre.`,
+    );
+    // The card says the server's refusal instead of a count of 0.
+    expect(await page.locator('[data-indicator="contracts_count"] .error').textContent()).toContain(
+      `Code de région inconnu : « ${code} »`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    // The refusals (400) are what Chromium logged, and nothing else.
+    const errors = browser.takeErrors();
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
+
+    await problem.getByRole("button", { name: "Retirer ce filtre" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("region"));
+    await waitReady(page);
+    expect(new URL(page.url()).searchParams.get("year_from")).toBe("2019");
+    expect(await problem.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("filtre-region");
+    const [truth] = await queryFile(
+      t.dbPath,
+      "SELECT count(*) AS n FROM contracts WHERE year(date_notification) >= $1",
+      ["2019"],
+    );
+    expect(await cardCount(page)).toBe(Number(truth?.n));
+  });
 });

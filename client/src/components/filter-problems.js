@@ -37,6 +37,21 @@ export function filterProblems(filters, choices) {
       ],
     });
   }
+  // A région or département code of no place (a link written by hand: region=99): the server
+  // refuses to compute on it, and the box alone (« 99 (valeur inconnue) ») would not say why.
+  for (const [key, noun] of /** @type {const} */ ([
+    ["region", "région"],
+    ["departement", "département"],
+  ])) {
+    const code = filters[key];
+    if (code && !choices[key].some((c) => c.code === code)) {
+      problems.push({
+        key: `unknown-${key}`,
+        text: `Le code de ${noun} « ${code} » de l'adresse ne correspond à aucun${noun === "région" ? "e" : ""} ${noun} : les chiffres ne peuvent pas être calculés sur ce filtre.`,
+        fixes: [{ label: "Retirer ce filtre", changes: { [key]: null }, focus: key }],
+      });
+    }
+  }
   const dep = outsideDepartement(filters, choices);
   if (dep) {
     const region = choices.region.find((r) => r.code === filters.region);
