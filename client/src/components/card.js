@@ -110,9 +110,11 @@ function failed(where, error) {
 /**
  * @param {import("../types.js").Indicator} ind
  * @param {import("../state.js").Filters} filters
+ * @param {string | null} [unknownPlace] what to say instead of a figure when the filters name a
+ *   place that does not exist (filter-problems.js): nothing is asked of the server then
  * @returns {{ element: HTMLElement, load: () => Promise<void> }}
  */
-export function indicatorCard(ind, filters) {
+export function indicatorCard(ind, filters, unknownPlace = null) {
   const body = h("div", { class: "card__body" }, h("p", { class: "loading" }, "Calcul en cours…"));
   const element = h(
     "article",
@@ -121,6 +123,11 @@ export function indicatorCard(ind, filters) {
     body,
   );
   const load = async () => {
+    if (unknownPlace) {
+      replace(body, h("p", { class: "note", "data-not-computed": "" }, unknownPlace));
+      element.setAttribute("aria-busy", "false");
+      return;
+    }
     // A partition's yearly figures are one row per buyer and year (150,000 rows nationally): no
     // card trend for it; its page has the full table.
     const hasYear = ind.shape !== "partition" && ind.breakdowns.some((b) => b.id === "year");

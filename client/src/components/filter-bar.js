@@ -9,7 +9,7 @@ import { h, replace } from "../dom.js";
 import { refresh } from "../router.js";
 import { FILTER_KEYS, updateAddress } from "../state.js";
 import { buyerPicker } from "./buyer-picker.js";
-import { filterProblems, outsideDepartement } from "./filter-problems.js";
+import { filterProblems, outsideDepartement, unknownPlaceNote } from "./filter-problems.js";
 
 /** @typedef {import("../state.js").Filters} Filters */
 
@@ -25,7 +25,11 @@ export function applyFilters(next) {
 
 /**
  * @param {{ filters: Filters, onChange: (filters: Filters) => void }} options
- * @returns {Promise<{ element: HTMLElement, show: (filters: Filters) => void }>}
+ * @returns {Promise<{
+ *   element: HTMLElement,
+ *   show: (filters: Filters) => void,
+ *   unknownPlaceNote: (filters: Filters) => string | null,
+ * }>} unknownPlaceNote: what a figure says instead of its value on a place that does not exist
  */
 export async function filterBar({ filters, onChange }) {
   const choices = await getFilterChoices();
@@ -208,5 +212,9 @@ export async function filterBar({ filters, onChange }) {
     event.preventDefault();
     onChange(read());
   });
-  return { element: form, show };
+  return {
+    element: form,
+    show,
+    unknownPlaceNote: (/** @type {Filters} */ current) => unknownPlaceNote(current, choices),
+  };
 }

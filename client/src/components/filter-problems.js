@@ -39,18 +39,12 @@ export function filterProblems(filters, choices) {
   }
   // A région or département code of no place (a link written by hand: region=99): the server
   // refuses to compute on it, and the box alone (« 99 (valeur inconnue) ») would not say why.
-  for (const [key, noun] of /** @type {const} */ ([
-    ["region", "région"],
-    ["departement", "département"],
-  ])) {
-    const code = filters[key];
-    if (code && !choices[key].some((c) => c.code === code)) {
-      problems.push({
-        key: `unknown-${key}`,
-        text: `Le code de ${noun} « ${code} » de l'adresse ne correspond à aucun${noun === "région" ? "e" : ""} ${noun} : les chiffres ne peuvent pas être calculés sur ce filtre.`,
-        fixes: [{ label: "Retirer ce filtre", changes: { [key]: null }, focus: key }],
-      });
-    }
+  for (const { key, text } of unknownPlaces(filters, choices)) {
+    problems.push({
+      key: `unknown-${key}`,
+      text: `${text} : les chiffres ne peuvent pas être calculés sur ce filtre.`,
+      fixes: [{ label: "Retirer ce filtre", changes: { [key]: null }, focus: key }],
+    });
   }
   const dep = outsideDepartement(filters, choices);
   if (dep) {
@@ -85,4 +79,41 @@ export function outsideDepartement(filters, choices) {
   if (!filters.region || !filters.departement) return undefined;
   const dep = choices.departement.find((d) => d.code === filters.departement);
   return dep && dep.region !== filters.region ? dep : undefined;
+}
+
+/**
+ * The région and département codes of the address that name no place, each with the sentence
+ * that says so.
+ * @param {Filters} filters
+ * @param {FilterChoices} choices
+ * @returns {{ key: "region" | "departement", text: string }[]}
+ */
+function unknownPlaces(filters, choices) {
+  /** @type {{ key: "region" | "departement", text: string }[]} */
+  const unknown = [];
+  for (const [key, noun, none] of /** @type {const} */ ([
+    ["region", "région", "aucune région"],
+    ["departement", "département", "aucun département"],
+  ])) {
+    const code = filters[key];
+    if (code && !choices[key].some((c) => c.code === code))
+      unknown.push({
+        key,
+        text: `Le code de ${noun} « ${code} » de l'adresse ne correspond à ${none}`,
+      });
+  }
+  return unknown;
+}
+
+/**
+ * What a figure says instead of its value when the address names a place that does not exist:
+ * the server refuses such a request, so none is sent (null: every place is known).
+ * @param {Filters} filters
+ * @param {FilterChoices} choices
+ * @returns {string | null}
+ */
+export function unknownPlaceNote(filters, choices) {
+  const unknown = unknownPlaces(filters, choices);
+  if (unknown.length === 0) return null;
+  return `Non calculé : ${unknown.map((u) => u.text.replace(/^Le/, "le")).join(", et ")}.`;
 }

@@ -24,8 +24,10 @@ export async function homeView({ main }) {
   /** Draws every card for the filters of the address. */
   const drawCards = async () => {
     const now = readFilters();
+    // A place of no région or département: the cards say so instead of asking the server.
+    const unknownPlace = bar.unknownPlaceNote(now);
     const cards = catalogue.indicators.map((ind) => {
-      const card = indicatorCard(ind, now);
+      const card = indicatorCard(ind, now, unknownPlace);
       slots.get(ind.id)?.replaceChildren(card.element);
       return card;
     });
