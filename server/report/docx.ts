@@ -34,7 +34,7 @@ import {
   shown,
   empty,
   evolutionShown,
-  NO_EVOLUTION,
+  noEvolutionText,
   recordsToFixText,
   summarySentences,
   supplierPicture,
@@ -116,7 +116,7 @@ function indicatorParts(i: ReportIndicator, chart: Chart | undefined, year: numb
   if (gap !== null) parts.push(labelled("Écart à l'objectif", gap));
   if (flagTexts(i).length > 0)
     parts.push(labelled("À lire avec prudence", flagTexts(i).join(" ; ")));
-  if (!evolutionShown(i, year)) parts.push(para(NO_EVOLUTION));
+  if (!evolutionShown(i, year)) parts.push(para(noEvolutionText(i)));
   else if (chart && chart.points > 0) {
     parts.push(chartImage(chart));
     parts.push(

@@ -20,7 +20,7 @@ import {
   shown,
   empty,
   evolutionShown,
-  NO_EVOLUTION,
+  noEvolutionText,
   recordsToFixText,
   summarySentences,
   supplierPicture,
@@ -42,7 +42,10 @@ export function summarySection(data: ReportData): Safe {
 function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: number): Safe {
   const status = statusOf(i);
   const gap = gapText(i, year);
-  const trend = i.trend.filter((p) => p.year <= year);
+  // The years with contracts concerned: a year with none has no figure, and its « non calculable,
+  // 0, sans objet » row said again what the status and the basis say (three « sans objet » in one
+  // block); the chart leaves such a year empty too.
+  const trend = i.trend.filter((p) => p.year <= year && p.coverage !== null);
   return html`<article
     class="indicator"
     data-indicator="${i.definition.id}"
@@ -103,7 +106,7 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
                           <td>${p.year}</td>
                           <td>${formatNumber(p.value, i.definition.format)}</td>
                           <td>${formatInteger(p.n)}</td>
-                          <td>${p.coverage === null ? "sans objet" : formatShare(p.coverage)}</td>
+                          <td>${formatShare(p.coverage)}</td>
                         </tr>`,
                     ),
                     { className: "trend", caption: "Valeurs par année" },
@@ -111,7 +114,7 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
                 : ""
             }
           </div>`
-        : html`<p class="no-chart">${NO_EVOLUTION}</p>`
+        : html`<p class="no-chart">${noEvolutionText(i)}</p>`
     }
   </article>`;
 }

@@ -99,7 +99,8 @@ export const valueText = (i: ReportIndicator) => formatNumber(i.value, i.definit
  * not unknown but without object: a year shown for its trend may have no contract at all.
  */
 export function basisText(i: ReportIndicator): string {
-  if (i.n_scope === 0) return `N = ${contracts(0)} ; aucun marché concerné, couverture sans objet`;
+  // The status says already that no contract is concerned (« pas de marché concerné »).
+  if (i.n_scope === 0) return `N = ${contracts(0)} ; couverture sans objet`;
   const concerned = `concerné${i.n_scope >= 2 ? "s" : ""}`;
   const coverage = i.coverage === null ? "inconnue" : formatShare(i.coverage);
   return `N = ${contracts(i.n)} sur ${formatInteger(i.n_scope)} ${concerned} ; couverture ${coverage}`;
@@ -111,7 +112,21 @@ export const gradeText = (q: Pick<ReportData["quality"], "grade" | "score" | "no
     ? `Pas de note : ${q.no_grade_reason ?? "raison inconnue"}.`
     : `Note : ${q.grade} (de A, la meilleure, à E), score ${formatShare(q.score)}.`;
 
-export const flagTexts = (i: ReportIndicator) => i.flags.map((f) => FLAG_WORDS[f] ?? f);
+/**
+ * The flag a status already says, left out of « À lire avec prudence »: a small buyer's block
+ * said « trop peu de marchés pour conclure » as its status, again as its flag, and a third time
+ * under its missing evolution.
+ */
+const SAID_BY_STATUS: Partial<Record<Status, string>> = {
+  too_few: "below_min_n",
+  little_known: "low_coverage",
+  no_2024_data: "format_not_available",
+};
+
+export function flagTexts(i: ReportIndicator): string[] {
+  const said = SAID_BY_STATUS[statusOf(i)];
+  return i.flags.filter((f) => f !== said).map((f) => FLAG_WORDS[f] ?? f);
+}
 
 /**
  * The label of the earlier value: « Année précédente » only when it is the year just before;
@@ -356,9 +371,15 @@ export function evolutionShown(i: ReportIndicator, year: number): boolean {
   return !(valued.length === 1 && only !== undefined && only.n < i.definition.min_n);
 }
 
-/** What stands in the place of an evolution not drawn. */
-export const NO_EVOLUTION =
-  "Une seule année avec une valeur, calculée sur trop peu de marchés pour conclure : pas d'évolution à tracer.";
+/**
+ * What stands in the place of an evolution not drawn. When that one year is this one, its status
+ * says already that it rests on too few contracts; an earlier year's is said here.
+ */
+export function noEvolutionText(i: ReportIndicator): string {
+  return statusOf(i) === "too_few"
+    ? "Une seule année avec une valeur : pas d'évolution à tracer."
+    : "Une seule année avec une valeur, calculée sur trop peu de marchés pour conclure : pas d'évolution à tracer.";
+}
 
 /** Indicators with a value this year or a trend to draw get a full block; the others a row. */
 const hasData = (i: ReportIndicator) => i.n > 0 || i.trend.some((p) => p.n > 0 && p.value !== null);

@@ -198,10 +198,9 @@ describe("basisText", () => {
     );
   });
 
-  it("says no contract is concerned rather than an unknown coverage", () => {
-    expect(basisText(figure("contract", 0, 0))).toBe(
-      "N = 0 marché ; aucun marché concerné, couverture sans objet",
-    );
+  it("says a coverage without object rather than unknown when no contract is concerned", () => {
+    // The block's status says « pas de marché concerné cette année »: the basis does not repeat it.
+    expect(basisText(figure("contract", 0, 0))).toBe("N = 0 marché ; couverture sans objet");
   });
 });
 
