@@ -12,7 +12,9 @@ export function frenchSpacing(page: string): string {
       // split() with a capturing group puts the separators (the code) at the odd places.
       i % 2 === 1
         ? part
-        : part.replace(/« /g, `«${NO_BREAK}`).replace(/ ([»:;!?])/g, `${NO_BREAK}$1`),
+        : // Any run of spaces and line ends: the page's source wraps its sentences, and a « » »
+          // after a line end still began a printed line.
+          part.replace(/«[ \t\n]+/g, `«${NO_BREAK}`).replace(/[ \t\n]+([»:;!?])/g, `${NO_BREAK}$1`),
     )
     .join("");
 }
