@@ -18,7 +18,7 @@ import { svgToPng, type Chart } from "./charts.ts";
 import { frenchSpacing } from "./french-spacing.ts";
 import type { ReportData, ReportIndicator } from "./data.ts";
 import { formatDay, formatInteger, formatNumber, formatShare } from "./format.ts";
-import { regenerateText } from "./html-annex.ts";
+import { formatNote, FORMATS_TEXT, otherMethodsText, regenerateText } from "./html-annex.ts";
 import {
   basisText,
   gradeText,
@@ -209,16 +209,19 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
     para(
       `Version des données (identifiant du chargement) : ${data.snapshot.id}, chargée le ${formatDay(data.snapshot.loaded_at)}. Document produit le ${formatDay(data.generatedAt)}. Les mêmes données et les mêmes définitions redonnent le même rapport : ${regenerateText(data)}.`,
     ),
+    para(FORMATS_TEXT),
     ...GLOSSARY.map(([term, words]) => labelled(term, words)),
-    ...data.indicators.flatMap((i) => [
+    // The methods of the indicators with a block; the others' are on their page (html-annex.ts).
+    ...shown(data).flatMap((i) => [
       heading(i.definition.title, HeadingLevel.HEADING_3),
       bullet(`Formule : ${i.definition.formula}`),
-      bullet(basisText(i)),
+      ...[formatNote(i)].filter((note) => note !== null).map(bullet),
       bullet(
         `Source de la définition : ${i.definition.source.name} ; version ${i.definition.version} de la définition`,
       ),
       ...i.definition.caveats.map((c) => bullet(`Précaution : ${c}`)),
     ]),
+    ...[otherMethodsText(data)].filter((text) => text !== null).map(para),
     heading("La note de qualité de publication", HeadingLevel.HEADING_3),
     para(
       `${qd.description} Version ${qd.version} de la définition. Seuils : ${qd.grades.map((g) => `${g.grade} à partir de ${formatShare(g.min_score)}`).join(", ")} (${qd.grades_source}).`,

@@ -38,7 +38,9 @@ h2, h3, caption { break-after: avoid; } tr { break-inside: avoid; }
 .status--met { color: #18753c; } .status--behind { color: #b3261e; } .status--too_few, .status--little_known, .status--not_due, .status--no_2024_data, .status--not_filled, .status--no_data, .status--no_target { color: #555; }
 .chart svg { max-width: 100%; height: auto; } figure { margin: .3rem 0; } figcaption { font-size: 9pt; color: #444; }
 .grade { font-size: 13pt; font-weight: bold; } .warning { color: #b3261e; font-weight: bold; }
-.annex { break-before: page; } .snapshot { font-family: monospace; }
+/* The annex follows on the page where the report ends: begun on a page of its own, it left most
+   of a small buyer's last page empty. Its title stays with what follows (h2 break-after). */
+.snapshot { font-family: monospace; }
 /* The method of each indicator, in two columns on paper: the same for every buyer, it took six
    pages of a two-contract buyer's report. */
 .method { break-inside: avoid; } .method ul { margin: .2rem 0; padding-left: 1.1rem; }
