@@ -1,6 +1,7 @@
 // The sections of the annual report's HTML page, each from the gathered data (data.ts) and the
 // shared sentences (words.ts). Figures carry data-* attributes with the exact values, so tests
 // (and anyone) can check them against the API.
+import { listed } from "../../client/src/shared/french-words.js";
 import { ruleValueText, unverifiableText } from "../../client/src/shared/rule-value-text.js";
 import type { Chart } from "./charts.ts";
 import type { ReportData, ReportIndicator } from "./data.ts";
@@ -46,6 +47,9 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
   // 0, sans objet » row said again what the status and the basis say (three « sans objet » in one
   // block); the chart leaves such a year empty too.
   const trend = i.trend.filter((p) => p.year <= year && p.coverage !== null);
+  // …said once under the table, so that no earlier year goes missing unsaid (this year's status
+  // says it of this year).
+  const without = i.trend.filter((p) => p.year < year && p.coverage === null).map((p) => p.year);
   return html`<article
     class="indicator"
     data-indicator="${i.definition.id}"
@@ -111,6 +115,13 @@ function indicatorBlock(i: ReportIndicator, chart: Chart | undefined, year: numb
                     ),
                     { className: "trend", caption: "Valeurs par année" },
                   )
+                : ""
+            }
+            ${
+              trend.length > 0 && without.length > 0
+                ? html`<p class="note" data-years-without>
+                    Aucun marché concerné en ${listed(without.map(String))}.
+                  </p>`
                 : ""
             }
           </div>`

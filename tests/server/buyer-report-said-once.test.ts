@@ -2,9 +2,10 @@
 // buyer's block said « trop peu de marchés pour conclure » three times (status, « À lire avec
 // prudence », the evolution not drawn), and a block with no contract concerned this year said
 // « sans objet » three times (its basis and a row of its table for each year without any), while
-// every figure shown keeps its N and coverage.
+// every figure shown keeps its N and coverage, and the years left out are named once.
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listed } from "../../client/src/shared/french-words.js";
 import type { IndicatorResult } from "../../server/api-types.ts";
 import { pageText, visibleText } from "./helpers/report-page.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
@@ -96,7 +97,8 @@ describe("GET /api/buyers/:siret/report: each thing said once in a block", () =>
     expect(block?.status).toBe("no_data");
     const text = block?.text ?? "";
     expect(times(text, /sans objet/g), text).toBe(1);
-    expect(times(text, /marchés? concernés?/g), text).toBe(1);
+    // Once for this year (its status), once for the earlier years without any (under the table).
+    expect(times(text, /marchés? concernés?/g), text).toBe(2);
     expect(text).toContain("N = 0 marché ; couverture sans objet");
     // The table of years: every year with contracts concerned, with the API's N and coverage.
     const table = /<table class="trend">([\s\S]*?)<\/table>/.exec(block?.html ?? "")?.[1] ?? "";
@@ -108,5 +110,11 @@ describe("GET /api/buyers/:siret/report: each thing said once in a block", () =>
       .map((r) => [String(r.year), String(r.n)]);
     expect(rows.map(([y, , n]) => [y, n])).toEqual(expected);
     for (const [y, , , coverage] of rows) expect(coverage, y).toMatch(/^[\d,]+%$/);
+    // The earlier years left out of the table are named under it: none goes missing unsaid.
+    const without = (byBuyer.get(siret) ?? [])
+      .filter((r) => Number(r.year) < year && r.n_scope === 0)
+      .map((r) => String(r.year));
+    expect(without.length).toBeGreaterThan(0);
+    expect(text).toContain(`Aucun marché concerné en ${listed(without)}.`);
   });
 });
