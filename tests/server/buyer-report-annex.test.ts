@@ -5,8 +5,8 @@
 // tests/e2e/report.test.ts.
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageText, reportCases, type ReportCase } from "./helpers/report-page.ts";
-import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { pageText, reportCases, smallBuyerCase, type ReportCase } from "./helpers/report-page.ts";
+import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 let t: TestServer;
 let cases: ReportCase[];
@@ -14,17 +14,7 @@ beforeAll(async () => {
   t = await startTestServer();
   // A buyer with two contracts in its only year (Ensuès-la-Redonne's 2024 in the samples),
   // beside the buyer and year with most contracts and the one with most in the 2024 format.
-  const [small] = await queryFile(
-    t.dbPath,
-    `SELECT acheteur_id, year(date_notification) AS y FROM contracts
-      WHERE acheteur_id IN (SELECT acheteur_id FROM contracts GROUP BY 1 HAVING count(*) = 2)
-        AND decp_format <> 'v1' AND date_notification IS NOT NULL
-      GROUP BY ALL HAVING count(*) = 2 ORDER BY 1, 2 LIMIT 1`,
-  );
-  cases = [
-    { siret: String(small?.acheteur_id), year: Number(small?.y) },
-    ...(await reportCases(t)),
-  ];
+  cases = [await smallBuyerCase(t), ...(await reportCases(t))];
 }, 120_000);
 afterAll(async () => t?.close());
 

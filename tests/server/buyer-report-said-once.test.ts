@@ -7,8 +7,8 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listed } from "../../client/src/shared/french-words.js";
 import type { IndicatorResult } from "../../server/api-types.ts";
-import { pageText, visibleText } from "./helpers/report-page.ts";
-import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { pageText, smallBuyerCase, visibleText } from "./helpers/report-page.ts";
+import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 let t: TestServer;
 beforeAll(async () => {
@@ -38,15 +38,7 @@ const times = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 
 describe("GET /api/buyers/:siret/report: each thing said once in a block", () => {
   it("says « trop peu de marchés pour conclure » once, as the block's status, in the HTML and the DOCX", async () => {
     // A buyer with two contracts in its only year (Ensuès-la-Redonne's 2024 in the samples).
-    const [small] = await queryFile(
-      t.dbPath,
-      `SELECT acheteur_id, year(date_notification) AS y FROM contracts
-        WHERE acheteur_id IN (SELECT acheteur_id FROM contracts GROUP BY 1 HAVING count(*) = 2)
-          AND decp_format <> 'v1' AND date_notification IS NOT NULL
-        GROUP BY ALL HAVING count(*) = 2 ORDER BY 1, 2 LIMIT 1`,
-    );
-    const siret = String(small?.acheteur_id);
-    const year = Number(small?.y);
+    const { siret, year } = await smallBuyerCase(t);
     const found = await blocks(siret, year);
     const tooFew = found.filter((b) => b.status === "too_few");
     expect(tooFew.length).toBeGreaterThan(2);

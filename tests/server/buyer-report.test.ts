@@ -11,6 +11,7 @@ import {
   pageText,
   plain,
   reportCases,
+  smallBuyerCase,
   shownIndicators,
   visibleText,
   type ReportCase,
@@ -149,15 +150,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
 
   it("draws no evolution for a single year below the minimum N: one sentence instead, in the HTML and the DOCX", async () => {
     // A buyer with two contracts in its only year: every figure rests on too few contracts.
-    const [small] = await queryFile(
-      t.dbPath,
-      `SELECT acheteur_id, year(date_notification) AS y FROM contracts
-        WHERE acheteur_id IN (SELECT acheteur_id FROM contracts GROUP BY 1 HAVING count(*) = 2)
-          AND decp_format <> 'v1' AND date_notification IS NOT NULL
-        GROUP BY ALL HAVING count(*) = 2 ORDER BY 1, 2 LIMIT 1`,
-    );
-    const siret = String(small?.acheteur_id);
-    const year = Number(small?.y);
+    const { siret, year } = await smallBuyerCase(t);
     const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
     const articles = page.split(/(?=<article\b)/).filter((a) => a.startsWith("<article"));
     expect(articles.length).toBeGreaterThan(2);

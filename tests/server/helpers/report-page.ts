@@ -23,6 +23,21 @@ export async function reportCases(t: TestServer): Promise<ReportCase[]> {
 }
 
 /**
+ * A buyer with two contracts in its only year of the 2024 format (Ensuès-la-Redonne's 2024 in the
+ * samples): every figure of its report rests on too few contracts.
+ */
+export async function smallBuyerCase(t: TestServer): Promise<ReportCase> {
+  const [small] = await queryFile(
+    t.dbPath,
+    `SELECT acheteur_id, year(date_notification) AS y FROM contracts
+      WHERE acheteur_id IN (SELECT acheteur_id FROM contracts GROUP BY 1 HAVING count(*) = 2)
+        AND decp_format <> 'v1' AND date_notification IS NOT NULL
+      GROUP BY ALL HAVING count(*) = 2 ORDER BY 1, 2 LIMIT 1`,
+  );
+  return { siret: String(small?.acheteur_id), year: Number(small?.y) };
+}
+
+/**
  * The page with the no-break spaces of French typography (report/french-spacing.ts: before
  * « : ; ! ? » », after «) as plain spaces, as the sentences compared here are written.
  */
