@@ -46,8 +46,9 @@ h2, h3, caption { break-after: avoid; } tr { break-inside: avoid; }
 .method { break-inside: avoid; } .method ul { margin: .2rem 0; padding-left: 1.1rem; }
 @media print { .methods { columns: 2; column-gap: 1.2rem; font-size: 8.5pt; } .method h4 { margin-top: 0; } }
 @media print { body { margin: 0; max-width: none; font-size: 10pt; line-height: 1.3; } a { color: inherit; } dl { grid-template-columns: 10.5rem 1fr; } figcaption { font-size: 8pt; } }
-/* A web address breaks anywhere, so that a table holding one keeps to a phone's screen. */
-a.address { overflow-wrap: anywhere; }
+/* A web address breaks anywhere, so that a table holding one keeps to a phone's screen; so do the
+   annex's pages of the indicators without value (« /indicateur/social_consideration_share, … »). */
+a.address, .other-methods { overflow-wrap: anywhere; }
 /* On a phone a table wider than the screen scrolls in its own box (focusable, for the keyboard's arrows): the page never scrolls sideways. */
 @media screen and (max-width: 40rem) { body { padding: 0 .6rem; } .evolution { grid-template-columns: minmax(0, 1fr); } .table-box { overflow-x: auto; } table { font-size: 8pt; } th, td { padding: .15rem .2rem; } }
 `;

@@ -100,6 +100,21 @@ describeWithBrowser("the annual report in a browser and as PDF", () => {
     }
   });
 
+  it("on a phone, the annex's list of the other indicators' pages keeps to the screen", async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      // Région Bretagne's 2024 in the samples: 13 indicators without value, their pages listed
+      // in one sentence of long unbreakable paths (the page was 404 px wide).
+      await page.goto(`${t.url}/api/buyers/23350001600040/report?year=2024`);
+      const others = await page.locator("p.other-methods").textContent();
+      expect(others?.match(/\/indicateur\//g)?.length ?? 0).toBeGreaterThan(5);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   itWithPdfTools("prints as a PDF of at least two pages with its charts", async () => {
     const response = await t.get(`/api/buyers/${siret}/report?year=${year}&format=pdf`);
     expect(response.status).toBe(200);
