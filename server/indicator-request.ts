@@ -14,6 +14,7 @@ import {
   type QueryInput,
   type RequestFilter,
 } from "../indicators/index.ts";
+import { unknownFilterCodes, type CodeCheck } from "./reference-codes.ts";
 
 const ENGINE_PARAMETERS = new Set(["by", "grain", "filter"]);
 
@@ -23,20 +24,18 @@ function asStrings(value: unknown): string[] | null {
   return null;
 }
 
-export function parseIndicatorQuery(
-  definition: IndicatorDefinition,
-  query: Request["query"],
-  model: Model,
-  /** Parameters of the route itself (e.g. the export format), not part of the request. */
-  routeParameters: readonly string[] = [],
-): IndicatorRequest {
-  return readIndicatorQuery(definition, query, model, routeParameters).request;
-}
-
 export interface ReadQuery {
   request: IndicatorRequest;
   /** The query parameter each of the request's filters came from (`region`, `filter`). */
   filterParams: string[];
+}
+
+/**
+ * The check of the request's région and département codes against the snapshot's, each refusal
+ * said at the parameter that carried the code (reference-codes.ts).
+ */
+export function queryCodeCheck(model: Model, read: ReadQuery): CodeCheck {
+  return (known) => unknownFilterCodes(model, read.request, read.filterParams, known, "api");
 }
 
 /** The request, and where each filter came from: a value refused later is said at its parameter. */

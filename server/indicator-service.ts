@@ -17,9 +17,9 @@ import type { Snapshot } from "./db.ts";
 import type { AppDeps } from "./deps.ts";
 import type { IndicatorResult } from "./api-types.ts";
 import { ApiError } from "./errors.ts";
-import { readIndicatorQuery } from "./indicator-request.ts";
+import { queryCodeCheck, readIndicatorQuery } from "./indicator-request.ts";
 import { describeIndicator } from "./indicator-view.ts";
-import { unknownFilterCodes, type CodeCheck } from "./reference-codes.ts";
+import type { CodeCheck } from "./reference-codes.ts";
 import { workError } from "./work.ts";
 
 /** An indicator's answer (api-schemas/indicators.ts). */
@@ -51,11 +51,11 @@ export async function runForApi(
 ): Promise<RunOutcome> {
   const definition = findDefinition(deps.catalogue, id);
   const { model } = deps.catalogue;
-  const { request, filterParams } = readIndicatorQuery(definition, query, model);
-  return runCheckedRequest(deps, definition, request, {
+  const read = readIndicatorQuery(definition, query, model);
+  return runCheckedRequest(deps, definition, read.request, {
     ...options,
     exportLink: exportLink(definition.id, query),
-    codes: (known) => unknownFilterCodes(model, request, filterParams, known, "api"),
+    codes: queryCodeCheck(model, read),
   });
 }
 

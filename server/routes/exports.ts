@@ -9,9 +9,8 @@ import { downloadName } from "../../client/src/shared/download-name.js";
 import { findDefinition } from "../../indicators/index.ts";
 import type { AppDeps } from "../deps.ts";
 import { badRequest } from "../errors.ts";
-import { readIndicatorQuery } from "../indicator-request.ts";
+import { queryCodeCheck, readIndicatorQuery } from "../indicator-request.ts";
 import { refuseUnknownCodes } from "../indicator-service.ts";
-import { unknownFilterCodes } from "../reference-codes.ts";
 import { queryString } from "../params.ts";
 import { writeExport } from "../export/write-export.ts";
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from "../api-schemas/indicators.ts";
@@ -39,13 +38,19 @@ export function exportsRouter(deps: AppDeps): Router {
     const writer = EXPORT_FORMATS[format];
     const definition = findDefinition(deps.catalogue, req.params.id);
     const { model } = deps.catalogue;
-    const { request, filterParams } = readIndicatorQuery(definition, req.query, model, ["format"]);
+    const read = readIndicatorQuery(definition, req.query, model, ["format"]);
     const file = await runHeavy(deps.work, "exports", res, (signal) =>
       deps.snapshots.use(async (snapshot) => {
-        await refuseUnknownCodes(deps, snapshot, (known) =>
-          unknownFilterCodes(model, request, filterParams, known, "api"),
+        await refuseUnknownCodes(deps, snapshot, queryCodeCheck(model, read));
+        return writeExport(
+          deps,
+          snapshot,
+          definition,
+          read.request,
+          format,
+          req.originalUrl,
+          signal,
         );
-        return writeExport(deps, snapshot, definition, request, format, req.originalUrl, signal);
       }, signal),
     );
     const result = file.head;
