@@ -7,6 +7,7 @@ import type { ColumnChunk } from "../lib/query-stream.ts";
 import type { IndicatorDefinition } from "./compiler/load.ts";
 import type { Model } from "./compiler/model.ts";
 import type { PlanKey } from "./compiler/plan.ts";
+import { GRAINS } from "./compiler/request-schema.ts";
 import {
   labelColumn,
   type IndicatorRow,
@@ -138,7 +139,7 @@ export function rowFinisher(
 }
 
 /** The keys of a time grain: a year (2024), a quarter (« 2024-Q2 ») or a month (« 2024-05 »). */
-const PERIOD_KEYS = new Set(["year", "quarter", "month"]);
+const PERIOD_KEYS = new Set<string>(GRAINS);
 
 /** The year of a period key; null when it has none (a row of contracts without a date). */
 function periodYear(value: JsonValue | undefined): number | null {

@@ -4,6 +4,7 @@
 import { shareText } from "../shared/share-text.js";
 
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+/** The keys of a time grain, as the engine names them (GRAINS, indicators/compiler/request-schema.ts). */
 export const TIME_KEYS = ["year", "quarter", "month"];
 export const RELIABLE = "Effectif suffisant";
 export const UNRELIABLE = "Peu de marchés (à interpréter avec prudence)";

@@ -1,5 +1,6 @@
 // Status words beside a value: threshold colour, target reached or not, and warnings. Colour is
 // never the only signal: each badge says what it means in words.
+import { TIME_KEYS } from "../charts/common.js";
 import { h } from "../dom.js";
 import { FLAG_LABELS, formatBound, formatValue, STATUS_LABELS } from "../format.js";
 
@@ -16,9 +17,6 @@ function notJudgedBecause(row) {
   if (flags.includes("low_coverage")) return "information trop peu renseignée";
   return "non évalué";
 }
-
-/** The keys of a row of one period: a year, a quarter or a month. */
-const PERIOD_KEYS = ["year", "quarter", "month"];
 
 /**
  * Whether the row is of a year (quarter, month) before the target's: the API leaves it unjudged.
@@ -41,7 +39,7 @@ function earlierThan(row, year) {
  */
 function targetNotJudgedBecause(row, year) {
   if (earlierThan(row, year)) return `fixée pour ${year}`;
-  const hasPeriod = PERIOD_KEYS.some((key) => key in row);
+  const hasPeriod = TIME_KEYS.some((key) => key in row);
   const first = row.first_year;
   const last = row.last_year;
   if (!hasPeriod && typeof first === "number" && first < year) {

@@ -5,6 +5,7 @@
 // gives the four downloads. The two selects are built once, outside the part that redraws, so
 // the one in use keeps the focus.
 import { getIndicator } from "../api.js";
+import { TIME_KEYS } from "../charts/common.js";
 import { breakdownSpec, heatmapSpec, MAX_BARS } from "../charts/specs.js";
 import { crossCsvModel, crossModel, crossTableElement } from "../cross-table.js";
 import { h } from "../dom.js";
@@ -15,7 +16,6 @@ import { tableModel } from "../table.js";
 import { chartBlock } from "./chart-block.js";
 import { exportLinks } from "./exports.js";
 
-const TIME = ["year", "quarter", "month"];
 /** The first breakdown shown when the address names none. */
 const PREFERRED = ["region", "procedure", "type_marche"];
 
@@ -32,7 +32,7 @@ const PREFERRED = ["region", "procedure", "type_marche"];
  * }}  element and part are null when the definition has no breakdown but time
  */
 export function breakdownSection({ ind, request }) {
-  const dims = ind.breakdowns.filter((b) => !TIME.includes(b.id));
+  const dims = ind.breakdowns.filter((b) => !TIME_KEYS.includes(b.id));
   // A mix is already crossed with its categories, and a partition has one value per buyer:
   // a second dimension is offered for single-valued indicators.
   const crossable = ind.shape === "single";
@@ -73,7 +73,7 @@ export function breakdownSection({ ind, request }) {
       h("option", { value: "" }, "— (une seule dimension)"),
       // Time first: région × année is the table most asked for.
       [...ind.breakdowns]
-        .sort((a, b) => Number(!TIME.includes(a.id)) - Number(!TIME.includes(b.id)))
+        .sort((a, b) => Number(!TIME_KEYS.includes(a.id)) - Number(!TIME_KEYS.includes(b.id)))
         .map((b) => h("option", { value: b.id }, b.label)),
     )
   );
