@@ -40,8 +40,26 @@ export function otherMethodsText(data: ReportData): string | null {
     : `Les ${others.length} indicateurs sans valeur pour cet acheteur (fin de la partie 2) ne sont pas détaillés ici : la méthode de chacun est sur sa page de l'observatoire (${pages}).`;
 }
 
+/** An indicator's method: its formula, the format it needs, its source and its precautions. */
+function methodBlock(i: ReportIndicator): Safe {
+  const format = formatNote(i);
+  return html`<div class="method" data-method="${i.definition.id}">
+    <h4>${i.definition.title}</h4>
+    <ul>
+      <li>Formule : ${i.definition.formula}</li>
+      ${format === null ? "" : html`<li>${format}</li>`}
+      <li>
+        Source de la définition : ${i.definition.source.name} ; version ${i.definition.version} de
+        la définition
+      </li>
+      ${i.definition.caveats.map((c) => html`<li>Précaution : ${c}</li>`)}
+    </ul>
+  </div>`;
+}
+
 export function annexSection(data: ReportData): Safe {
   const qd = data.qualityDefinition;
+  const others = otherMethodsText(data);
   return html`<section class="annex">
     <h2>Annexe : méthode</h2>
     <h3>Les données</h3>
@@ -68,24 +86,8 @@ export function annexSection(data: ReportData): Safe {
       )}
     </dl>
     <h3>Les indicateurs</h3>
-    <div class="methods">
-      ${shown(data).map(
-        (i) =>
-          html`<div class="method" data-method="${i.definition.id}">
-            <h4>${i.definition.title}</h4>
-            <ul>
-              <li>Formule : ${i.definition.formula}</li>
-              ${formatNote(i) === null ? "" : html`<li>${formatNote(i)}</li>`}
-              <li>
-                Source de la définition : ${i.definition.source.name} ; version
-                ${i.definition.version} de la définition
-              </li>
-              ${i.definition.caveats.map((c) => html`<li>Précaution : ${c}</li>`)}
-            </ul>
-          </div>`,
-      )}
-    </div>
-    ${otherMethodsText(data) === null ? "" : html`<p class="other-methods">${otherMethodsText(data)}</p>`}
+    <div class="methods">${shown(data).map(methodBlock)}</div>
+    ${others === null ? "" : html`<p class="other-methods">${others}</p>`}
     <h3>La note de qualité de publication</h3>
     <p>
       ${qd.description} Version ${qd.version} de la définition. Seuils :

@@ -4,25 +4,18 @@
 // pointing to their page of the observatory, which opens. The PDF's page counts are measured in
 // tests/e2e/report.test.ts.
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageText, reportCases, smallBuyerCase, type ReportCase } from "./helpers/report-page.ts";
-import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { useReportServer } from "./helpers/report-server.ts";
 
-let t: TestServer;
-let cases: ReportCase[];
-beforeAll(async () => {
-  t = await startTestServer();
-  // A buyer with two contracts in its only year (Ensuès-la-Redonne's 2024 in the samples),
-  // beside the buyer and year with most contracts and the one with most in the 2024 format.
-  cases = [await smallBuyerCase(t), ...(await reportCases(t))];
-}, 120_000);
-afterAll(async () => t?.close());
+// A buyer with two contracts in its only year (Ensuès-la-Redonne's 2024 in the samples), beside
+// the buyer and year with most contracts and the one with most in the 2024 format.
+const report = useReportServer({ withSmallBuyer: true });
 
 describe("GET /api/buyers/:siret/report: the method annex", () => {
   it("details the methods of the indicators shown, and points to the page of the others in one line", async () => {
     let pointed = 0;
-    for (const { siret, year } of cases) {
-      const page = (await pageText(t, `/api/buyers/${siret}/report?year=${year}`)).replaceAll(
+    for (const { siret, year } of report.cases) {
+      const page = (await report.text(`/api/buyers/${siret}/report?year=${year}`)).replaceAll(
         "&#39;",
         "'",
       );
@@ -43,10 +36,11 @@ describe("GET /api/buyers/:siret/report: the method annex", () => {
       expect(ids(/(\/indicateur\/[a-z0-9_]+)/g, line ?? "")).toEqual(
         without.map((id) => `/indicateur/${id}`),
       );
-      for (const id of without) expect((await t.get(`/indicateur/${id}`)).status, id).toBe(200);
+      for (const id of without)
+        expect((await report.t.get(`/indicateur/${id}`)).status, id).toBe(200);
       pointed += 1;
       // The Word file says the same line, and details the same methods.
-      const docx = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
+      const docx = await report.t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
       const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
       const words = strFromU8(files["word/document.xml"] ?? new Uint8Array());
       for (const id of without) expect(words).toContain(`/indicateur/${id}`);

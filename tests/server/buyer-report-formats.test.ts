@@ -2,29 +2,22 @@
 // the HTML page's figures and the charts as PNG images; without a Chromium the PDF answers a clear
 // error and the other formats still work; the HTML writer escapes what it is given.
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { esc, html, withLinks } from "../../server/report/html-escape.ts";
 import { withEnv } from "../helpers/with-env.ts";
-import { pageText, reportCases, shownIndicators, type ReportCase } from "./helpers/report-page.ts";
-import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { shownIndicators } from "./helpers/report-page.ts";
+import { useReportServer } from "./helpers/report-server.ts";
 
-let t: TestServer;
-let cases: ReportCase[];
-beforeAll(async () => {
-  t = await startTestServer();
-  cases = await reportCases(t);
-}, 120_000);
-afterAll(async () => t?.close());
-const reportText = (path: string) => pageText(t, path);
+const report = useReportServer();
 
 describe("GET /api/buyers/:siret/report?format=docx", () => {
   it(
     "is a Word file holding the page's figures and the charts as PNG images",
     { tags: ["slow"] },
     async () => {
-      const { siret, year } = cases[1] ?? { siret: "", year: 0 };
-      const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
-      const response = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
+      const { siret, year } = report.cases[1] ?? { siret: "", year: 0 };
+      const page = await report.text(`/api/buyers/${siret}/report?year=${year}`);
+      const response = await report.t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-disposition")).toContain(`${siret}_${year}.docx`);
       const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
@@ -51,15 +44,17 @@ describe("PDF without a browser", () => {
     { tags: ["slow"] },
     async () => {
       await withEnv({ CHROMIUM_PATH: "/nonexistent/chromium" }, async () => {
-        const { siret, year } = cases[0] ?? { siret: "", year: 0 };
-        const pdf = await t.get(`/api/buyers/${siret}/report?year=${year}&format=pdf`);
+        const { siret, year } = report.cases[0] ?? { siret: "", year: 0 };
+        const pdf = await report.t.get(`/api/buyers/${siret}/report?year=${year}&format=pdf`);
         expect(pdf.status).toBe(503);
         const body = (await pdf.json()) as { error: { code: string; message: string } };
         expect(body.error.code).toBe("pdf_unavailable");
         expect(body.error.message).toContain("apt-get install -y chromium-headless-shell");
         expect(body.error.message).toContain("CHROMIUM_PATH");
         for (const format of ["html", "docx"]) {
-          const other = await t.get(`/api/buyers/${siret}/report?year=${year}&format=${format}`);
+          const other = await report.t.get(
+            `/api/buyers/${siret}/report?year=${year}&format=${format}`,
+          );
           expect(other.status, format).toBe(200);
         }
       });

@@ -4,42 +4,28 @@
 // nothing in English and runs no script. The suppliers' places: buyer-report-places.test.ts; the
 // DOCX, the PDF without a browser and the HTML writer: buyer-report-formats.test.ts.
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BuyerQuality, IndicatorResult } from "../../server/api-types.ts";
 import { shareText } from "../../client/src/shared/share-text.js";
-import {
-  pageText,
-  plain,
-  reportCases,
-  smallBuyerCase,
-  shownIndicators,
-  visibleText,
-  type ReportCase,
-} from "./helpers/report-page.ts";
-import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
+import { plain, smallBuyerCase, shownIndicators, visibleText } from "./helpers/report-page.ts";
+import { useReportServer } from "./helpers/report-server.ts";
+import { queryFile } from "./helpers/test-server.ts";
 
-let t: TestServer;
 /** Buyer and year with most contracts, and with most contracts in the 2024 format. */
-let cases: ReportCase[];
-beforeAll(async () => {
-  t = await startTestServer();
-  cases = await reportCases(t);
-}, 120_000);
-afterAll(async () => t?.close());
-const reportText = (path: string) => pageText(t, path);
+const report = useReportServer();
 
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 
 describe("GET /api/buyers/:siret/report (HTML)", () => {
   it("shows every responsible-purchasing indicator with the API's value, N and coverage", async () => {
-    const catalogue = await t.json<{ indicators: { id: string; theme: string }[] }>(
+    const catalogue = await report.t.json<{ indicators: { id: string; theme: string }[] }>(
       "/api/indicators",
     );
     const responsible = catalogue.indicators.filter((i) => i.theme === "responsible");
     expect(responsible.length).toBeGreaterThan(5);
     let withValue = 0;
-    for (const { siret, year } of cases) {
-      const response = await t.get(`/api/buyers/${siret}/report?year=${year}`);
+    for (const { siret, year } of report.cases) {
+      const response = await report.t.get(`/api/buyers/${siret}/report?year=${year}`);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/^text\/html/);
       expect(response.headers.get("content-security-policy")).toContain("script-src 'none'");
@@ -48,7 +34,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       const shown = shownIndicators(page);
       expect(shown.map((s) => s.id).sort()).toEqual(responsible.map((i) => i.id).sort());
       for (const s of shown) {
-        const api = await t.json<IndicatorResult>(
+        const api = await report.t.json<IndicatorResult>(
           `/api/indicators/${s.id}?acheteur_id=${siret}&grain=year`,
         );
         const row = api.rows.find((r) => r.year === year);
@@ -63,7 +49,9 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
           expect(s.text, s.id).toBe(percent.format(row.value));
         }
       }
-      const quality = await t.json<BuyerQuality>(`/api/buyers/${siret}/quality?year=${year}`);
+      const quality = await report.t.json<BuyerQuality>(
+        `/api/buyers/${siret}/quality?year=${year}`,
+      );
       expect(page).toContain(`data-grade="${quality.grade ?? ""}"`);
       expect(page).toContain(`<span class="snapshot">${quality.snapshot_id}</span>`);
       const text = visibleText(page);
@@ -79,14 +67,14 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
         expect(text).not.toMatch(english);
       }
     }
-    // The test speaks of real figures: some indicator has a value in the chosen cases.
+    // The test speaks of real figures: some indicator has a value in the chosen report.cases.
     expect(withValue).toBeGreaterThan(0);
   });
 
   it("calls the earlier value « année précédente » only when it is the year just before", async () => {
     let named = 0;
-    for (const { siret, year } of cases) {
-      const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
+    for (const { siret, year } of report.cases) {
+      const page = await report.text(`/api/buyers/${siret}/report?year=${year}`);
       const earlier = [
         ...page.matchAll(
           /<dt>(Année précédente|Dernière année connue avant (\d{4}))<\/dt>\s*<dd>([^<]*)<\/dd>/g,
@@ -107,13 +95,13 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
         }
       }
     }
-    // Some indicator of these cases has its latest earlier value years before: the other label.
+    // Some indicator of these report.cases has its latest earlier value years before: the other label.
     expect(named).toBeGreaterThan(0);
   });
 
   it("gives each year of an indicator's table its N and its coverage, as the API does", async () => {
-    const { siret, year } = cases[1] ?? { siret: "", year: 0 };
-    const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
+    const { siret, year } = report.cases[1] ?? { siret: "", year: 0 };
+    const page = await report.text(`/api/buyers/${siret}/report?year=${year}`);
     const article = page
       .split(/(?=<article\b)/)
       .find((a) => a.includes('data-indicator="sme_share"') && a.includes('class="trend"'));
@@ -123,7 +111,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       [...row.matchAll(/<t[dh][^>]*>\s*([\s\S]*?)\s*<\/t[dh]>/g)].map((m) => m[1] ?? "");
     const [head, ...rows] = table.split(/<tr\b/).slice(1).map(cells);
     expect(head).toEqual(["Année", "Valeur", "N", "Couverture"]);
-    const api = await t.json<IndicatorResult>(
+    const api = await report.t.json<IndicatorResult>(
       `/api/indicators/sme_share?by=year&filter=acheteur_id=${siret}`,
     );
     expect(rows.length).toBeGreaterThan(0);
@@ -140,8 +128,8 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
   });
 
   it("draws a trend chart for each indicator with a value", async () => {
-    const { siret, year } = cases[1] ?? { siret: "", year: 0 };
-    const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
+    const { siret, year } = report.cases[1] ?? { siret: "", year: 0 };
+    const page = await report.text(`/api/buyers/${siret}/report?year=${year}`);
     const withValue = shownIndicators(page).filter((s) => s.value !== "");
     const charts = [...page.matchAll(/data-chart="([a-z_]+)"/g)].map((m) => m[1]);
     for (const s of withValue) expect(charts).toContain(s.id);
@@ -150,14 +138,14 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
 
   it("draws no evolution for a single year below the minimum N: one sentence instead, in the HTML and the DOCX", async () => {
     // A buyer with two contracts in its only year: every figure rests on too few contracts.
-    const { siret, year } = await smallBuyerCase(t);
-    const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
+    const { siret, year } = await smallBuyerCase(report.t);
+    const page = await report.text(`/api/buyers/${siret}/report?year=${year}`);
     const articles = page.split(/(?=<article\b)/).filter((a) => a.startsWith("<article"));
     expect(articles.length).toBeGreaterThan(2);
     let lone = 0;
     for (const article of articles) {
       const id = /data-indicator="([^"]+)"/.exec(article)?.[1] ?? "";
-      const api = await t.json<IndicatorResult>(
+      const api = await report.t.json<IndicatorResult>(
         `/api/indicators/${id}?acheteur_id=${siret}&grain=year`,
       );
       const valued = api.rows.filter((r) => typeof r.value === "number" && r.n > 0);
@@ -170,7 +158,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       if (tooFew) lone += 1;
     }
     expect(lone).toBeGreaterThan(2);
-    const docx = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
+    const docx = await report.t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
     const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
     const document = strFromU8(files["word/document.xml"] ?? new Uint8Array());
     expect(document.match(/<pic:pic\b/g)?.length ?? 0).toBe(articles.length - lone);
@@ -181,7 +169,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     // A buyer-year whose year before has contracts, and one whose year before has none.
     const pick = (previous: string) =>
       queryFile(
-        t.dbPath,
+        report.t.dbPath,
         `WITH years AS (
            SELECT acheteur_id, year(date_notification) AS y, count(*) AS n FROM contracts
             WHERE date_notification IS NOT NULL GROUP BY ALL)
@@ -192,7 +180,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     const [compared] = await pick("> 0");
     const [alone] = await pick("= 0");
     const summary = async (row: Record<string, unknown> | undefined) => {
-      const page = await t.get(
+      const page = await report.t.get(
         `/api/buyers/${String(row?.acheteur_id)}/report?year=${Number(row?.y)}`,
       );
       return visibleText(plain(await page.text())).replaceAll("&#39;", "'");
@@ -221,8 +209,8 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       not_filled: /^((manque|manquent) )?faute d'information connue/,
       no_data: /^((manque|manquent) )?faute de marché concerné cette année/,
     };
-    for (const { siret, year } of cases) {
-      const page = await reportText(`/api/buyers/${siret}/report?year=${year}`);
+    for (const { siret, year } of report.cases) {
+      const page = await report.text(`/api/buyers/${siret}/report?year=${year}`);
       // Each indicator's status, from its block or its row (an indicator may be in both).
       const byIndicator = new Map(
         [...page.matchAll(/data-indicator="([^"]+)"\s+data-status="(\w+)"/g)].map((m) => [
@@ -264,13 +252,13 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     // The busiest buyer and year whose source publishes no date of publication at all: every
     // contract is concerned by the two-month rule, none can be checked.
     const [chosen] = await queryFile(
-      t.dbPath,
+      report.t.dbPath,
       `SELECT acheteur_id, year(date_notification) AS y, count(*) AS n FROM contracts
         WHERE date_notification IS NOT NULL GROUP BY ALL
        HAVING count(date_publication_donnees) = 0 ORDER BY n DESC, 1, 2 LIMIT 1`,
     );
     expect(Number(chosen?.n)).toBeGreaterThan(1);
-    const page = await reportText(
+    const page = await report.text(
       `/api/buyers/${String(chosen?.acheteur_id)}/report?year=${Number(chosen?.y)}`,
     );
     const row = /<tr\s+data-component="published_on_time"[\s\S]*?<\/tr>/.exec(page)?.[0] ?? "";
@@ -284,17 +272,17 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
   it("names the fields a rule could not check, their source not publishing them", async () => {
     // decp.info's extract has 17 of its 58 columns: no objet, no nature… on its contracts.
     const [chosen] = await queryFile(
-      t.dbPath,
+      report.t.dbPath,
       `SELECT acheteur_id, year(date_notification) AS y FROM contracts
         WHERE source LIKE '%decp-info%' AND date_notification IS NOT NULL
         GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
     );
     const siret = String(chosen?.acheteur_id);
     const year = Number(chosen?.y);
-    const quality = await t.json<BuyerQuality>(`/api/buyers/${siret}/quality?year=${year}`);
+    const quality = await report.t.json<BuyerQuality>(`/api/buyers/${siret}/quality?year=${year}`);
     const unchecked = quality.components.filter((c) => c.unverifiable.length > 0);
     expect(unchecked.map((c) => c.id)).toContain("mandatory_fields");
-    const page = (await reportText(`/api/buyers/${siret}/report?year=${year}`)).replaceAll(
+    const page = (await report.text(`/api/buyers/${siret}/report?year=${year}`)).replaceAll(
       "&#39;",
       "'",
     );
@@ -317,8 +305,8 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
 
   it("keeps each French sign on the line of the word before it: no-break spaces", async () => {
     // A line of the printed report began with a lone « » ».
-    const { siret, year } = cases[0] ?? { siret: "", year: 0 };
-    const raw = await (await t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
+    const { siret, year } = report.cases[0] ?? { siret: "", year: 0 };
+    const raw = await (await report.t.get(`/api/buyers/${siret}/report?year=${year}`)).text();
     const text = raw.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, "");
     // The premise: the page has such signs, each after a no-break space.
     expect(text).toMatch(/\u00a0:/);
@@ -327,7 +315,7 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
     // and the annex's « trop peu de marchés pour conclure » had its « » » on the next line.
     expect(text.match(/[ \t\n]\u00a0?[»:;!?]|«\u00a0?[ \t\n]/g) ?? []).toEqual([]);
     // The Word file's text too.
-    const docx = await t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
+    const docx = await report.t.get(`/api/buyers/${siret}/report?year=${year}&format=docx`);
     const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
     const words = strFromU8(files["word/document.xml"] ?? new Uint8Array()).replace(/<[^>]+>/g, "");
     expect(words).toMatch(/\u00a0:/);
@@ -335,12 +323,12 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
   });
 
   it("answers 400 without a year or with an unknown format, 404 for an unknown buyer", async () => {
-    const { siret } = cases[0] ?? { siret: "" };
-    const missing = await t.get(`/api/buyers/${siret}/report`);
+    const { siret } = report.cases[0] ?? { siret: "" };
+    const missing = await report.t.get(`/api/buyers/${siret}/report`);
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: { param: string } }).error.param).toBe("year");
-    const format = await t.get(`/api/buyers/${siret}/report?year=2024&format=odt`);
+    const format = await report.t.get(`/api/buyers/${siret}/report?year=2024&format=odt`);
     expect(((await format.json()) as { error: { param: string } }).error.param).toBe("format");
-    expect((await t.get("/api/buyers/00000000000001/report?year=2024")).status).toBe(404);
+    expect((await report.t.get("/api/buyers/00000000000001/report?year=2024")).status).toBe(404);
   });
 });
