@@ -1,8 +1,10 @@
 // Addresses whose filters cannot hold together, in Chromium: a département outside the chosen
-// région, a period whose first year comes after its last. The filter bar shows every filter the
-// figures are computed on (its boxes hold the address's values), says why no contract answers,
-// and offers the changes that settle it; the figures then follow the filters shown.
-import type { Page } from "playwright-core";
+// région, a period whose first year comes after its last, a région or département code of no
+// place (which the API refuses: the pages ask nothing then, and say why). The filter bar shows
+// every filter the figures are computed on (its boxes hold the address's values), says why no
+// contract answers, and offers the changes that settle it; the figures then follow the filters
+// shown.
+import type { Page, Request } from "playwright-core";
 import { expect, it } from "vitest";
 import { queryFile } from "../server/helpers/test-server.ts";
 import { axeViolations } from "./helpers/axe.ts";
@@ -22,6 +24,16 @@ function shownOption(page: Page, key: string): Promise<string> {
   return page
     .locator(`#filtre-${key}`)
     .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+}
+
+/** A région code that names no région of the data (the address of a link written by hand). */
+async function noRegion(dbPath: string): Promise<string> {
+  const known = new Set(
+    (await queryFile(dbPath, "SELECT code FROM ref_regions")).map((r) => String(r.code)),
+  );
+  const code = ["99", "98", "97", "96"].find((c) => !known.has(c));
+  if (!code) throw new Error("every code tried names a région");
+  return code;
 }
 
 describeWithBrowser("filters that cannot hold together, in Chromium", () => {
@@ -127,10 +139,7 @@ describeWithBrowser("filters that cannot hold together, in Chromium", () => {
   it("a région code of no région: the bar says so, each card says why without asking, « Retirer ce filtre » settles it", async () => {
     const { t, browser } = session;
     const { page } = browser;
-    const known = new Set(
-      (await queryFile(t.dbPath, "SELECT code FROM ref_regions")).map((r) => String(r.code)),
-    );
-    const code = ["99", "98", "97", "96"].find((c) => !known.has(c)) ?? "";
+    const code = await noRegion(t.dbPath);
     await page.goto(`${t.url}/?region=${code}&year_from=2019`);
     await waitReady(page);
     expect(await shownOption(page, "region")).toBe(`${code} (valeur inconnue)`);
@@ -163,5 +172,63 @@ describeWithBrowser("filters that cannot hold together, in Chromium", () => {
       ["2019"],
     );
     expect(await cardCount(page)).toBe(Number(truth?.n));
+  });
+
+  it("a région code of no région on an indicator page: the headline says why, nothing is asked, « Retirer ce filtre » brings the figures back", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    const code = await noRegion(t.dbPath);
+    /** The indicator requests the page sends: the server would refuse each of them. */
+    const asked: string[] = [];
+    const record = (request: Request) => {
+      if (new URL(request.url()).pathname.startsWith("/api/indicators/")) asked.push(request.url());
+    };
+    page.on("request", record);
+    try {
+      // Every part of the page: headline, trend, breakdown crossed with the years, map.
+      await page.goto(`${t.url}/indicateur/contracts_count?region=${code}&by=region,year`);
+      await waitReady(page);
+      expect(await page.locator("[data-problem]").getAttribute("data-problem")).toBe(
+        "unknown-region",
+      );
+      // Said once, where the figure would be, instead of a count of 0 or the API's refusal.
+      expect(await page.locator("[data-not-computed]").allTextContents()).toEqual([
+        `Non calculé : le code de région « ${code} » de l'adresse ne correspond à aucune région.`,
+      ]);
+      expect(await page.locator("[data-value]").count()).toBe(0);
+      expect(await page.locator(".error").count()).toBe(0);
+      expect(await page.locator(".chart-block").count()).toBe(0);
+      // The breakdown's choices, over nothing, would look broken: the section is hidden.
+      expect(await page.locator("section.breakdown").isVisible()).toBe(false);
+      expect(asked).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(browser.takeErrors()).toEqual([]);
+
+      await page.getByRole("button", { name: "Retirer ce filtre" }).click();
+      await page.waitForURL((url) => !url.searchParams.has("region"));
+      await waitReady(page);
+      expect(await page.locator("[data-not-computed]").count()).toBe(0);
+      const [truth] = await queryFile(t.dbPath, "SELECT count(*) AS n FROM contracts");
+      expect(Number((await page.locator("[data-value]").textContent())?.replace(/\D/g, ""))).toBe(
+        Number(truth?.n),
+      );
+      expect(await page.locator("section.breakdown").isVisible()).toBe(true);
+      expect(await page.locator(".chart-block").count()).toBeGreaterThanOrEqual(3);
+      expect(asked.length).toBeGreaterThan(0);
+    } finally {
+      page.off("request", record);
+    }
+  });
+
+  it("a département code of no département on an indicator page: the headline says why", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    await page.goto(`${t.url}/indicateur/single_offer_rate?departement=2C`);
+    await waitReady(page);
+    expect(await page.locator("[data-not-computed]").allTextContents()).toEqual([
+      "Non calculé : le code de département « 2C » de l'adresse ne correspond à aucun département.",
+    ]);
+    expect(await page.locator(".error").count()).toBe(0);
+    expect(browser.takeErrors()).toEqual([]);
   });
 });

@@ -25,13 +25,15 @@ const PREFERRED = ["region", "procedure", "type_marche"];
  */
 
 /**
- * @param {{ ind: Indicator, request: RequestOf }} options
- *   request: the API request of the indicator under the address's filters, by these keys
+ * @param {{ ind: Indicator, request: RequestOf, unknownPlace: () => string | null }} options
+ *   request: the API request of the indicator under the address's filters, by these keys;
+ *   unknownPlace: non-null when the address names a place that does not exist, which the server
+ *   refuses: the section then asks nothing and is hidden (the page's headline says why)
  * @returns {{
  *   element: HTMLElement | null, part: import("../parts.js").Part | null, show: () => void,
  * }}  element and part are null when the definition has no breakdown but time
  */
-export function breakdownSection({ ind, request }) {
+export function breakdownSection({ ind, request, unknownPlace }) {
   const dims = ind.breakdowns.filter((b) => !TIME_KEYS.includes(b.id));
   // A mix is already crossed with its categories, and a partition has one value per buyer:
   // a second dimension is offered for single-valued indicators.
@@ -88,40 +90,40 @@ export function breakdownSection({ ind, request }) {
   show();
 
   const drawn = part([...FILTER_KEYS, "by"], async () => {
+    // Its choices alone, over nothing, would look broken: the whole section goes.
+    section.hidden = unknownPlace() !== null;
+    if (section.hidden) return { nodes: [] };
     const { first, second } = chosen();
     const b = second
       ? await crossBlock(ind, request, first, second)
       : await singleBlock(ind, request, first);
     return { nodes: [b.element], after: b.draw };
   });
-  if (dims.length === 0) return { element: null, part: null, show };
-  return {
-    element: h(
-      "section",
-      { class: "breakdown", "aria-label": "Répartition" },
+  const section = h(
+    "section",
+    { class: "breakdown", "aria-label": "Répartition" },
+    h(
+      "div",
+      { class: "breakdown__choice" },
       h(
         "div",
-        { class: "breakdown__choice" },
-        h(
-          "div",
-          { class: "field field--inline" },
-          h("label", { for: "ventilation" }, "Répartir par"),
-          firstSelect,
-        ),
-        crossable
-          ? h(
-              "div",
-              { class: "field field--inline" },
-              h("label", { for: "ventilation-2" }, "et par (tableau croisé)"),
-              secondSelect,
-            )
-          : null,
+        { class: "field field--inline" },
+        h("label", { for: "ventilation" }, "Répartir par"),
+        firstSelect,
       ),
-      drawn.element,
+      crossable
+        ? h(
+            "div",
+            { class: "field field--inline" },
+            h("label", { for: "ventilation-2" }, "et par (tableau croisé)"),
+            secondSelect,
+          )
+        : null,
     ),
-    part: drawn,
-    show,
-  };
+    drawn.element,
+  );
+  if (dims.length === 0) return { element: null, part: null, show };
+  return { element: section, part: drawn, show };
 }
 
 /**
