@@ -4,11 +4,13 @@
 // (the ETL stores région and département as ENUM types of ref_regions and ref_departements, and
 // derives the buyer's and titulaires' places by joining them), so a code outside that table can
 // match no contract. The CPV divisions are not checked: the data hold divisions the reference
-// lacks (« 74 », « 00 »), which a reader may rightly ask for.
+// lacks (« 74 », « 00 »), which a reader may rightly ask for. The walk of a definition's conditions
+// below also holds fields of a closed list (`procedure`…) to it: closed-lists.ts.
 import { duckdb } from "../indicators/compiler/dialect.ts";
 import { REFERENCE_LABELS, type ReferenceName } from "../indicators/compiler/canonical.ts";
 import { CONDITION_OPS } from "../indicators/compiler/condition-schema.ts";
 import type { IndicatorDefinition, IndicatorRequest, Model } from "../indicators/index.ts";
+import { unknownListedValues } from "./closed-lists.ts";
 import type { Snapshot } from "./db.ts";
 import type { ApiIssue } from "./errors.ts";
 import { PerSnapshot } from "./per-snapshot.ts";
@@ -124,8 +126,9 @@ export function unknownFilterCodes(
 
 /**
  * The conditions of a definition (scope, a measure's `where`, at any depth) testing a field of
- * régions or départements against a code that names none, each at its box
- * (`definition.scope.and.1.values.0`).
+ * régions or départements against a code that names none, or a field of a closed list
+ * (closed-lists.ts: `procedure`, `nature`…) against a value outside it, each at its box: the
+ * list's (`definition.scope.and.1.values`), or the one value's (`definition.scope.value`).
  */
 export function unknownConditionCodes(
   model: Model,
@@ -152,10 +155,12 @@ export function unknownConditionCodes(
       const [key, values] = Array.isArray(record.values)
         ? ["values", record.values]
         : ["value", [record.value]];
+      const at = `${path}.${key}`;
       const found = unknownOf(known, ref, values);
-      if (found) {
-        issues.push(unknownIssue(found.ref, found.codes, found.unknown, `${path}.${key}`, "box"));
-      }
+      const issue = found
+        ? unknownIssue(found.ref, found.codes, found.unknown, at, "box")
+        : unknownListedValues(model, record.field, values, at);
+      if (issue) issues.push(issue);
     }
     for (const [key, value] of Object.entries(record)) {
       if (key !== "file") visit(value, `${path}.${key}`);

@@ -56,7 +56,9 @@ export function workshopRouter(deps: AppDeps): Router {
   });
 
   /** Codes of régions and départements the snapshot does not know, in the conditions or the
-   * request: refused at their box, not counted as N = 0 (reference-codes.ts). */
+   * request, and values outside a field's closed list in the conditions (the engine holds the
+   * request's filters to those lists): refused at their box, not counted as N = 0
+   * (reference-codes.ts, closed-lists.ts). */
   const codes =
     (input: WorkshopInput): CodeCheck =>
     (known) => [

@@ -4,24 +4,10 @@
 import { operatorProblem } from "../../indicators/compiler/check.ts";
 import { CONDITION_OPS } from "../../indicators/compiler/condition-schema.ts";
 import { describeDimensions, type Catalogue } from "../../indicators/index.ts";
-import {
-  ENVIRONMENTAL_CONSIDERATIONS,
-  GROUPING_TYPES,
-  SOCIAL_CONSIDERATIONS,
-  TECHNIQUES,
-  type Vocabulary,
-} from "../../lib/vocabulary.ts";
 import type { WorkshopModel } from "../api-types.ts";
+import { fieldValues } from "../closed-lists.ts";
 import { fieldReference, REFERENCE_LISTS } from "../reference-codes.ts";
 import { MAX_DEPTH, MAX_LIST } from "./bounds.ts";
-
-/** Lists of codes whose vocabulary no dimension of the model names. */
-const LIST_VOCABULARIES: Record<string, Vocabulary> = {
-  considerations_sociales: SOCIAL_CONSIDERATIONS,
-  considerations_environnementales: ENVIRONMENTAL_CONSIDERATIONS,
-  techniques: TECHNIQUES,
-  type_groupement_operateurs: GROUPING_TYPES,
-};
 
 export function workshopModel(
   catalogue: Catalogue,
@@ -30,11 +16,8 @@ export function workshopModel(
   const { model } = catalogue;
   const dimensions = describeDimensions(model);
   const fields = [...model.fields.values()].map((field) => {
-    // A field a dimension groups by has the dimension's closed list of codes.
-    const fromDimension = dimensions.find((d) => d.id === field.id && d.values !== null)?.values;
-    const vocabulary = LIST_VOCABULARIES[field.id];
-    const values =
-      fromDimension ?? vocabulary?.map((e) => ({ code: e.code, label: e.label })) ?? null;
+    // The field's closed list of codes, the one a condition is held to (closed-lists.ts).
+    const values = fieldValues(model, field.id);
     // A field grouped by a dimension labelled from a reference list holds its codes (« 53 », not
     // « Bretagne »): the form offers that list of GET /api/filters, as the filter bar reads it.
     const ref = fieldReference(model, field.id);

@@ -216,11 +216,13 @@ describe("hostile bodies get a clear 4xx and run nothing", () => {
 
     const valued = definitionOf("social_consideration_share");
     const hostile = "clause_sociale'); DROP TABLE contracts; --";
+    // A field of open text: one of a closed list refuses such a value before anything runs
+    // (unknown-list-values.test.ts), here it must reach the SQL, bound.
     valued.measure = {
       kind: "ratio",
       numerator: {
         kind: "count_distinct",
-        where: { field: "considerations_sociales", op: "contains", values: [hostile] },
+        where: { field: "acheteur_nom", op: "in", values: [hostile] },
       },
       denominator: {
         kind: "count_distinct",
