@@ -3,6 +3,7 @@
 // zod's or the engine's words).
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import type { WorkshopModel } from "../../server/api-types.ts";
 import { startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
 
@@ -38,6 +39,14 @@ async function openBlank(page: Page): Promise<void> {
 /** Every message shown on the page, under a box or in the list at the top. */
 const shownMessages = (page: Page) =>
   page.locator(".field-error:visible, .workshop-errors li").allTextContents();
+
+/** The workshop's address for a definition written by hand with this scope (a link, a file):
+ * the catalogue's count of contracts, as GET /api/workshop gives it, with that scope. */
+async function linkWithScope(scope: Record<string, unknown>): Promise<string> {
+  const { definitions } = await t.json<WorkshopModel>("/api/workshop");
+  const definition = { ...definitions.find((d) => d.id === "contracts_count"), scope };
+  return `${t.url}/atelier?d=${Buffer.from(JSON.stringify(definition)).toString("base64url")}`;
+}
 
 describeWithBrowser("the workshop as an agent meets it", () => {
   beforeAll(async () => {
@@ -146,32 +155,32 @@ describeWithBrowser("the workshop as an agent meets it", () => {
     await expect(scope.getByLabel("29 – Finistère").count()).resolves.toBe(1);
 
     // A link written by hand with a name instead of a code: the list says it is unknown.
-    const definition = {
-      id: "essai",
-      version: 1,
-      title: "Essai",
-      description: "Essai.",
-      formula: "marchés",
-      unit: "contracts",
-      format: "integer",
-      counting_unit: "contract",
-      requires_format: "any",
-      min_n: 10,
-      polarity: "neutral",
-      requires_fields: [],
-      measure: { kind: "count_distinct" },
-      breakdowns: ["year"],
-      filters: ["year"],
-      caveats: [],
-      source: { name: "essai" },
-      scope: { field: "region", op: "eq", value: "Bretagne" },
-    };
-    const d = Buffer.from(JSON.stringify(definition)).toString("base64url");
-    await page.goto(`${t.url}/atelier?d=${d}`);
+    await page.goto(await linkWithScope({ field: "region", op: "eq", value: "Bretagne" }));
     await waitReady(page);
     const held = page.locator("fieldset.condition .condition__row select").nth(2);
     await expect(held.inputValue()).resolves.toBe("Bretagne");
     await expect(held.locator("option:checked").textContent()).resolves.toContain("inconnu");
+  });
+
+  it("says under the list's box that a value of a closed list is unknown, instead of N = 0", async () => {
+    const { page } = browser;
+    // A link naming a procedure no contract can have: the page used to compute it, N = 0.
+    await page.goto(await linkWithScope({ field: "procedure", op: "in", values: ["zzz"] }));
+    await waitReady(page);
+    expect(await noteOf(page, "scope.values")).toBe(
+      "Valeur inconnue : « zzz ». Choisissez dans la liste de « Procédure de passation », " +
+        "par exemple « procedure_adaptee » (Procédure adaptée) ou « appel_offres_ouvert » " +
+        "(Appel d'offres ouvert).",
+    );
+    expect(await shownMessages(page)).toHaveLength(1);
+    // A procedure of the list ticked and the unknown one unticked: computed.
+    const scope = page.locator("fieldset.condition", {
+      has: page.locator("legend", { hasText: "Marchés concernés" }),
+    });
+    await scope.getByLabel("Procédure adaptée").check();
+    await scope.getByLabel("inconnu").uncheck();
+    await settled(page, "done");
+    expect(await shownMessages(page)).toEqual([]);
   });
 
   it("keeps in the address the definition on screen, not the one first started from", async () => {
