@@ -123,6 +123,21 @@ export const MEASURED_COLUMNS = {
         "Latest notification year of the contracts in scope (n_scope); null when none is dated.",
       ),
   },
+  // MIN and MAX of first_year/last_year leave the undated contracts out, and must keep meaning
+  // the years of the dated ones (a reader of 2025–2025 still learns those); their count is said
+  // beside them rather than folded into a null first_year, which already means « none dated ». An
+  // undated contract may be of any year: a row holding one is not judged (result-rows.ts).
+  n_undated: {
+    type: "integer",
+    presence: "target",
+    label: "Marchés du périmètre sans date de notification",
+    schema: z
+      .int()
+      .min(0)
+      .describe(
+        "Contracts in scope (n_scope) without a notification date, left out of first_year and last_year; a row with any is not judged against the target, their year being unknown.",
+      ),
+  },
   target_met: {
     type: "boolean",
     presence: "target",
@@ -131,7 +146,7 @@ export const MEASURED_COLUMNS = {
       .boolean()
       .nullable()
       .describe(
-        "null below min N, under min coverage, with a neutral polarity, on a row of a year (quarter, month) before the target's year, and on a row without a period whose first_year is null or before the target's year (a total mixing earlier years).",
+        "null below min N, under min coverage, with a neutral polarity, on a row of a year (quarter, month) before the target's year, on a row without a period whose first_year is null or before the target's year (a total mixing earlier years), and on a row with undated contracts (n_undated above 0: of unknown year).",
       ),
   },
 } as const satisfies Record<string, MeasuredColumn>;

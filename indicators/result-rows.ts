@@ -55,7 +55,9 @@ export function rowFinisher(
   // A target is the value to reach by its year: a row of an earlier year or period is not judged
   // against it (target_met null), as « Mon SPASER » and the annual report do not judge it. Nor is
   // a row without a period whose contracts in scope begin before that year (a total over
-  // 2019–2025, a région over all years): it mixes years the target does not hold to.
+  // 2019–2025, a région over all years): it mixes years the target does not hold to. Nor a row
+  // holding contracts without a notification date: they may be of any year, and a verdict would
+  // rest on them as if they were of the target's.
   const period = keyColumns.findIndex((k) => PERIOD_KEYS.has(k.name));
   const targetYear = definition.target?.year ?? null;
   return ({ rowCount, columns }) => {
@@ -69,13 +71,14 @@ export function rowFinisher(
       "coverage",
       "value",
     ].map(column);
-    const [scopes, numerators, denominators, valueCoverages, firstYears, lastYears] = [
+    const [scopes, numerators, denominators, valueCoverages, firstYears, lastYears, undatedNs] = [
       "n_scope",
       "numerator",
       "denominator",
       "coverage_value",
       "first_year",
       "last_year",
+      "n_undated",
     ].map(column);
     const rows = new Array<IndicatorRow>(rowCount);
     for (let r = 0; r < rowCount; r++) {
@@ -126,10 +129,15 @@ export function rowFinisher(
         const firstYear = num(firstYears[r]);
         row.first_year = firstYear;
         row.last_year = num(lastYears[r]);
-        // The year the row starts in: its period's, else its first contract's. A row of contracts
-        // without a date (null) has no year to hold to the target either.
+        const undated = num(undatedNs[r]) ?? 0;
+        row.n_undated = undated;
+        // The year the row starts in: its period's, else its first dated contract's. A row of
+        // contracts without a date (null) has no year to hold to the target either, and a total
+        // of 2025 holding an undated contract may hold one of 2019 (only a row without a period,
+        // or the period « unknown », can hold one).
         const fromYear = period >= 0 ? periodYear(keyValues[period][r]) : firstYear;
-        const early = targetYear !== null && (fromYear === null || fromYear < targetYear);
+        const early =
+          targetYear !== null && (fromYear === null || fromYear < targetYear || undated > 0);
         row.target_met = judged && !early ? targetMet(definition, value) : null;
       }
       rows[r] = row as IndicatorRow;

@@ -14,6 +14,8 @@
 //   first_year / last_year   the earliest and latest notification year of the n_scope
 //                 contracts, when the definition has a target: a total over several years is
 //                 not judged against a target set for the last of them (result-rows.ts)
+//   n_undated     … and the n_scope contracts without a notification date, which MIN and MAX
+//                 leave out: they may be of any year, so a total holding one is not judged
 import type { PlanAggregate, QueryPlan } from "./plan.ts";
 import { isContractCount, type SqlContext } from "./render-context.ts";
 import { topShareEntry } from "./render-top-share.ts";
@@ -62,11 +64,13 @@ export function counts(ctx: SqlContext, plan: QueryPlan): string[] {
     `COUNT(*) FILTER (WHERE ${figure}) AS ${q("n")}`,
   ];
   if (plan.years) {
-    // MIN and MAX leave out NULLs: undated contracts give no year; none dated gives NULL.
+    // MIN and MAX leave out NULLs: undated contracts give no year; none dated gives NULL. So
+    // the undated ones are counted beside them: first_year alone would hide them.
     const year = q(YEAR);
     columns.push(
       `MIN(${year}) FILTER (WHERE ${IN_BASE}) AS ${q("first_year")}`,
       `MAX(${year}) FILTER (WHERE ${IN_BASE}) AS ${q("last_year")}`,
+      `COUNT(*) FILTER (WHERE ${IN_BASE} AND ${year} IS NULL) AS ${q("n_undated")}`,
     );
   }
   if (plan.published) {
@@ -104,7 +108,7 @@ export function honestyColumns(
     const used = `COALESCE(${col("_value_used")}, 0)`;
     columns.push(`${share(used, col("_value_scope"))} AS ${q("coverage_value")}`);
   }
-  if (plan.years) columns.push(col("first_year"), col("last_year"));
+  if (plan.years) columns.push(col("first_year"), col("last_year"), col("n_undated"));
   columns.push(col("_total"), col("_format_n"));
   return columns;
 }

@@ -52,6 +52,7 @@ describe("blank is not no", () => {
       // The row of 2024: its contracts are of 2024; set for 2025, the target does not judge it.
       first_year: 2024,
       last_year: 2024,
+      n_undated: 0,
       target_met: null,
     });
   });
@@ -89,6 +90,7 @@ describe("format requirements", () => {
       // No contract in the base: no year either.
       first_year: null,
       last_year: null,
+      n_undated: 0,
       target_met: null,
     });
     // 2025 holds only A-5 (v2): no format flag.
