@@ -1,7 +1,8 @@
 // The target badge of the dashboard's cards (client/src/components/badges.js) on real answers of
 // the API: a figure over several years whose contracts begin before the target's year says why
-// it is not judged, with the years it covers, never « non atteinte ». The years are checked
-// against straight SQL on the served snapshot. The client module is loaded as the browser does.
+// it is not judged, with the years it covers, never « non atteinte »; nor is a figure holding
+// contracts without a date, whose year is unknown. The years are checked against straight SQL on
+// the served snapshot. The client module is loaded as the browser does.
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IndicatorResult } from "../../server/api-types.ts";
@@ -54,6 +55,44 @@ describe("the target badge", () => {
     );
   });
 
+  it("says a total of the target's year holding undated contracts is not judged, and why", async () => {
+    // Every year before 2025 left out by « year ∉ … », which keeps the contracts without a date
+    // (a blank is none of the years): the contracts of 2025 and the undated ones, all in the
+    // scope of first_time_supplier_share (any format, no scope). Their dated ones are of the
+    // target's year, but the undated ones may be of any year: no verdict, and the badge says why.
+    const before = await queryFile(
+      t.dbPath,
+      `SELECT DISTINCT year(date_notification)::INTEGER AS y FROM contracts
+        WHERE year(date_notification) < 2025 ORDER BY 1`,
+    );
+    const filter = `year!~${before.map((r) => String(r.y)).join(",")}`;
+    const result = await t.json<IndicatorResult>(
+      `/api/indicators/first_time_supplier_share?filter=${encodeURIComponent(filter)}`,
+    );
+    expect(result.indicator.target?.year).toBe(2025);
+    const [sql] = await queryFile(
+      t.dbPath,
+      `SELECT count(*)::INTEGER AS scope,
+              count(*) FILTER (WHERE date_notification IS NULL)::INTEGER AS undated,
+              min(year(date_notification))::INTEGER AS first
+         FROM contracts WHERE date_notification IS NULL OR year(date_notification) >= 2025`,
+    );
+    const undated = Number(sql?.undated);
+    expect(undated).toBeGreaterThan(0);
+    const [row] = result.rows;
+    expect(row).toMatchObject({
+      n_scope: Number(sql?.scope),
+      first_year: 2025,
+      last_year: 2025,
+      n_undated: undated,
+      target_met: null,
+    });
+    const count = new Intl.NumberFormat("fr-FR").format(undated).replace(/[\u202f\u00a0]/g, " ");
+    expect(words(result.indicator, row ?? {})).toBe(
+      `Cible (30 % en 2025) : non évaluée (${count} marchés du chiffre sans date de notification, année inconnue)`,
+    );
+  });
+
   it("keeps the words of a verdict and of a year before the target's", async () => {
     const result = await t.json<IndicatorResult>(
       "/api/indicators/social_consideration_share?by=region",
@@ -64,6 +103,17 @@ describe("the target badge", () => {
     );
     expect(words(result.indicator, { ...row, first_year: 2025, target_met: true })).toBe(
       "Cible (30 % en 2025) atteinte",
+    );
+    // One undated contract beside those of 2025: said in the singular.
+    const oneUndated = {
+      ...row,
+      first_year: 2025,
+      last_year: 2025,
+      n_undated: 1,
+      target_met: null,
+    };
+    expect(words(result.indicator, oneUndated)).toBe(
+      "Cible (30 % en 2025) : non évaluée (1 marché du chiffre sans date de notification, année inconnue)",
     );
     // A row of one year says so, without the years of a total.
     const years = await t.json<IndicatorResult>(

@@ -2,7 +2,7 @@
 // never the only signal: each badge says what it means in words.
 import { TIME_KEYS } from "../charts/common.js";
 import { h } from "../dom.js";
-import { FLAG_LABELS, formatBound, formatValue, STATUS_LABELS } from "../format.js";
+import { FLAG_LABELS, formatBound, formatValue, plural, STATUS_LABELS } from "../format.js";
 
 /**
  * Why a figure gets no colour nor target verdict (the engine gives none: indicators/result-rows.ts),
@@ -33,7 +33,9 @@ function earlierThan(row, year) {
  * Why the API gives a row no target verdict (indicators/result-rows.ts), the first reason that
  * holds: a period before the target's year; a figure over several years (a total, a région over
  * all years) whose contracts begin before it, which cannot be held to a value set for that year;
- * then the reasons of any verdict; last, a figure none of whose contracts is dated.
+ * a figure whose dated contracts are of that year or later but which holds undated ones, of a
+ * year no one knows; then the reasons of any verdict; last, a figure none of whose contracts is
+ * dated.
  * @param {import("../types.js").Row} row
  * @param {number} year the target's year
  */
@@ -46,6 +48,11 @@ function targetNotJudgedBecause(row, year) {
     const years =
       typeof last === "number" && last !== first ? `de ${first} à ${last}` : `de ${first}`;
     return `chiffre ${years}, objectif fixé pour ${year}`;
+  }
+  const undated = typeof row.n_undated === "number" ? row.n_undated : 0;
+  if (undated > 0 && typeof first === "number") {
+    const contracts = plural(undated, "marché", "marchés");
+    return `${contracts} du chiffre sans date de notification, année inconnue`;
   }
   const reason = notJudgedBecause(row);
   if (reason === "non évalué" && !hasPeriod && first === null) return "aucun marché daté";
