@@ -123,5 +123,12 @@ describe("the target badge", () => {
     expect(words(years.indicator, of2024)).toBe(
       "Cible (30 % en 2025) : non évaluée (fixée pour 2025)",
     );
+    // The row of the contracts without a date, on enough of them to be judged but for that.
+    const undatedRow = years.rows.find((r) => r.year === null);
+    expect(undatedRow).toBeDefined();
+    const judgeable = { ...undatedRow, value: 0.4, flags: [], target_met: null };
+    expect(words(years.indicator, judgeable)).toBe(
+      "Cible (30 % en 2025) : non évaluée (aucun marché daté)",
+    );
   });
 });

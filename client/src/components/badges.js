@@ -55,7 +55,8 @@ function targetNotJudgedBecause(row, year) {
     return `${contracts} du chiffre sans date de notification, année inconnue`;
   }
   const reason = notJudgedBecause(row);
-  if (reason === "non évalué" && !hasPeriod && first === null) return "aucun marché daté";
+  // A total none of whose contracts is dated, or the row of the undated ones (« Date inconnue »).
+  if (reason === "non évalué" && first === null) return "aucun marché daté";
   return reason;
 }
 
