@@ -10,6 +10,17 @@ import { SourceFormatError } from "./types.ts";
 export const DEFAULT_MAX_RECORD_BYTES = 8 * 2 ** 20;
 export const DEFAULT_MAX_EXPANDED_BYTES = 20 * 2 ** 30;
 
+/**
+ * How deep a record's values (a JSON record's arrays and objects, an XML record's elements) may
+ * nest. A DECP record nests five or six levels; a record nesting thousands (a generator's bug, an
+ * attack) would overflow the stack of every step that walks it and end the run: it is rejected
+ * alone, with this reason, whatever its format.
+ */
+export const MAX_RECORD_DEPTH = 100;
+
+/** Why such a record is rejected. */
+export const TOO_DEEP_REASON = `record nested more than ${MAX_RECORD_DEPTH} levels deep: not a DECP record, whose values nest a few levels`;
+
 /** The first bytes of an oversized record that the reject table keeps. */
 export const OVERSIZE_KEPT_BYTES = 2000;
 

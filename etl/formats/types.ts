@@ -28,6 +28,9 @@ export interface SourceRecord {
   parseError?: string;
   /** The record was over the size limit (input-limits.ts): why. `raw` is its first bytes. */
   tooLarge?: string;
+  /** An XML record whose elements nest deeper than MAX_RECORD_DEPTH (input-limits.ts): it was
+   * not built past that depth, `value` is undefined and `raw` the JSON of what was built. */
+  tooDeep?: boolean;
   /** Keys whose value was a non-standard literal (NaN, Infinity) read as null. */
   nonStandardLiterals?: string[];
 }

@@ -1,7 +1,8 @@
 // Streaming reader for DECP XML files: yields one SourceRecord per <marche> / <contrat-concession>.
 // National files are about 1 GB, so the file is never held in memory: saxes is fed chunk by chunk
 // and only the record being read is kept as a tree. A record over the size limit never reaches
-// saxes (xml-record-gate.ts): it is yielded with its first characters and `tooLarge`.
+// saxes (xml-record-gate.ts): it is yielded with its first characters and `tooLarge`. A record
+// whose elements nest deeper than MAX_RECORD_DEPTH is built down to it and yielded `tooDeep`.
 
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
@@ -13,7 +14,7 @@ import {
   type SourceRecord,
 } from "./types.ts";
 import { ENCODING_SNIFF_BYTES, sniffXmlEncoding, xmlDecoder } from "./xml-encoding.ts";
-import { DEFAULT_MAX_RECORD_BYTES, oversizeReason } from "./input-limits.ts";
+import { DEFAULT_MAX_RECORD_BYTES, MAX_RECORD_DEPTH, oversizeReason } from "./input-limits.ts";
 import { firstInvalidUtf8 } from "./utf8.ts";
 import { XmlRecordGate, type GateOutput } from "./xml-record-gate.ts";
 
@@ -26,13 +27,6 @@ interface Frame {
   /** Text content, kept only while the element has no child element. */
   text: string;
 }
-
-/**
- * How deep a record's elements may nest. A DECP record nests five or six levels; a file nesting
- * thousands (a generator's bug, an attack) would overflow the stack when the record is turned
- * into JSON, ending the run without a line to look at.
- */
-const MAX_RECORD_DEPTH = 100;
 
 /** Element name without its namespace prefix (`dc:marche` → `marche`). */
 function localName(name: string): string {
@@ -72,6 +66,10 @@ export async function* readXmlRecords(
   let rootOpen = false; // the <marches> wrapper, which is not itself part of any record
   let tagLine = 0; // line where the tag being opened starts (an open tag may span lines)
   const stack: Frame[] = []; // stack[0] is the record element being read
+  // Elements open below MAX_RECORD_DEPTH in the record being read: not built (the record is
+  // rejected alone, as a JSON record nested as deep is), only counted to find the record's end.
+  let skipped = 0;
+  let recordTooDeep = false;
   const ready: SourceRecord[] = []; // records completed in the current chunk, not yet yielded
   let position = 0;
 
@@ -101,20 +99,25 @@ export async function* readXmlRecords(
       }
       onShape?.("xml-single");
     }
-    if (stack.length >= MAX_RECORD_DEPTH) {
-      throw fail(
-        `elements nested more than ${MAX_RECORD_DEPTH} deep in a record (<${name}>): not a DECP record, whose elements nest a few levels`,
-      );
+    if (skipped > 0 || stack.length >= MAX_RECORD_DEPTH) {
+      skipped++;
+      recordTooDeep = true;
+      return;
     }
     stack.push({ name, line: tagLine, children: null, text: "" });
   });
   const onText = (text: string): void => {
+    if (skipped > 0) return;
     const top = stack.at(-1);
     if (top !== undefined && top.children === null) top.text += text;
   };
   parser.on("text", onText);
   parser.on("cdata", onText);
   parser.on("closetag", () => {
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
     const frame = stack.pop();
     if (frame === undefined) {
       rootOpen = false; // </marches>
@@ -125,12 +128,12 @@ export async function* readXmlRecords(
     if (parent === undefined) {
       // Any child of <marches> is a record, even an unknown one: the pipeline rejects it with a
       // reason rather than this reader dropping it silently.
-      ready.push({
-        position: position++,
-        kindHint: recordKindOf(frame.name),
-        value,
-        raw: JSON.stringify(value),
-      });
+      const record = { position: position++, kindHint: recordKindOf(frame.name) };
+      // A record nested too deep keeps what was built of it, for the reject table.
+      if (recordTooDeep)
+        ready.push({ ...record, value: undefined, raw: JSON.stringify(value), tooDeep: true });
+      else ready.push({ ...record, value, raw: JSON.stringify(value) });
+      recordTooDeep = false;
       return;
     }
     if (parent.children === null) {

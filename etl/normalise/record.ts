@@ -1,15 +1,9 @@
 // One raw record → a rejection with its reason, or the canonical rows of a marché or a concession.
+import { TOO_DEEP_REASON } from "../formats/input-limits.ts";
 import type { ContainerShape, RecordKind, SourceRecord } from "../formats/types.ts";
 import { IssueLog, type FieldIssue } from "./issues.ts";
 import { cleanIdentifier, cleanSiret } from "./fields.ts";
-import {
-  child,
-  cleanKeys,
-  isTree,
-  RecordTooDeepError,
-  TOO_DEEP_REASON,
-  type Tree,
-} from "./structure.ts";
+import { child, cleanKeys, isTree, RecordTooDeepError, type Tree } from "./structure.ts";
 import { normaliseMarche, type MarcheRows } from "./marche.ts";
 import { normaliseConcession, type ConcessionRows } from "./concession.ts";
 import { detectRecordFormat, type DecpFormat } from "./format.ts";
@@ -43,6 +37,7 @@ export function normaliseRecord(
   const log = new IssueLog(shape.startsWith("xml") || shape === "tabular");
   if (source.tooLarge) return reject(source.kindHint, source.tooLarge);
   if (source.parseError) return reject(source.kindHint, `invalid JSON: ${source.parseError}`);
+  if (source.tooDeep) return reject(source.kindHint, TOO_DEEP_REASON);
   if (!isTree(source.value)) return reject(source.kindHint, "not an object");
   let record: Tree;
   try {

@@ -1,4 +1,5 @@
 // Shape helpers that make the 2019, 2.0.0 and 2024 structures (and XML turned into trees) read alike.
+import { MAX_RECORD_DEPTH } from "../formats/input-limits.ts";
 import type { IssueLog } from "./issues.ts";
 
 export type Tree = Record<string, unknown>;
@@ -6,15 +7,6 @@ export type Tree = Record<string, unknown>;
 export function isTree(value: unknown): value is Tree {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-
-/**
- * How deep a record's values may nest. A DECP record nests five or six levels; a record nesting
- * thousands would overflow the stack of every step that walks it, and end the run.
- */
-export const MAX_RECORD_DEPTH = 100;
-
-/** Why such a record is rejected. */
-export const TOO_DEEP_REASON = `record nested more than ${MAX_RECORD_DEPTH} levels deep: not a DECP record, whose values nest a few levels`;
 
 /** Thrown by cleanKeys on a record nested deeper than MAX_RECORD_DEPTH: the record is rejected. */
 export class RecordTooDeepError extends Error {}

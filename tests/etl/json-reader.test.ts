@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readJsonRecordBytes, readJsonRecords } from "../../etl/formats/json-reader.ts";
 import type { ContainerShape, SourceRecord } from "../../etl/formats/types.ts";
 import { normaliseRecord } from "../../etl/normalise/record.ts";
-import { TOO_DEEP_REASON } from "../../etl/normalise/structure.ts";
+import { TOO_DEEP_REASON } from "../../etl/formats/input-limits.ts";
 import { SAMPLES_DIR } from "../../etl/pipeline.ts";
 
 async function readAll(

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { MAX_RECORD_DEPTH, TOO_DEEP_REASON } from "../../etl/formats/input-limits.ts";
 import { readXmlRecords } from "../../etl/formats/xml-reader.ts";
+import { normaliseRecord } from "../../etl/normalise/record.ts";
 import { FIXTURES_DIR } from "../helpers/fixtures.ts";
 import {
   SourceFormatError,
@@ -240,13 +242,25 @@ describe("readXmlRecords on malformed files", () => {
     expect(old.error.where).toBe("line 5, byte 0xE9");
   });
 
-  it("fails on elements nested thousands deep, naming the line, without overflowing the stack", async () => {
+  it("rejects alone a record whose elements nest thousands deep, as a JSON one, and reads the next", async () => {
+    // It failed the whole source, losing the records after it, where a JSON record as deep is
+    // rejected alone (json-reader.test.ts).
     const depth = 100_000;
-    const text = `<marches>\n<marche><id>1</id></marche>\n<marche>${"<a>".repeat(depth)}${"</a>".repeat(depth)}</marche>\n</marches>`;
-    const { error, records } = await readUntilError(tempFile("deep.xml", text), "deep-source");
-    expect(error.message).toMatch(/^deep-source: elements nested more than 100 deep in a record/);
-    expect(error.where).toMatch(/^line 3, column \d+$/);
-    expect(records).toHaveLength(1);
+    const text = `<marches>\n<marche><id>1</id></marche>\n<marche><id>2</id>${"<a>".repeat(depth)}x${"</a>".repeat(depth)}</marche>\n<marche><id>3</id></marche>\n</marches>`;
+    const { records } = await readAll(tempFile("deep.xml", text));
+    expect(records.map((r) => [r.position, r.tooDeep ?? false])).toEqual([
+      [0, false],
+      [1, true],
+      [2, false],
+    ]);
+    const [, deep, after] = records;
+    expect(deep.value).toBeUndefined();
+    // What was built of it is kept for the reject table: its id, then elements down to the limit.
+    expect(deep.raw.startsWith('{"id":"2","a":{"a":')).toBe(true);
+    expect(deep.raw.match(/"a"/g)).toHaveLength(MAX_RECORD_DEPTH - 1);
+    expect(after.value).toEqual({ id: "3" });
+    const normalised = normaliseRecord(deep, "xml-list", new Date("2024-06-01"));
+    expect(normalised).toEqual({ type: "reject", kind: "marche", reason: TOO_DEEP_REASON });
   });
 
   it("reads a file in the encoding its XML declaration gives (ISO-8859-15)", async () => {

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestDb, type TestDb } from "../helpers/samples-db.ts";
 import * as PROBLEMS from "../../etl/normalise/problems.ts";
-import { TOO_DEEP_REASON } from "../../etl/normalise/structure.ts";
+import { TOO_DEEP_REASON } from "../../etl/formats/input-limits.ts";
 
 /** The client's translations (a plain JavaScript module, loaded as the browser loads it). */
 interface QualityLabels {
