@@ -2,7 +2,8 @@
 // corrections of corrections, a lot republished the day its would-be correction appears, an amount
 // between two lots. Distinct lots never end under one key; a plain correction still does.
 import { describe, expect, it } from "vitest";
-import { lotKeys, type LotContent } from "../../etl/load/lot-keys.ts";
+import { lotKeys, writeLotKeys, type LotContent } from "../../etl/load/lot-keys.ts";
+import { openDatabase, queryRows } from "../../lib/duckdb.ts";
 
 const T1 = "82747808200023";
 const T2 = "49357633400012";
@@ -85,5 +86,31 @@ describe("lotKeys", () => {
   it("keeps a content that never says when it was published as a lot of its own", () => {
     const undated = { ...C, first_published: null, days: [] };
     expect(lots([A, B, undated])).toEqual([["A"], ["B"], ["C"]]);
+  });
+
+  it("writes every content's lot and every correction, however many (in batches of statements)", async () => {
+    // 1 201 ids of two contents each, the second correcting the first's amount: past two batches.
+    const db = await openDatabase(":memory:");
+    try {
+      await db.connection.run(
+        `CREATE TEMP TABLE lot_contents AS
+           SELECT 'marche' AS kind, 'id' || i AS uid, 'k' || i || '-' || v AS content_key,
+                  (DATE '2024-06-01' + v::INTEGER)::VARCHAR AS first_published,
+                  [(DATE '2024-06-01' + v::INTEGER)::VARCHAR] AS days,
+                  'objet ' || i AS objet, (1000 + v)::DOUBLE AS amount, '2024-05-01' AS date,
+                  ['${T1}'] AS parties
+           FROM range(1201) r(i), range(2) w(v)`,
+      );
+      await writeLotKeys(db.connection);
+      const [counts] = await queryRows(
+        db.connection,
+        `SELECT (SELECT count(*) FROM lot_keys) AS keys,
+                (SELECT count(*) FROM lot_keys WHERE lot_key = replace(content_key, '-1', '-0')) AS joined,
+                (SELECT count(*) FROM lot_corrections WHERE field = 'montant' AND corrected_value = '1001') AS corrections`,
+      );
+      expect(counts).toEqual({ keys: 2402, joined: 2402, corrections: 1201 });
+    } finally {
+      db.close();
+    }
   });
 });
