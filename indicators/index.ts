@@ -47,7 +47,13 @@ export {
   type Issue,
   type IssueCode,
 } from "./compiler/errors.ts";
-export { getDefaultModel, loadModel, describeDimensions, type Model } from "./compiler/model.ts";
+export {
+  getDefaultModel,
+  loadModel,
+  describeDimensions,
+  fieldCodeList,
+  type Model,
+} from "./compiler/model.ts";
 export {
   ColumnMetaSchema,
   COLUMN_ROLES,

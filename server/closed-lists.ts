@@ -7,7 +7,7 @@
 // acheteur_type are derived by CASE, decp_format is an ENUM), and the shipped snapshot holds none
 // (counted per field on data/observatory.duckdb when this check was written). A field whose data
 // hold values the list lacks must not be listed here, or a reader could not ask for them.
-import type { Model } from "../indicators/index.ts";
+import { fieldCodeList, type Model } from "../indicators/index.ts";
 import {
   ENVIRONMENTAL_CONSIDERATIONS,
   GROUPING_TYPES,
@@ -36,8 +36,8 @@ const LIST_VOCABULARIES: Record<string, Vocabulary> = {
  * the vocabulary of a list field. The workshop's form offers the same list (model-view.ts).
  */
 export function fieldValues(model: Model, field: string): ListedValue[] | null {
-  const dimension = model.dimensions.get(field);
-  if (dimension?.values && dimension.field === field) return dimension.values;
+  const codes = fieldCodeList(model, field);
+  if (codes) return codes;
   const vocabulary = LIST_VOCABULARIES[field];
   return vocabulary ? vocabulary.map((e) => ({ code: e.code, label: e.label })) : null;
 }

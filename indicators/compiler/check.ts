@@ -4,7 +4,7 @@
 import type { ColumnType } from "./canonical.ts";
 import { COMPARE_OPS, type ConditionInput } from "./condition-schema.ts";
 import type { Issue, IssueCode } from "./errors.ts";
-import type { Model } from "./model.ts";
+import { fieldCodeList, type Model } from "./model.ts";
 import type { ParsedDefinition } from "./schema.ts";
 
 type Report = (path: string, message: string, code?: IssueCode) => void;
@@ -40,7 +40,7 @@ export function checkDefinition(
     }
   };
   const condition = (c: ConditionInput | undefined, path: string) =>
-    checkCondition(c, path, field, report);
+    checkCondition(c, path, field, (name) => fieldCodeList(model, name) !== null, report);
 
   definition.requires_fields.forEach((name, i) => field(name, `requires_fields.${i}`));
   definition.breakdowns.forEach((name, i) => dimension(name, `breakdowns.${i}`));
@@ -117,16 +117,19 @@ function checkCondition(
   c: ConditionInput | undefined,
   path: string,
   field: (name: string, path: string) => ColumnType | null,
+  listed: (name: string) => boolean,
   report: Report,
 ): void {
   if (c === undefined) return;
-  if (c.and) c.and.forEach((item, i) => checkCondition(item, `${path}.and.${i}`, field, report));
-  if (c.or) c.or.forEach((item, i) => checkCondition(item, `${path}.or.${i}`, field, report));
-  if (c.not) checkCondition(c.not, `${path}.not`, field, report);
+  const inner = (item: ConditionInput, at: string) =>
+    checkCondition(item, at, field, listed, report);
+  if (c.and) c.and.forEach((item, i) => inner(item, `${path}.and.${i}`));
+  if (c.or) c.or.forEach((item, i) => inner(item, `${path}.or.${i}`));
+  if (c.not) inner(c.not, `${path}.not`);
   if (c.field === undefined || c.op === undefined) return;
   const type = field(c.field, `${path}.field`);
   if (type === null) return;
-  const problem = operatorProblem(type, c.op);
+  const problem = operatorProblem(type, c.op, listed(c.field));
   if (problem) {
     report(`${path}.op`, `${problem} (field "${c.field}" is ${type})`, "type_mismatch");
     return;
@@ -140,7 +143,13 @@ function checkCondition(
   });
 }
 
-export function operatorProblem(type: ColumnType, op: string): string | null {
+const ORDERING_OPS = ["lt", "lte", "gt", "gte"];
+
+/**
+ * Why `op` does not apply to a field of this type, or null. A field holding codes of a closed list
+ * (`listed`: procedure, nature…) has no order: `procedure lt "m"` would compare the codes' spelling.
+ */
+export function operatorProblem(type: ColumnType, op: string, listed = false): string | null {
   if (op === "is_null" || op === "not_null") return null;
   if (type === "string_list")
     return op === "contains" ? null : `only contains, is_null, not_null apply to a list`;
@@ -149,6 +158,8 @@ export function operatorProblem(type: ColumnType, op: string): string | null {
   if (!(COMPARE_OPS as readonly string[]).includes(op) && op !== "in" && op !== "nin") {
     return `unknown operator ${op}`;
   }
+  if (listed && ORDERING_OPS.includes(op))
+    return `the codes of a closed list have no order for ${op}`;
   return null;
 }
 

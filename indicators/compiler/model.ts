@@ -77,3 +77,13 @@ export function describeDimensions(model: Model): DimensionInfo[] {
     return info;
   });
 }
+
+/**
+ * The closed list of codes a field holds: that of the dimension of the same name grouping by the
+ * field itself (not bands of it: `amount_band` lists no amount); null when its values are open.
+ * A condition on such a field names codes of the list and has no order to compare by.
+ */
+export function fieldCodeList(model: Model, field: string): DimensionValue[] | null {
+  const dimension = model.dimensions.get(field);
+  return dimension?.values && dimension.field === field ? dimension.values : null;
+}

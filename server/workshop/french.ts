@@ -66,6 +66,11 @@ const RULES: Rule[] = [
     (m, name) =>
       `« ${name(m[2] ?? "")} » est un oui/non : seuls « égal » et « différent » s'y appliquent`,
   ],
+  [
+    /^the codes of a closed list have no order for \w+ \(field "(.*)" is \w+\)$/,
+    (m, name) =>
+      `les valeurs de « ${name(m[1] ?? "")} » forment une liste sans ordre : choisissez « est égal à », « est différent de », « est l'un de » ou « n'est aucun de »`,
+  ],
   [/^expected a text value$/, () => "Écrivez un texte."],
   [/^expected an integer$/, () => "Indiquez un nombre entier (par exemple 3)."],
   [/^expected a number$/, () => "Indiquez un nombre (par exemple 40000 ou 0,5)."],

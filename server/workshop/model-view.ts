@@ -27,7 +27,7 @@ export function workshopModel(
       label: field.label,
       ...(field.description !== undefined ? { description: field.description } : {}),
       type: field.type,
-      ops: CONDITION_OPS.filter((op) => operatorProblem(field.type, op) === null),
+      ops: CONDITION_OPS.filter((op) => operatorProblem(field.type, op, values !== null) === null),
       values,
       choices,
     };

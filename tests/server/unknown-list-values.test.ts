@@ -126,4 +126,24 @@ describe("a workshop condition on a field of a closed list", () => {
       expect((await post("validate", { definition: d })).status, field.id).toBe(200);
     }
   });
+
+  it("offers and takes no ordering test on it: its codes have no order", async () => {
+    // « procedure lt m » compared the codes' spelling: « appel_offres_ouvert » came before « m ».
+    const procedure = model.fields.find((f) => f.id === "procedure");
+    expect(procedure?.ops).toEqual(expect.arrayContaining(["eq", "neq", "in", "nin"]));
+    for (const op of ["lt", "lte", "gt", "gte"]) expect(procedure?.ops, op).not.toContain(op);
+    // A field of numbers keeps them.
+    expect(model.fields.find((f) => f.id === "montant")?.ops).toContain("lt");
+    const d = definition();
+    d.scope = { field: "procedure", op: "lt", value: "m" };
+    expect(await issuesOf("preview", d)).toEqual([
+      {
+        code: "type_mismatch",
+        param: "definition.scope.op",
+        message:
+          "les valeurs de « Procédure de passation » forment une liste sans ordre : choisissez " +
+          "« est égal à », « est différent de », « est l'un de » ou « n'est aucun de »",
+      },
+    ]);
+  });
 });
