@@ -3,7 +3,7 @@
 // codes; the dimensions; and the catalogue's definitions to start from.
 import { operatorProblem } from "../../indicators/compiler/check.ts";
 import { CONDITION_OPS } from "../../indicators/compiler/condition-schema.ts";
-import { describeDimensions, type Catalogue } from "../../indicators/index.ts";
+import { describeDimensions, fieldCodeList, type Catalogue } from "../../indicators/index.ts";
 import type { WorkshopModel } from "../api-types.ts";
 import { fieldValues } from "../closed-lists.ts";
 import { fieldReference, REFERENCE_LISTS } from "../reference-codes.ts";
@@ -27,7 +27,10 @@ export function workshopModel(
       label: field.label,
       ...(field.description !== undefined ? { description: field.description } : {}),
       type: field.type,
-      ops: CONDITION_OPS.filter((op) => operatorProblem(field.type, op, values !== null) === null),
+      // The operators the definition check accepts on it: none that orders the codes of a list.
+      ops: CONDITION_OPS.filter(
+        (op) => operatorProblem(field.type, op, fieldCodeList(model, field.id) !== null) === null,
+      ),
       values,
       choices,
     };
