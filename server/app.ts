@@ -50,7 +50,9 @@ export function createApp(deps: AppDeps): Express {
     if (req.method === "GET" || req.method === "HEAD") return next();
     if (req.method === "POST" && req.path === "/admin/refresh") return next();
     if (req.method === "POST" && WORKSHOP_POSTS.has(req.path)) return next();
-    next(new ApiError(405, [{ code: "method_not_allowed", message: "the API only reads (GET)" }]));
+    next(
+      new ApiError(405, [{ code: "method_not_allowed", message: "l'API ne fait que lire (GET)" }]),
+    );
   });
   api.use(healthRouter(deps));
   api.use(adminRouter(deps));
@@ -71,6 +73,6 @@ export function createApp(deps: AppDeps): Express {
   app.use("/api", api);
 
   app.use(staticRouter());
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, deps.catalogue.model));
   return app;
 }

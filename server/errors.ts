@@ -1,7 +1,8 @@
 // Errors a user can fix carry a code and the parameter at fault and become 400/404; anything else
 // is a bug: 500 with a generic message, the details only in the server log (never a stack trace).
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { isIndicatorError } from "../indicators/index.ts";
+import { isIndicatorError, type Model } from "../indicators/index.ts";
+import { frenchMessage } from "./engine-french.ts";
 
 export interface ApiIssue {
   code: string;
@@ -82,10 +83,14 @@ const body = errorBody;
 
 /** Unknown /api paths answer in JSON like every other API error. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
-  next(notFound(`no API route for ${req.method} ${req.path}`));
+  next(notFound(`aucune route de l'API pour ${req.method} ${req.baseUrl}${req.path}`));
 };
 
-export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+/**
+ * `model` names the fields of the engine's messages, which are said in French here as the workshop
+ * says them (engine-french.ts); their `code` and `param` stay as the engine wrote them.
+ */
+export function errorHandler(log: (line: string) => void, model: Model): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     // The client has gone (its work was cancelled): there is no one to answer.
@@ -103,7 +108,7 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     if (isIndicatorError(error)) {
       const issues = error.issues.map((i) => ({
         code: i.code,
-        message: i.message,
+        message: frenchMessage(i.message, model),
         ...(i.param !== undefined ? { param: i.param } : {}),
       }));
       res.status(error.httpStatus).json(body(error.httpStatus, issues));
@@ -114,12 +119,17 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     if (typeof status === "number" && status >= 400 && status < 500) {
       res
         .status(status)
-        .json(body(status, [{ code: "bad_request", message: "malformed request" }]));
+        .json(body(status, [{ code: "bad_request", message: "requête mal formée" }]));
       return;
     }
     log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    res
-      .status(500)
-      .json(body(500, [{ code: "internal_error", message: "internal error; see the server log" }]));
+    res.status(500).json(
+      body(500, [
+        {
+          code: "internal_error",
+          message: "erreur interne du serveur ; le détail est dans son journal",
+        },
+      ]),
+    );
   };
 }

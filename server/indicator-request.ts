@@ -54,7 +54,11 @@ export function readIndicatorQuery(
     const values = asStrings(raw);
     const param = key.slice(0, 60);
     if (values === null) {
-      issues.push({ code: "invalid_value", param, message: "expected a plain text value" });
+      issues.push({
+        code: "invalid_value",
+        param,
+        message: "une valeur en texte simple est attendue",
+      });
       continue;
     }
     if (ENGINE_PARAMETERS.has(key)) {
@@ -66,7 +70,7 @@ export function readIndicatorQuery(
       issues.push({
         code: "unknown_parameter",
         param,
-        message: `unknown parameter; allowed: ${allowed.join(", ")}`,
+        message: `paramètre inconnu ; paramètres permis : ${allowed.join(", ")}`,
       });
       continue;
     }
@@ -75,14 +79,14 @@ export function readIndicatorQuery(
       issues.push({
         code: "invalid_value",
         param,
-        message: `${key} is given ${values.length} times; give it once, several values as ${key}=a,b (one of), or use filter= for a range`,
+        message: `${key} est donné ${values.length} fois : donnez-le une seule fois, plusieurs valeurs sous la forme ${key}=a,b (l'une d'elles), ou un intervalle avec filter=`,
       });
       continue;
     }
     for (const value of values) {
       const parsed = parseFilter(`${key}${value.includes(",") ? "~" : "="}${value}`);
       if (typeof parsed === "string") {
-        issues.push({ code: "invalid_value", param, message: `${key} needs a value` });
+        issues.push({ code: "invalid_value", param, message: `${key} n'a pas de valeur` });
         continue;
       }
       // Checked alone so that a bad value is reported under the parameter that carried it.

@@ -10,7 +10,7 @@ import { badRequest } from "./errors.ts";
 export function queryString(req: Request, name: string): string | undefined {
   const value: unknown = req.query[name];
   if (value === undefined) return undefined;
-  if (typeof value !== "string") throw badRequest(name, `give ${name} once`);
+  if (typeof value !== "string") throw badRequest(name, `donnez ${name} une seule fois`);
   return value;
 }
 
@@ -22,7 +22,7 @@ export function rejectUnknownQuery(req: Request, allowed: readonly string[]): vo
     if (!allowed.includes(key)) {
       throw badRequest(
         key.slice(0, 60),
-        `unknown parameter; allowed: ${allowed.join(", ") || "none"}`,
+        `paramètre inconnu ; paramètres permis : ${allowed.join(", ") || "aucun"}`,
         "unknown_parameter",
       );
     }
@@ -31,21 +31,21 @@ export function rejectUnknownQuery(req: Request, allowed: readonly string[]): vo
 
 export function siretParam(value: string | undefined, name = "siret"): string {
   if (value === undefined || !SIRET.test(value)) {
-    throw badRequest(name, `${name} must be 14 digits`);
+    throw badRequest(name, `${name} s'écrit avec 14 chiffres`);
   }
   return value;
 }
 
 export function supplierIdParam(value: string | undefined, name = "id"): string {
   if (value === undefined || !SUPPLIER_ID.test(value)) {
-    throw badRequest(name, `${name} must be 1 to 60 letters, digits, spaces or . _ / -`);
+    throw badRequest(name, `${name} s'écrit avec 1 à 60 lettres, chiffres, espaces ou . _ / -`);
   }
   return value;
 }
 
 export function textParam(value: string | undefined, name: string, max: number): string {
-  if (value === undefined || value.trim() === "") throw badRequest(name, `${name} is required`);
-  if (value.length > max) throw badRequest(name, `${name} is longer than ${max} characters`);
+  if (value === undefined || value.trim() === "") throw badRequest(name, `${name} est obligatoire`);
+  if (value.length > max) throw badRequest(name, `${name} dépasse ${max} caractères`);
   return value.trim();
 }
 
@@ -55,10 +55,10 @@ export function intParam(
   { min, max, fallback }: { min: number; max: number; fallback: number },
 ): number {
   if (value === undefined || value === "") return fallback;
-  if (!/^-?\d+$/.test(value)) throw badRequest(name, `${name} must be an integer`);
+  if (!/^-?\d+$/.test(value)) throw badRequest(name, `${name} doit être un nombre entier`);
   const number = Number(value);
   if (number < min || number > max) {
-    throw badRequest(name, `${name} must be between ${min} and ${max}`);
+    throw badRequest(name, `${name} doit être entre ${min} et ${max}`);
   }
   return number;
 }
@@ -102,9 +102,9 @@ export function enumQuery<const T extends string>(
   fallback?: T,
 ): T {
   const value = queryString(req, name) ?? fallback;
-  if (value === undefined) throw badRequest(name, `${name} is required: ${values.join(", ")}`);
+  if (value === undefined) throw badRequest(name, `${name} est obligatoire : ${values.join(", ")}`);
   if (!(values as readonly string[]).includes(value)) {
-    throw badRequest(name, `${name} must be one of ${values.join(", ")}`);
+    throw badRequest(name, `${name} doit être l'une des valeurs ${values.join(", ")}`);
   }
   return value as T;
 }

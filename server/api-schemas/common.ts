@@ -23,9 +23,16 @@ export const SnapshotInfoSchema = z.strictObject({
 export const stamped = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.strictObject({ snapshot_id: SnapshotId, ...shape });
 
+/** The refusals' words are for a person, their code and parameter for a program. */
+const FrenchMessage = z
+  .string()
+  .describe(
+    "What is wrong and what to do, in French, for a person; `code` and `param` are the stable, machine-readable fields.",
+  );
+
 const IssueSchema = z.strictObject({
   code: z.string(),
-  message: z.string(),
+  message: FrenchMessage,
   param: z.string().optional().describe("The request parameter at fault."),
 });
 
@@ -35,7 +42,7 @@ export const ErrorSchema = z.strictObject({
     code: z.string().meta({
       examples: ["unknown_dimension", "invalid_value", "too_many_groups", "server_busy"],
     }),
-    message: z.string(),
+    message: FrenchMessage,
     param: z.string().optional().describe("The request parameter at fault."),
     issues: z.array(IssueSchema),
     limit: z

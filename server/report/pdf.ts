@@ -44,7 +44,7 @@ export function pdfUnavailable(path: string): ApiError {
     {
       code: "pdf_unavailable",
       param: "format",
-      message: `PDF needs Chromium on the server and none was found at ${path}: install it (Debian/Ubuntu: apt-get install -y chromium-headless-shell, or chromium) or set CHROMIUM_PATH to its executable; format=html and format=docx work without it`,
+      message: `Le PDF est imprimé par Chromium sur le serveur, et aucun n'a été trouvé à ${path} : installez-le (Debian/Ubuntu : apt-get install -y chromium-headless-shell, ou chromium) ou indiquez son exécutable dans CHROMIUM_PATH ; format=html et format=docx fonctionnent sans lui`,
     },
   ]);
 }

@@ -11,7 +11,10 @@ let waiting = 0;
 export async function inReportSlot<T>(work: () => Promise<T>): Promise<T> {
   if (waiting >= MAX_WAITING) {
     throw new ApiError(503, [
-      { code: "busy", message: "too many reports being built; try again in a minute" },
+      {
+        code: "busy",
+        message: "trop de rapports sont en cours de construction : réessayez dans une minute",
+      },
     ]);
   }
   waiting += 1;

@@ -27,7 +27,10 @@ export function adminRouter(deps: AppDeps): Router {
 
   router.post("/admin/refresh", async (req, res) => {
     const token = deps.adminToken;
-    if (!token || !deps.refresh) throw notFound("manual refresh is off (no admin token set)");
+    if (!token || !deps.refresh)
+      throw notFound(
+        "la mise à jour à la demande est désactivée (aucun jeton d'administration configuré)",
+      );
     const address = req.socket.remoteAddress ?? "unknown";
     const locked = failures.lockedFor(address);
     if (locked > 0) {
@@ -54,7 +57,7 @@ export function adminRouter(deps: AppDeps): Router {
         {
           code: "unauthorized",
           param: "authorization",
-          message: "a valid admin token is required",
+          message: "un jeton d'administration valide est requis",
         },
       ]);
     }

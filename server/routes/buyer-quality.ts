@@ -27,7 +27,7 @@ export async function requireBuyer(snapshot: Snapshot, siret: string): Promise<v
     siret,
   ]);
   if (Number(row?.n ?? 0) === 0) {
-    throw notFound(`no contract of buyer ${siret} in this snapshot`, "siret");
+    throw notFound(`aucun marché de l'acheteur ${siret} dans les données servies`, "siret");
   }
 }
 

@@ -46,7 +46,7 @@ export function buyerReportRouter(deps: AppDeps): Router {
     const siret = siretParam(req.params.siret);
     const bounds = BuyerReportQuery.shape.year;
     const raw = queryString(req, "year");
-    if (raw === undefined || raw === "") throw badRequest("year", "year is required (YYYY)");
+    if (raw === undefined || raw === "") throw badRequest("year", "year est obligatoire (AAAA)");
     const year = intParam(raw, "year", {
       min: bounds.minValue ?? 1990,
       max: bounds.maxValue ?? 2100,

@@ -32,7 +32,8 @@ export function buyersRouter(deps: AppDeps): Router {
       const summary = await buyerSummary(s, siret, (type) =>
         modelLabel(deps.catalogue.model, "acheteur_type", type),
       );
-      if (!summary) throw notFound(`no contract of buyer ${siret} in this snapshot`, "siret");
+      if (!summary)
+        throw notFound(`aucun marché de l'acheteur ${siret} dans les données servies`, "siret");
       return { ...summary };
     });
   });
@@ -45,7 +46,7 @@ export function buyersRouter(deps: AppDeps): Router {
     await answer(deps, res, async (s) => {
       const page = await buyerContracts(s, siret, offset, limit);
       if (page.total === 0)
-        throw notFound(`no contract of buyer ${siret} in this snapshot`, "siret");
+        throw notFound(`aucun marché de l'acheteur ${siret} dans les données servies`, "siret");
       return { siret, offset, limit, ...page };
     });
   });

@@ -17,9 +17,9 @@ export function contractsRouter(deps: AppDeps): Router {
     const q = textParam(queryString(req, "q"), "q", ContractSearchQuery.shape.q.maxLength ?? 200);
     const limit = intQuery(req, "limit", ContractSearchQuery.shape.limit);
     const words = searchWords(q);
-    if (words.length === 0) throw badRequest("q", "q holds no word");
+    if (words.length === 0) throw badRequest("q", "q ne contient aucun mot");
     if (words.length > MAX_SEARCH_WORDS) {
-      throw badRequest("q", `q holds more than ${MAX_SEARCH_WORDS} words`);
+      throw badRequest("q", `q contient plus de ${MAX_SEARCH_WORDS} mots`);
     }
     await answer(deps, res, async (s) => ({ words, ...(await searchContracts(s, words, limit)) }));
   });
@@ -29,11 +29,11 @@ export function contractsRouter(deps: AppDeps): Router {
     const uid = req.params.uid;
     // uid = buyer SIRET + the contract id as published: free text, but bounded and printable.
     if (uid.length > 300 || /\p{Cc}/u.test(uid)) {
-      throw badRequest("uid", "uid must be at most 300 printable characters");
+      throw badRequest("uid", "uid a au plus 300 caractères imprimables");
     }
     await answer(deps, res, async (s) => {
       const detail = await contractDetail(s, uid);
-      if (!detail) throw notFound("no contract with this uid in this snapshot", "uid");
+      if (!detail) throw notFound("aucun marché de cet uid dans les données servies", "uid");
       return { ...detail };
     });
   });

@@ -33,7 +33,10 @@ export function exportsRouter(deps: AppDeps): Router {
   router.get("/indicators/:id/export", async (req, res) => {
     const format = queryString(req, "format") ?? "";
     if (!isFormat(format)) {
-      throw badRequest("format", `format must be one of ${EXPORT_FORMAT_NAMES.join(", ")}`);
+      throw badRequest(
+        "format",
+        `format doit être l'une des valeurs ${EXPORT_FORMAT_NAMES.join(", ")}`,
+      );
     }
     const writer = EXPORT_FORMATS[format];
     const definition = findDefinition(deps.catalogue, req.params.id);

@@ -65,10 +65,10 @@ function where(req: Request, spec: BrowseSpec): { sql: string; params: string[] 
   for (const [name, condition] of Object.entries(spec.filters)) {
     const value = queryString(req, name);
     if (value === undefined || value === "") continue;
-    if (value.length > 500) throw badRequest(name, `${name} is longer than 500 characters`);
+    if (value.length > 500) throw badRequest(name, `${name} dépasse 500 caractères`);
     const choices = spec.choices?.[name];
     if (choices && !choices.includes(value)) {
-      throw badRequest(name, `${name} must be one of: ${choices.join(", ")}`);
+      throw badRequest(name, `${name} doit être l'une des valeurs ${choices.join(", ")}`);
     }
     params.push(value);
     clauses.push(condition(`$${params.length}`));
@@ -124,20 +124,21 @@ export function qualityRouter(deps: AppDeps): Router {
   router.get("/rejects/record", async (req, res) => {
     rejectUnknownQuery(req, queryNames(RejectRecordQuery));
     const source = queryString(req, "source");
-    if (!source) throw badRequest("source", "source is required");
+    if (!source) throw badRequest("source", "source est obligatoire");
     const bounds = RejectRecordQuery.shape.position;
     const position = intParam(queryString(req, "position"), "position", {
       min: bounds.minValue ?? 0,
       max: bounds.maxValue ?? 1e9,
       fallback: -1,
     });
-    if (position < 0) throw badRequest("position", "position is required");
+    if (position < 0) throw badRequest("position", "position est obligatoire");
     await answer(deps, res, async (snapshot) => {
       const [row] = await snapshot.query(
         "SELECT source, position, kind, reason, raw FROM rejects WHERE source = $1 AND position = $2",
         [source, position],
       );
-      if (!row) throw notFound("no rejected record at this source and position", "position");
+      if (!row)
+        throw notFound("aucun enregistrement rejeté à cette source et cette position", "position");
       return { record: row };
     });
   });

@@ -21,7 +21,7 @@ export function spaserRouter(deps: AppDeps): Router {
     await answer<BuyerSpaser>(deps, res, async (s) => {
       const years = await buyerYears(s, [siret]);
       if (years.length === 0 && !(await hasContracts(s, siret)))
-        throw notFound(`no contract of buyer ${siret} in this snapshot`, "siret");
+        throw notFound(`aucun marché de l'acheteur ${siret} dans les données servies`, "siret");
       return buyerSpaser(s, deps, deps.plans, siret, year);
     });
   });
@@ -33,7 +33,7 @@ export function spaserRouter(deps: AppDeps): Router {
     const minN = optionalInt(req, "min_n", BuyerPeersQuery.shape.min_n.unwrap());
     await answer<BuyerPeers>(deps, res, async (s) => {
       if (!(await hasContracts(s, siret)))
-        throw notFound(`no contract of buyer ${siret} in this snapshot`, "siret");
+        throw notFound(`aucun marché de l'acheteur ${siret} dans les données servies`, "siret");
       return buyerPeers(s, deps, siret, asked, minN);
     });
   });

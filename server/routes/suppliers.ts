@@ -33,7 +33,8 @@ export function suppliersRouter(deps: AppDeps): Router {
       const summary = await supplierSummary(s, id, limit, (category) =>
         modelLabel(deps.catalogue.model, "titulaire_categorie", category),
       );
-      if (!summary) throw notFound(`no contract of supplier ${id} in this snapshot`, "id");
+      if (!summary)
+        throw notFound(`aucun marché du titulaire ${id} dans les données servies`, "id");
       return { ...summary };
     });
   });

@@ -2,7 +2,7 @@
 // form. zod's own French (« Entrée invalide : nombre attendu, null reçu ») names types, not boxes,
 // and the Identifier rule (« snake_case ») said nothing useful under a field not yet chosen: each
 // problem is said from where it is (its path) and what is there (empty or not), never from zod's
-// wording. Messages the engine writes itself (refinements) are left to french.ts.
+// wording. Messages the engine writes itself (refinements) are left to engine-french.ts.
 import type { z } from "zod";
 import { listed } from "../../client/src/shared/french-words.js";
 
@@ -75,7 +75,7 @@ const isEmpty = (value: unknown) =>
 
 /**
  * What to do in the box of a zod issue of the definition, or null when the issue is the engine's
- * own refinement (a message of its own, said in French by french.ts).
+ * own refinement (a message of its own, said in French by engine-french.ts).
  */
 export function boxMessage(issue: z.core.$ZodIssue, definition: unknown): string | null {
   if (issue.code === "custom") return null;

@@ -20,7 +20,7 @@ import { ApiError, type ApiIssue } from "../errors.ts";
 import { readIndicatorQuery } from "../indicator-request.ts";
 import { outOfBounds } from "./bounds.ts";
 import { boxMessage, startedTarget } from "./box-words.ts";
-import { frenchMessage } from "./french.ts";
+import { frenchMessage } from "../engine-french.ts";
 
 export interface WorkshopInput {
   definition: IndicatorDefinition;

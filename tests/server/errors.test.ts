@@ -77,15 +77,15 @@ describe("user errors", () => {
       (await expectError(path, 400, param)).error.message;
     // An integer out of its bounds is said out of range, never « not an integer ».
     expect(await message("/api/buyers?q=commune&limit=-1", "limit")).toMatch(
-      /^limit must be between 1 and \d+/,
+      /^limit doit être entre 1 et \d+/,
     );
     expect(await message("/api/rejects?offset=1000000001", "offset")).toMatch(
-      /^offset must be between 0 and 1000000000/,
+      /^offset doit être entre 0 et 1000000000/,
     );
     expect((await t.get("/api/rejects?offset=1000000000")).status).toBe(200);
     expect(
       await message("/api/indicators/contracts_count?filter=year>99999999999", "filter"),
-    ).toContain("out of range");
+    ).toContain("hors des valeurs possibles");
     // A quarter or a month not written as the answers write them matches nothing: refused.
     expect(await message("/api/indicators/contracts_count?quarter=2024-Q5", "quarter")).toContain(
       "2024-Q1",

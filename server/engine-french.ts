@@ -1,7 +1,9 @@
-// The engine's messages (English, for maintainers reading a definition file) said in French for the
-// workshop's agents, each kept at its dotted path. A message with no French form here is shown as
-// the engine wrote it rather than lost: the path still says where the problem is.
-import type { Model } from "../../indicators/index.ts";
+// The engine's messages (English, for maintainers reading a definition file) said in French, for the
+// workshop's agents (each kept at its dotted path) and for the API's users (errors.ts: the refusals
+// of the indicator and export routes): one table for both, so the two never say a problem apart.
+// A message with no French form here is shown as the engine wrote it rather than lost: the path or
+// the parameter still says where the problem is.
+import type { Model } from "../indicators/index.ts";
 
 const TYPES: Record<string, string> = {
   string: "un texte",
@@ -21,7 +23,36 @@ const RULES: Rule[] = [
     (m) => `Choisissez un champ de la liste (« ${m[1]} » n'en est pas un).`,
   ],
   [/^unknown supplier field "(.*)"$/, (m) => `champ de titulaire inconnu « ${m[1]} »`],
-  [/^unknown dimension "([^"]*)"(;.*)?$/, (m) => `dimension inconnue « ${m[1]} »`],
+  [
+    /^unknown dimension "([^"]*)"(?:; allowed: (.*))?$/,
+    (m) => `dimension inconnue « ${m[1]} »${m[2] ? ` ; dimensions permises : ${m[2]}` : ""}`,
+  ],
+  [
+    /^unknown indicator "(.*)"$/,
+    (m) => `indicateur inconnu « ${m[1]} » : la liste des indicateurs est à GET /api/indicators`,
+  ],
+  [
+    /^cannot read filter "(.*)": expected/,
+    (m) =>
+      `filtre illisible « ${m[1]} » : écrivez DIM=VALEUR, DIM!=VALEUR, DIM<VALEUR, DIM<=VALEUR, DIM>VALEUR, DIM>=VALEUR, DIM~V1,V2 (l'une des valeurs) ou DIM!~V1,V2 (aucune d'elles)`,
+  ],
+  [/^filter "(.*)" has no value$/, (m) => `le filtre « ${m[1]} » n'a pas de valeur`],
+  [/^give one grain$/, () => "donnez un seul pas de temps (grain)"],
+  [/^at most (\d+) filters$/, (m) => `au plus ${m[1]} filtres`],
+  [/^at most (\d+) values per filter$/, (m) => `au plus ${m[1]} valeurs par filtre`],
+  [
+    /^(\w+) on (\w+) takes exactly one value$/,
+    (m) => `le test ${m[1]} sur ${m[2]} prend une seule valeur (plusieurs : ${m[2]}~a,b)`,
+  ],
+  [
+    /^(\w+) has no order; use =, !=, in or nin$/,
+    (m) =>
+      `les valeurs de ${m[1]} forment une liste sans ordre : utilisez =, !=, ~ (l'une de) ou !~ (aucune de)`,
+  ],
+  [
+    /^a value of (\w+) exceeds (\d+) characters$/,
+    (m) => `une valeur de ${m[1]} dépasse ${m[2]} caractères`,
+  ],
   [
     /^field "(.*)" is (\w+), not numeric$/,
     (m, name) =>
@@ -118,7 +149,7 @@ const RULES: Rule[] = [
     /^(\w+) expects a value like (\S+), got "(.*)"$/,
     (m) => `${m[1]} attend une valeur de la forme ${m[2]}, pas « ${m[3]} »`,
   ],
-  [/^unknown operator "(.*)"; allowed: (.*)$/, (m) => `opérateur inconnu « ${m[1]} »`],
+  [/^unknown operator "(.*)"(?:; allowed: .*)?$/, (m) => `opérateur inconnu « ${m[1]} »`],
 ];
 
 /** The French form of an engine message; field ids become their labels where they are named. */
