@@ -61,6 +61,38 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
     }
   });
 
+  it("compares the buyer with its peers in the year it follows, kept in the address", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    // Bretagne's latest year holds 2 contracts, 2021 holds 191: the peers must follow 2021.
+    await page.goto(`${t.url}/acheteur/${BRETAGNE}?annee=2021`);
+    await waitReady(page);
+    const spaserCaption = page.locator("section.spaser caption");
+    const peersCaption = page.locator("section.peers caption").first();
+    expect(await spaserCaption.textContent()).toContain("2021");
+    expect(await page.inputValue("#spaser-annee")).toBe("2021");
+    expect(await peersCaption.textContent()).toBe("Cet acheteur et ses pairs en 2021");
+    const peers2021 = await t.json<BuyerPeers>(`/api/buyers/${BRETAGNE}/peers?year=2021`);
+    const buyerCells = await page
+      .locator("section.peers table")
+      .first()
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.children[1]?.textContent ?? ""));
+    expect(buyerCells.length).toBe(peers2021.indicators.length);
+    expect(buyerCells.some((c) => c.includes("N = 191"))).toBe(true);
+    // The reader picks another year: both sections follow, and the address keeps it.
+    await page.selectOption("#spaser-annee", "2018");
+    await page.waitForFunction(() =>
+      document.querySelector("section.peers caption")?.textContent?.endsWith("en 2018"),
+    );
+    expect(new URL(page.url()).searchParams.get("annee")).toBe("2018");
+    await page.reload();
+    await waitReady(page);
+    expect(await spaserCaption.textContent()).toContain("2018");
+    expect(await peersCaption.textContent()).toBe("Cet acheteur et ses pairs en 2018");
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
   it("shows the peer group and the ranking with names, as the API gives them", async () => {
     const { t, browser } = session;
     const { page } = browser;

@@ -16,10 +16,14 @@ export function peersSection(siret) {
     h("h2", { id: "pairs" }, "Comparaison avec des acheteurs comparables"),
     body,
   );
-  async function load() {
+  let asked = 0;
+  /** @param {number | null} year  the year the page follows; null: the API's latest year */
+  async function load(year) {
+    const mine = ++asked;
+    const params = new URLSearchParams(year === null ? {} : { year: String(year) });
     /** @type {import("../types.js").BuyerPeers} */
-    const a = await getJson(`/api/buyers/${encodeURIComponent(siret)}/peers`);
-    replace(body, ...content(a));
+    const a = await getJson(`/api/buyers/${encodeURIComponent(siret)}/peers`, params);
+    if (mine === asked) replace(body, ...content(a));
   }
   return { element: section, load };
 }

@@ -29,10 +29,14 @@ export function statusText(r) {
 }
 
 /**
- * The section, filled once its answer arrives; the year picker redraws it in place.
+ * The section, filled once its answer arrives; the year picker redraws it in place. `follow` is
+ * told the year shown after each draw (null: no dated contract), and whether the reader chose
+ * it, so that the page can keep it in its address and compare the buyer with its peers in the
+ * same year.
  * @param {string} siret
+ * @param {(year: number | null, chosen: boolean) => Promise<void>} follow
  */
-export function spaserSection(siret) {
+export function spaserSection(siret, follow) {
   const body = h("div", { "data-part": "spaser" });
   const section = h(
     "section",
@@ -40,14 +44,23 @@ export function spaserSection(siret) {
     h("h2", { id: "mon-spaser" }, "Mon SPASER : objectifs d'achats responsables"),
     body,
   );
-  /** @param {number | null} year */
-  async function load(year) {
+  let asked = 0;
+  /** @param {number | null} year @param {boolean} chosen */
+  async function load(year, chosen) {
+    // Only the latest choice is drawn, however the answers arrive.
+    const mine = ++asked;
     const params = new URLSearchParams(year === null ? {} : { year: String(year) });
     /** @type {import("../types.js").BuyerSpaser} */
     const answer = await getJson(`/api/buyers/${encodeURIComponent(siret)}/spaser`, params);
-    replace(body, ...content(answer, load));
+    if (mine !== asked) return;
+    replace(body, ...content(answer, (y) => load(y, true)));
+    await follow(answer.year, chosen);
   }
-  return { element: section, load: () => load(null) };
+  return {
+    element: section,
+    /** @param {number | null} year  the year of the page's address, or null for the API's */
+    load: (year) => load(year, false),
+  };
 }
 
 /**
@@ -74,8 +87,12 @@ function content(a, reload) {
       onchange: (/** @type {Event} */ e) =>
         void reload(Number(/** @type {HTMLSelectElement} */ (e.target).value)),
     },
-    [...a.years]
-      .reverse()
+    // A year of the address in which the buyer has no contract is still offered, as shown.
+    [
+      ...a.years,
+      ...(a.years.some((y) => y.year === a.year) ? [] : [{ year: a.year, contracts: 0 }]),
+    ]
+      .sort((x, y) => y.year - x.year)
       .map((y) =>
         h(
           "option",

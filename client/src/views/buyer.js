@@ -55,8 +55,18 @@ export async function buyerView({ params, main }) {
     h("p", {}, "Qualité de publication : calcul en cours…"),
   );
   const years = buyer.by_year.flatMap((r) => (r.year === null ? [] : [r.year]));
-  const spaser = spaserSection(siret);
   const peers = peersSection(siret);
+  // « Année suivie » of Mon SPASER is the year of the whole follow-up: the peers are compared in
+  // it too, and a year the reader chose stays in the address (`annee`), so that a reload, the
+  // back button or a shared link shows that year again rather than the latest one.
+  const spaser = spaserSection(siret, async (year, chosen) => {
+    if (chosen && year !== null) {
+      const url = new URL(location.href);
+      url.searchParams.set("annee", String(year));
+      history.replaceState(history.state, "", url);
+    }
+    await peers.load(year);
+  });
   replace(
     main,
     ...partyHeading(
@@ -165,8 +175,7 @@ export async function buyerView({ params, main }) {
   // that for everyone); the cards follow, three at a time, as on the home page.
   await Promise.all([
     perYear.draw(),
-    spaser.load(),
-    peers.load(),
+    spaser.load(addressYear()),
     showContracts(contracts, siret, 0),
     publicationQuality(siret).then((section) => replace(quality, section)),
   ]);
@@ -195,4 +204,11 @@ function buyerLead(profile, siret) {
     profile.type_acheteur === "region" ? null : profile.region_nom,
   );
   return `${kind}${people}${place}. SIRET ${siret}.`;
+}
+
+/** The year of the address (`annee`), or null when it holds none or no plausible year. */
+function addressYear() {
+  const text = new URLSearchParams(location.search).get("annee") ?? "";
+  const year = Number(text);
+  return /^\d{4}$/.test(text) && year >= 1990 && year <= 2100 ? year : null;
 }
