@@ -4,6 +4,7 @@
 import type { PeerIndicator } from "../api-types.ts";
 import type { PeerComparison } from "./targets.ts";
 import { formatInteger, formatNumber } from "./format.ts";
+import { ALONE_RANK, NO_OTHER_PEER, aloneAmongPeers } from "../../client/src/shared/peer-words.js";
 
 export const PEERS_TITLE = "3. Comparaison avec des acheteurs comparables";
 
@@ -31,16 +32,27 @@ export function peersIntro(p: PeerComparison | null): string[] {
 
 export function peerCells(r: PeerIndicator): string[] {
   const f = (v: number | null) => formatNumber(v, r.format);
+  const alone = aloneAmongPeers(r);
+  const rank =
+    r.buyer === null
+      ? ""
+      : alone
+        ? `, ${ALONE_RANK}`
+        : r.buyer.rank === null
+          ? ", non classé : trop peu de marchés"
+          : `, rang ${r.buyer.rank} sur ${formatInteger(r.peers.count)}`;
   const buyer =
     r.buyer === null
       ? "aucun marché"
-      : `${f(r.buyer.value)} (N = ${formatInteger(r.buyer.n)})${r.buyer.rank === null ? ", non classé : trop peu de marchés" : `, rang ${r.buyer.rank} sur ${formatInteger(r.peers.count)}`}`;
+      : `${f(r.buyer.value)} (N = ${formatInteger(r.buyer.n)})${rank}`;
+  // Alone in its group, the buyer's « quartiles » would be its own value.
+  const quartile = (v: number | null) => (alone ? NO_OTHER_PEER : f(v));
   return [
     r.title,
     buyer,
-    f(r.peers.q1),
-    f(r.peers.median),
-    f(r.peers.q3),
+    quartile(r.peers.q1),
+    quartile(r.peers.median),
+    quartile(r.peers.q3),
     `${formatInteger(r.peers.count)} (au moins ${formatInteger(r.min_n)} marchés chacun)`,
     `${f(r.national.value)} (N = ${formatInteger(r.national.n)})`,
   ];

@@ -80,6 +80,10 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
       .evaluateAll((rows) => rows.map((r) => r.children[1]?.textContent ?? ""));
     expect(buyerCells.length).toBe(peers2021.indicators.length);
     expect(buyerCells.some((c) => c.includes("N = 191"))).toBe(true);
+    // In 2021 Bretagne is the only Région counted: no quartiles of itself, no « 1 sur 1 ».
+    const peersText = (await page.locator("section.peers table").first().textContent()) ?? "";
+    expect(peersText).not.toContain("1 sur 1");
+    expect(peersText).toContain("seul acheteur du groupe avec assez de marchés");
     // The reader picks another year: both sections follow, and the address keeps it.
     await page.selectOption("#spaser-annee", "2018");
     await page.waitForFunction(() =>

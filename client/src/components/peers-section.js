@@ -5,6 +5,7 @@
 import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
 import { formatInteger, formatValue, formatValueWithN } from "../format.js";
+import { ALONE_RANK, NO_OTHER_PEER, aloneAmongPeers } from "../shared/peer-words.js";
 import { displayName, lookupTable } from "./lookup.js";
 
 /** @param {string} siret */
@@ -31,6 +32,10 @@ export function peersSection(siret) {
 /** @param {import("../types.js").PeerIndicator} r @param {number | null} v */
 const f = (r, v) => formatValue(v, r.format);
 
+/** A quartile of the peers, unless the buyer is the only one counted (its own value, then). */
+/** @param {import("../types.js").PeerIndicator} r @param {number | null} v */
+const quartile = (r, v) => (aloneAmongPeers(r) ? NO_OTHER_PEER : f(r, v));
+
 /** @type {{ label: string, cell: (r: import("../types.js").PeerIndicator) => string, numeric?: boolean }[]} */
 const COLUMNS = [
   { label: "Indicateur", cell: (r) => r.title },
@@ -41,9 +46,9 @@ const COLUMNS = [
         ? "aucun marché"
         : formatValueWithN(r.buyer.value, r.buyer.n, r.buyer.coverage, r.format),
   },
-  { label: "Pairs : 1er quartile", cell: (r) => f(r, r.peers.q1), numeric: true },
-  { label: "Médiane des pairs", cell: (r) => f(r, r.peers.median), numeric: true },
-  { label: "3e quartile", cell: (r) => f(r, r.peers.q3), numeric: true },
+  { label: "Pairs : 1er quartile", cell: (r) => quartile(r, r.peers.q1), numeric: true },
+  { label: "Médiane des pairs", cell: (r) => quartile(r, r.peers.median), numeric: true },
+  { label: "3e quartile", cell: (r) => quartile(r, r.peers.q3), numeric: true },
   {
     label: "Pairs comptés",
     cell: (r) => `${formatInteger(r.peers.count)} (au moins ${r.min_n} marchés)`,
@@ -55,7 +60,11 @@ const COLUMNS = [
   {
     label: "Rang",
     cell: (r) =>
-      r.buyer?.rank ? `${r.buyer.rank} sur ${r.peers.count}` : "non classé (trop peu de marchés)",
+      aloneAmongPeers(r)
+        ? ALONE_RANK
+        : r.buyer?.rank
+          ? `${r.buyer.rank} sur ${r.peers.count}`
+          : "non classé (trop peu de marchés)",
   },
 ];
 

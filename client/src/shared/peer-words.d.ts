@@ -1,0 +1,8 @@
+// Types of peer-words.js for the server's TypeScript (the module itself is plain JavaScript, so
+// that the browser loads the same file).
+export function aloneAmongPeers(r: {
+  buyer: { rank: number | null } | null;
+  peers: { count: number };
+}): boolean;
+export const NO_OTHER_PEER: string;
+export const ALONE_RANK: string;
