@@ -63,14 +63,18 @@ export {
   labelColumn,
   MEASURED_COLUMNS,
   MEASURED_COLUMN_NAMES,
+  FIGURE_NOT_JUDGED,
   ROW_FLAGS,
   STATUSES,
+  TARGET_NOT_JUDGED,
   type ColumnMeta,
   type ColumnRole,
   type ColumnType,
   type IndicatorRow,
+  type FigureNotJudged,
   type RowFlag,
   type Status,
+  type TargetNotJudged,
 } from "./result-columns.ts";
 export type { CompiledQuery } from "./compiler/render-sql.ts";
 export type { QueryPlan } from "./compiler/plan.ts";

@@ -20,6 +20,34 @@ export type RowFlag = (typeof ROW_FLAGS)[number];
 export const STATUSES = ["green", "yellow", "red"] as const;
 export type Status = (typeof STATUSES)[number];
 
+// Why a row gets no verdict, said by the engine that decides it (result-rows.ts), so that no
+// reader of the API works the rule out again. The reasons of the figure itself come first, in
+// this order, for the thresholds and the target alike: no contract in the needed format, no
+// value, no contract at all, fewer contracts than min N, a field filled in too few of them. A
+// figure that cannot be judged at all is said so before anything about its years (as « Mon
+// SPASER » says « too_few » before « not_due »: indicators/plans/progress.ts).
+export const FIGURE_NOT_JUDGED = [
+  "format_not_available",
+  "no_value",
+  "no_contract",
+  "below_min_n",
+  "low_coverage",
+] as const;
+export type FigureNotJudged = (typeof FIGURE_NOT_JUDGED)[number];
+
+// Then, for the target only, its years, in this order: a row of a year (quarter, month) before
+// the target's; a figure without a period whose dated contracts begin before it; one holding
+// contracts without a date beside dated ones (their year unknown); one none of whose contracts
+// is dated (a total, or the row of the undated ones).
+export const TARGET_NOT_JUDGED = [
+  ...FIGURE_NOT_JUDGED,
+  "period_before_target",
+  "years_before_target",
+  "undated_contracts",
+  "none_dated",
+] as const;
+export type TargetNotJudged = (typeof TARGET_NOT_JUDGED)[number];
+
 /** How a column's values are typed, for charts, tables and typed exports (Parquet, XLSX). */
 export const COLUMN_TYPES = ["integer", "number", "string", "boolean", "string[]"] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
@@ -99,6 +127,17 @@ export const MEASURED_COLUMNS = {
     label: "Statut au regard des seuils",
     schema: z.enum(STATUSES).nullable().describe("null below min N or under min coverage."),
   },
+  status_not_judged: {
+    type: "string",
+    presence: "thresholds",
+    label: "Seuils non évalués : raison",
+    schema: z
+      .enum(FIGURE_NOT_JUDGED)
+      .nullable()
+      .describe(
+        "Why status is null, the first that holds: format_not_available (no contract in the format the indicator needs), no_value, no_contract (none in scope), below_min_n, low_coverage; null when status is given.",
+      ),
+  },
   // The years a figure covers, so that a total over several years is not judged against a
   // target set for the last of them (result-rows.ts), and a reader sees which years it mixes.
   first_year: {
@@ -147,6 +186,17 @@ export const MEASURED_COLUMNS = {
       .nullable()
       .describe(
         "null below min N, under min coverage, with a neutral polarity, on a row of a year (quarter, month) before the target's year, on a row without a period whose first_year is null or before the target's year (a total mixing earlier years), and on a row with undated contracts (n_undated above 0: of unknown year).",
+      ),
+  },
+  target_not_judged: {
+    type: "string",
+    presence: "target",
+    label: "Cible non évaluée : raison",
+    schema: z
+      .enum(TARGET_NOT_JUDGED)
+      .nullable()
+      .describe(
+        "Why target_met is null, the first that holds: the reasons of status_not_judged, then period_before_target (a row of a year, quarter or month before the target's year), years_before_target (a row without a period whose first_year is before the target's year), undated_contracts (n_undated above 0 beside dated contracts), none_dated (no contract of the row is dated); null when target_met is given.",
       ),
   },
 } as const satisfies Record<string, MeasuredColumn>;

@@ -10,10 +10,12 @@ import type { PlanKey } from "./compiler/plan.ts";
 import { GRAINS } from "./compiler/request-schema.ts";
 import {
   labelColumn,
+  type FigureNotJudged,
   type IndicatorRow,
   type ResultPresence,
   type RowFlag,
   type Status,
+  type TargetNotJudged,
 } from "./result-columns.ts";
 
 const num = (value: JsonValue | undefined): number | null =>
@@ -52,12 +54,7 @@ export function rowFinisher(
     };
   });
   const needsFormat = definition.requires_format !== "any";
-  // A target is the value to reach by its year: a row of an earlier year or period is not judged
-  // against it (target_met null), as « Mon SPASER » and the annual report do not judge it. Nor is
-  // a row without a period whose contracts in scope begin before that year (a total over
-  // 2019–2025, a région over all years): it mixes years the target does not hold to. Nor a row
-  // holding contracts without a notification date: they may be of any year, and a verdict would
-  // rest on them as if they were of the target's.
+  // The row's period, whose year a target holds to (targetYearsNotJudged).
   const period = keyColumns.findIndex((k) => PERIOD_KEYS.has(k.name));
   const targetYear = definition.target?.year ?? null;
   return ({ rowCount, columns }) => {
@@ -122,28 +119,91 @@ export function rowFinisher(
       row.flags = flags;
       // Colours and targets are not given on small N, nor on a field filled in too few of the
       // contracts (73,6 % « atteint » on 0,4 % of them would say nothing of the others): a reason
-      // to look closer, not a verdict.
-      const judged = value !== null && !small && !littleKnown;
-      if (presence.thresholds) row.status = judged ? thresholdStatus(definition, value) : null;
+      // to look closer, not a verdict. The reason is given with the null, so that no reader works
+      // it out again from the flags.
+      const unjudged = figureNotJudged({ formatMissing, value, empty, small, littleKnown });
+      if (presence.thresholds) {
+        row.status =
+          unjudged === null && value !== null ? thresholdStatus(definition, value) : null;
+        row.status_not_judged = unjudged;
+      }
       if (presence.target) {
         const firstYear = num(firstYears[r]);
         row.first_year = firstYear;
         row.last_year = num(lastYears[r]);
         const undated = num(undatedNs[r]) ?? 0;
         row.n_undated = undated;
-        // The year the row starts in: its period's, else its first dated contract's. A row of
-        // contracts without a date (null) has no year to hold to the target either, and a total
-        // of 2025 holding an undated contract may hold one of 2019 (only a row without a period,
-        // or the period « unknown », can hold one).
-        const fromYear = period >= 0 ? periodYear(keyValues[period][r]) : firstYear;
-        const early =
-          targetYear !== null && (fromYear === null || fromYear < targetYear || undated > 0);
-        row.target_met = judged && !early ? targetMet(definition, value) : null;
+        const reason =
+          unjudged ??
+          targetYearsNotJudged({
+            hasPeriod: period >= 0,
+            periodYear: period >= 0 ? periodYear(keyValues[period][r]) : null,
+            firstYear,
+            undated,
+            targetYear,
+          });
+        row.target_met = reason === null && value !== null ? targetMet(definition, value) : null;
+        row.target_not_judged = reason;
       }
       rows[r] = row as IndicatorRow;
     }
     return rows;
   };
+}
+
+/** What decides whether a figure can be judged at all, against thresholds or a target. */
+export interface FigureFacts {
+  formatMissing: boolean;
+  value: number | null;
+  /** No contract in the indicator's scope. */
+  empty: boolean;
+  small: boolean;
+  littleKnown: boolean;
+}
+
+/** Why a figure gets no verdict, the first reason that holds (FIGURE_NOT_JUDGED's order). */
+export function figureNotJudged(f: FigureFacts): FigureNotJudged | null {
+  if (f.formatMissing) return "format_not_available";
+  if (f.value === null) return "no_value";
+  // A row without any contract has N = 0, below min N (at least 1): not judged either way, but
+  // « few contracts » is not flagged on it (nothing to warn about), so it is said as none.
+  if (f.empty) return "no_contract";
+  if (f.small) return "below_min_n";
+  if (f.littleKnown) return "low_coverage";
+  return null;
+}
+
+/** The years of a row, against the year of the target. */
+export interface RowYears {
+  /** The row is of a year, quarter or month (a time grain, or a year key). */
+  hasPeriod: boolean;
+  /** That period's year; null on the row of contracts without a date. */
+  periodYear: number | null;
+  /** The first notification year of the row's dated contracts; null when none is dated. */
+  firstYear: number | null;
+  /** The row's contracts without a notification date. */
+  undated: number;
+  targetYear: number | null;
+}
+
+/**
+ * Why a figure that could be judged is not held to the target, for its years, the first reason
+ * that holds (TARGET_NOT_JUDGED's order). A target is the value to reach by its year: a row of an
+ * earlier period is not judged against it (as « Mon SPASER » and the annual report do not judge
+ * it), nor a row without a period whose contracts begin before that year (a total over
+ * 2019–2025, a région over all years mixes years the target does not hold to), nor one holding
+ * contracts without a date beside dated ones: they may be of any year, and a verdict would rest
+ * on them as if they were of the target's. Last, a row none of whose contracts is dated (a total,
+ * or the period « unknown ») has no year to hold to it.
+ */
+export function targetYearsNotJudged(y: RowYears): TargetNotJudged | null {
+  if (y.targetYear === null) return null;
+  const fromYear = y.hasPeriod ? y.periodYear : y.firstYear;
+  if (fromYear === null) return "none_dated";
+  if (fromYear < y.targetYear) return y.hasPeriod ? "period_before_target" : "years_before_target";
+  // Only a row without a period, or the period « unknown » (none dated, above), holds any.
+  if (y.undated > 0) return "undated_contracts";
+  return null;
 }
 
 /** The keys of a time grain: a year (2024), a quarter (« 2024-Q2 ») or a month (« 2024-05 »). */

@@ -55,9 +55,11 @@ export type {
   ColumnMeta as Column,
   ColumnRole,
   ColumnType,
+  FigureNotJudged,
   IndicatorRow as Row,
   RowFlag,
   Status,
+  TargetNotJudged,
 } from "../indicators/result-columns.ts";
 export type { IndicatorShape } from "../indicators/summary.ts";
 export type { IndicatorRequest, RequestFilter } from "../indicators/compiler/request-schema.ts";

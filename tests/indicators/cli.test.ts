@@ -67,10 +67,14 @@ describe("indicator command", () => {
     const out = await cli([...args, "--db", dbPath]);
     expect(out.code).toBe(0);
     const lines = out.stdout.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("year,value,n,n_scope,numerator,denominator,coverage,flags,status");
+    expect(lines[0]).toBe(
+      "year,value,n,n_scope,numerator,denominator,coverage,flags,status,status_not_judged",
+    );
     // 2024 in region 53, no publicity left out, A-4 (v2; n_scope 3) → 1 offer: A-1 of
     // the 2 filled (A-1, A-2: N = 2).
-    expect(lines).toContain("2024,0.5,2,3,1,2,0.6666666666666666,format_partial|below_min_n,");
+    expect(lines).toContain(
+      "2024,0.5,2,3,1,2,0.6666666666666666,format_partial|below_min_n,,below_min_n",
+    );
   });
 
   it("matches hostile filter values literally", async () => {

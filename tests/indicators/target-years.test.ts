@@ -46,6 +46,8 @@ describe("a figure over several years and a target", () => {
       last_year: 2025,
       n_undated: 1,
       target_met: null,
+      // It begins before the target's year: said before its undated contract.
+      target_not_judged: "years_before_target",
     });
   });
 
@@ -61,6 +63,7 @@ describe("a figure over several years and a target", () => {
       last_year: 2025,
       n_undated: 0,
       target_met: true,
+      target_not_judged: null,
     });
   });
 
@@ -80,6 +83,23 @@ describe("a figure over several years and a target", () => {
       last_year: 2025,
       n_undated: 1,
       target_met: null,
+      target_not_judged: "undated_contracts",
+    });
+  });
+
+  it("says too few contracts before undated ones, the more basic reason", async () => {
+    // The same total of A-5 and B-3 (N = 2) held to a min N of 3: too few contracts to judge at
+    // all, whatever their years; that comes first (the badge said the undated contract first).
+    const result = await run(
+      { ...withTarget({ value: 0.3, year: 2025 }), min_n: 3 },
+      { filters: [{ dimension: "year", op: "neq", values: [2024] }] },
+    );
+    expectTotal(result.rows, {
+      n: 2,
+      n_undated: 1,
+      flags: ["format_partial", "below_min_n"],
+      target_met: null,
+      target_not_judged: "below_min_n",
     });
   });
 
@@ -101,7 +121,12 @@ describe("a figure over several years and a target", () => {
     // Without the filter, B-3 is in the total: its year unknown, the total is not judged (the
     // old code judged 4/7 « atteinte » against 30 % for 2024).
     const whole = await run(withTarget({ value: 0.3, year: 2024 }));
-    expect(whole.rows[0]).toMatchObject({ value: 4 / 7, n_undated: 1, target_met: null });
+    expect(whole.rows[0]).toMatchObject({
+      value: 4 / 7,
+      n_undated: 1,
+      target_met: null,
+      target_not_judged: "undated_contracts",
+    });
   });
 
   it("does not judge a région over all years that begins before the target's year", async () => {
@@ -113,6 +138,7 @@ describe("a figure over several years and a target", () => {
       first_year: 2024,
       last_year: 2025,
       target_met: null,
+      target_not_judged: "years_before_target",
     });
     expect(rowFor(result.rows, "region", "11")).toMatchObject({
       value: 1 / 2,
@@ -120,12 +146,21 @@ describe("a figure over several years and a target", () => {
       last_year: 2024,
       n_undated: 1,
       target_met: null,
+      target_not_judged: "years_before_target",
     });
     // Against a target set for 2024, both begin in its year: Bretagne, all dated, is judged;
     // Île-de-France is not, B-3's year being unknown (the old code said « non atteinte »).
     const judged = await run(withTarget({ value: 0.6, year: 2024 }), { by: ["region"] });
-    expect(rowFor(judged.rows, "region", "53")).toMatchObject({ n_undated: 0, target_met: true });
-    expect(rowFor(judged.rows, "region", "11")).toMatchObject({ n_undated: 1, target_met: null });
+    expect(rowFor(judged.rows, "region", "53")).toMatchObject({
+      n_undated: 0,
+      target_met: true,
+      target_not_judged: null,
+    });
+    expect(rowFor(judged.rows, "region", "11")).toMatchObject({
+      n_undated: 1,
+      target_met: null,
+      target_not_judged: "undated_contracts",
+    });
   });
 
   it("does not judge a row none of whose contracts is dated", async () => {
@@ -138,6 +173,7 @@ describe("a figure over several years and a target", () => {
       last_year: null,
       n_undated: 1,
       target_met: null,
+      target_not_judged: "none_dated",
     });
   });
 
@@ -147,6 +183,7 @@ describe("a figure over several years and a target", () => {
       first_year: 2024,
       last_year: 2024,
       target_met: null,
+      target_not_judged: "period_before_target",
     });
     expect(rowFor(result.rows, "year", 2025)).toMatchObject({
       first_year: 2025,
@@ -157,6 +194,7 @@ describe("a figure over several years and a target", () => {
       first_year: null,
       n_undated: 1,
       target_met: null,
+      target_not_judged: "none_dated",
     });
   });
 });
