@@ -21,11 +21,9 @@ export const STATUSES = ["green", "yellow", "red"] as const;
 export type Status = (typeof STATUSES)[number];
 
 // Why a row gets no verdict, said by the engine that decides it (result-rows.ts), so that no
-// reader of the API works the rule out again. The reasons of the figure itself come first, in
-// this order, for the thresholds and the target alike: no contract in the needed format, no
-// value, no contract at all, fewer contracts than min N, a field filled in too few of them. A
-// figure that cannot be judged at all is said so before anything about its years (as « Mon
-// SPASER » says « too_few » before « not_due »: indicators/plans/progress.ts).
+// reader of the API works the rule out again. A figure's own reasons, in this order, for the
+// thresholds and the target alike: no contract in the needed format, no value, no contract at
+// all, fewer contracts than min N, a field filled in too few of them.
 export const FIGURE_NOT_JUDGED = [
   "format_not_available",
   "no_value",
@@ -35,14 +33,16 @@ export const FIGURE_NOT_JUDGED = [
 ] as const;
 export type FigureNotJudged = (typeof FIGURE_NOT_JUDGED)[number];
 
-// Then, for the target only, its years, in this order: a row of a year (quarter, month) before
-// the target's; a figure without a period whose dated contracts begin before it; one holding
-// contracts without a date beside dated ones (their year unknown); one none of whose contracts
-// is dated (a total, or the row of the undated ones).
+// For the target, the first that holds of: years the target does not hold to (a row of a year,
+// quarter or month before the target's; a figure without a period whose dated contracts begin
+// before it), which no figure of those years escapes, however many contracts; then the figure's
+// own reasons; last what is unknown of its years, which only a figure that could be judged
+// leaves as the reason (too few contracts is the more basic one): contracts without a date
+// beside dated ones, or none dated (a total, or the row of the undated ones).
 export const TARGET_NOT_JUDGED = [
-  ...FIGURE_NOT_JUDGED,
   "period_before_target",
   "years_before_target",
+  ...FIGURE_NOT_JUDGED,
   "undated_contracts",
   "none_dated",
 ] as const;
@@ -196,7 +196,7 @@ export const MEASURED_COLUMNS = {
       .enum(TARGET_NOT_JUDGED)
       .nullable()
       .describe(
-        "Why target_met is null, the first that holds: the reasons of status_not_judged, then period_before_target (a row of a year, quarter or month before the target's year), years_before_target (a row without a period whose first_year is before the target's year), undated_contracts (n_undated above 0 beside dated contracts), none_dated (no contract of the row is dated); null when target_met is given.",
+        "Why target_met is null, the first that holds: period_before_target (a row of a year, quarter or month before the target's year), years_before_target (a row without a period whose first_year is before the target's year), the reasons of status_not_judged, undated_contracts (n_undated above 0 beside dated contracts), none_dated (no contract of the row is dated); null when target_met is given.",
       ),
   },
 } as const satisfies Record<string, MeasuredColumn>;

@@ -54,7 +54,7 @@ export function rowFinisher(
     };
   });
   const needsFormat = definition.requires_format !== "any";
-  // The row's period, whose year a target holds to (targetYearsNotJudged).
+  // The row's period, whose year a target holds to (targetNotJudged).
   const period = keyColumns.findIndex((k) => PERIOD_KEYS.has(k.name));
   const targetYear = definition.target?.year ?? null;
   return ({ rowCount, columns }) => {
@@ -133,15 +133,13 @@ export function rowFinisher(
         row.last_year = num(lastYears[r]);
         const undated = num(undatedNs[r]) ?? 0;
         row.n_undated = undated;
-        const reason =
-          unjudged ??
-          targetYearsNotJudged({
-            hasPeriod: period >= 0,
-            periodYear: period >= 0 ? periodYear(keyValues[period][r]) : null,
-            firstYear,
-            undated,
-            targetYear,
-          });
+        const reason = targetNotJudged(unjudged, {
+          hasPeriod: period >= 0,
+          periodYear: period >= 0 ? periodYear(keyValues[period][r]) : null,
+          firstYear,
+          undated,
+          targetYear,
+        });
         row.target_met = reason === null && value !== null ? targetMet(definition, value) : null;
         row.target_not_judged = reason;
       }
@@ -187,21 +185,28 @@ export interface RowYears {
 }
 
 /**
- * Why a figure that could be judged is not held to the target, for its years, the first reason
- * that holds (TARGET_NOT_JUDGED's order). A target is the value to reach by its year: a row of an
- * earlier period is not judged against it (as « Mon SPASER » and the annual report do not judge
- * it), nor a row without a period whose contracts begin before that year (a total over
- * 2019–2025, a région over all years mixes years the target does not hold to), nor one holding
- * contracts without a date beside dated ones: they may be of any year, and a verdict would rest
- * on them as if they were of the target's. Last, a row none of whose contracts is dated (a total,
- * or the period « unknown ») has no year to hold to it.
+ * Why a row is not held to the target, the first reason that holds (TARGET_NOT_JUDGED's order),
+ * given the figure's own (figureNotJudged). A target is the value to reach by its year: a row of
+ * an earlier period is not judged against it (as « Mon SPASER » and the annual report do not
+ * judge it), nor a row without a period whose contracts begin before that year (a total over
+ * 2019–2025, a région over all years mixes years the target does not hold to): said first, as no
+ * figure of those years is held to it however many contracts it has. Then the figure's reasons:
+ * too few contracts to judge at all comes before what is unknown of its years: contracts
+ * without a date beside dated ones (they may be of any year, and a verdict would rest on them as
+ * if they were of the target's), or no contract dated (a total, or the period « unknown »).
  */
-export function targetYearsNotJudged(y: RowYears): TargetNotJudged | null {
-  if (y.targetYear === null) return null;
+export function targetNotJudged(
+  figure: FigureNotJudged | null,
+  y: RowYears,
+): TargetNotJudged | null {
+  if (y.targetYear === null) return figure;
   const fromYear = y.hasPeriod ? y.periodYear : y.firstYear;
+  if (fromYear !== null && fromYear < y.targetYear) {
+    return y.hasPeriod ? "period_before_target" : "years_before_target";
+  }
+  if (figure !== null) return figure;
+  // Only a row without a period, or the period « unknown » (none dated), holds undated ones.
   if (fromYear === null) return "none_dated";
-  if (fromYear < y.targetYear) return y.hasPeriod ? "period_before_target" : "years_before_target";
-  // Only a row without a period, or the period « unknown » (none dated, above), holds any.
   if (y.undated > 0) return "undated_contracts";
   return null;
 }

@@ -49,13 +49,13 @@ describe("blank is not no", () => {
       denominator: 5,
       coverage: 5 / 6,
       flags: ["format_partial", "below_min_n"],
-      // The row of 2024: its contracts are of 2024; set for 2025, the target does not judge it,
-      // but N = 5 is below min N, the more basic reason, said first.
+      // The row of 2024: its contracts are of 2024; set for 2025, the target does not judge it
+      // (said before its N = 5 below min N: no figure of 2024 is held to it).
       first_year: 2024,
       last_year: 2024,
       n_undated: 0,
       target_met: null,
-      target_not_judged: "below_min_n",
+      target_not_judged: "period_before_target",
     });
   });
 
@@ -94,7 +94,7 @@ describe("format requirements", () => {
       last_year: null,
       n_undated: 0,
       target_met: null,
-      target_not_judged: "format_not_available",
+      target_not_judged: "period_before_target",
     });
     // 2025 holds only A-5 (v2): no format flag.
     expect(rowFor(result.rows, "year", 2025).flags).toEqual(["below_min_n"]);

@@ -1,12 +1,12 @@
 // The order of the reasons a row gets no verdict (indicators/result-rows.ts): the engine names the
-// first that holds, and the dashboard words that one code. The figure's own reasons come first
-// (a figure too small to judge at all says so before anything about its years), in
-// FIGURE_NOT_JUDGED's order, then the target's years, in TARGET_NOT_JUDGED's order.
+// first that holds, and the dashboard words that one code. The figure's own reasons in
+// FIGURE_NOT_JUDGED's order; for the target (TARGET_NOT_JUDGED), years it does not hold to first,
+// then the figure's reasons (too few contracts to judge at all), then what is unknown of its years.
 import { describe, expect, it } from "vitest";
 import { FIGURE_NOT_JUDGED, TARGET_NOT_JUDGED } from "../../indicators/result-columns.ts";
 import {
   figureNotJudged,
-  targetYearsNotJudged,
+  targetNotJudged,
   type FigureFacts,
   type RowYears,
 } from "../../indicators/result-rows.ts";
@@ -51,28 +51,36 @@ describe("the reasons a row is not judged", () => {
     });
   });
 
-  it("name the target's years after the figure's reasons", () => {
-    expect(TARGET_NOT_JUDGED.slice(0, FIGURE_NOT_JUDGED.length)).toEqual([...FIGURE_NOT_JUDGED]);
+  it("declare the figure's reasons between the target's earlier years and its unknown ones", () => {
+    expect(TARGET_NOT_JUDGED.slice(2, 2 + FIGURE_NOT_JUDGED.length)).toEqual([
+      ...FIGURE_NOT_JUDGED,
+    ]);
   });
 
-  it("say a period or years before the target's before undated contracts, and none dated", () => {
-    expect(targetYearsNotJudged(dated)).toBeNull();
-    // A total from 2019 holding undated contracts: its earlier years are said.
-    expect(targetYearsNotJudged({ ...dated, firstYear: 2019, undated: 3 })).toBe(
+  it("say too few contracts before undated ones, earlier years before too few", () => {
+    expect(targetNotJudged(null, dated)).toBeNull();
+    // A figure of the target's year, too small, holding undated contracts: the basic reason.
+    expect(targetNotJudged("below_min_n", { ...dated, undated: 2 })).toBe("below_min_n");
+    expect(targetNotJudged("low_coverage", { ...dated, firstYear: null, undated: 2 })).toBe(
+      "low_coverage",
+    );
+    // Years the target does not hold to, whatever the figure.
+    expect(targetNotJudged("below_min_n", { ...dated, firstYear: 2019, undated: 3 })).toBe(
       "years_before_target",
     );
-    expect(targetYearsNotJudged({ ...dated, hasPeriod: true, periodYear: 2024 })).toBe(
-      "period_before_target",
-    );
-    expect(targetYearsNotJudged({ ...dated, undated: 1 })).toBe("undated_contracts");
+    expect(
+      targetNotJudged("format_not_available", { ...dated, hasPeriod: true, periodYear: 2024 }),
+    ).toBe("period_before_target");
+    // A figure that could be judged but for its years.
+    expect(targetNotJudged(null, { ...dated, undated: 1 })).toBe("undated_contracts");
     // A total none of whose contracts is dated, and the row of the undated ones.
-    expect(targetYearsNotJudged({ ...dated, firstYear: null, undated: 4 })).toBe("none_dated");
-    expect(targetYearsNotJudged({ ...dated, hasPeriod: true, periodYear: null, undated: 4 })).toBe(
+    expect(targetNotJudged(null, { ...dated, firstYear: null, undated: 4 })).toBe("none_dated");
+    expect(targetNotJudged(null, { ...dated, hasPeriod: true, periodYear: null, undated: 4 })).toBe(
       "none_dated",
     );
     // A period of the target's year is judged by its year, whatever its first contract's.
     expect(
-      targetYearsNotJudged({ ...dated, hasPeriod: true, periodYear: 2025, firstYear: 2019 }),
+      targetNotJudged(null, { ...dated, hasPeriod: true, periodYear: 2025, firstYear: 2019 }),
     ).toBeNull();
   });
 });
