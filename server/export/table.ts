@@ -8,6 +8,7 @@ import type {
   RowFlag,
   Status,
 } from "../../indicators/index.ts";
+import { notJudgedText } from "../../client/src/shared/not-judged-text.js";
 import type { AnswerHead } from "../answer-body.ts";
 
 export type ExportValue = string | number | boolean | null | string[];
@@ -69,7 +70,18 @@ export function exportRows(
   rows: readonly Record<string, JsonValue | undefined>[],
   french: boolean,
 ): ExportValue[][] {
-  return rows.map((row) => head.columns.map((c) => cell(row[c.name] ?? null, c.role, french)));
+  const targetYear = head.indicator.target?.year ?? null;
+  return rows.map((row) =>
+    head.columns.map((c) => {
+      const value = row[c.name] ?? null;
+      // The reason a row is not judged, in the dashboard's words (one table: the code's).
+      if (french && typeof value === "string") {
+        if (c.role === "status_not_judged") return notJudgedText(value, row, null);
+        if (c.role === "target_not_judged") return notJudgedText(value, row, targetYear);
+      }
+      return cell(value, c.role, french);
+    }),
+  );
 }
 
 function cell(value: JsonValue, role: string, french: boolean): ExportValue {

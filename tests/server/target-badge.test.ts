@@ -5,7 +5,9 @@
 // the served snapshot. The client module is loaded as the browser does.
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TARGET_NOT_JUDGED } from "../../indicators/result-columns.ts";
 import type { IndicatorResult } from "../../server/api-types.ts";
+import { parseCsv } from "./helpers/read-files.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 const BADGES = new URL("../../client/src/components/badges.js", import.meta.url);
@@ -87,8 +89,16 @@ describe("the target badge", () => {
       n_undated: undated,
       target_met: null,
     });
-    const count = new Intl.NumberFormat("fr-FR").format(undated).replace(/[\u202f\u00a0]/g, " ");
+    // In the samples none of these contracts says whether its supplier is new (N = 0): no value
+    // at all, the more basic reason, is said before the undated contracts (the badge said them
+    // first). Had the figure a value, they would be its reason.
+    expect(row).toMatchObject({ value: null, n: 0, target_not_judged: "no_value" });
     expect(words(result.indicator, row ?? {})).toBe(
+      "Cible (30 % en 2025) : non évaluée (pas de valeur)",
+    );
+    const count = new Intl.NumberFormat("fr-FR").format(undated).replace(/[\u202f\u00a0]/g, " ");
+    const valued = { ...row, value: 0.4, target_not_judged: "undated_contracts" };
+    expect(words(result.indicator, valued)).toBe(
       `Cible (30 % en 2025) : non évaluée (${count} marchés du chiffre sans date de notification, année inconnue)`,
     );
   });
@@ -111,6 +121,7 @@ describe("the target badge", () => {
       last_year: 2025,
       n_undated: 1,
       target_met: null,
+      target_not_judged: "undated_contracts",
     };
     expect(words(result.indicator, oneUndated)).toBe(
       "Cible (30 % en 2025) : non évaluée (1 marché du chiffre sans date de notification, année inconnue)",
@@ -120,15 +131,85 @@ describe("the target badge", () => {
       "/api/indicators/social_consideration_share?grain=year&region=11",
     );
     const of2024 = years.rows.find((r) => r.year === 2024) ?? {};
+    expect(of2024).toMatchObject({ target_not_judged: "period_before_target" });
     expect(words(years.indicator, of2024)).toBe(
       "Cible (30 % en 2025) : non évaluée (fixée pour 2025)",
     );
     // The row of the contracts without a date, on enough of them to be judged but for that.
     const undatedRow = years.rows.find((r) => r.year === null);
     expect(undatedRow).toBeDefined();
-    const judgeable = { ...undatedRow, value: 0.4, flags: [], target_met: null };
+    const judgeable = {
+      ...undatedRow,
+      value: 0.4,
+      flags: [],
+      target_met: null,
+      target_not_judged: "none_dated",
+    };
     expect(words(years.indicator, judgeable)).toBe(
       "Cible (30 % en 2025) : non évaluée (aucun marché daté)",
     );
+  });
+
+  it("says a small buyer's earlier years before its few contracts", async () => {
+    // A buyer of few contracts whose figure begins before 2025: no figure of those years is held
+    // to the target, however many contracts it has; said first, with its years.
+    const result = await t.json<IndicatorResult>(
+      "/api/indicators/social_consideration_share?by=acheteur_id",
+    );
+    const small = result.rows.find(
+      (r) =>
+        r.flags.includes("below_min_n") &&
+        typeof r.value === "number" &&
+        typeof r.first_year === "number" &&
+        r.first_year < 2025 &&
+        r.last_year === 2024,
+    );
+    expect(small).toMatchObject({ target_met: null, target_not_judged: "years_before_target" });
+    const first = String(small?.first_year);
+    const years = first === "2024" ? "de 2024" : `de ${first} à 2024`;
+    expect(words(result.indicator, small ?? {})).toBe(
+      `Cible (30 % en 2025) : non évaluée (chiffre ${years}, objectif fixé pour 2025)`,
+    );
+  });
+
+  it("words the engine's code and works out no reason of its own", async () => {
+    const result = await t.json<IndicatorResult>(
+      "/api/indicators/social_consideration_share?by=region",
+    );
+    const row = result.rows.find((r) => r.region === "11") ?? {};
+    const said = (code: string) =>
+      words(result.indicator, { ...row, target_met: null, target_not_judged: code });
+    // The same row, whatever its years and flags, says the reason it is given.
+    expect(said("low_coverage")).toBe(
+      "Cible (30 % en 2025) : non évaluée (information trop peu renseignée)",
+    );
+    expect(said("no_value")).toBe("Cible (30 % en 2025) : non évaluée (pas de valeur)");
+    expect(said("format_not_available")).toBe(
+      "Cible (30 % en 2025) : non évaluée (aucun marché au format 2024)",
+    );
+    expect(said("no_contract")).toBe("Cible (30 % en 2025) : non évaluée (aucun marché concerné)");
+    expect(said("none_dated")).toBe("Cible (30 % en 2025) : non évaluée (aucun marché daté)");
+    // Every code of the engine has words of its own.
+    for (const code of TARGET_NOT_JUDGED) expect(said(code), code).not.toMatch(/non évalué\)$/);
+  });
+
+  it("reads the same in a spreadsheet, and as the code in plain CSV", async () => {
+    const path = "/api/indicators/social_consideration_share/export?by=region&format=";
+    const { first, last } = await yearsOf("11");
+    const cells = async (format: string, separator: string) => {
+      const response = await t.get(`${path}${format}`);
+      const text = new TextDecoder().decode(new Uint8Array(await response.arrayBuffer()));
+      const records = parseCsv(text.replace(/^\ufeff/, ""), separator);
+      const header = records[0] ?? [];
+      // A code is kept as text for Excel (« ="11" »).
+      const row = records.find((r) => r[0] === "11" || r[0] === '="11"') ?? [];
+      return (name: string) => row[header.indexOf(name)];
+    };
+    const excel = await cells("csv_excel", ";");
+    expect(excel("Cible non évaluée : raison")).toBe(
+      `chiffre de ${first} à ${last}, objectif fixé pour 2025`,
+    );
+    const plain = await cells("csv", ",");
+    expect(plain("target_not_judged")).toBe("years_before_target");
   });
 });
