@@ -22,27 +22,26 @@ export type Status = (typeof STATUSES)[number];
 
 // Why a row gets no verdict, said by the engine that decides it (result-rows.ts), so that no
 // reader of the API works the rule out again. A figure's own reasons, in this order, for the
-// thresholds and the target alike: no contract in the needed format, no value, no contract at
-// all, fewer contracts than min N, a field filled in too few of them.
-export const FIGURE_NOT_JUDGED = [
-  "format_not_available",
-  "no_value",
-  "no_contract",
-  "below_min_n",
-  "low_coverage",
-] as const;
+// thresholds and the target alike: first that there is nothing to judge (no contract in the
+// needed format, no value, no contract at all), then that it rests on too little (fewer
+// contracts than min N, a field filled in too few of them).
+export const NOTHING_TO_JUDGE = ["format_not_available", "no_value", "no_contract"] as const;
+export const TOO_LITTLE_TO_JUDGE = ["below_min_n", "low_coverage"] as const;
+export const FIGURE_NOT_JUDGED = [...NOTHING_TO_JUDGE, ...TOO_LITTLE_TO_JUDGE] as const;
 export type FigureNotJudged = (typeof FIGURE_NOT_JUDGED)[number];
 
-// For the target, the first that holds of: years the target does not hold to (a row of a year,
-// quarter or month before the target's; a figure without a period whose dated contracts begin
-// before it), which no figure of those years escapes, however many contracts; then the figure's
-// own reasons; last what is unknown of its years, which only a figure that could be judged
-// leaves as the reason (too few contracts is the more basic one): contracts without a date
-// beside dated ones, or none dated (a total, or the row of the undated ones).
+// For the target, the first that holds of: nothing to judge (said first, so that a figure shown
+// as « pas de donnée » is not explained by its years); years the target does not hold to (a row
+// of a year, quarter or month before the target's; a figure without a period whose dated
+// contracts begin before it), which no figure of those years escapes, however many contracts;
+// then too little to judge; last what is unknown of its years, which only a figure that could be
+// judged leaves as the reason: contracts without a date beside dated ones, or none dated (a
+// total, or the row of the undated ones).
 export const TARGET_NOT_JUDGED = [
+  ...NOTHING_TO_JUDGE,
   "period_before_target",
   "years_before_target",
-  ...FIGURE_NOT_JUDGED,
+  ...TOO_LITTLE_TO_JUDGE,
   "undated_contracts",
   "none_dated",
 ] as const;

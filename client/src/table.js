@@ -7,6 +7,7 @@ import { newestFirst, UNKNOWN_DATE } from "./charts/time.js";
 import { h } from "./dom.js";
 import { pivot } from "./pivot.js";
 import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS } from "./format.js";
+import { notJudgedText } from "./shared/not-judged-text.js";
 
 /**
  * @typedef {{ headers: string[], rows: string[][], numeric: boolean[] }} TableModel
@@ -63,16 +64,37 @@ export function tableModel(result) {
     ...keys.map((k) => keyText(result, row, k.name)),
     formatValue(row.value, value?.format),
     ...basis.map((b) => b.cell(row)),
+    // A row without a verdict says why, in the badges' words (the engine's reason code).
     ...(hasStatus
-      ? [typeof row.status === "string" ? (STATUS_LABELS[row.status] ?? "") : "—"]
+      ? [
+          typeof row.status === "string"
+            ? (STATUS_LABELS[row.status] ?? "")
+            : unjudged("non évalué", notJudgedText(row.status_not_judged, row, null)),
+        ]
       : []),
     ...(hasTarget
-      ? [row.target_met === true ? "oui" : row.target_met === false ? "non" : "—"]
+      ? [
+          row.target_met === true
+            ? "oui"
+            : row.target_met === false
+              ? "non"
+              : unjudged(
+                  "non évaluée",
+                  notJudgedText(row.target_not_judged, row, ind.target?.year ?? null),
+                ),
+        ]
       : []),
     (Array.isArray(row.flags) ? row.flags : []).map((f) => FLAG_LABELS[f] ?? f).join(" ; "),
   ]);
   return { headers, rows, numeric };
 }
+
+/**
+ * « non évalué » and why, unless the reason is unknown (an answer without its code).
+ * @param {string} word
+ * @param {string} why notJudgedText's words, « non évalué » when it knows no reason
+ */
+const unjudged = (word, why) => (why === "non évalué" ? word : `${word} : ${why}`);
 
 /**
  * What each value rests on: N (the contracts the figure is computed on), the contracts in

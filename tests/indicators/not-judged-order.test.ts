@@ -1,9 +1,15 @@
 // The order of the reasons a row gets no verdict (indicators/result-rows.ts): the engine names the
 // first that holds, and the dashboard words that one code. The figure's own reasons in
-// FIGURE_NOT_JUDGED's order; for the target (TARGET_NOT_JUDGED), years it does not hold to first,
-// then the figure's reasons (too few contracts to judge at all), then what is unknown of its years.
+// FIGURE_NOT_JUDGED's order; for the target (TARGET_NOT_JUDGED), nothing to judge first (no value,
+// no contract), then years it does not hold to, then too few contracts (or too little known) to
+// judge at all, then what is unknown of its years.
 import { describe, expect, it } from "vitest";
-import { FIGURE_NOT_JUDGED, TARGET_NOT_JUDGED } from "../../indicators/result-columns.ts";
+import {
+  FIGURE_NOT_JUDGED,
+  NOTHING_TO_JUDGE,
+  TARGET_NOT_JUDGED,
+  TOO_LITTLE_TO_JUDGE,
+} from "../../indicators/result-columns.ts";
 import {
   figureNotJudged,
   targetNotJudged,
@@ -51,9 +57,14 @@ describe("the reasons a row is not judged", () => {
     });
   });
 
-  it("declare the figure's reasons between the target's earlier years and its unknown ones", () => {
-    expect(TARGET_NOT_JUDGED.slice(2, 2 + FIGURE_NOT_JUDGED.length)).toEqual([
-      ...FIGURE_NOT_JUDGED,
+  it("declare nothing to judge before the target's earlier years, too little after them", () => {
+    expect(TARGET_NOT_JUDGED).toEqual([
+      ...NOTHING_TO_JUDGE,
+      "period_before_target",
+      "years_before_target",
+      ...TOO_LITTLE_TO_JUDGE,
+      "undated_contracts",
+      "none_dated",
     ]);
   });
 
@@ -64,13 +75,18 @@ describe("the reasons a row is not judged", () => {
     expect(targetNotJudged("low_coverage", { ...dated, firstYear: null, undated: 2 })).toBe(
       "low_coverage",
     );
-    // Years the target does not hold to, whatever the figure.
+    // Nothing to judge is said before the years: the page shows « pas de donnée ».
+    expect(targetNotJudged("no_value", { ...dated, firstYear: 2024 })).toBe("no_value");
+    expect(
+      targetNotJudged("format_not_available", { ...dated, hasPeriod: true, periodYear: 2019 }),
+    ).toBe("format_not_available");
+    // Years the target does not hold to, whatever else the figure lacks.
     expect(targetNotJudged("below_min_n", { ...dated, firstYear: 2019, undated: 3 })).toBe(
       "years_before_target",
     );
-    expect(
-      targetNotJudged("format_not_available", { ...dated, hasPeriod: true, periodYear: 2024 }),
-    ).toBe("period_before_target");
+    expect(targetNotJudged("low_coverage", { ...dated, hasPeriod: true, periodYear: 2024 })).toBe(
+      "period_before_target",
+    );
     // A figure that could be judged but for its years.
     expect(targetNotJudged(null, { ...dated, undated: 1 })).toBe("undated_contracts");
     // A total none of whose contracts is dated, and the row of the undated ones.
