@@ -195,7 +195,7 @@ export const MEASURED_COLUMNS = {
       .enum(TARGET_NOT_JUDGED)
       .nullable()
       .describe(
-        "Why target_met is null, the first that holds: period_before_target (a row of a year, quarter or month before the target's year), years_before_target (a row without a period whose first_year is before the target's year), the reasons of status_not_judged, undated_contracts (n_undated above 0 beside dated contracts), none_dated (no contract of the row is dated); null when target_met is given.",
+        "Why target_met is null, the first that holds: format_not_available, no_value, no_contract (nothing to judge), period_before_target (a row of a year, quarter or month before the target's year), years_before_target (a row without a period whose first_year is before the target's year), below_min_n, low_coverage, undated_contracts (n_undated above 0 beside dated contracts), none_dated (no contract of the row is dated); null when target_met is given.",
       ),
   },
 } as const satisfies Record<string, MeasuredColumn>;
