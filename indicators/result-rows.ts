@@ -10,6 +10,7 @@ import type { PlanKey } from "./compiler/plan.ts";
 import { GRAINS } from "./compiler/request-schema.ts";
 import {
   labelColumn,
+  NOTHING_TO_JUDGE,
   type FigureNotJudged,
   type IndicatorRow,
   type ResultPresence,
@@ -186,20 +187,23 @@ export interface RowYears {
 
 /**
  * Why a row is not held to the target, the first reason that holds (TARGET_NOT_JUDGED's order),
- * given the figure's own (figureNotJudged). A target is the value to reach by its year: a row of
- * an earlier period is not judged against it (as « Mon SPASER » and the annual report do not
- * judge it), nor a row without a period whose contracts begin before that year (a total over
- * 2019–2025, a région over all years mixes years the target does not hold to): said first, as no
- * figure of those years is held to it however many contracts it has. Then the figure's reasons:
- * too few contracts to judge at all comes before what is unknown of its years: contracts
- * without a date beside dated ones (they may be of any year, and a verdict would rest on them as
- * if they were of the target's), or no contract dated (a total, or the period « unknown »).
+ * given the figure's own (figureNotJudged). A figure with nothing to judge (no value, no
+ * contract) says so first: the page shows it as « pas de donnée », and its years would not
+ * explain that. A target is the value to reach by its year: a row of an earlier period is not
+ * judged against it (as « Mon SPASER » and the annual report do not judge it), nor a row without
+ * a period whose contracts begin before that year (a total over 2019–2025, a région over all
+ * years mixes years the target does not hold to): no figure of those years is held to it
+ * however many contracts it has. Then too few contracts (or too little known) to judge at all,
+ * before what is unknown of its years: contracts without a date beside dated ones (they may be
+ * of any year, and a verdict would rest on them as if they were of the target's), or no
+ * contract dated (a total, or the period « unknown »).
  */
 export function targetNotJudged(
   figure: FigureNotJudged | null,
   y: RowYears,
 ): TargetNotJudged | null {
   if (y.targetYear === null) return figure;
+  if (figure !== null && (NOTHING_TO_JUDGE as readonly string[]).includes(figure)) return figure;
   const fromYear = y.hasPeriod ? y.periodYear : y.firstYear;
   if (fromYear !== null && fromYear < y.targetYear) {
     return y.hasPeriod ? "period_before_target" : "years_before_target";
