@@ -1,6 +1,9 @@
 // A target's year and the one status of a figure against it. Pure functions, so that the page,
 // the API and the tests agree on one rule: the status is the first that holds of
 //   no_2024_format  the indicator needs the 2024 format and none of the year's contracts has it;
+//   unknown         contracts are concerned but none of them has the information the figure needs
+//                   (N = 0, coverage 0: e.g. a source that does not publish the field): not a
+//                   small sample, which a buyer could read as « a few more contracts and we'd know »;
 //   too_few         no figure, or fewer contracts than the indicator's minimum N;
 //   little_known    the field is filled in fewer of the contracts than the indicator's minimum
 //                   coverage: the figure says too little of the others to judge;
@@ -15,6 +18,7 @@ export const SPASER_STATUSES = [
   "met",
   "behind",
   "no_2024_format",
+  "unknown",
   "too_few",
   "little_known",
   "not_due",
@@ -46,6 +50,10 @@ export function stepFor(
 
 export interface Figure {
   value: number | null;
+  /** Contracts the figure is computed on (the information it needs is known). */
+  n: number;
+  /** Contracts the indicator concerns, known or not. */
+  n_scope: number;
   flags: readonly RowFlag[];
 }
 
@@ -68,6 +76,8 @@ export function spaserStatus(input: StatusInput): SpaserStatus {
     (input.contracts2024 === 0 || figure?.flags.includes("format_not_available"))
   )
     return "no_2024_format";
+  // The engine flags such a row below_min_n and low_coverage too: it is neither.
+  if (figure && figure.n_scope > 0 && figure.n === 0) return "unknown";
   if (!figure || figure.value === null || figure.flags.includes("below_min_n")) return "too_few";
   if (figure.flags.includes("low_coverage")) return "little_known";
   if (!input.due) return "not_due";

@@ -142,7 +142,12 @@ describe("a target's year and status", () => {
   });
 
   it("gives one status, the format first, then the count, the coverage, then the comparison", () => {
-    const figure = (value: number | null, flags: RowFlag[] = []) => ({ value, flags });
+    const figure = (value: number | null, flags: RowFlag[] = []) => ({
+      value,
+      n: 20,
+      n_scope: 20,
+      flags,
+    });
     expect(spaserStatus({ ...base, figure: figure(0.5), contracts2024: 0 })).toBe("no_2024_format");
     expect(spaserStatus({ ...base, figure: figure(null, ["format_not_available"]) })).toBe(
       "no_2024_format",
@@ -151,6 +156,20 @@ describe("a target's year and status", () => {
       "too_few",
     );
     expect(spaserStatus({ ...base, figure: figure(0.9, ["below_min_n"]) })).toBe("too_few");
+    // Contracts concerned, none with the information (N = 0, coverage 0): unknown, not too few,
+    // though the engine flags it below_min_n too; the 2024 format, when missing, says more.
+    const unpublished = {
+      value: null,
+      n: 0,
+      n_scope: 2,
+      flags: ["below_min_n", "low_coverage"] as RowFlag[],
+    };
+    expect(spaserStatus({ ...base, figure: unpublished })).toBe("unknown");
+    expect(spaserStatus({ ...base, figure: unpublished, contracts2024: 0 })).toBe("no_2024_format");
+    // None concerned at all: no figure to know, as before.
+    expect(spaserStatus({ ...base, figure: { ...unpublished, n_scope: 0, flags: [] } })).toBe(
+      "too_few",
+    );
     expect(spaserStatus({ ...base, figure: figure(0.3) })).toBe("met");
     expect(spaserStatus({ ...base, figure: figure(0.29) })).toBe("behind");
     // A field filled in too few of the contracts: no verdict, either way.

@@ -3,12 +3,21 @@
 // answers of the indicator API, re-aggregated here in JavaScript, for the peers' quartiles and
 // ranking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BuyerPeers, BuyerSpaser, IndicatorResult } from "../../server/api-types.ts";
+import type {
+  BuyerPeers,
+  BuyerSpaser,
+  IndicatorResult,
+  SpaserIndicator,
+} from "../../server/api-types.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 let t: TestServer;
+/** The dashboard's words of a status (a plain module, loaded as the browser does). */
+let statusText: (r: SpaserIndicator) => string;
 beforeAll(async () => {
   t = await startTestServer();
+  const section = new URL("../../client/src/components/spaser-section.js", import.meta.url);
+  ({ statusText } = (await import(section.href)) as { statusText: typeof statusText });
 });
 afterAll(() => t?.close());
 
@@ -43,6 +52,27 @@ describe("Mon SPASER", () => {
     expect(in2021?.contracts_2024_format).toBe(0);
     for (const i of body.indicators.filter((i) => i.requires_format === "v2"))
       expect([i.indicator, i.status]).toEqual([i.indicator, "no_2024_format"]);
+  });
+
+  it("says unknown, not « trop peu de marchés », when no concerned contract has the information", async () => {
+    // Région Bretagne in 2024: 2 contracts, whose source publishes none of these fields (N = 0,
+    // couverture 0 %). The engine flags the row below_min_n as well; a buyer must not read it
+    // as a small sample.
+    const body = await t.json<BuyerSpaser>("/api/buyers/23350001600040/spaser?year=2024");
+    const unpublished = body.indicators.filter(
+      (i) => i.current !== null && i.current.n_scope > 0 && i.current.n === 0,
+    );
+    expect(unpublished.map((i) => i.indicator)).toEqual([
+      "sme_advance_share",
+      "first_time_supplier_share",
+      "social_consideration_share",
+      "environmental_consideration_share",
+    ]);
+    for (const i of unpublished) {
+      expect(i.current?.coverage).toBe(0);
+      expect([i.indicator, i.status]).toEqual([i.indicator, "unknown"]);
+      expect(statusText(i)).toBe("information inconnue pour les marchés de l'année");
+    }
   });
 
   it("computes a buyer's figure, gap and status as the contracts say", async () => {

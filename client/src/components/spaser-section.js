@@ -12,6 +12,8 @@ export const STATUS_WORDS = {
   met: { text: "objectif atteint", tone: "green" },
   behind: { text: "en retard", tone: "red" },
   no_2024_format: { text: "pas de donnée au format 2024", tone: "none" },
+  // Not « trop peu de marchés »: the contracts are there, the information is not published.
+  unknown: { text: "information inconnue pour les marchés de l'année", tone: "none" },
   too_few: { text: "trop peu de marchés", tone: "none" },
   little_known: { text: "information trop peu renseignée pour conclure", tone: "none" },
   // Said with the year of its step in the table: « objectif fixé pour 2025 ».
