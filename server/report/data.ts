@@ -19,6 +19,7 @@ import {
 import type { QualityEvaluation } from "../publication-quality/evaluate.ts";
 import { evaluateBuyer } from "../publication-quality/service.ts";
 import { scopeFilters } from "../spaser/mon-spaser.ts";
+import { notApplicableReason } from "./applies.ts";
 import { peersFor, targetFor, type PeerComparison, type ReportTarget } from "./targets.ts";
 
 export interface TrendPoint {
@@ -39,6 +40,8 @@ export interface ReportIndicator {
   previous: TrendPoint | null;
   trend: TrendPoint[];
   target: ReportTarget | null;
+  /** Why the indicator does not apply to the buyer (applies.ts); null when it does. */
+  notApplicable: string | null;
 }
 
 export interface ReportSupplier {
@@ -101,6 +104,7 @@ async function indicatorFor(
   siret: string,
   year: number,
   target: ReportTarget | null,
+  notApplicable: string | null,
 ): Promise<ReportIndicator> {
   // A target with a scope of its own is measured on that scope, as « Mon SPASER » measures it.
   const result = await runIndicator(
@@ -137,6 +141,7 @@ async function indicatorFor(
     previous,
     trend,
     target,
+    notApplicable,
   };
 }
 
@@ -215,7 +220,10 @@ export async function gatherReport(
   // One after the other: the machine's cores serve other requests meanwhile.
   for (const definition of reportIndicators(deps)) {
     const target = targetFor(deps.plans, definition, siret, year);
-    indicators.push(await indicatorFor(snapshot, definition, model, siret, year, target));
+    const notApplicable = notApplicableReason(definition, { type, departement });
+    indicators.push(
+      await indicatorFor(snapshot, definition, model, siret, year, target, notApplicable),
+    );
   }
   const qualityDefinition = loadQualityDefinition();
   return {

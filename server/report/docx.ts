@@ -24,13 +24,11 @@ import {
   gradeText,
   buyerName,
   essText,
-  flagTexts,
   GLOSSARY,
   localText,
   previousLabel,
   previousText,
   sizeText,
-  statusText,
   shown,
   empty,
   evolutionShown,
@@ -42,6 +40,7 @@ import {
   TITLE,
   valueText,
 } from "./words.ts";
+import { concernedText, flagTexts, statusText } from "./words-status.ts";
 import { gapText, targetsIntro, targetText } from "./words-targets.ts";
 import { PEER_HEADERS, PEERS_TITLE, peerCells, peersIntro } from "./words-peers.ts";
 
@@ -156,7 +155,7 @@ export async function reportDocx(data: ReportData, charts: Chart[]): Promise<Buf
             empty(data).map((i) => [
               i.definition.title,
               statusText(i),
-              formatInteger(i.n_scope),
+              concernedText(i),
               targetText(i),
             ]),
           ),

@@ -11,13 +11,10 @@ import {
   basisText,
   gradeText,
   essText,
-  flagTexts,
   localText,
   previousLabel,
   previousText,
   sizeText,
-  statusOf,
-  statusText,
   shown,
   empty,
   evolutionShown,
@@ -28,6 +25,7 @@ import {
   suppliersLead,
   valueText,
 } from "./words.ts";
+import { concernedText, flagTexts, statusOf, statusText } from "./words-status.ts";
 import { gapText, targetsIntro, targetText } from "./words-targets.ts";
 import { PEER_HEADERS, PEERS_TITLE, peerCells, peersIntro } from "./words-peers.ts";
 
@@ -160,7 +158,7 @@ export function indicatorsSection(data: ReportData, charts: Chart[]): Safe {
                   >
                     <td>${i.definition.title}</td>
                     <td>${statusText(i)}</td>
-                    <td>${formatInteger(i.n_scope)}</td>
+                    <td>${concernedText(i)}</td>
                     <td>${withLinks(targetText(i))}</td>
                   </tr>`,
               ),

@@ -3,14 +3,8 @@
 // picture, and the explanations of the terms a reader may not know.
 import { listed } from "../../client/src/shared/french-words.js";
 import type { ReportData, ReportIndicator, ReportSupplier, TrendPoint } from "./data.ts";
-import {
-  FLAG_WORDS,
-  formatInteger,
-  formatNumber,
-  formatShare,
-  SIZE_WORDS,
-  UNKNOWN,
-} from "./format.ts";
+import { formatInteger, formatNumber, formatShare, SIZE_WORDS, UNKNOWN } from "./format.ts";
+import { statusOf, type Status } from "./words-status.ts";
 
 export const TITLE = "Rapport annuel de suivi des achats responsables";
 
@@ -43,52 +37,6 @@ export function buyerName(data: ReportData): string {
   return data.name ?? `Acheteur au SIRET ${data.siret} (nom inconnu)`;
 }
 
-export type Status =
-  | "met"
-  | "behind"
-  | "no_2024_data"
-  | "too_few"
-  | "little_known"
-  | "not_due"
-  | "not_filled"
-  | "no_data"
-  | "no_target";
-
-export const STATUS_WORDS: Record<Status, string> = {
-  met: "objectif atteint",
-  behind: "en retard sur l'objectif",
-  no_2024_data: "pas de donnée au format 2024",
-  too_few: "trop peu de marchés pour conclure",
-  little_known: "information trop peu renseignée pour conclure",
-  // statusText names the year: « objectif fixé pour 2025 ».
-  not_due: "objectif fixé pour une année suivante",
-  not_filled: "information inconnue pour les marchés de l'année",
-  no_data: "pas de marché concerné cette année",
-  no_target: "pas d'objectif fixé",
-};
-
-export function statusOf(i: ReportIndicator): Status {
-  if (i.flags.includes("format_not_available")) return "no_2024_data";
-  if (i.n_scope > 0 && i.n === 0) return "not_filled";
-  if (i.value === null || i.n === 0) return "no_data";
-  if (i.flags.includes("below_min_n")) return "too_few";
-  if (!i.target) return "no_target";
-  if (i.flags.includes("low_coverage")) return "little_known";
-  // A target set for a later year says nothing yet of this one: the distance, no verdict.
-  if (!i.target.due) return "not_due";
-  const lowerIsBetter = i.definition.polarity === "lower_is_better";
-  const met = lowerIsBetter ? i.value <= i.target.value : i.value >= i.target.value;
-  return met ? "met" : "behind";
-}
-
-/** The status in words; a target not yet due names its year (« objectif fixé pour 2025 »). */
-export function statusText(i: ReportIndicator): string {
-  const status = statusOf(i);
-  return status === "not_due" && i.target
-    ? `objectif fixé pour ${i.target.year}`
-    : STATUS_WORDS[status];
-}
-
 export const valueText = (i: ReportIndicator) => formatNumber(i.value, i.definition.format);
 
 /**
@@ -111,22 +59,6 @@ export const gradeText = (q: Pick<ReportData["quality"], "grade" | "score" | "no
   q.grade === null
     ? `Pas de note : ${q.no_grade_reason ?? "raison inconnue"}.`
     : `Note : ${q.grade} (de A, la meilleure, à E), score ${formatShare(q.score)}.`;
-
-/**
- * The flag a status already says, left out of « À lire avec prudence »: a small buyer's block
- * said « trop peu de marchés pour conclure » as its status, again as its flag, and a third time
- * under its missing evolution.
- */
-const SAID_BY_STATUS: Partial<Record<Status, string>> = {
-  too_few: "below_min_n",
-  little_known: "low_coverage",
-  no_2024_data: "format_not_available",
-};
-
-export function flagTexts(i: ReportIndicator): string[] {
-  const said = SAID_BY_STATUS[statusOf(i)];
-  return i.flags.filter((f) => f !== said).map((f) => FLAG_WORDS[f] ?? f);
-}
 
 /**
  * The label of the earlier value: « Année précédente » only when it is the year just before;
@@ -252,7 +184,12 @@ export function indicatorsSentence(
   year: number,
   count: (status: Status) => number,
 ): string {
-  const computed = total - count("no_data") - count("no_2024_data") - count("not_filled");
+  const computed =
+    total -
+    count("no_data") -
+    count("no_2024_data") -
+    count("not_filled") -
+    count("not_applicable");
   // The targets met are said even when none is, a reader looks for them first; but not when no
   // indicator with a value has a target to meet (« aucun n'atteint son objectif » would blame
   // figures that have none).
@@ -274,6 +211,18 @@ export function indicatorsSentence(
         ? `${agreed(count(status), "", "manque", "manquent")} ${why}`
         : `${formatInteger(count(status))} ${why}`,
     );
+  // Not « manque »: nothing is missing from a figure that does not apply to the buyer.
+  const notApplicable = count("not_applicable");
+  if (notApplicable > 0) {
+    reasons.push(
+      agreed(
+        notApplicable,
+        "",
+        "ne s'applique pas à l'acheteur",
+        "ne s'appliquent pas à l'acheteur",
+      ),
+    );
+  }
   const head = `Sur ${formatInteger(total)} indicateurs d'achats responsables, ${agreed(
     computed,
     `aucun n'a de valeur pour ${year}`,

@@ -47,6 +47,7 @@ function indicator(plans: SpaserCatalogue, year: number): ReportIndicator {
     previous: trend[0] ?? null,
     trend,
     target: targetFor(plans, definition, BRETAGNE, year),
+    notApplicable: null,
   };
 }
 

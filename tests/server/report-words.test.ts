@@ -23,8 +23,8 @@ import {
   previousLabel,
   recordsToFixText,
   suppliersLead,
-  type Status,
 } from "../../server/report/words.ts";
+import type { Status } from "../../server/report/words-status.ts";
 
 /** French numbers are written with no-break spaces: compared as spaces. */
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
@@ -182,6 +182,7 @@ describe("basisText", () => {
     previous: null,
     trend: [],
     target: null,
+    notApplicable: null,
   });
 
   it("gives N, the contracts concerned and the coverage, agreed with their counts", () => {
