@@ -4,6 +4,7 @@
 import { listed } from "../../client/src/shared/french-words.js";
 import type { ReportData, ReportIndicator, ReportSupplier, TrendPoint } from "./data.ts";
 import { formatInteger, formatNumber, formatShare, SIZE_WORDS, UNKNOWN } from "./format.ts";
+import { buyerInSentence } from "./words-buyer.ts";
 import { statusOf, type Status } from "./words-status.ts";
 
 export const TITLE = "Rapport annuel de suivi des achats responsables";
@@ -96,9 +97,9 @@ export function contractsSentence(
   previousContracts: number,
 ): string {
   if (totals.contracts === 0) {
-    return `${name} n'a publié aucun marché notifié en ${year} dans les données disponibles.`;
+    return `${buyerInSentence(name, { start: true })} n'a publié aucun marché notifié en ${year} dans les données disponibles.`;
   }
-  const published = `En ${year}, ${name} a publié ${contracts(totals.contracts, "notifié")} dans l'année, pour un montant total de ${formatNumber(totals.amount, "euro")}${suspectAside(totals.suspect)}`;
+  const published = `En ${year}, ${buyerInSentence(name)} a publié ${contracts(totals.contracts, "notifié")} dans l'année, pour un montant total de ${formatNumber(totals.amount, "euro")}${suspectAside(totals.suspect)}`;
   return previousContracts > 0
     ? `${published}, contre ${contracts(previousContracts)} en ${year - 1}.`
     : `${published} ; les données disponibles ne contiennent aucun de ses marchés notifiés en ${year - 1} : l'évolution d'une année sur l'autre n'est pas connue.`;
@@ -126,7 +127,8 @@ export function format2024Sentence(n: number): string {
 
 export function summarySentences(data: ReportData): string[] {
   const t = data.totals;
-  const name = buyerName(data);
+  // In a sentence, a buyer without a name is « l'acheteur au SIRET … » (words-buyer.ts).
+  const name = data.name ?? `acheteur au SIRET ${data.siret} (nom inconnu)`;
   const sentences = [
     contractsSentence(name, data.year, t, data.previousContracts),
     format2024Sentence(t.format2024),

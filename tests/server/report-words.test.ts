@@ -52,7 +52,9 @@ describe("contractsSentence", () => {
 
   it("compares with the year before when it has contracts in the data", () => {
     const sentence = contractsSentence("Région Bretagne", 2021, totals, 3);
-    expect(sentence).toMatch(/^En 2021, Région Bretagne a publié 12 marchés notifiés dans l'année/);
+    expect(sentence).toMatch(
+      /^En 2021, la Région Bretagne a publié 12 marchés notifiés dans l'année/,
+    );
     expect(sentence).toMatch(/, contre 3 marchés en 2020\.$/);
   });
 
@@ -75,6 +77,9 @@ describe("contractsSentence", () => {
   it("says when the year itself has no contract in the data", () => {
     expect(contractsSentence("X", 2021, { ...totals, contracts: 0 }, 5)).toBe(
       "X n'a publié aucun marché notifié en 2021 dans les données disponibles.",
+    );
+    expect(contractsSentence("Département de l'Ain", 2021, { ...totals, contracts: 0 }, 5)).toBe(
+      "Le Département de l'Ain n'a publié aucun marché notifié en 2021 dans les données disponibles.",
     );
   });
 });
