@@ -174,21 +174,39 @@ export function renderTable(model, caption) {
 }
 
 /**
- * An accessible, scrollable table: a caption, column headers, the first cell of each row as its
- * header, numbers aligned right, and a sentence when there is no row.
+ * Rows beyond which a table scrolls in a box of its own (32rem high, `.table-scroll--long`),
+ * with a shadow at its lower edge and a line under it giving the count. A shorter table is shown
+ * whole: a reader, on a phone or on paper, should not have to find out that a box scrolls to see
+ * its fifth row.
+ */
+export const LONG_TABLE_ROWS = 25;
+
+/**
+ * An accessible table: a caption, column headers, the first cell of each row as its header,
+ * numbers aligned right, and a sentence when there is no row. It slides sideways in its box when
+ * wider than the screen; a long one also scrolls down in it, said under it. `stack`: on a phone,
+ * each row becomes a block of its cells, each under its column's name (`data-label`, drawn by
+ * the CSS), for tables of text whose columns would not fit side by side.
  * @param {string} caption
  * @param {string[]} headers
  * @param {boolean[]} numeric
  * @param {(string | Node)[][]} rows
  * @param {string} empty  what to say when there is no row
+ * @param {{ stack?: boolean }} [options]
  */
-export function tableElement(caption, headers, numeric, rows, empty) {
-  return h(
+export function tableElement(caption, headers, numeric, rows, empty, { stack = false } = {}) {
+  const long = rows.length > LONG_TABLE_ROWS;
+  const box = h(
     "div",
-    { class: "table-scroll", tabindex: 0, role: "region", "aria-label": caption },
+    {
+      class: long ? "table-scroll table-scroll--long" : "table-scroll",
+      tabindex: 0,
+      role: "region",
+      "aria-label": caption,
+    },
     h(
       "table",
-      { class: "data-table" },
+      { class: stack ? "data-table data-table--stack" : "data-table" },
       h("caption", {}, h("span", {}, caption)),
       h(
         "thead",
@@ -213,11 +231,29 @@ export function tableElement(caption, headers, numeric, rows, empty) {
                 cells.map((cell, i) =>
                   i === 0
                     ? h("th", { scope: "row" }, cell)
-                    : h("td", { class: numeric[i] ? "num" : null }, cell),
+                    : h(
+                        "td",
+                        {
+                          class: numeric[i] ? "num" : null,
+                          "data-label": stack ? headers[i] : null,
+                        },
+                        cell,
+                      ),
                 ),
               ),
             ),
       ),
+    ),
+  );
+  if (!long) return box;
+  return h(
+    "div",
+    { class: "table-long" },
+    box,
+    h(
+      "p",
+      { class: "table-long__note" },
+      `${formatInteger(rows.length)} lignes : faites défiler le tableau dans son cadre pour les voir toutes (les intitulés des colonnes restent en haut).`,
     ),
   );
 }

@@ -134,6 +134,9 @@ export function lookupTable(caption, columns, rows) {
     columns.map((c) => Boolean(c.numeric)),
     rows.map((row) => columns.map((c) => c.cell(row))),
     "Aucune donnée.",
+    // Rows of text (a target, an objet, a name): on a phone, side by side, only the first two
+    // columns showed and the result and state of a SPASER row lay beyond the screen's edge.
+    { stack: true },
   );
 }
 

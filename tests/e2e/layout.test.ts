@@ -1,0 +1,72 @@
+// Layout faults found on the shipped data in Chromium, at 1366 × 900 and on a 390 px phone: a
+// table cut by a box of fixed height with nothing saying there is more, a phone showing two of
+// Mon SPASER's seven columns.
+import { expect, it } from "vitest";
+import { describeWithBrowser, waitReady } from "./helpers/browser.ts";
+import { browserSession } from "./helpers/session.ts";
+
+const BRETAGNE = "23350001600040";
+const LAPTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+describeWithBrowser("layout of the pages in Chromium", () => {
+  const session = browserSession();
+
+  it("Mon SPASER shows every row whole, and on a phone each row's result and state", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    await page.setViewportSize(LAPTOP);
+    await page.goto(`${t.url}/acheteur/${BRETAGNE}`);
+    await waitReady(page);
+    const box = page.locator("section.spaser .table-scroll");
+    const rows = box.locator("tbody tr");
+    expect(await rows.count()).toBeGreaterThanOrEqual(5);
+    // No box to scroll down in: the table is as high as its rows (a 32rem box cut the fifth).
+    expect(await box.evaluate((b) => b.scrollHeight - b.clientHeight)).toBeLessThanOrEqual(1);
+
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await waitReady(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
+    const seen = await box.evaluate((b) => {
+      const frame = b.getBoundingClientRect();
+      const heads = [...b.querySelectorAll("thead th")].map((th) => th.textContent ?? "");
+      const within = (cell: Element | undefined) => {
+        if (!cell) return false;
+        const r = cell.getBoundingClientRect();
+        return (
+          r.width > 0 &&
+          r.left >= Math.max(frame.left, 0) - 1 &&
+          r.right <= Math.min(frame.right, window.innerWidth) + 1
+        );
+      };
+      return [...b.querySelectorAll("tbody tr")].map((tr) => {
+        const cells = [...tr.children];
+        const shown = (name: string) => within(cells[heads.findIndex((h) => h.startsWith(name))]);
+        return { result: shown("Résultat"), state: shown("État") };
+      });
+    });
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(seen).toEqual(seen.map(() => ({ result: true, state: true })));
+    // Each cell says the name of its column, which the header row above no longer does.
+    const state = box.locator("tbody tr").first().locator("td").last();
+    expect(await state.evaluate((td) => getComputedStyle(td, "::before").content)).toMatch(/État/);
+  });
+
+  it("a long table scrolls in its box and says how many rows it holds", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    await page.setViewportSize(LAPTOP);
+    await page.goto(`${t.url}/indicateur/contracts_count?by=departement`);
+    await waitReady(page);
+    const long = page.locator(".table-long").first();
+    const rows = await long.locator("tbody tr").count();
+    expect(rows).toBeGreaterThan(25);
+    expect(
+      await long.locator(".table-scroll").evaluate((b) => b.scrollHeight > b.clientHeight),
+    ).toBe(true);
+    expect(await long.locator(".table-long__note").textContent()).toMatch(
+      new RegExp(`^${rows} lignes : faites défiler le tableau`),
+    );
+  });
+});
