@@ -2,6 +2,7 @@
 // shared sentences (words.ts). Figures carry data-* attributes with the exact values, so tests
 // (and anyone) can check them against the API.
 import { listed } from "../../client/src/shared/french-words.js";
+import { publishedText } from "../../client/src/shared/published-text.js";
 import { ruleValueText, unverifiableText } from "../../client/src/shared/rule-value-text.js";
 import type { Chart } from "./charts.ts";
 import type { ReportData, ReportIndicator } from "./data.ts";
@@ -279,7 +280,9 @@ export function qualitySection(data: ReportData): Safe {
             shown.map(
               (r) =>
                 html`<tr>
-                  <td>${r.facts.objet ?? r.facts.id ?? r.facts.uid}</td>
+                  <td>
+                    ${r.facts.objet === null ? (r.facts.id ?? r.facts.uid) : publishedText(r.facts.objet)}
+                  </td>
                   <td>${formatDay(r.facts.date_notification)}</td>
                   <td>
                     ${r.problems.map((p) => `${p.label} (${p.field}) : ${p.problem}`).join(" ; ")}

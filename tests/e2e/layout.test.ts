@@ -1,7 +1,8 @@
 // Layout faults found on the shipped data in Chromium, at 1366 × 900 and on a 390 px phone: a
 // table cut by a box of fixed height with nothing saying there is more, a phone showing two of
-// Mon SPASER's seven columns.
+// Mon SPASER's seven columns, a producer's « <br /> » shown as text in a contract's objet.
 import { expect, it } from "vitest";
+import { queryFile } from "../server/helpers/test-server.ts";
 import { describeWithBrowser, waitReady } from "./helpers/browser.ts";
 import { browserSession } from "./helpers/session.ts";
 
@@ -68,5 +69,32 @@ describeWithBrowser("layout of the pages in Chromium", () => {
     expect(await long.locator(".table-long__note").textContent()).toMatch(
       new RegExp(`^${rows} lignes : faites défiler le tableau`),
     );
+  });
+
+  it("a producer's line-break tags read as line breaks wherever an objet is shown", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    await page.setViewportSize(LAPTOP);
+    // COLAS CENTRE OUEST's contract for the Commune d'Orléans, published « …de la rue<br />Notre
+    // Dame de Recouvrance… », and the database keeps it so.
+    const uid = "214502346000152019V19018S00";
+    const [stored] = await queryFile(t.dbPath, "SELECT objet FROM contracts WHERE uid = $1", [uid]);
+    expect(String(stored?.objet)).toContain("de la rue<br />Notre Dame");
+    for (const [path, where] of [
+      ["/fournisseur/32933888300062", "main a.published-text"],
+      ["/acheteur/21450234600015", "main a.published-text"],
+      [`/marche/${uid}`, "main h1"],
+      ["/recherche?q=recouvrance", "main a.published-text"],
+    ] as const) {
+      await page.goto(`${t.url}${path}`);
+      await waitReady(page);
+      expect(await page.locator("main").textContent(), path).not.toMatch(/<\/?br/i);
+      // Two lines on screen, where the tag was (innerText: what is rendered).
+      const lines = await page
+        .locator(where, { hasText: "Recouvrance" })
+        .first()
+        .evaluate((e) => (e as HTMLElement).innerText);
+      expect(lines, path).toMatch(/de la rue\nNotre Dame de Recouvrance/);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
 import { formatContractAmount, formatDate } from "../format.js";
 import { lookupTable } from "./lookup.js";
+import { publishedText } from "../shared/published-text.js";
 
 /**
  * @param {HTMLElement} container
@@ -24,7 +25,12 @@ export async function showContracts(container, siret, offset) {
       [
         {
           label: "Objet",
-          cell: (r) => h("a", { href: `/marche/${encodeURIComponent(r.uid)}` }, r.objet ?? r.id),
+          cell: (r) =>
+            h(
+              "a",
+              { href: `/marche/${encodeURIComponent(r.uid)}`, class: "published-text" },
+              r.objet === null ? r.id : publishedText(r.objet),
+            ),
         },
         { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
         { label: "Procédure", cell: (r) => r.procedure_label ?? "—" },

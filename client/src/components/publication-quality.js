@@ -7,6 +7,7 @@ import { h } from "../dom.js";
 import { formatDate, formatInteger, formatPercent, plural } from "../format.js";
 import { ruleValueText, unverifiableText } from "../shared/rule-value-text.js";
 import { lookupTable } from "./lookup.js";
+import { publishedText } from "../shared/published-text.js";
 
 const SHOWN = 20;
 
@@ -72,7 +73,13 @@ export async function publicationQuality(siret) {
       lookupTable(
         toFixCaption(Math.min(SHOWN, records.records.length), records.total),
         [
-          { label: "Marché", cell: (r) => r.objet ?? r.id ?? r.uid },
+          {
+            label: "Marché",
+            cell: (r) =>
+              r.objet === null
+                ? (r.id ?? r.uid)
+                : h("span", { class: "published-text" }, publishedText(r.objet)),
+          },
           { label: "Notifié le", cell: (r) => formatDate(r.date_notification) },
           {
             label: "À corriger",

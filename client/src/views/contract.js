@@ -4,6 +4,7 @@ import { getJson } from "../api.js";
 import { displayName, lookupTable } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatInteger, formatPercent, formatValue } from "../format.js";
+import { publishedText } from "../shared/published-text.js";
 
 /** @param {unknown} value */
 const text = (value) => {
@@ -34,10 +35,8 @@ export async function contractView({ params, main }) {
   const published = typeof c.id === "string" ? c.id : "sans identifiant";
   // A third of the samples' contracts come without their objet (flat files that have no such
   // column): named by their identifier then, « Non renseigné » alone is no title.
-  const title =
-    typeof c.objet === "string" && c.objet !== ""
-      ? c.objet
-      : `Marché ${published} (objet non renseigné)`;
+  const objet = typeof c.objet === "string" ? publishedText(c.objet) : "";
+  const title = objet !== "" ? objet : `Marché ${published} (objet non renseigné)`;
   document.title = `Marché ${published} – Observatoire de la commande publique`;
   const v2 = c.decp_format !== "v1";
   const only2024 = v2 ? null : "Non publié dans le format 2019";
@@ -116,7 +115,7 @@ export async function contractView({ params, main }) {
       " › ",
       `Marché ${published}`,
     ),
-    h("h1", {}, title),
+    h("h1", { class: "published-text" }, title),
     h(
       "dl",
       { class: "fields" },
@@ -150,7 +149,13 @@ export async function contractView({ params, main }) {
       "Modifications du marché (avenants)",
       [
         { label: "N°", cell: (r) => formatInteger(Number(r.position) + 1) },
-        { label: "Objet", cell: (r) => text(r.objet_modification) },
+        {
+          label: "Objet",
+          cell: (r) =>
+            typeof r.objet_modification === "string" && r.objet_modification !== ""
+              ? h("span", { class: "published-text" }, publishedText(r.objet_modification))
+              : text(r.objet_modification),
+        },
         { label: "Notifiée le", cell: (r) => formatDate(r.date_notification) },
         { label: "Durée (mois)", cell: (r) => text(r.duree_mois), numeric: true },
         {

@@ -6,6 +6,7 @@ import { companyList } from "../components/company-list.js";
 import { displayName, lookupTable } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
 import { formatContractAmount, formatDate, formatEuro, formatInteger, plural } from "../format.js";
+import { publishedText } from "../shared/published-text.js";
 import { MAX_SEARCH_WORDS, searchWords } from "../shared/search-words.js";
 
 /**
@@ -131,7 +132,11 @@ function contractsPart(q, found) {
         {
           label: "Objet",
           cell: (r) =>
-            h("a", { href: `/marche/${encodeURIComponent(r.uid)}` }, r.objet ?? "Objet non publié"),
+            h(
+              "a",
+              { href: `/marche/${encodeURIComponent(r.uid)}`, class: "published-text" },
+              r.objet === null ? "Objet non publié" : publishedText(r.objet),
+            ),
         },
         {
           label: "Acheteur",

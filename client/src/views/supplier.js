@@ -18,6 +18,7 @@ import {
   formatInteger,
   formatValue,
 } from "../format.js";
+import { publishedText } from "../shared/published-text.js";
 
 /** @type {import("../router.js").View} */
 export async function supplierView({ params, main }) {
@@ -103,8 +104,8 @@ export async function supplierView({ params, main }) {
           cell: (r) =>
             h(
               "a",
-              { href: `/marche/${encodeURIComponent(String(r.uid))}` },
-              String(r.objet ?? r.id),
+              { href: `/marche/${encodeURIComponent(String(r.uid))}`, class: "published-text" },
+              typeof r.objet === "string" ? publishedText(r.objet) : String(r.id),
             ),
         },
         {
