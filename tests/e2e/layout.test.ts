@@ -1,6 +1,7 @@
 // Layout faults found on the shipped data in Chromium, at 1366 × 900 and on a 390 px phone: a
 // table cut by a box of fixed height with nothing saying there is more, a phone showing two of
-// Mon SPASER's seven columns, a producer's « <br /> » shown as text in a contract's objet.
+// Mon SPASER's seven columns, a producer's « <br /> » shown as text in a contract's objet, an
+// axis title cut (« Part des marchés comportant une considération soci… »).
 import { expect, it } from "vitest";
 import { queryFile } from "../server/helpers/test-server.ts";
 import { describeWithBrowser, waitReady } from "./helpers/browser.ts";
@@ -95,6 +96,37 @@ describeWithBrowser("layout of the pages in Chromium", () => {
         .first()
         .evaluate((e) => (e as HTMLElement).innerText);
       expect(lines, path).toMatch(/de la rue\nNotre Dame de Recouvrance/);
+    }
+  });
+
+  it("a chart's axis titles are read whole, in lines, on a laptop and on a phone", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    const id = "social_consideration_share";
+    const { indicator } = await t.json<{ indicator: { title: string; unit_label: string } }>(
+      `/api/indicators/${id}?by=year`,
+    );
+    const full = `${indicator.title} (${indicator.unit_label})`;
+    for (const size of [LAPTOP, PHONE]) {
+      await page.setViewportSize(size);
+      for (const [path, chart] of [
+        [`/indicateur/${id}`, "trend"],
+        [`/indicateur/${id}?by=region`, "breakdown"],
+      ] as const) {
+        await page.goto(`${t.url}${path}`);
+        await waitReady(page);
+        // Vega draws a title of several lines as one text of one tspan each.
+        const titles = await page
+          .locator(`[data-chart="${chart}"] .role-axis-title text`)
+          .evaluateAll((texts) =>
+            texts.map((text) =>
+              text.querySelector("tspan")
+                ? [...text.querySelectorAll("tspan")].map((s) => s.textContent ?? "").join(" ")
+                : (text.textContent ?? ""),
+            ),
+          );
+        expect(titles, `${chart} at ${size.width} px`).toContain(full);
+      }
     }
   });
 });

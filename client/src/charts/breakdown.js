@@ -8,6 +8,7 @@ import {
   frame,
   NO_LABEL,
   RELIABILITY_OPACITY,
+  titleLines,
   tooltips,
 } from "./common.js";
 
@@ -60,7 +61,8 @@ export function breakdownSpec(result, dimension) {
   const x = {
     field: "value",
     type: "quantitative",
-    title: `${ind.title} (${ind.unit_label})`,
+    // In lines that fit the bars' width on a phone (about 160 px), where one line was cut.
+    title: titleLines(`${ind.title} (${ind.unit_label})`, 24),
     axis: {
       format: axisFormat(value?.format),
       titleLimit: { expr: "max(width, 120)" },

@@ -23,6 +23,29 @@ const tooltipFormat = (format) =>
   TOOLTIP_FORMATS[/** @type {keyof TOOLTIP_FORMATS} */ (format)] ?? ",.1f";
 
 /**
+ * A title in lines of at most `maxChars` characters, cut between words. Vega never wraps an axis
+ * or legend title: it cuts it at its limit with « … », and an indicator's title with its unit runs
+ * to 92 characters (« Part des marchés comportant une considération soci… » on the 260 px of a
+ * trend's y axis). A title that fits stays one string.
+ * @param {string} text
+ * @param {number} maxChars
+ * @returns {string | string[]}
+ */
+export function titleLines(text, maxChars) {
+  /** @type {string[]} */
+  const lines = [];
+  for (const word of text.split(/\s+/u).filter((w) => w !== "")) {
+    const last = lines.length - 1;
+    if (last >= 0 && `${lines[last]} ${word}`.length <= maxChars) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length === 1 ? (lines[0] ?? text) : lines;
+}
+
+/** Characters of a title's line in a legend, within Vega's 180 px limit for its titles. */
+const LEGEND_TITLE_CHARS = 26;
+
+/**
  * The colour of a value on the map and the heatmap: blues where more is better, oranges where
  * less is, a horizontal legend in the value's format; `legend` adds each chart's placement.
  * @param {import("../types.js").IndicatorResult} result
@@ -33,7 +56,7 @@ export function valueColor(result, legend) {
   return {
     field: "value",
     type: "quantitative",
-    title: ind.title,
+    title: titleLines(ind.title, LEGEND_TITLE_CHARS),
     scale: { scheme: ind.polarity === "lower_is_better" ? "oranges" : "blues" },
     legend: {
       format: axisFormat(columnOf(result, "value")?.format),

@@ -10,6 +10,7 @@ import {
   frame,
   RELIABILITY_OPACITY,
   timeKey,
+  titleLines,
   tooltips,
 } from "./common.js";
 import { formatBound, formatValue } from "../format.js";
@@ -52,7 +53,8 @@ export function trendSpec(result, options = {}) {
   const y = {
     field: "value",
     type: "quantitative",
-    title: compact ? null : `${ind.title} (${ind.unit_label})`,
+    // In lines that fit the axis's 260 px (about 6.7 px a character of its bold 12 px title).
+    title: compact ? null : titleLines(`${ind.title} (${ind.unit_label})`, 36),
     axis: compact ? null : { format: axisFormat(value?.format), titleLimit: 320 },
   };
   const base = frame(
