@@ -94,7 +94,8 @@ describe("format requirements", () => {
       last_year: null,
       n_undated: 0,
       target_met: null,
-      target_not_judged: "period_before_target",
+      // Nothing to judge is said before the year (result-rows.ts targetNotJudged).
+      target_not_judged: "format_not_available",
     });
     // 2025 holds only A-5 (v2): no format flag.
     expect(rowFor(result.rows, "year", 2025).flags).toEqual(["below_min_n"]);
