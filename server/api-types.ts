@@ -41,6 +41,7 @@ import type {
   FigureSchema,
   PeerIndicatorSchema,
   SpaserIndicatorSchema,
+  YearChoiceSchema,
 } from "./api-schemas/spaser.ts";
 import type {
   CoverageRowSchema,
@@ -92,6 +93,7 @@ export type SpaserIndicator = z.infer<typeof SpaserIndicatorSchema>;
 export type SpaserFigure = z.infer<typeof FigureSchema>;
 export type BuyerPeers = z.infer<typeof BuyerPeersSchema>;
 export type PeerIndicator = z.infer<typeof PeerIndicatorSchema>;
+export type YearChoice = z.infer<typeof YearChoiceSchema>;
 export type Rejects = z.infer<typeof RejectsSchema>;
 export type Reject = z.infer<typeof RejectSchema>;
 export type FieldIssues = z.infer<typeof FieldIssuesSchema>;

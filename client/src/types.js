@@ -40,6 +40,7 @@
  * @typedef {import("../../server/api-types.ts").SpaserFigure} SpaserFigure
  * @typedef {import("../../server/api-types.ts").BuyerPeers} BuyerPeers
  * @typedef {import("../../server/api-types.ts").PeerIndicator} PeerIndicator
+ * @typedef {import("../../server/api-types.ts").YearChoice} YearChoice
  */
 
 export {};

@@ -39,11 +39,15 @@ export const ContractSearchQuery = z.strictObject({
 const year = z.int().min(2000).max(2100).optional();
 
 export const BuyerSpaserQuery = z.strictObject({
-  year: year.describe("Notification year (default: the latest year with contracts)."),
+  year: year.describe(
+    "Notification year (default: the latest year with enough contracts to judge, else the latest; see year_choice).",
+  ),
 });
 
 export const BuyerPeersQuery = z.strictObject({
-  year: year.describe("Notification year (default: the buyer's latest year with contracts)."),
+  year: year.describe(
+    "Notification year (default: the year « Mon SPASER » shows, the latest with enough contracts to judge; see year_choice).",
+  ),
   min_n: z
     .int()
     .min(1)

@@ -62,9 +62,29 @@ export const SpaserIndicatorSchema = z.strictObject({
   ),
 });
 
+export const YearChoiceSchema = z
+  .strictObject({
+    reason: z
+      .enum(["asked", "latest", "enough_contracts", "latest_few", "none"])
+      .describe(
+        "asked: the year of the request; latest: the latest year, which has enough contracts; enough_contracts: an earlier year, the latest one having fewer than min_contracts; latest_few: the latest year, none having enough; none: no contract has a date.",
+      ),
+    latest: z
+      .strictObject({ year: z.int(), contracts: Count })
+      .nullable()
+      .describe("The latest year with contracts of the covered establishments."),
+    min_contracts: Count.describe(
+      "Contracts a year needs to be judged: the largest minimum N of the catalogue.",
+    ),
+  })
+  .describe(
+    "Why the year shown is that one. Without a year asked, a buyer's follow-up shows the latest year with at least min_contracts contracts, else the latest year: the same rule for « Mon SPASER » and the peers.",
+  );
+
 export const BuyerSpaserSchema = stamped({
   siret: Siret,
   year: z.int().nullable().describe("The chosen year; null when no contract has a date."),
+  year_choice: YearChoiceSchema,
   years: z.array(YearSchema).describe("Contracts of the covered establishments per year."),
   plan: PlanSchema.nullable().describe("The buyer's own SPASER; null: national targets only."),
   covered_sirets: z.array(Siret).describe("Establishments the figures are computed on."),
@@ -112,7 +132,8 @@ export const PeerIndicatorSchema = z.strictObject({
 export const BuyerPeersSchema = stamped({
   siret: Siret,
   nom: z.string().nullable(),
-  year: z.int().nullable(),
+  year: z.int().nullable().describe("The year compared; null when no contract has a date."),
+  year_choice: YearChoiceSchema,
   group: z
     .strictObject({ id: z.string(), label: z.string(), definition: z.string() })
     .nullable()

@@ -23,7 +23,7 @@ import {
   SupplierSearchSchema,
   SupplierSummarySchema,
 } from "../api-schemas/lookups.ts";
-import { BuyerPeersSchema, BuyerSpaserSchema } from "../api-schemas/spaser.ts";
+import { BuyerPeersSchema, BuyerSpaserSchema, YearChoiceSchema } from "../api-schemas/spaser.ts";
 import { FieldIssuesSchema, RejectSchema, RejectsSchema } from "../api-schemas/quality.ts";
 import {
   WorkshopBodySchema,
@@ -63,6 +63,7 @@ export const COMPONENTS = {
   BuyerQuality: BuyerQualitySchema,
   BuyerSpaser: BuyerSpaserSchema,
   BuyerPeers: BuyerPeersSchema,
+  YearChoice: YearChoiceSchema,
   Suppliers: SupplierSearchSchema,
   SupplierSummary: SupplierSummarySchema,
   Contract: ContractSchema,

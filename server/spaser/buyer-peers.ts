@@ -7,7 +7,8 @@ import { findDefinition, placeIndicators } from "../../indicators/index.ts";
 import type { BuyerPeers } from "../api-types.ts";
 import type { Snapshot } from "../db.ts";
 import type { AppDeps } from "../deps.ts";
-import { buyerIdentity, buyerYears, chosenYear } from "./buyer-scope.ts";
+import { buyerIdentity } from "./buyer-scope.ts";
+import { followedYear } from "./followed-year.ts";
 import { applicableTargets } from "./mon-spaser.ts";
 import { PEER_GROUPS_RULE, peerGroup } from "./peer-groups.ts";
 import { comparable, peerIndicator } from "./peers.ts";
@@ -20,7 +21,8 @@ export async function buyerPeers(
   minN: number | null,
 ): Promise<Omit<BuyerPeers, "snapshot_id">> {
   const identity = await buyerIdentity(snapshot, siret);
-  const year = chosenYear(await buyerYears(snapshot, [siret]), askedYear);
+  // The page's followed year (Mon SPASER's), so that the summary compares in that year too.
+  const { year, choice } = await followedYear(snapshot, deps, siret, askedYear);
   const group = peerGroup(deps.catalogue.model, identity.type_acheteur);
   const indicators: BuyerPeers["indicators"] = [];
   if (group && year !== null) {
@@ -32,7 +34,15 @@ export async function buyerPeers(
       );
     }
   }
-  return { siret, nom: identity.nom, year, group, rule: PEER_GROUPS_RULE, indicators };
+  return {
+    siret,
+    nom: identity.nom,
+    year,
+    year_choice: choice,
+    group,
+    rule: PEER_GROUPS_RULE,
+    indicators,
+  };
 }
 
 /** The SPASER targets that apply to the buyer, then the buyer page's indicators, each once. */

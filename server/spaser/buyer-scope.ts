@@ -58,8 +58,3 @@ export async function buyerIdentity(snapshot: Snapshot, siret: string): Promise<
     type_acheteur: typeof row?.type_acheteur === "string" ? row.type_acheteur : null,
   };
 }
-
-/** The year asked for, else the latest year with contracts; null when there is none. */
-export function chosenYear(years: readonly BuyerYear[], asked: number | null): number | null {
-  return asked ?? years.at(-1)?.year ?? null;
-}

@@ -17,7 +17,7 @@ import type { SpaserTarget } from "../../indicators/plans/schema.ts";
 import type { BuyerSpaser, SpaserFigure, SpaserIndicator } from "../api-types.ts";
 import type { Snapshot } from "../db.ts";
 import type { AppDeps } from "../deps.ts";
-import { buyerYears, chosenYear, coveredSirets } from "./buyer-scope.ts";
+import { followedYear } from "./followed-year.ts";
 
 type Plan = BuyerPlan | NationalPlan;
 
@@ -59,14 +59,12 @@ export async function buyerSpaser(
   askedYear: number | null,
 ): Promise<Omit<BuyerSpaser, "snapshot_id">> {
   const plan = planOfBuyer(plans, siret);
-  const sirets = plan
-    ? await coveredSirets(
-        snapshot,
-        plan.buyers.map((b) => b.id),
-      )
-    : [siret];
-  const years = await buyerYears(snapshot, sirets);
-  const year = chosenYear(years, askedYear);
+  const { sirets, years, year, choice } = await followedYear(
+    snapshot,
+    { catalogue: deps.catalogue, plans },
+    siret,
+    askedYear,
+  );
   const indicators: SpaserIndicator[] = [];
   if (year !== null) {
     const contracts2024 = years.find((y) => y.year === year)?.contracts_2024_format ?? 0;
@@ -77,6 +75,7 @@ export async function buyerSpaser(
   return {
     siret,
     year,
+    year_choice: choice,
     years,
     plan: plan ? describePlan(plan) : null,
     covered_sirets: sirets,

@@ -5,12 +5,15 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import type { BuyerPeers, BuyerSpaser } from "../../server/api-types.ts";
+import { NO_OTHER_PEER, aloneAmongPeers } from "../../client/src/shared/peer-words.js";
 import { shareText } from "../../client/src/shared/share-text.js";
 import { queryFile } from "../server/helpers/test-server.ts";
 import { describeWithBrowser, waitReady } from "./helpers/browser.ts";
 import { browserSession } from "./helpers/session.ts";
 
 const BRETAGNE = "23350001600040";
+// The peers of a picked year come after Mon SPASER's answer, on a shared 2-core machine.
+const WAIT = { timeout: 20_000 };
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 
 describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
@@ -94,6 +97,55 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
     await waitReady(page);
     expect(await spaserCaption.textContent()).toContain("2018");
     expect(await peersCaption.textContent()).toBe("Cet acheteur et ses pairs en 2018");
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
+  it("opens on the latest year with enough contracts to judge, says why, and every block follows it", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    // Bretagne: 191 contracts in 2021, 2 in 2024. With no year in the address, the page opens on
+    // 2021 and says why 2024 is not shown; the peers, the report's year and the summary follow.
+    await page.goto(`${t.url}/acheteur/${BRETAGNE}`);
+    await waitReady(page);
+    expect(await page.inputValue("#spaser-annee")).toBe("2021");
+    expect(await page.locator("section.spaser caption").textContent()).toBe(
+      "Objectifs et résultats en 2021",
+    );
+    expect(await page.locator("section.spaser [data-part=year-choice]").textContent()).toBe(
+      "2021 : dernière année avec assez de marchés pour juger (au moins 10) ; 2024 : 2 marchés.",
+    );
+    await expect
+      .poll(() => page.locator("section.peers caption").first().textContent(), WAIT)
+      .toBe("Cet acheteur et ses pairs en 2021");
+    expect(await page.inputValue("#report-year")).toBe("2021");
+    expect(await page.getByRole("link", { name: "Rapport annuel" }).getAttribute("href")).toBe(
+      `/api/buyers/${BRETAGNE}/report?year=2021&format=html`,
+    );
+    // A year the reader picks still wins, and the report's year and the summary's link follow it.
+    await page.selectOption("#spaser-annee", "2024");
+    await expect
+      .poll(() => page.locator("section.peers caption").first().textContent(), WAIT)
+      .toBe("Cet acheteur et ses pairs en 2024");
+    expect(await page.inputValue("#report-year")).toBe("2024");
+    expect(
+      await page
+        .getByRole("link", { name: "Synthèse imprimable pour les élus" })
+        .getAttribute("href"),
+    ).toBe(`/acheteur/${BRETAGNE}/synthese?annee=2024`);
+    await page.goto(`${t.url}/acheteur/${BRETAGNE}/synthese`);
+    await waitReady(page);
+    const summaryPeers = page.locator("[data-part=peers]");
+    expect(await summaryPeers.locator("caption").textContent()).toBe(
+      "Cet acheteur et ses pairs en 2021",
+    );
+    expect(await summaryPeers.locator("p").first().textContent()).toContain(
+      "en 2021 (dernière année avec assez de marchés pour juger (au moins 10) ; 2024 : 2 marchés).",
+    );
+    await page.goto(`${t.url}/acheteur/${BRETAGNE}/synthese?annee=2024`);
+    await waitReady(page);
+    expect(await summaryPeers.locator("caption").textContent()).toBe(
+      "Cet acheteur et ses pairs en 2024",
+    );
     expect(browser.takeErrors()).toEqual([]);
   });
 
@@ -304,7 +356,10 @@ describeWithBrowser("Mon SPASER, peers and Comparer in Chromium", () => {
       const median = indicator.peers.median;
       // The peers' indicators are shares: a median in French, "—" when no peer counts.
       expect(indicator.format).toBe("percent");
-      expect(cells[2]).toBe(median === null ? "—" : percent.format(median));
+      // A buyer counted alone in its group (Bretagne in 2021, its followed year) has no peer median.
+      expect(cells[2]).toBe(
+        aloneAmongPeers(indicator) ? NO_OTHER_PEER : median === null ? "—" : percent.format(median),
+      );
     }
     const pdf = await page.pdf({
       path: "tests/output/summary-peers.pdf",

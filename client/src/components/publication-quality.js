@@ -106,35 +106,41 @@ export async function publicationQuality(siret) {
 }
 
 /**
- * « Rapport annuel »: the year chosen among those with contracts, and its three formats.
+ * « Rapport annuel »: the year chosen among those with contracts, and its three formats. It
+ * opens on the latest year until the page tells it the year it follows (`follow`: « Année
+ * suivie » of Mon SPASER), which a reader may still change here.
  * @param {string} siret
  * @param {number[]} years  years with contracts, any order
+ * @returns {{ element: HTMLElement, follow: (year: number) => void }}
  */
 export function annualReportLinks(siret, years) {
   const sorted = [...years].sort((a, b) => b - a);
   const latest = sorted[0];
   if (latest === undefined)
-    return h("p", { class: "note" }, "Aucun marché daté : pas de rapport annuel.");
+    return {
+      element: h("p", { class: "note" }, "Aucun marché daté : pas de rapport annuel."),
+      follow: () => {},
+    };
   const base = `/api/buyers/${encodeURIComponent(siret)}/report`;
   /** @param {number} year @param {string} format */
   const href = (year, format) => `${base}?year=${year}&format=${format}`;
   const html = h("a", { class: "button", href: href(latest, "html") }, "Rapport annuel");
   const pdf = h("a", { href: href(latest, "pdf") }, "PDF");
   const docx = h("a", { href: href(latest, "docx") }, "Word (modifiable)");
+  /** @param {number} year */
+  const show = (year) => {
+    html.href = href(year, "html");
+    pdf.href = href(year, "pdf");
+    docx.href = href(year, "docx");
+  };
+  /** @param {number} year */
+  const option = (year) => h("option", { value: String(year) }, String(year));
   const select = h(
     "select",
-    {
-      id: "report-year",
-      onchange: () => {
-        const year = Number(select.value);
-        html.href = href(year, "html");
-        pdf.href = href(year, "pdf");
-        docx.href = href(year, "docx");
-      },
-    },
-    sorted.map((y) => h("option", { value: String(y) }, String(y))),
+    { id: "report-year", onchange: () => show(Number(select.value)) },
+    sorted.map(option),
   );
-  return h(
+  const element = h(
     "p",
     { class: "actions annual-report" },
     html,
@@ -146,6 +152,17 @@ export function annualReportLinks(siret, years) {
     " · ",
     docx,
   );
+  /** @param {number} year */
+  const follow = (year) => {
+    // A year of the address without contracts is offered too, as Mon SPASER offers it.
+    if (![...select.options].some((o) => o.value === String(year))) {
+      const later = [...select.options].find((o) => Number(o.value) < year) ?? null;
+      select.insertBefore(option(year), later);
+    }
+    select.value = String(year);
+    show(year);
+  };
+  return { element, follow };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatValue, formatValueWithN, plural } from "../format.js";
+import { yearNote } from "./followed-year.js";
 import { lookupTable } from "./lookup.js";
 
 /** @type {Record<import("../types.js").SpaserIndicator["status"], { text: string, tone: string }>} */
@@ -109,6 +110,8 @@ function content(a, reload) {
   return [
     plan,
     h("p", {}, h("label", { for: "spaser-annee" }, "Année suivie : "), picker),
+    // Not the latest year: why (« 2021 : dernière année avec assez de marchés… »).
+    yearNote(a.year, a.year_choice),
     lookupTable(
       `Objectifs et résultats en ${a.year}`,
       [

@@ -3,6 +3,7 @@
 // GET /api/buyers/:siret/peers gives them). Printed on one A4 page (print.css).
 import { getCatalogue, getIndicator, getJson } from "../api.js";
 import { amountBasis, displayName, keyFigures, lookupTable } from "../components/lookup.js";
+import { addressYear, yearReason } from "../components/followed-year.js";
 import { peersTable } from "../components/peers-section.js";
 import { sentence } from "../components/summary-sentence.js";
 import { barSpec } from "../charts/specs.js";
@@ -34,8 +35,9 @@ export async function buyerSummaryView({ params, main }) {
         getIndicator(ind.id, indicatorParams(ind, { acheteur_id: siret }).params),
       ),
     ),
+    // The year the buyer page follows: its `?annee=`, else the API's rule, the page's own.
     /** @type {Promise<import("../types.js").BuyerPeers>} */ (
-      getJson(`/api/buyers/${encodeURIComponent(siret)}/peers`)
+      getJson(`/api/buyers/${encodeURIComponent(siret)}/peers`, peersParams(addressYear()))
     ),
   ]);
   const byYear = buyer.by_year;
@@ -208,11 +210,14 @@ function peersPart(peers) {
     (r) => (r.buyer !== null && r.buyer.value !== null) || r.peers.count > 0,
   );
   const left = peers.indicators.length - compared.length;
+  // Why this year, in the sentence itself: a line of its own would push the page onto a second
+  // A4 sheet.
+  const why = yearReason(peers.year, peers.year_choice);
   return [
     h(
       "p",
       {},
-      `Pairs : ${peers.group?.label ?? ""}, en ${peers.year ?? "—"}. La médiane partage en deux moitiés les pairs dont la valeur repose sur assez de marchés.${left > 0 ? ` ${left === 1 ? "Un indicateur" : `${left} indicateurs`} sans valeur ni pour l'acheteur ni pour ses pairs : voir la fiche détaillée.` : ""}`,
+      `Pairs : ${peers.group?.label ?? ""}, en ${peers.year ?? "—"}${why === null ? "" : ` (${why})`}. La médiane partage en deux moitiés les pairs dont la valeur repose sur assez de marchés.${left > 0 ? ` ${left === 1 ? "Un indicateur" : `${left} indicateurs`} sans valeur ni pour l'acheteur ni pour ses pairs : voir la fiche détaillée.` : ""}`,
     ),
     compared.length > 0
       ? peersTable({ ...peers, indicators: compared }, [
@@ -223,4 +228,9 @@ function peersPart(peers) {
         ])
       : null,
   ];
+}
+
+/** @param {number | null} year */
+function peersParams(year) {
+  return new URLSearchParams(year === null ? {} : { year: String(year) });
 }

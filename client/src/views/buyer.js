@@ -7,6 +7,7 @@ import { showContracts } from "../components/contract-list.js";
 import { annualReportLinks, publicationQuality } from "../components/publication-quality.js";
 import { peersSection } from "../components/peers-section.js";
 import { spaserSection } from "../components/spaser-section.js";
+import { addressYear } from "../components/followed-year.js";
 import {
   AMOUNT_N_HEADER,
   contractsPerYear,
@@ -59,12 +60,24 @@ export async function buyerView({ params, main }) {
   // « Année suivie » of Mon SPASER is the year of the whole follow-up: the peers are compared in
   // it too, and a year the reader chose stays in the address (`annee`), so that a reload, the
   // back button or a shared link shows that year again rather than the latest one.
+  // The annual report's year and the one-page summary follow it as well: the report offered the
+  // latest year and the summary compared in it, whatever year the page showed.
+  const report = annualReportLinks(siret, years);
+  const summaryLink = h(
+    "a",
+    { class: "button", href: `/acheteur/${siret}/synthese` },
+    "Synthèse imprimable pour les élus",
+  );
   const spaser = spaserSection(siret, async (year, chosen) => {
     if (chosen && year !== null) {
       const url = new URL(location.href);
       url.searchParams.set("annee", String(year));
       history.replaceState(history.state, "", url);
     }
+    if (year !== null) report.follow(year);
+    // A year of the address is passed on; without one, the summary applies the same rule.
+    const kept = addressYear();
+    summaryLink.href = `/acheteur/${siret}/synthese${kept === null ? "" : `?annee=${kept}`}`;
     await peers.load(year);
   });
   replace(
@@ -79,11 +92,7 @@ export async function buyerView({ params, main }) {
     h(
       "p",
       { class: "actions" },
-      h(
-        "a",
-        { class: "button", href: `/acheteur/${siret}/synthese` },
-        "Synthèse imprimable pour les élus",
-      ),
+      summaryLink,
       " ",
       h(
         "a",
@@ -107,7 +116,7 @@ export async function buyerView({ params, main }) {
       { label: "Premier marché notifié", value: formatDate(t.first_notification) },
       { label: "Dernier marché notifié", value: formatDate(t.last_notification) },
     ]),
-    annualReportLinks(siret, years),
+    report.element,
     perYear.element,
     spaser.element,
     peers.element,
@@ -204,11 +213,4 @@ function buyerLead(profile, siret) {
     profile.type_acheteur === "region" ? null : profile.region_nom,
   );
   return `${kind}${people}${place}. SIRET ${siret}.`;
-}
-
-/** The year of the address (`annee`), or null when it holds none or no plausible year. */
-function addressYear() {
-  const text = new URLSearchParams(location.search).get("annee") ?? "";
-  const year = Number(text);
-  return /^\d{4}$/.test(text) && year >= 1990 && year <= 2100 ? year : null;
 }
