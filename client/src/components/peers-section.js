@@ -7,6 +7,7 @@ import { h, replace } from "../dom.js";
 import { formatInteger, formatValue, formatValueWithN } from "../format.js";
 import { ALONE_RANK, NO_OTHER_PEER, aloneAmongPeers } from "../shared/peer-words.js";
 import { displayName, lookupTable } from "./lookup.js";
+import { oneYearWords, periodLine } from "./period.js";
 
 /** @param {string} siret */
 export function peersSection(siret) {
@@ -90,6 +91,11 @@ function content(a) {
       h("p", { class: "note" }, a.rule),
     ];
   return [
+    // One year, where the indicators above count every contract: said, so that the two are not
+    // read as the same figure.
+    periodLine(
+      `${oneYearWords(a.year)}, quand les indicateurs de cet acheteur portent sur tous ses marchés`,
+    ),
     h("p", {}, `Groupe : ${a.group.label}. ${a.group.definition} Année ${a.year ?? "—"}.`),
     h("p", { class: "note" }, a.rule),
     peersTable(a),

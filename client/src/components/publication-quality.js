@@ -8,14 +8,16 @@ import { formatDate, formatInteger, formatPercent, plural } from "../format.js";
 import { ruleValueText, unverifiableText } from "../shared/rule-value-text.js";
 import { lookupTable } from "./lookup.js";
 import { publishedText } from "../shared/published-text.js";
+import { periodLine } from "./period.js";
 
 const SHOWN = 20;
 
 /**
  * @param {string} siret
+ * @param {string} period  the contracts graded, in words (all of them)
  * @returns {Promise<HTMLElement>}
  */
-export async function publicationQuality(siret) {
+export async function publicationQuality(siret, period) {
   /** @type {import("../types.js").BuyerQuality} */
   const q = await getJson(`/api/buyers/${encodeURIComponent(siret)}/quality`);
   const base = `/api/buyers/${encodeURIComponent(siret)}/quality/export`;
@@ -24,6 +26,7 @@ export async function publicationQuality(siret) {
     "section",
     { class: "publication-quality", "data-grade": q.grade ?? "" },
     h("h2", {}, "Qualité de publication des données"),
+    periodLine(period),
     h(
       "p",
       { class: "lead" },

@@ -6,6 +6,7 @@ import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
 import { formatDate, formatValue, formatValueWithN, plural } from "../format.js";
 import { yearNote } from "./followed-year.js";
+import { oneYearWords, periodLine } from "./period.js";
 import { lookupTable } from "./lookup.js";
 
 /** @type {Record<import("../types.js").SpaserIndicator["status"], { text: string, tone: string }>} */
@@ -112,6 +113,7 @@ function content(a, reload) {
     h("p", {}, h("label", { for: "spaser-annee" }, "Année suivie : "), picker),
     // Not the latest year: why (« 2021 : dernière année avec assez de marchés… »).
     yearNote(a.year, a.year_choice),
+    periodLine(oneYearWords(a.year)),
     lookupTable(
       `Objectifs et résultats en ${a.year}`,
       [

@@ -5,6 +5,12 @@ import { getCatalogue, getIndicator, getJson } from "../api.js";
 import { amountBasis, displayName, keyFigures, lookupTable } from "../components/lookup.js";
 import { addressYear, yearReason } from "../components/followed-year.js";
 import { peersTable } from "../components/peers-section.js";
+import {
+  allYearsWords,
+  headingWithPeriod,
+  oneYearWords,
+  yearSpanWords,
+} from "../components/period.js";
 import { sentence } from "../components/summary-sentence.js";
 import { barSpec } from "../charts/specs.js";
 import { newestFirst, UNKNOWN_DATE } from "../charts/time.js";
@@ -45,6 +51,9 @@ export async function buyerSummaryView({ params, main }) {
   const suppliers = buyer.top_suppliers.slice(0, 5);
   const procedures = buyer.procedures;
   const totalContracts = Number(t.contracts);
+  // Each block says its period in its heading: all years, the peers one year.
+  const allYears = allYearsWords(byYear);
+  const columnYears = yearSpanWords(byYear) || allYears;
 
   main.classList.add("one-pager");
   replace(
@@ -97,7 +106,7 @@ export async function buyerSummaryView({ params, main }) {
     h(
       "section",
       {},
-      h("h2", {}, "En bref"),
+      headingWithPeriod("En bref", allYears),
       h(
         "ul",
         { class: "plain-list" },
@@ -127,7 +136,7 @@ export async function buyerSummaryView({ params, main }) {
       h(
         "section",
         {},
-        h("h2", {}, "Principaux fournisseurs"),
+        headingWithPeriod("Principaux fournisseurs", columnYears),
         lookupTable(
           "Cinq premiers fournisseurs (le montant d'un marché attribué à plusieurs entreprises est partagé à parts égales entre elles)",
           [
@@ -144,7 +153,7 @@ export async function buyerSummaryView({ params, main }) {
           ],
           suppliers,
         ),
-        h("h2", {}, "Procédures"),
+        headingWithPeriod("Procédures", columnYears),
         lookupTable(
           "Marchés par procédure",
           [
@@ -166,7 +175,7 @@ export async function buyerSummaryView({ params, main }) {
     h(
       "section",
       { class: "one-pager__peers", "data-part": "peers" },
-      h("h2", {}, "Comparaison avec des acheteurs comparables"),
+      headingWithPeriod("Comparaison avec des acheteurs comparables", oneYearWords(peers.year)),
       peers.group === null
         ? h("p", {}, "Le type de cet acheteur n'est pas connu : il n'a pas de groupe de pairs.")
         : peersPart(peers),

@@ -6,6 +6,7 @@ import { indicatorCard } from "../components/card.js";
 import { showContracts } from "../components/contract-list.js";
 import { annualReportLinks, publicationQuality } from "../components/publication-quality.js";
 import { peersSection } from "../components/peers-section.js";
+import { allYearsWords, periodLine } from "../components/period.js";
 import { spaserSection } from "../components/spaser-section.js";
 import { addressYear } from "../components/followed-year.js";
 import {
@@ -55,6 +56,9 @@ export async function buyerView({ params, main }) {
     { class: "quality-slot" },
     h("p", {}, "Qualité de publication : calcul en cours…"),
   );
+  // Every block says its period: these cover all the buyer's contracts, Mon SPASER and the
+  // peers one year.
+  const allYears = allYearsWords(buyer.by_year);
   const years = buyer.by_year.flatMap((r) => (r.year === null ? [] : [r.year]));
   const peers = peersSection(siret);
   // « Année suivie » of Mon SPASER is the year of the whole follow-up: the peers are compared in
@@ -106,6 +110,7 @@ export async function buyerView({ params, main }) {
         "Comparer avec d'autres acheteurs",
       ),
     ),
+    periodLine(`chiffres clés : ${allYears}`),
     keyFigures([
       { label: "Marchés publiés", value: formatInteger(t.contracts) },
       {
@@ -121,6 +126,7 @@ export async function buyerView({ params, main }) {
     spaser.element,
     peers.element,
     h("h2", {}, "Procédures utilisées"),
+    periodLine(allYears),
     lookupTable(
       "Marchés par procédure",
       [
@@ -139,6 +145,7 @@ export async function buyerView({ params, main }) {
       buyer.procedures,
     ),
     h("h2", {}, "Principaux fournisseurs"),
+    periodLine(allYears),
     h(
       "p",
       { class: "note" },
@@ -171,6 +178,7 @@ export async function buyerView({ params, main }) {
       buyer.top_suppliers,
     ),
     h("h2", {}, "Indicateurs de cet acheteur"),
+    periodLine(`${allYears} ; chaque carte donne aussi ses chiffres par année`),
     h(
       "div",
       { class: "cards" },
@@ -186,7 +194,7 @@ export async function buyerView({ params, main }) {
     perYear.draw(),
     spaser.load(addressYear()),
     showContracts(contracts, siret, 0),
-    publicationQuality(siret).then((section) => replace(quality, section)),
+    publicationQuality(siret, allYears).then((section) => replace(quality, section)),
   ]);
   await runLimited(
     cards.map((c) => c.load),
