@@ -3,26 +3,14 @@
 // One rule for all of them, so that a page never opens two blocks on two different years: the
 // latest year with enough contracts to judge (the indicators' minimum N), else the latest year.
 // The latest year alone opened Région Bretagne (191 contracts in 2021, 2 in 2024) on a year
-// where every figure read « trop peu de marchés ».
+// where every figure read « trop peu de marchés ». Why the year is that one (YearChoice) is the
+// API's own shape (api-schemas/spaser.ts), which the page words.
 import type { Catalogue } from "../../indicators/index.ts";
 import type { SpaserCatalogue } from "../../indicators/plans/load.ts";
 import { planOfBuyer } from "../../indicators/plans/load.ts";
+import type { YearChoice } from "../api-types.ts";
 import type { Snapshot } from "../db.ts";
 import { buyerYears, coveredSirets, type BuyerYear } from "./buyer-scope.ts";
-
-/** Why the year shown is that one (the page says it in words when it is not the latest). */
-export interface YearChoice {
-  /**
-   * asked: the reader's year; latest: the latest year, with enough contracts; enough_contracts:
-   * an earlier year, the latest one holding too few; latest_few: the latest year, none holding
-   * enough; none: no contract has a date.
-   */
-  reason: "asked" | "latest" | "enough_contracts" | "latest_few" | "none";
-  /** The latest year with contracts and how many it holds. */
-  latest: { year: number; contracts: number } | null;
-  /** Contracts a year needs to be judged: the largest minimum N of the catalogue. */
-  min_contracts: number;
-}
 
 /**
  * The least contracts a year needs for the indicators to judge it: the largest minimum N of the
