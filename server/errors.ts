@@ -2,6 +2,7 @@
 // is a bug: 500 with a generic message, the details only in the server log (never a stack trace).
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { isIndicatorError, type Model } from "../indicators/index.ts";
+import type { ApiErrorBody } from "./api-types.ts";
 import { frenchMessage } from "./engine-french.ts";
 
 export interface ApiIssue {
@@ -48,23 +49,11 @@ export function notFound(message: string, param?: string): ApiError {
   return new ApiError(404, [{ code: "not_found", message, ...(param ? { param } : {}) }]);
 }
 
-interface ErrorBody {
-  error: {
-    status: number;
-    code: string;
-    message: string;
-    param?: string;
-    issues: ApiIssue[];
-    limit?: LimitInfo;
-    export?: string;
-  };
-}
-
 export function errorBody(
   status: number,
   issues: ApiIssue[],
   extra: Omit<ApiErrorExtra, "headers"> = {},
-): ErrorBody {
+): ApiErrorBody {
   const first = issues[0] ?? { code: "error", message: "erreur" };
   return {
     error: {

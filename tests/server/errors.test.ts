@@ -2,17 +2,8 @@
 // stack trace; every answer carries the security headers; the dashboard is served from the same
 // origin with the chart libraries from node_modules.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiErrorBody as ErrorBody } from "../../server/api-types.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
-
-interface ErrorBody {
-  error: {
-    status: number;
-    code: string;
-    message: string;
-    param?: string;
-    issues: { param?: string }[];
-  };
-}
 
 let t: TestServer;
 beforeAll(async () => {

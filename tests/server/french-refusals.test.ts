@@ -3,17 +3,8 @@
 // a filter or a parameter reads what is wrong in French, the engine's messages in the very words
 // the workshop uses (server/engine-french.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiErrorBody as ErrorBody } from "../../server/api-types.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
-
-interface ErrorBody {
-  error: {
-    status: number;
-    code: string;
-    message: string;
-    param?: string;
-    issues: { code: string; message: string; param?: string }[];
-  };
-}
 
 let t: TestServer;
 beforeAll(async () => {
