@@ -26,7 +26,7 @@ describeWithBrowser("a buyer page's year and periods in Chromium", () => {
       "Objectifs et résultats en 2021",
     );
     expect(await page.locator("section.spaser [data-part=year-choice]").textContent()).toBe(
-      "2021 : dernière année avec assez de marchés pour juger (au moins 10) ; 2024 : 2 marchés.",
+      "2021 : dernière année comptant au moins 10 marchés ; 2024 : 2 marchés.",
     );
     await expect
       .poll(() => page.locator("section.peers caption").first().textContent(), WAIT)
@@ -53,7 +53,7 @@ describeWithBrowser("a buyer page's year and periods in Chromium", () => {
       "Cet acheteur et ses pairs en 2021",
     );
     expect(await summaryPeers.locator("p").first().textContent()).toContain(
-      "en 2021 (dernière année avec assez de marchés pour juger (au moins 10) ; 2024 : 2 marchés).",
+      "en 2021 (dernière année comptant au moins 10 marchés ; 2024 : 2 marchés).",
     );
     await page.goto(`${t.url}/acheteur/${BRETAGNE}/synthese?annee=2024`);
     await waitReady(page);
@@ -75,7 +75,7 @@ describeWithBrowser("a buyer page's year and periods in Chromium", () => {
       .poll(() => page.locator("section.peers caption").first().textContent(), WAIT)
       .toBe("Cet acheteur et ses pairs en 2021");
     expect(await periodsByHeading(page)).toEqual({
-      "Région Bretagne": `Période : chiffres clés : ${all}.`,
+      "Région Bretagne": `Période des chiffres clés : ${all}.`,
       "Marchés notifiés par année": null,
       "Mon SPASER : objectifs d'achats responsables": "Période : en 2021 seulement.",
       "Comparaison avec des acheteurs comparables":

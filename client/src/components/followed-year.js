@@ -1,8 +1,10 @@
 // The year a buyer's follow-up shows (« Mon SPASER », its peers, the annual report's selector,
 // the one-page summary's peers): the reader's `?annee=` when the address holds one, else the
-// API's rule (server/spaser/followed-year.ts: the latest year with enough contracts to judge,
-// else the latest). When the year shown is not the latest, the page says why, so that a reader
-// who sees 2021 knows that 2024 exists and holds too few contracts to judge.
+// API's rule (server/spaser/followed-year.ts: the latest year with at least the catalogue's
+// largest minimum N of contracts, else the latest). When the year shown is not the latest, the
+// page says why, so that a reader who sees 2021 knows that 2024 exists and holds fewer. It says
+// how many contracts, not that the year can be judged: a year with enough contracts may still
+// hold none in the format an indicator needs (Région Bretagne's 2021, all in the 2019 format).
 import { h } from "../dom.js";
 import { plural } from "../format.js";
 
@@ -14,8 +16,8 @@ export function addressYear() {
 }
 
 /**
- * Why the year shown is that one, in words: « dernière année avec assez de marchés pour juger
- * (au moins 10) ; 2024 : 2 marchés »; null when it is simply the latest year with contracts
+ * Why the year shown is that one, in words: « dernière année comptant au moins 10 marchés ;
+ * 2024 : 2 marchés »; null when it is simply the latest year with contracts
  * (nothing to explain).
  * @param {number | null} year  the year shown
  * @param {import("../types.js").YearChoice} choice
@@ -23,15 +25,15 @@ export function addressYear() {
  */
 export function yearReason(year, choice) {
   const latest = choice.latest;
-  const least = `au moins ${choice.min_contracts}`;
+  const least = `au moins ${plural(choice.min_contracts, "marché", "marchés")}`;
   if (year === null || latest === null || year === latest.year) {
     return choice.reason === "latest_few"
-      ? `année la plus récente ; aucune année ne compte assez de marchés pour juger (${least})`
+      ? `année la plus récente ; aucune année ne compte ${least}`
       : null;
   }
   const then = `${latest.year} : ${plural(latest.contracts, "marché", "marchés")}`;
   return choice.reason === "enough_contracts"
-    ? `dernière année avec assez de marchés pour juger (${least}) ; ${then}`
+    ? `dernière année comptant ${least} ; ${then}`
     : `année choisie ; la plus récente, ${then}`;
 }
 

@@ -33,11 +33,14 @@ export function oneYearWords(year) {
 }
 
 /**
- * The period as a line under a block's heading: « Période : … ».
+ * The period as a line under a block's heading: « Période : … », or « Période des chiffres
+ * clés : … » when the block's heading does not say what it covers.
  * @param {string} words
+ * @param {string} [of] what the period is of, after « Période »: « des chiffres clés »
  */
-export function periodLine(words) {
-  return h("p", { class: "period", "data-period": "" }, `Période : ${words}.`);
+export function periodLine(words, of) {
+  const subject = of ? `Période ${of}` : "Période";
+  return h("p", { class: "period", "data-period": "" }, `${subject} : ${words}.`);
 }
 
 /**

@@ -110,7 +110,7 @@ export async function buyerView({ params, main }) {
         "Comparer avec d'autres acheteurs",
       ),
     ),
-    periodLine(`chiffres clés : ${allYears}`),
+    periodLine(allYears, "des chiffres clés"),
     keyFigures([
       { label: "Marchés publiés", value: formatInteger(t.contracts) },
       {
