@@ -1,16 +1,14 @@
-// The names a party is searched by, one rule for the ETL that folds them once into the
-// party_names table (etl/load/party-names.ts) and for the server that searches them
-// (server/lookups/name-search.ts). A party is found when either holds:
-// - the text, accents and case folded, is inside one of its names: the who's who's or one
-//   published in the DECP (a placeholder id is found only by « Acheteur non identifié »…, never
-//   by the names published under it: lib/party-ids.ts);
-// - the text's key is inside the key of its who's who name. A key keeps letters and digits, one
-//   space between words, and reads « St » and « Ste » as « Saint » and « Sainte »: « st etienne »,
-//   « Saint-Étienne » and « ST ETIENNE » find one another, as « l'isle adam » finds « L'Isle-Adam ».
-//   For buyers, a key that begins with « mairie de » or « ville de » is also read as « commune
-//   de », on the text and on the names: « mairie de lyon » finds the Commune de Lyon and « commune
-//   de paris » the Ville de Paris, as a reader names a town hall (buyers only: no titulaire is one).
-// Both keys are computed by DuckDB with one expression, so the text and the names are read alike.
+// The names a party is searched by, folded once by the ETL into the party_names table
+// (etl/load/party-names.ts) and searched by the server (server/lookups/name-search.ts): each
+// name folded (accents and case: its who's who name and those published in the DECP; a
+// placeholder id only by « Acheteur non identifié »…, never by the names published under it:
+// lib/party-ids.ts), and the who's who name's key. A key keeps letters and digits, one space
+// between words, and reads « St » and « Ste » as « Saint » and « Sainte »: « st etienne »,
+// « Saint-Étienne » and « ST ETIENNE » find one another, as « l'isle adam » finds « L'Isle-Adam ».
+// The typed text is cut into words by the same rule (client/src/shared/name-words.js, checked
+// against `nameKeySql` on every name of the samples), each of which must be in one name, in any
+// order; for buyers, a key beginning with « mairie de » or « ville de » is read as « commune
+// de » when ranking, as a reader names a town hall (buyers only: no titulaire is one).
 import { PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY } from "./party-ids.ts";
 
 export type PartyKind = keyof typeof UNIDENTIFIED_PARTY;

@@ -6,6 +6,7 @@ import { GRAINS } from "../../indicators/compiler/request-schema.ts";
 import { EXPORT_FORMAT_NAMES } from "./indicators.ts";
 import { FIELD_ACTIONS } from "./quality.ts";
 import { MAX_SEARCH_WORDS } from "../../client/src/shared/search-words.js";
+import { MAX_NAME_WORDS } from "../../client/src/shared/name-words.js";
 
 const limit = (max: number, fallback: number) =>
   z.int().min(1).max(max).default(fallback).describe(`Rows to give (default ${fallback}).`);
@@ -20,7 +21,7 @@ export const SearchQuery = z.strictObject({
     .min(1)
     .max(200)
     .describe(
-      "Part of a name (accents, case and punctuation folded; « St » and « Ste » read as « Saint » and « Sainte »; for buyers, a leading « Mairie de » or « Ville de » also as « Commune de »), or the start of an identifier.",
+      `Words of a name, each found in any order (accents, case and punctuation folded; « St » and « Ste » read as « Saint » and « Sainte »; words of one or two letters optional; at most ${MAX_NAME_WORDS} others; for buyers, « mairie », « ville » and « commune » also find a town hall however it is named), or the start of an identifier.`,
     ),
   limit: limit(100, 20),
 });

@@ -2,8 +2,9 @@
 // integers. A buyer's name is the who's who's (buyers.nom: SIRENE, collectivités lists, a tabular
 // feed, else the name published in the DECP, etl/sql/enrich.sql), else the most frequent
 // acheteur_nom; a placeholder id is « Acheteur non identifié » (unidentified.ts), found by those
-// words, never by the names published under it. Search folds accents and case, and groups the
-// establishments of one company (SIREN) under it (companies.ts), companies by their contracts.
+// words, never by the names published under it. Search finds every word typed, in any order,
+// accents and case folded (name-search.ts), and groups the establishments of one company (SIREN)
+// under it (companies.ts), best match first, then companies by their contracts.
 import type { Row } from "../../lib/duckdb.ts";
 import { PARTY_NAMES } from "../../lib/party-names.ts";
 import { UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
@@ -11,7 +12,7 @@ import type { Snapshot } from "../db.ts";
 import { SUMMED_AMOUNT } from "../../lib/summed-amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
-import { hitsParams, RANKED_ORDER, rankedHitsSql } from "./name-search.ts";
+import { hitsParams, nameSearch, RANKED_ORDER, rankedHitsSql } from "./name-search.ts";
 import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./place.ts";
 import { identifiesParty, namedParty } from "./unidentified.ts";
 
@@ -25,12 +26,13 @@ export async function searchBuyers(
   text: string,
   limit: number,
 ): Promise<{ buyers: Row[]; companies: CompanyGroup[] }> {
-  const digits = text.replace(/\s+/g, "");
-  const bySiret = /^\d{3,14}$/.test(digits);
+  // A SIRET's start (spaces allowed), else the words of a name (name-search.ts).
+  const search = nameSearch(text, (compact) => /^\d{3,14}$/.test(compact));
+  if (!search.byId && search.words.length === 0) return { buyers: [], companies: [] };
   // Ranked on the party directory (lib/party-directory.ts): the contracts of the finds are
   // counted once, by the ETL; the page's other columns are read for the listed ones only.
   const rows = await snapshot.query(
-    `${rankedHitsSql(BUYER_NAMES, bySiret, limit, "siret")}
+    `${rankedHitsSql(BUYER_NAMES, search, limit, "siret")}
      SELECT r.siret, r.siren, r.nom, b.departement, d.nom AS departement_nom, r.contracts, r.amount,
             r.amount_contracts,
             o.nom AS entreprise_nom
@@ -38,7 +40,7 @@ export async function searchBuyers(
        LEFT JOIN organisations o ON o.siren = r.siren
        LEFT JOIN ref_departements d ON d.code = b.departement
       ORDER BY ${RANKED_ORDER("siret")}`,
-    hitsParams(BUYER_NAMES, bySiret ? digits : text, bySiret),
+    hitsParams(BUYER_NAMES, search),
   );
   const named = rows.map((r) => namedParty(r, "buyer", "siret", ["nom", "entreprise_nom"]));
   const grouped = groupByCompany(named, "siret");

@@ -2,8 +2,9 @@
 // firms). Its name is the who's who's (titulaires.nom, etl/sql/enrich.sql), else the most frequent
 // denomination_sociale; a placeholder id is « Titulaire non identifié », and a placeholder buyer
 // « Acheteur non identifié » (unidentified.ts), found by those words, never by the names
-// published under it. A buyer's name is buyers.nom. Search folds accents and case and groups the
-// establishments of one company (SIREN) under it (companies.ts).
+// published under it. A buyer's name is buyers.nom. Search finds every word typed, in any order,
+// accents and case folded (name-search.ts), and groups the establishments of one company (SIREN)
+// under it (companies.ts).
 import type { Row } from "../../lib/duckdb.ts";
 import { PARTY_NAMES } from "../../lib/party-names.ts";
 import { UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
@@ -11,7 +12,7 @@ import type { Snapshot } from "../db.ts";
 import { SUMMED_AMOUNT } from "../../lib/summed-amount.ts";
 import { groupByCompany, type CompanyGroup } from "./companies.ts";
 import { withLabels } from "./labels.ts";
-import { hitsParams, RANKED_ORDER, rankedHitsSql } from "./name-search.ts";
+import { hitsParams, nameSearch, RANKED_ORDER, rankedHitsSql } from "./name-search.ts";
 import { PLACE_COLUMNS, PLACE_JOINS, placeOf, textOrNull, type Place } from "./place.ts";
 import { identifiesParty, namedParty } from "./unidentified.ts";
 
@@ -29,14 +30,15 @@ export async function searchSuppliers(
   text: string,
   limit: number,
 ): Promise<{ suppliers: Row[]; companies: CompanyGroup[] }> {
-  const compact = text.replace(/\s+/g, "");
-  const byId = /^[A-Za-z]{0,2}\d{3,}$/.test(compact);
+  // An identifier's start (a SIRET, or a foreign one led by letters), else the words of a name.
+  const search = nameSearch(text, (compact) => /^[A-Za-z]{0,2}\d{3,}$/.test(compact));
+  if (!search.byId && search.words.length === 0) return { suppliers: [], companies: [] };
   const rows = await snapshot.query(
-    `${rankedHitsSql(SUPPLIER_NAMES, byId, limit, "titulaire_id")}
+    `${rankedHitsSql(SUPPLIER_NAMES, search, limit, "titulaire_id")}
      SELECT r.titulaire_id, r.siren, r.nom, r.contracts, o.nom AS entreprise_nom
        FROM ranked r LEFT JOIN organisations o ON o.siren = r.siren
       ORDER BY ${RANKED_ORDER("titulaire_id")}`,
-    hitsParams(SUPPLIER_NAMES, byId ? compact : text, byId),
+    hitsParams(SUPPLIER_NAMES, search),
   );
   const named = rows.map((r) =>
     namedParty(r, "supplier", "titulaire_id", ["nom", "entreprise_nom"]),

@@ -4,6 +4,7 @@ import type { AppDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { buyerContracts, buyerSummary, searchBuyers } from "../lookups/buyers.ts";
 import { modelLabel } from "../lookups/labels.ts";
+import { checkNameWords } from "../lookups/name-search.ts";
 import { answer } from "../respond.ts";
 import { BuyerContractsQuery, NoQuery, SearchQuery } from "../api-schemas/parameters.ts";
 import {
@@ -20,7 +21,9 @@ export function buyersRouter(deps: AppDeps): Router {
 
   router.get("/buyers", async (req, res) => {
     rejectUnknownQuery(req, queryNames(SearchQuery));
-    const q = textParam(queryString(req, "q"), "q", SearchQuery.shape.q.maxLength ?? 200);
+    const q = checkNameWords(
+      textParam(queryString(req, "q"), "q", SearchQuery.shape.q.maxLength ?? 200),
+    );
     const limit = intQuery(req, "limit", SearchQuery.shape.limit);
     await answer(deps, res, async (s) => ({ ...(await searchBuyers(s, q, limit)) }));
   });

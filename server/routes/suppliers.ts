@@ -2,6 +2,7 @@
 import { Router } from "express";
 import type { AppDeps } from "../deps.ts";
 import { notFound } from "../errors.ts";
+import { checkNameWords } from "../lookups/name-search.ts";
 import { searchSuppliers, supplierSummary } from "../lookups/suppliers.ts";
 import { modelLabel } from "../lookups/labels.ts";
 import { answer } from "../respond.ts";
@@ -20,7 +21,9 @@ export function suppliersRouter(deps: AppDeps): Router {
 
   router.get("/suppliers", async (req, res) => {
     rejectUnknownQuery(req, queryNames(SearchQuery));
-    const q = textParam(queryString(req, "q"), "q", SearchQuery.shape.q.maxLength ?? 200);
+    const q = checkNameWords(
+      textParam(queryString(req, "q"), "q", SearchQuery.shape.q.maxLength ?? 200),
+    );
     const limit = intQuery(req, "limit", SearchQuery.shape.limit);
     await answer(deps, res, async (s) => ({ ...(await searchSuppliers(s, q, limit)) }));
   });

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLACEHOLDER_PARTY_ID, UNIDENTIFIED_PARTY } from "../../lib/party-ids.ts";
 import { PARTY_NAMES } from "../../lib/party-names.ts";
-import { hitsParams, hitsSql } from "../../server/lookups/name-search.ts";
+import { nameWords } from "../../client/src/shared/name-words.js";
+import { hitsParams, hitsSql, type NameSearch } from "../../server/lookups/name-search.ts";
 import { likeEscape } from "../../server/params.ts";
 import { openDatabase, queryRows, type Database } from "../../lib/duckdb.ts";
 import { copySamplesSnapshot, tempDir } from "../helpers/samples-db.ts";
@@ -75,8 +76,11 @@ describe("party_names", () => {
             UNIDENTIFIED_PARTY[kind],
           ]),
         );
-        const viaTable = ids(await query(hitsSql(names, byId), hitsParams(names, text, byId)));
-        // The table may find more by key (« st » for « saint »…), never fewer.
+        const search: NameSearch = byId
+          ? { byId: true, start: text }
+          : { byId: false, words: nameWords(text) };
+        const viaTable = ids(await query(hitsSql(names, search), hitsParams(names, search)));
+        // The table may find more (by key, « st » for « saint »; by words, in any order), never fewer.
         for (const id of direct) expect(viaTable, `${kind} ${text}`).toContain(id);
         if (byId) expect(viaTable, `${kind} ${text}`).toEqual(direct);
         if (direct.length > 0) finding++;

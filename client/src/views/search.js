@@ -7,6 +7,7 @@ import { displayName, lookupTable } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
 import { formatContractAmount, formatDate, formatEuro, formatInteger, plural } from "../format.js";
 import { publishedText } from "../shared/published-text.js";
+import { MAX_NAME_WORDS, nameWords } from "../shared/name-words.js";
 import { MAX_SEARCH_WORDS, searchWords } from "../shared/search-words.js";
 
 /**
@@ -62,9 +63,17 @@ export async function searchView({ main }) {
   }
   const query = new URLSearchParams({ q, limit: "30" });
   const words = searchWords(q);
+  // Beyond MAX_NAME_WORDS words the API refuses a name search: say so instead of asking.
+  const byName = nameWords(q).length <= MAX_NAME_WORDS;
   const [buyers, suppliers, contracts] = await Promise.all([
-    /** @type {Promise<import("../types.js").BuyerSearch>} */ (getJson("/api/buyers", query)),
-    /** @type {Promise<import("../types.js").SupplierSearch>} */ (getJson("/api/suppliers", query)),
+    byName
+      ? /** @type {Promise<import("../types.js").BuyerSearch>} */ (getJson("/api/buyers", query))
+      : null,
+    byName
+      ? /** @type {Promise<import("../types.js").SupplierSearch>} */ (
+          getJson("/api/suppliers", query)
+        )
+      : null,
     words.length > 0 && words.length <= MAX_SEARCH_WORDS
       ? /** @type {Promise<import("../types.js").ContractSearch>} */ (
           getJson("/api/contracts", query)
@@ -76,29 +85,42 @@ export async function searchView({ main }) {
     h("h1", {}, `Résultats pour « ${q} »`),
     form,
     h("h2", {}, "Acheteurs"),
-    companyList({
-      label: "Acheteurs trouvés, par entité",
-      kind: "Acheteur",
-      companies: buyers.companies,
-      rows: buyers.buyers,
-      idOf: (r) => r.siret,
-      href: (id) => `/acheteur/${id}`,
-      // The département tells apart buyers of one name (« Commune de Saint-Paul »).
-      extra: (r) => [buyerAmount(r), r.departement_nom].filter(Boolean).join(" · "),
-      none: `Aucun acheteur ne correspond à « ${q} ».`,
-    }),
+    buyers === null
+      ? tooManyNameWords()
+      : companyList({
+          label: "Acheteurs trouvés, par entité",
+          kind: "Acheteur",
+          companies: buyers.companies,
+          rows: buyers.buyers,
+          idOf: (r) => r.siret,
+          href: (id) => `/acheteur/${id}`,
+          // The département tells apart buyers of one name (« Commune de Saint-Paul »).
+          extra: (r) => [buyerAmount(r), r.departement_nom].filter(Boolean).join(" · "),
+          none: `Aucun acheteur ne correspond à « ${q} ».`,
+        }),
     h("h2", {}, "Entreprises"),
-    companyList({
-      label: "Entreprises trouvées, par entreprise",
-      kind: "Entreprise",
-      companies: suppliers.companies,
-      rows: suppliers.suppliers,
-      idOf: (r) => r.titulaire_id,
-      href: (id) => `/fournisseur/${encodeURIComponent(id)}`,
-      none: `Aucune entreprise ne correspond à « ${q} ».`,
-    }),
+    suppliers === null
+      ? tooManyNameWords()
+      : companyList({
+          label: "Entreprises trouvées, par entreprise",
+          kind: "Entreprise",
+          companies: suppliers.companies,
+          rows: suppliers.suppliers,
+          idOf: (r) => r.titulaire_id,
+          href: (id) => `/fournisseur/${encodeURIComponent(id)}`,
+          none: `Aucune entreprise ne correspond à « ${q} ».`,
+        }),
     h("h2", {}, "Marchés dont l'objet contient ces mots"),
     contractsPart(q, contracts),
+  );
+}
+
+/** What the buyers' and companies' parts say when the text has too many words for a name. */
+function tooManyNameWords() {
+  return h(
+    "p",
+    { class: "no-result" },
+    `Pour chercher un acheteur ou une entreprise par son nom, saisissez au plus ${MAX_NAME_WORDS} mots (les mots d'une ou deux lettres ne comptent pas).`,
   );
 }
 
