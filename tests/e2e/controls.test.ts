@@ -231,6 +231,29 @@ describeWithBrowser("controls in Chromium", () => {
       await expect.poll(() => field.inputValue()).toBe(chosen?.nom);
     });
 
+    it("says why a search could not be made instead of « Aucun acheteur trouvé »", async () => {
+      const { page } = browser;
+      await page.goto(`${t.url}/`);
+      await waitReady(page);
+      const field = page.locator("#filtre-acheteur_id");
+      await field.focus();
+      // Eleven words of three letters or more (« un » does not count): the API refuses the name
+      // search (server/lookups/name-search.ts).
+      const text = "un deux trois quatre cinq six sept huit neuf dix onze douze";
+      await page.keyboard.type(text);
+      const status = page.locator(".buyer-picker [role=status]");
+      await expect.poll(() => status.textContent()).toMatch(/^Recherche impossible : /);
+      const refused = await t.get(`/api/buyers?q=${encodeURIComponent(text)}&limit=10`);
+      expect(refused.status).toBe(400);
+      const { error } = (await refused.json()) as { error: { message: string } };
+      expect(await status.textContent()).toBe(`Recherche impossible : ${error.message}`);
+      expect(await field.getAttribute("aria-expanded")).toBe("false");
+      // The browser logs the refused request; nothing else went wrong.
+      expect(browser.takeErrors()).toEqual([
+        expect.stringMatching(/^console: Failed to load resource: .* 400/),
+      ]);
+    });
+
     it("takes a SIRET, says when a name is not chosen, and is emptied to remove the filter", async () => {
       const { page } = browser;
       const [top] = await queryFile(

@@ -187,17 +187,34 @@ export function buyerPicker({
     );
   };
 
+  /** A search that could not be made: no list, and the reason in the status line (not « none »). */
+  const showFailure = (/** @type {string} */ reason) => {
+    suggestions = [];
+    replace(list, []);
+    close();
+    replace(status, `Recherche impossible : ${reason}`);
+  };
+
   const search = (/** @type {string} */ text) => {
     const ticket = ++asked;
     clearTimeout(timer);
     timer = window.setTimeout(async () => {
-      /** @type {{ buyers: Buyer[] }} */
-      const found = await getJson(
-        "/api/buyers",
-        new URLSearchParams({ q: text, limit: String(MAX_SUGGESTIONS) }),
-      ).catch(() => ({ buyers: [] }));
+      /** @type {{ buyers: Buyer[] } | null} */
+      let found = null;
+      /** Why no suggestion came: the server's refusal (too many words…) or its silence. */
+      let failure = "";
+      try {
+        found = await getJson(
+          "/api/buyers",
+          new URLSearchParams({ q: text, limit: String(MAX_SUGGESTIONS) }),
+        );
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+      }
       // Only the answer to what the field says now.
-      if (ticket === asked && input.value.trim() === text) showSuggestions(found.buyers);
+      if (ticket !== asked || input.value.trim() !== text) return;
+      if (found) showSuggestions(found.buyers);
+      else showFailure(failure);
     }, 200);
   };
 
