@@ -1,5 +1,6 @@
 // Long rows to a wide table: one row per value of a key, one column per value of another. Small
 // on purpose: the tables under the charts need nothing more (no table library on the page).
+import { NO_LABEL, UNKNOWN_DATE } from "./shared/missing-key.js";
 
 /**
  * @template T
@@ -13,7 +14,7 @@
  */
 
 /** Labels that say a value is missing: listed after the others. */
-const MISSING = ["Non renseigné", "Date inconnue"];
+const MISSING = [NO_LABEL, UNKNOWN_DATE];
 
 /**
  * The order of labels in a list for readers: as French words sort, missing values last.

@@ -3,10 +3,11 @@
 // as the chart shows it. Periods are listed latest first (the figure a reader looks for first,
 // without scrolling), and the contracts without a notification date last, as « Date inconnue ».
 import { TIME_KEYS } from "./charts/common.js";
-import { newestFirst, UNKNOWN_DATE } from "./charts/time.js";
+import { newestFirst } from "./charts/time.js";
 import { h } from "./dom.js";
 import { pivot } from "./pivot.js";
 import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS } from "./format.js";
+import { missingKeyText } from "./shared/missing-key.js";
 import { notJudgedText } from "./shared/not-judged-text.js";
 
 /**
@@ -25,7 +26,7 @@ export function keyText(result, row, key) {
   const label = row[`${key}_label`];
   const value = label ?? row[key];
   if (value !== null && value !== undefined) return String(value);
-  return TIME_KEYS.includes(key) ? UNKNOWN_DATE : "Non renseigné";
+  return missingKeyText(key);
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   RowFlag,
   Status,
 } from "../../indicators/index.ts";
+import { missingKeyText } from "../../client/src/shared/missing-key.js";
 import { notJudgedText } from "../../client/src/shared/not-judged-text.js";
 import type { AnswerHead } from "../answer-body.ts";
 
@@ -71,9 +72,17 @@ export function exportRows(
   french: boolean,
 ): ExportValue[][] {
   const targetYear = head.indicator.target?.year ?? null;
+  const unknown = french ? unknownGroupWords(head) : [];
   return rows.map((row) =>
-    head.columns.map((c) => {
+    head.columns.map((c, i) => {
       const value = row[c.name] ?? null;
+      // A group whose key is not known reads as the dashboard says it, never as a blank cell
+      // (read as a missing figure or a subtotal): in its label column when it has one, else in
+      // the key's own cell (a year: « Date inconnue »). The key's code stays empty beside a label.
+      const words = unknown[i];
+      if (value === null && words && (words.own || (row[words.key] ?? null) === null)) {
+        return words.text;
+      }
       // The reason a row is not judged, in the dashboard's words (one table: the code's).
       if (french && typeof value === "string") {
         if (c.role === "status_not_judged") return notJudgedText(value, row, null);
@@ -82,6 +91,27 @@ export function exportRows(
       return cell(value, c.role, french);
     }),
   );
+}
+
+interface UnknownWords {
+  /** The key column whose null makes the group unknown. */
+  key: string;
+  /** True when the words go in the key's own cell (it has no label column). */
+  own: boolean;
+  text: string;
+}
+
+/** Per column, the words of an unknown group, for the cells a person reads; else undefined. */
+function unknownGroupWords(head: AnswerHead): (UnknownWords | undefined)[] {
+  const labelled = new Set(head.columns.filter((c) => c.role === "label").map((c) => c.dimension));
+  return head.columns.map((c) => {
+    const key = c.dimension;
+    if (key === undefined) return undefined;
+    if (c.role === "key") {
+      return labelled.has(key) ? undefined : { key, own: true, text: missingKeyText(key) };
+    }
+    return c.role === "label" ? { key, own: false, text: missingKeyText(key) } : undefined;
+  });
 }
 
 function cell(value: JsonValue, role: string, french: boolean): ExportValue {

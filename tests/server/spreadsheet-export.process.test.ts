@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { missingKeyText } from "../../client/src/shared/missing-key.js";
 import {
   describeWithSpreadsheet,
   openInCalc,
@@ -19,6 +20,7 @@ interface Column {
   label: string;
   role: string;
   type: string;
+  dimension?: string;
   format?: "percent" | "euro" | "integer" | "decimal";
 }
 interface Result {
@@ -70,6 +72,18 @@ function decimalsOf(raw: string): number {
   return match[1]?.length ?? 0;
 }
 
+/**
+ * The words a person reads for an unknown group (missing-key.js): in the key's label column, or
+ * in the key's own cell when it has none; null where the cell stays empty.
+ */
+function unknownGroupText(json: Result, row: Record<string, unknown>, column: Column) {
+  const key = column.dimension;
+  if (key === undefined || row[key] !== null) return null;
+  const labelled = json.columns.some((c) => c.role === "label" && c.dimension === key);
+  if (column.role === "label" || (column.role === "key" && !labelled)) return missingKeyText(key);
+  return null;
+}
+
 /** One cell read back by Calc against the JSON answer's value for the same row and column. */
 function checkCell(cell: SheetCell | undefined, value: unknown, column: Column, where: string) {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
@@ -105,7 +119,8 @@ function checkSheet(sheet: Sheet, json: Result, where: string) {
   expect(sheet.length - 1, where).toBe(json.rows.length);
   json.rows.forEach((row, i) => {
     json.columns.forEach((column, j) => {
-      checkCell(sheet[i + 1]?.get(j), row[column.name], column, `${where} row ${i} ${column.name}`);
+      const value = unknownGroupText(json, row, column) ?? row[column.name];
+      checkCell(sheet[i + 1]?.get(j), value, column, `${where} row ${i} ${column.name}`);
     });
   });
 }
@@ -152,9 +167,12 @@ describeWithSpreadsheet("exports opened in LibreOffice Calc", () => {
         json.columns.map((c) => c.label),
       );
       json.rows.forEach((row, i) => {
-        // The contracts without a known région come last, with an empty key.
-        if (row.region === null) expect(sheet[i + 1]?.get(0), where).toBeUndefined();
-        else expect(sheet[i + 1]?.get(0), where).toMatchObject({ kind: "text", raw: row.region });
+        // The contracts without a known région come last, with an empty key and the label
+        // « Non renseigné » beside it.
+        if (row.region === null) {
+          expect(sheet[i + 1]?.get(0), where).toBeUndefined();
+          expect(sheet[i + 1]?.get(1), where).toMatchObject({ kind: "text", raw: "Non renseigné" });
+        } else expect(sheet[i + 1]?.get(0), where).toMatchObject({ kind: "text", raw: row.region });
         for (const j of shares) {
           const value = row[json.columns[j]?.name ?? ""];
           if (value === null) continue;

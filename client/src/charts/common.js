@@ -1,14 +1,14 @@
 // Shared pieces of the Vega-Lite specs: formats from the column metadata, the rows a chart
 // needs (plain values only), and the words for rows whose N is too small.
 // Pure functions without DOM: the tests build every spec in Node and validate it.
+import { NO_LABEL, TIME_KEYS } from "../shared/missing-key.js";
 import { shareText } from "../shared/share-text.js";
 
+export { NO_LABEL, TIME_KEYS };
+
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
-/** The keys of a time grain, as the engine names them (GRAINS, indicators/compiler/request-schema.ts). */
-export const TIME_KEYS = ["year", "quarter", "month"];
 export const RELIABLE = "Effectif suffisant";
 export const UNRELIABLE = "Peu de marchés (à interpréter avec prudence)";
-export const NO_LABEL = "Non renseigné";
 
 /** d3-format specifiers; the French locale (charts/locale.js) supplies separators and €. */
 const AXIS_FORMATS = { percent: ".0%", euro: "$,.0f", integer: ",.0f", decimal: ",.1f" };

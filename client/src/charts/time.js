@@ -12,8 +12,9 @@ const MONTHS = { year: 12, quarter: 3, month: 1 };
 /** Axis label formats (d3-time-format; the French locale of charts/locale.js names months). */
 const LABEL_FORMATS = { year: "%Y", quarter: "T%q %Y", month: "%b %Y" };
 
-/** What the chart and the table call the row of contracts without a notification date. */
-export const UNKNOWN_DATE = "Date inconnue";
+// What the chart and the table call the row of contracts without a notification date (the
+// spreadsheets say it too: shared/missing-key.js).
+export { UNKNOWN_DATE } from "../shared/missing-key.js";
 
 /**
  * @param {string} grain  year | quarter | month

@@ -9,6 +9,7 @@ import { h, replace } from "../dom.js";
 import { basisText } from "../basis.js";
 import { formatValue, plural } from "../format.js";
 import { filterQuery, indicatorParams } from "../state.js";
+import { NO_LABEL } from "../shared/missing-key.js";
 import { renderTable, tableModel } from "../table.js";
 import { badges } from "./badges.js";
 
@@ -37,7 +38,7 @@ export function headline(result) {
     const top = [...rows].sort((a, b) => Number(b.value ?? 0) - Number(a.value ?? 0))[0];
     const label = top?.[`${ind.shape_dimension}_label`] ?? top?.[ind.shape_dimension ?? ""];
     return {
-      text: `${label ?? "Non renseigné"} : ${formatValue(top?.value, value?.format)}`,
+      text: `${label ?? NO_LABEL} : ${formatValue(top?.value, value?.format)}`,
       row: top,
     };
   }
