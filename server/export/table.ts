@@ -126,8 +126,18 @@ function cell(value: JsonValue, role: string, french: boolean): ExportValue {
   return value;
 }
 
-export function exportMetadata(result: AnswerHead, model: Model, url: string): MetadataEntry[] {
+/**
+ * `french`: the spreadsheets' metadata write their numbers (thresholds, target) with a decimal
+ * comma, as their data do; Parquet's key-value pairs keep the point a program reads.
+ */
+export function exportMetadata(
+  result: AnswerHead,
+  model: Model,
+  url: string,
+  french: boolean,
+): MetadataEntry[] {
   const ind = result.indicator;
+  const num = (n: number) => (french ? String(n).replace(".", ",") : String(n));
   const dim = (id: string) => model.dimensions.get(id)?.label ?? id;
   const filters = result.request.filters.map(
     (f) => `${dim(f.dimension)} ${OPS[f.op] ?? f.op} ${f.values.join(", ")}`,
@@ -167,18 +177,19 @@ export function exportMetadata(result: AnswerHead, model: Model, url: string): M
   }
   if (ind.thresholds) {
     const t = ind.thresholds;
-    const bound = (b?: { op: string; value: number }) => (b ? `${OPS[b.op]} ${b.value}` : "—");
+    const bound = (b?: { op: string; value: number }) => (b ? `${OPS[b.op]} ${num(b.value)}` : "—");
+    // « ; » between the two: with a decimal comma, « vert ≤ 0,1, rouge > 0,2 » would blur them.
     entries.push([
       "thresholds",
       "Seuils",
-      `vert ${bound(t.green)}, rouge ${bound(t.red)} (${t.source})`,
+      `vert ${bound(t.green)} ; rouge ${bound(t.red)} (${t.source})`,
     ]);
   }
   if (ind.target) {
     entries.push([
       "target",
       "Cible",
-      `${ind.target.label} : ${ind.target.value} en ${ind.target.year} (${ind.target.source})`,
+      `${ind.target.label} : ${num(ind.target.value)} en ${ind.target.year} (${ind.target.source})`,
     ]);
   }
   return entries.map(([key, label, value]) => ({ key, label, value }));

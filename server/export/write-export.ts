@@ -137,7 +137,12 @@ export async function writeExport(
   const path = join(dir, `export.${format}`);
   try {
     const columns = exportColumns(head, writer.french);
-    await writer.write(path, columns, exportMetadata(head, model, requestUrl), rows());
+    await writer.write(
+      path,
+      columns,
+      exportMetadata(head, model, requestUrl, writer.french),
+      rows(),
+    );
     return { path, dir, bytes: (await stat(path)).size, head };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
