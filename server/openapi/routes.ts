@@ -97,7 +97,8 @@ export const ROUTES: readonly RouteDoc[] = [
   {
     method: "get",
     path: "/api/indicators/{id}/export",
-    summary: "The same result as a file (no row cap)",
+    summary:
+      "The same result as a file (no row cap). HEAD checks the request and answers the file's headers (no Content-Length) without building it",
     pathParams: P.IndicatorPath,
     query: P.ExportQuery,
     dimensions: true,
