@@ -150,6 +150,11 @@ const RULES: Rule[] = [
     (m) => `${m[1]} attend une valeur de la forme ${m[2]}, pas « ${m[3]} »`,
   ],
   [/^unknown operator "(.*)"(?:; allowed: .*)?$/, (m) => `opérateur inconnu « ${m[1]} »`],
+  [
+    /^empty range on (\w+): "(.*)" and "(.*)" cannot both hold$/,
+    (m) =>
+      `les filtres « ${m[2]} » et « ${m[3]} » se contredisent : la borne basse de ${m[1]} dépasse sa borne haute, aucun marché ne peut les remplir ensemble ; vérifiez l'ordre des bornes`,
+  ],
 ];
 
 /** The French form of an engine message; field ids become their labels where they are named. */

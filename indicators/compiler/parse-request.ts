@@ -6,6 +6,7 @@ import type { IndicatorDefinition } from "./load.ts";
 import type { Model } from "./model.ts";
 import { getDefaultModel } from "./model.ts";
 import {
+  FILTER_SYMBOLS,
   validateRequest,
   type FilterOp,
   type IndicatorRequest,
@@ -19,16 +20,9 @@ const PARAMETERS = new Set(["by", "grain", "filter"]);
 // Longer operators first, so `>=` is not read as `>` followed by a value starting with `=`.
 const FILTER_SYNTAX = /^([a-z][a-z0-9_]{0,62})(!=|>=|<=|!~|=|>|<|~)([\s\S]*)$/;
 
-const OPERATORS: Record<string, FilterOp> = {
-  "=": "eq",
-  "!=": "neq",
-  "<": "lt",
-  "<=": "lte",
-  ">": "gt",
-  ">=": "gte",
-  "~": "in",
-  "!~": "nin",
-};
+const OPERATORS: Record<string, FilterOp> = Object.fromEntries(
+  Object.entries(FILTER_SYMBOLS).map(([op, symbol]) => [symbol, op as FilterOp]),
+);
 
 export function parseRequest(
   definition: IndicatorDefinition,

@@ -12,6 +12,17 @@ export const MAX_VALUES = 200;
 export const MAX_VALUE_LENGTH = 500;
 
 export type FilterOp = (typeof FILTER_OPS)[number];
+/** How each operator is written in a filter's text (`year>=2024`): parse-request.ts reads them. */
+export const FILTER_SYMBOLS: Record<FilterOp, string> = {
+  eq: "=",
+  neq: "!=",
+  lt: "<",
+  lte: "<=",
+  gt: ">",
+  gte: ">=",
+  in: "~",
+  nin: "!~",
+};
 export type Grain = (typeof GRAINS)[number];
 
 const FilterValueSchema = z.union([z.string().max(MAX_VALUE_LENGTH), z.number()]);

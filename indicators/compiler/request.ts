@@ -6,6 +6,7 @@ import type { IndicatorDefinition } from "./load.ts";
 import type { Model, ModelDimension } from "./model.ts";
 import {
   FILTER_OPS,
+  FILTER_SYMBOLS,
   GRAINS,
   MAX_BREAKDOWNS,
   MAX_FILTERS,
@@ -20,6 +21,7 @@ import {
 
 export {
   FILTER_OPS,
+  FILTER_SYMBOLS,
   GRAINS,
   MAX_BREAKDOWNS,
   MAX_FILTERS,
@@ -110,6 +112,8 @@ export function validateRequest(
     if (typeof values === "string") fail("filter", "invalid_value", values);
     else filters.push({ dimension: dimension.id, op, values });
   }
+  const empty = emptyRange(filters, model);
+  if (empty) fail("filter", "invalid_filter", empty);
   if (issues.length > 0) throw new IndicatorError(issues);
   return { by, grain, filters };
 }
@@ -149,4 +153,50 @@ function checkValues(
     }
   }
   return out;
+}
+
+/**
+ * Two bounds of one ordered dimension that no value meets (`year>=2025` and `year<=2020`), said
+ * as a refusal: computed, they give N = 0 and no flag, which reads as « no contract » when the
+ * period itself is wrong. Only dimensions whose order is the values' own are checked: a year (a
+ * number), a quarter or a month (shaped text, whose order is the calendar's). An equality is a
+ * bound on both sides. A period that is merely empty (year=2030) is no contradiction.
+ */
+function emptyRange(filters: readonly RequestFilter[], model: Model): string | null {
+  type Bound = { filter: RequestFilter; value: FilterValue; strict: boolean };
+  const lower = new Map<string, Bound>();
+  const upper = new Map<string, Bound>();
+  for (const filter of filters) {
+    const dimension = model.dimensions.get(filter.dimension);
+    const value = filter.values[0];
+    if (!dimension || value === undefined || !(dimension.type === "integer" || dimension.shape)) {
+      continue;
+    }
+    const strict = filter.op === "gt" || filter.op === "lt";
+    const bound = { filter, value, strict };
+    if (["gt", "gte", "eq"].includes(filter.op)) {
+      const known = lower.get(filter.dimension);
+      if (!known || value > known.value || (value === known.value && strict)) {
+        lower.set(filter.dimension, bound);
+      }
+    }
+    if (["lt", "lte", "eq"].includes(filter.op)) {
+      const known = upper.get(filter.dimension);
+      if (!known || value < known.value || (value === known.value && strict)) {
+        upper.set(filter.dimension, bound);
+      }
+    }
+  }
+  for (const [dimension, low] of lower) {
+    const high = upper.get(dimension);
+    if (!high || high.filter === low.filter) continue;
+    const apart =
+      low.value > high.value || (low.value === high.value && (low.strict || high.strict));
+    if (apart) {
+      const text = (f: RequestFilter) =>
+        clip(`${f.dimension}${FILTER_SYMBOLS[f.op]}${f.values[0]}`);
+      return `empty range on ${dimension}: "${text(low.filter)}" and "${text(high.filter)}" cannot both hold`;
+    }
+  }
+  return null;
 }
