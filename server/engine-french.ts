@@ -37,6 +37,10 @@ const RULES: Rule[] = [
       `filtre illisible « ${m[1]} » : écrivez DIM=VALEUR, DIM!=VALEUR, DIM<VALEUR, DIM<=VALEUR, DIM>VALEUR, DIM>=VALEUR, DIM~V1,V2 (l'une des valeurs) ou DIM!~V1,V2 (aucune d'elles)`,
   ],
   [/^filter "(.*)" has no value$/, (m) => `le filtre « ${m[1]} » n'a pas de valeur`],
+  [
+    /^filter "(.*)" has one "=" too many: write (.*)$/,
+    (m) => `le filtre « ${m[1]} » a un signe = de trop : écrivez ${m[2]} (un seul signe =)`,
+  ],
   [/^give one grain$/, () => "donnez un seul pas de temps (grain)"],
   [/^at most (\d+) filters$/, (m) => `au plus ${m[1]} filtres`],
   [/^at most (\d+) values per filter$/, (m) => `au plus ${m[1]} valeurs par filtre`],

@@ -84,9 +84,13 @@ export function readIndicatorQuery(
       continue;
     }
     for (const value of values) {
-      const parsed = parseFilter(`${key}${value.includes(",") ? "~" : "="}${value}`);
+      // `region==53` arrives as region = « =53 »: read as the equality it was meant to be, so
+      // that the engine says the sign too many (parseFilter) rather than « code inconnu ».
+      const list = value.includes(",") && !value.startsWith("=");
+      const parsed = parseFilter(`${key}${list ? "~" : "="}${value}`);
       if (typeof parsed === "string") {
-        issues.push({ code: "invalid_value", param, message: `${key} n'a pas de valeur` });
+        const message = value === "" ? `${key} n'a pas de valeur` : parsed;
+        issues.push({ code: "invalid_value", param, message });
         continue;
       }
       // Checked alone so that a bad value is reported under the parameter that carried it.

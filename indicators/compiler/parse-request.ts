@@ -79,6 +79,12 @@ export function parseFilter(
   const op = OPERATORS[symbol];
   if (!op) return `unknown operator "${clip(symbol)}"`;
   if (rest === "") return `filter "${clip(text)}" has no value`;
+  // `region==53`, as other tools write equality, would test the value « =53 » and be refused
+  // as an unknown code: said as the one sign too many, with what to write. No code, year or
+  // period starts with « = »; a published name that does is still found with `~` (one of).
+  if (rest.startsWith("=") && op !== "in" && op !== "nin") {
+    return `filter "${clip(text)}" has one "=" too many: write ${clip(`${dimension}${symbol}${rest.replace(/^=+/, "")}`)}`;
+  }
   const values = op === "in" || op === "nin" ? rest.split(",") : [rest];
   return { dimension, op, values };
 }
