@@ -105,9 +105,20 @@ describeWithBrowser("filters that cannot hold together, in Chromium", () => {
     expect(await page.inputValue("#filtre-year_to")).toBe("2019");
     const problem = page.locator('[data-problem="years"]');
     expect(await problem.locator("p").first().textContent()).toBe(
-      "La période choisie est inversée : « à partir de 2024 » et « jusqu'à 2019 ». Aucun marché ne peut répondre aux deux à la fois, d'où des chiffres vides.",
+      "La période choisie est inversée : « à partir de 2024 » et « jusqu'à 2019 ». Aucun marché ne peut répondre aux deux à la fois : les chiffres ne peuvent pas être calculés sur cette période.",
     );
-    expect(await cardCount(page)).toBe(0);
+    // The server refuses the inverted period (a 400): each card says why it has no figure,
+    // asking nothing, instead of the refusal repeated in red on every card.
+    const cards = await page.locator("[data-indicator]").count();
+    expect(cards).toBeGreaterThan(10);
+    expect(await page.locator("[data-indicator] [data-not-computed]").allTextContents()).toEqual(
+      Array(cards).fill("Non calculé : la période choisie est inversée (de 2024 à 2019)."),
+    );
+    expect(await page.locator("[data-indicator] .error").count()).toBe(0);
+    const refused = await t.get(
+      "/api/indicators/contracts_count?filter=year>%3D2024&filter=year<%3D2019",
+    );
+    expect(refused.status).toBe(400);
 
     await problem.getByRole("button", { name: "Remettre dans l'ordre : de 2019 à 2024" }).click();
     await page.waitForURL(/year_from=2019/);

@@ -25,15 +25,15 @@ const PREFERRED = ["region", "procedure", "type_marche"];
  */
 
 /**
- * @param {{ ind: Indicator, request: RequestOf, unknownPlace: () => string | null }} options
+ * @param {{ ind: Indicator, request: RequestOf, notComputed: () => string | null }} options
  *   request: the API request of the indicator under the address's filters, by these keys;
- *   unknownPlace: non-null when the address names a place that does not exist, which the server
+ *   notComputed: non-null when the filters cannot be computed (filter-problems.js), which the server
  *   refuses: the section then asks nothing and is hidden (the page's headline says why)
  * @returns {{
  *   element: HTMLElement | null, part: import("../parts.js").Part | null, show: () => void,
  * }}  element and part are null when the definition has no breakdown but time
  */
-export function breakdownSection({ ind, request, unknownPlace }) {
+export function breakdownSection({ ind, request, notComputed }) {
   const dims = ind.breakdowns.filter((b) => !TIME_KEYS.includes(b.id));
   // A mix is already crossed with its categories, and a partition has one value per buyer:
   // a second dimension is offered for single-valued indicators.
@@ -91,7 +91,7 @@ export function breakdownSection({ ind, request, unknownPlace }) {
 
   const drawn = part([...FILTER_KEYS, "by"], async () => {
     // Its choices alone, over nothing, would look broken: the whole section goes.
-    section.hidden = unknownPlace() !== null;
+    section.hidden = notComputed() !== null;
     if (section.hidden) return { nodes: [] };
     const { first, second } = chosen();
     const b = second

@@ -111,11 +111,11 @@ function failed(where, error) {
 /**
  * @param {import("../types.js").Indicator} ind
  * @param {import("../state.js").Filters} filters
- * @param {string | null} [unknownPlace] what to say instead of a figure when the filters name a
- *   place that does not exist (filter-problems.js): nothing is asked of the server then
+ * @param {string | null} [notComputed] what to say instead of a figure when the filters cannot be
+ *   computed (filter-problems.js): nothing is asked of the server then
  * @returns {{ element: HTMLElement, load: () => Promise<void> }}
  */
-export function indicatorCard(ind, filters, unknownPlace = null) {
+export function indicatorCard(ind, filters, notComputed = null) {
   const body = h("div", { class: "card__body" }, h("p", { class: "loading" }, "Calcul en cours…"));
   const element = h(
     "article",
@@ -124,8 +124,8 @@ export function indicatorCard(ind, filters, unknownPlace = null) {
     body,
   );
   const load = async () => {
-    if (unknownPlace) {
-      replace(body, h("p", { class: "note", "data-not-computed": "" }, unknownPlace));
+    if (notComputed) {
+      replace(body, h("p", { class: "note", "data-not-computed": "" }, notComputed));
       element.setAttribute("aria-busy", "false");
       return;
     }

@@ -9,7 +9,7 @@ import { h, replace } from "../dom.js";
 import { refresh } from "../router.js";
 import { FILTER_KEYS, updateAddress } from "../state.js";
 import { buyerPicker } from "./buyer-picker.js";
-import { filterProblems, outsideDepartement, unknownPlaceNote } from "./filter-problems.js";
+import { filterProblems, outsideDepartement, notComputedNote } from "./filter-problems.js";
 
 /** @typedef {import("../state.js").Filters} Filters */
 
@@ -28,8 +28,8 @@ export function applyFilters(next) {
  * @returns {Promise<{
  *   element: HTMLElement,
  *   show: (filters: Filters) => void,
- *   unknownPlaceNote: (filters: Filters) => string | null,
- * }>} unknownPlaceNote: what a figure says instead of its value on a place that does not exist
+ *   notComputedNote: (filters: Filters) => string | null,
+ * }>} notComputedNote: what a figure says instead of its value on filters that cannot be computed
  */
 export async function filterBar({ filters, onChange }) {
   const choices = await getFilterChoices();
@@ -215,6 +215,6 @@ export async function filterBar({ filters, onChange }) {
   return {
     element: form,
     show,
-    unknownPlaceNote: (/** @type {Filters} */ current) => unknownPlaceNote(current, choices),
+    notComputedNote: (/** @type {Filters} */ current) => notComputedNote(current, choices),
   };
 }

@@ -1,7 +1,8 @@
 // Filters of an address that cannot hold together: a period whose first year comes after its
 // last, a département outside the chosen région. A shared link or a hand-written address can
-// carry them; the figures are then computed on no contract at all, and N = 0 alone would not say
-// why. Each problem is said in words, with the changes of address that settle it: the filters
+// carry them. The server refuses an inverted period and a place code of no place (nothing is
+// asked of it then: notComputedNote); a département outside the région is computed on no
+// contract at all, and N = 0 alone would not say why. Each problem is said in words, with the changes of address that settle it: the filters
 // stay as the address has them (the figures always follow what the bar shows), and the reader
 // chooses which one to change.
 
@@ -27,7 +28,7 @@ export function filterProblems(filters, choices) {
   if (filters.year_from && filters.year_to && from > to) {
     problems.push({
       key: "years",
-      text: `La période choisie est inversée : « à partir de ${filters.year_from} » et « jusqu'à ${filters.year_to} ». Aucun marché ne peut répondre aux deux à la fois, d'où des chiffres vides.`,
+      text: `La période choisie est inversée : « à partir de ${filters.year_from} » et « jusqu'à ${filters.year_to} ». Aucun marché ne peut répondre aux deux à la fois : les chiffres ne peuvent pas être calculés sur cette période.`,
       fixes: [
         {
           label: `Remettre dans l'ordre : de ${filters.year_to} à ${filters.year_from}`,
@@ -106,14 +107,18 @@ function unknownPlaces(filters, choices) {
 }
 
 /**
- * What a figure says instead of its value when the address names a place that does not exist:
- * the server refuses such a request, so none is sent (null: every place is known).
+ * What a figure says instead of its value when the filters cannot be computed: a place that does
+ * not exist, a period whose first year comes after its last. The server refuses such a request
+ * (its 400 would fill every card with the same refusal), so none is sent (null: the filters can
+ * be computed).
  * @param {Filters} filters
  * @param {FilterChoices} choices
  * @returns {string | null}
  */
-export function unknownPlaceNote(filters, choices) {
-  const unknown = unknownPlaces(filters, choices);
-  if (unknown.length === 0) return null;
-  return `Non calculé : ${unknown.map((u) => u.text.replace(/^Le/, "le")).join(", et ")}.`;
+export function notComputedNote(filters, choices) {
+  const reasons = unknownPlaces(filters, choices).map((u) => u.text.replace(/^Le/, "le"));
+  if (filters.year_from && filters.year_to && Number(filters.year_from) > Number(filters.year_to)) {
+    reasons.push(`la période choisie est inversée (de ${filters.year_from} à ${filters.year_to})`);
+  }
+  return reasons.length === 0 ? null : `Non calculé : ${reasons.join(", et ")}.`;
 }

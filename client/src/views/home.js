@@ -24,10 +24,11 @@ export async function homeView({ main }) {
   /** Draws every card for the filters of the address. */
   const drawCards = async () => {
     const now = readFilters();
-    // A place of no région or département: the cards say so instead of asking the server.
-    const unknownPlace = bar.unknownPlaceNote(now);
+    // A place of no région or département, an inverted period: the cards say so instead of
+    // asking the server, which would refuse.
+    const notComputed = bar.notComputedNote(now);
     const cards = catalogue.indicators.map((ind) => {
-      const card = indicatorCard(ind, now, unknownPlace);
+      const card = indicatorCard(ind, now, notComputed);
       slots.get(ind.id)?.replaceChildren(card.element);
       return card;
     });

@@ -47,17 +47,18 @@ export async function indicatorView({ params, main }) {
   /** The API request of this indicator under the filters of the address. */
   const request = (/** @type {string[]} */ keys) => indicatorParams(ind, readFilters(), keys);
   /**
-   * What the headline says instead of a value when the address names a région or département
-   * of no place (null: every place is known). The server refuses such a request: the figures
-   * ask nothing then, and the sentence is said once, in the headline, not under every chart.
+   * What the headline says instead of a value when the filters cannot be computed: a région or
+   * département of no place, an inverted period (null: they can). The server refuses such a
+   * request: the figures ask nothing then, and the sentence is said once, in the headline, not
+   * under every chart.
    */
-  const unknownPlace = () => bar.unknownPlaceNote(readFilters());
+  const notComputed = () => bar.notComputedNote(readFilters());
   /** The result of a breakdown, its chart block and its downloads. */
   const block = async (
     /** @type {string[]} */ keys,
     /** @type {(result: import("../types.js").IndicatorResult) => Parameters<typeof chartBlock>[0]} */ options,
   ) => {
-    if (unknownPlace()) return { nodes: [] };
+    if (notComputed()) return { nodes: [] };
     const result = await getIndicator(ind.id, request(keys).params);
     const b = chartBlock({
       ...options(result),
@@ -80,7 +81,7 @@ export async function indicatorView({ params, main }) {
   const value = part(FILTER_KEYS, async () => {
     const box = (/** @type {import("../dom.js").Child[]} */ ...children) =>
       h("section", { class: "headline", "aria-label": "Valeur pour la sélection" }, ...children);
-    const unknown = unknownPlace();
+    const unknown = notComputed();
     if (unknown) return { nodes: [box(h("p", { "data-not-computed": "" }, unknown))] };
     const { text, row } = headline(await getIndicator(ind.id, request([]).params));
     return {
@@ -93,7 +94,7 @@ export async function indicatorView({ params, main }) {
     };
   });
   const trend = part(FILTER_KEYS, async () => {
-    if (unknownPlace()) return { nodes: [] };
+    if (notComputed()) return { nodes: [] };
     const result = await getIndicator(ind.id, request(["year"]).params);
     const b = chartBlock({
       kind: "trend",
@@ -124,7 +125,7 @@ export async function indicatorView({ params, main }) {
       caption: `${ind.title}, par département du lieu d'exécution`,
     })),
   );
-  const breakdown = breakdownSection({ ind, request, unknownPlace });
+  const breakdown = breakdownSection({ ind, request, notComputed });
   const home = h("a", { href: `/${filterQuery(readFilters())}` }, "Indicateurs");
 
   const parts = [ignored, value, ...(hasYear ? [trend] : [])];
