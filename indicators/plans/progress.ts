@@ -1,10 +1,12 @@
 // A target's year and the one status of a figure against it. Pure functions, so that the page,
 // the API and the tests agree on one rule: the status is the first that holds of
 //   no_2024_format  the indicator needs the 2024 format and none of the year's contracts has it;
+//   no_contract     no contract of the year is concerned (no figure, or n_scope 0): nothing to
+//                   measure, which « trop peu de marchés » would misread as a small sample;
 //   unknown         contracts are concerned but none of them has the information the figure needs
 //                   (N = 0, coverage 0: e.g. a source that does not publish the field): not a
 //                   small sample, which a buyer could read as « a few more contracts and we'd know »;
-//   too_few         no figure, or fewer contracts than the indicator's minimum N;
+//   too_few         no value, or fewer contracts than the indicator's minimum N;
 //   little_known    the field is filled in fewer of the contracts than the indicator's minimum
 //                   coverage: the figure says too little of the others to judge;
 //   not_due         no step of the trajectory is set for the year or before it: a target set for
@@ -18,6 +20,7 @@ export const SPASER_STATUSES = [
   "met",
   "behind",
   "no_2024_format",
+  "no_contract",
   "unknown",
   "too_few",
   "little_known",
@@ -69,16 +72,35 @@ export interface StatusInput {
   due: boolean;
 }
 
-export function spaserStatus(input: StatusInput): SpaserStatus {
+/** The statuses that say why a figure has no value to read, whatever its target. */
+export type FigureStatus = Exclude<SpaserStatus, "met" | "behind" | "not_due" | "little_known">;
+
+/**
+ * Why the figure itself cannot be read, or null when it can: the first statuses of the rule,
+ * which need no target (little_known does: it says the figure is too little known to judge it
+ * against one). The annual report reads this for the indicators that have none.
+ */
+export function figureStatus(
+  input: Pick<StatusInput, "requiresFormat" | "figure" | "contracts2024">,
+): FigureStatus | null {
   const { figure } = input;
   if (
     input.requiresFormat === "v2" &&
     (input.contracts2024 === 0 || figure?.flags.includes("format_not_available"))
   )
     return "no_2024_format";
+  if (!figure || figure.n_scope === 0) return "no_contract";
   // The engine flags such a row below_min_n and low_coverage too: it is neither.
-  if (figure && figure.n_scope > 0 && figure.n === 0) return "unknown";
-  if (!figure || figure.value === null || figure.flags.includes("below_min_n")) return "too_few";
+  if (figure.n === 0) return "unknown";
+  if (figure.value === null || figure.flags.includes("below_min_n")) return "too_few";
+  return null;
+}
+
+export function spaserStatus(input: StatusInput): SpaserStatus {
+  const { figure } = input;
+  const notJudged = figureStatus(input);
+  // figureStatus is null only for a figure with a value: the two last tests are for the types.
+  if (notJudged !== null || !figure || figure.value === null) return notJudged ?? "too_few";
   if (figure.flags.includes("low_coverage")) return "little_known";
   if (!input.due) return "not_due";
   const met =
@@ -86,4 +108,26 @@ export function spaserStatus(input: StatusInput): SpaserStatus {
       ? figure.value <= input.target
       : figure.value >= input.target;
   return met ? "met" : "behind";
+}
+
+/** A target as the status needs it: its value and whether its step applies to the year. */
+export interface DueTarget {
+  value: number;
+  due: boolean;
+}
+
+/**
+ * The status of a figure whose indicator may have no target (the annual report shows every
+ * responsible-purchasing indicator): what the figure says first, then no_target, then the rule
+ * of spaserStatus. A figure without a target is judged against nothing: too little known to
+ * judge is no news there (its low coverage is said as a flag).
+ */
+export function statusOrNoTarget(
+  input: Omit<StatusInput, "target" | "due">,
+  target: DueTarget | null,
+): SpaserStatus | "no_target" {
+  const notJudged = figureStatus(input);
+  if (notJudged !== null) return notJudged;
+  if (!target) return "no_target";
+  return spaserStatus({ ...input, target: target.value, due: target.due });
 }

@@ -58,7 +58,7 @@ export const SpaserIndicatorSchema = z.strictObject({
   previous: FigureSchema.nullable(),
   gap: z.number().nullable().describe("value − target, when both are known."),
   status: SpaserStatusSchema.describe(
-    "met, behind, no_2024_format (no contract of the year in the 2024 format), unknown (contracts are concerned but none has the information the figure needs: N = 0, coverage 0, e.g. a source that does not publish the field), too_few (no figure or N below the minimum), little_known (coverage below the indicator's minimum), not_due (the target is set for a later year: no verdict yet); one per indicator.",
+    "met, behind, no_2024_format (no contract of the year in the 2024 format), no_contract (no contract of the year is concerned: nothing to measure), unknown (contracts are concerned but none has the information the figure needs: N = 0, coverage 0, e.g. a source that does not publish the field), too_few (no value or N below the minimum), little_known (coverage below the indicator's minimum), not_due (the target is set for a later year: no verdict yet); one per indicator.",
   ),
 });
 

@@ -6,6 +6,7 @@
 // docx.ts) only lay this out.
 import type { IndicatorDefinition, Model } from "../../indicators/index.ts";
 import { runIndicator } from "../../indicators/index.ts";
+import { statusOrNoTarget, type SpaserStatus } from "../../indicators/plans/progress.ts";
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot, SnapshotInfo } from "../db.ts";
 import type { AppDeps } from "../deps.ts";
@@ -42,6 +43,11 @@ export interface ReportIndicator {
   target: ReportTarget | null;
   /** Why the indicator does not apply to the buyer (applies.ts); null when it does. */
   notApplicable: string | null;
+  /**
+   * The engine's one status of the figure (indicators/plans/progress.ts, the rule of « Mon
+   * SPASER »), or not_applicable: the report words it and decides nothing.
+   */
+  status: SpaserStatus | "no_target" | "not_applicable";
 }
 
 export interface ReportSupplier {
@@ -105,6 +111,7 @@ async function indicatorFor(
   year: number,
   target: ReportTarget | null,
   notApplicable: string | null,
+  contracts2024: number,
 ): Promise<ReportIndicator> {
   // A target with a scope of its own is measured on that scope, as « Mon SPASER » measures it.
   const result = await runIndicator(
@@ -131,17 +138,38 @@ async function indicatorFor(
     .sort((a, b) => a.year - b.year);
   const row = result.rows.find((r) => r.year === year);
   const previous = [...trend].reverse().find((p) => p.year < year && p.n > 0) ?? null;
+  const figure = row
+    ? {
+        value: num(row.value),
+        n: Number(row.n ?? 0),
+        n_scope: Number(row.n_scope ?? 0),
+        flags: row.flags,
+      }
+    : null;
+  const status =
+    notApplicable !== null
+      ? "not_applicable"
+      : statusOrNoTarget(
+          {
+            polarity: definition.polarity,
+            requiresFormat: definition.requires_format,
+            figure,
+            contracts2024,
+          },
+          target,
+        );
   return {
     definition,
-    value: row ? num(row.value) : null,
-    n: row ? Number(row.n ?? 0) : 0,
-    n_scope: row ? Number(row.n_scope ?? 0) : 0,
+    value: figure?.value ?? null,
+    n: figure?.n ?? 0,
+    n_scope: figure?.n_scope ?? 0,
     coverage: row ? num(row.coverage) : null,
-    flags: row && Array.isArray(row.flags) ? row.flags.map(String) : [],
+    flags: figure ? [...figure.flags] : [],
     previous,
     trend,
     target,
     notApplicable,
+    status,
   };
 }
 
@@ -216,13 +244,23 @@ export async function gatherReport(
   const typeLabel = type === null ? null : modelLabel(model, "acheteur_type", type);
   const departement = text(buyer?.departement);
   const region = text(buyer?.region);
+  const format2024 = Number(totals?.format2024 ?? 0);
   const indicators: ReportIndicator[] = [];
   // One after the other: the machine's cores serve other requests meanwhile.
   for (const definition of reportIndicators(deps)) {
     const target = targetFor(deps.plans, definition, siret, year);
     const notApplicable = notApplicableReason(definition, { type, departement });
     indicators.push(
-      await indicatorFor(snapshot, definition, model, siret, year, target, notApplicable),
+      await indicatorFor(
+        snapshot,
+        definition,
+        model,
+        siret,
+        year,
+        target,
+        notApplicable,
+        format2024,
+      ),
     );
   }
   const qualityDefinition = loadQualityDefinition();

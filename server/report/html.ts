@@ -35,7 +35,7 @@ h2, h3, caption { break-after: avoid; } tr { break-inside: avoid; }
    the next page, away from their title); longer tables are cut between rows. */
 .together { break-inside: avoid; }
 .status { display: inline-block; font-weight: bold; padding: 0 .4rem; border: 1px solid currentColor; }
-.status--met { color: #18753c; } .status--behind { color: #b3261e; } .status--not_applicable, .status--too_few, .status--little_known, .status--not_due, .status--no_2024_data, .status--not_filled, .status--no_data, .status--no_target { color: #555; }
+.status--met { color: #18753c; } .status--behind { color: #b3261e; } .status--not_applicable, .status--too_few, .status--little_known, .status--not_due, .status--no_2024_format, .status--unknown, .status--no_contract, .status--no_target { color: #555; }
 .chart svg { max-width: 100%; height: auto; } figure { margin: .3rem 0; } figcaption { font-size: 9pt; color: #444; }
 .grade { font-size: 13pt; font-weight: bold; } .warning { color: #b3261e; font-weight: bold; }
 /* The annex follows on the page where the report ends: begun on a page of its own, it left most

@@ -1,50 +1,25 @@
 // The one status of an indicator in the annual report, and its words, shared by the HTML and the
 // DOCX: a block never shows two statuses that contradict each other, nor a flag its status says.
+// The status is the engine's (data.ts), the one « Mon SPASER » shows, in the same words.
 import type { ReportIndicator } from "./data.ts";
+import {
+  SPASER_STATUS_WORDS,
+  spaserStatusText,
+} from "../../client/src/shared/spaser-status-words.js";
 import { FLAG_WORDS, formatInteger } from "./format.ts";
 
-export type Status =
-  | "met"
-  | "behind"
-  | "not_applicable"
-  | "no_2024_data"
-  | "too_few"
-  | "little_known"
-  | "not_due"
-  | "not_filled"
-  | "no_data"
-  | "no_target";
+/** The engine's status of the figure (data.ts), or no target at all. */
+export type Status = ReportIndicator["status"];
 
+/** The words of a status: Mon SPASER's (shared/spaser-status-words.js), and the report's own. */
 export const STATUS_WORDS: Record<Status, string> = {
-  met: "objectif atteint",
-  behind: "en retard sur l'objectif",
+  ...SPASER_STATUS_WORDS,
   // statusText gives the reason: « ne s'applique pas : une Région n'a pas de département ».
   not_applicable: "ne s'applique pas à cet acheteur",
-  no_2024_data: "pas de donnée au format 2024",
-  too_few: "trop peu de marchés pour conclure",
-  little_known: "information trop peu renseignée pour conclure",
-  // statusText names the year: « objectif fixé pour 2025 ».
-  not_due: "objectif fixé pour une année suivante",
-  not_filled: "information inconnue pour les marchés de l'année",
-  no_data: "pas de marché concerné cette année",
   no_target: "pas d'objectif fixé",
 };
 
-export function statusOf(i: ReportIndicator): Status {
-  // First: whatever the data, a figure that does not apply to the buyer is not unknown.
-  if (i.notApplicable !== null) return "not_applicable";
-  if (i.flags.includes("format_not_available")) return "no_2024_data";
-  if (i.n_scope > 0 && i.n === 0) return "not_filled";
-  if (i.value === null || i.n === 0) return "no_data";
-  if (i.flags.includes("below_min_n")) return "too_few";
-  if (!i.target) return "no_target";
-  if (i.flags.includes("low_coverage")) return "little_known";
-  // A target set for a later year says nothing yet of this one: the distance, no verdict.
-  if (!i.target.due) return "not_due";
-  const lowerIsBetter = i.definition.polarity === "lower_is_better";
-  const met = lowerIsBetter ? i.value <= i.target.value : i.value >= i.target.value;
-  return met ? "met" : "behind";
-}
+export const statusOf = (i: ReportIndicator): Status => i.status;
 
 /**
  * The status in words; a target not yet due names its year (« objectif fixé pour 2025 »), a
@@ -52,10 +27,10 @@ export function statusOf(i: ReportIndicator): Status {
  */
 export function statusText(i: ReportIndicator): string {
   const status = statusOf(i);
-  if (status === "not_due" && i.target) return `objectif fixé pour ${i.target.year}`;
   if (status === "not_applicable" && i.notApplicable)
     return `ne s'applique pas : ${i.notApplicable}`;
-  return STATUS_WORDS[status];
+  if (status === "not_applicable" || status === "no_target") return STATUS_WORDS[status];
+  return spaserStatusText(status, { targetYear: i.target?.year ?? null });
 }
 
 /**
@@ -66,7 +41,7 @@ export function statusText(i: ReportIndicator): string {
 const SAID_BY_STATUS: Partial<Record<Status, string>> = {
   too_few: "below_min_n",
   little_known: "low_coverage",
-  no_2024_data: "format_not_available",
+  no_2024_format: "format_not_available",
 };
 
 export function flagTexts(i: ReportIndicator): string[] {

@@ -188,9 +188,9 @@ export function indicatorsSentence(
 ): string {
   const computed =
     total -
-    count("no_data") -
-    count("no_2024_data") -
-    count("not_filled") -
+    count("no_contract") -
+    count("no_2024_format") -
+    count("unknown") -
     count("not_applicable");
   // The targets met are said even when none is, a reader looks for them first; but not when no
   // indicator with a value has a target to meet (« aucun n'atteint son objectif » would blame
@@ -202,9 +202,9 @@ export function indicatorsSentence(
   // Why the others have no value: the verb is said once, with the first reason given.
   const reasons = (
     [
-      ["no_2024_data", "faute de marchés publiés au format 2024"],
-      ["not_filled", "faute d'information connue"],
-      ["no_data", "faute de marché concerné cette année"],
+      ["no_2024_format", "faute de marchés publiés au format 2024"],
+      ["unknown", "faute d'information connue"],
+      ["no_contract", "faute de marché concerné cette année"],
     ] as const
   )
     .filter(([status]) => count(status) > 0)

@@ -152,8 +152,10 @@ describe("a target's year and status", () => {
     expect(spaserStatus({ ...base, figure: figure(null, ["format_not_available"]) })).toBe(
       "no_2024_format",
     );
+    // No contract of the year concerned: nothing to measure, not « trop peu de marchés » (Dijon's
+    // 2024 had 25 contracts, none notified since 21 August 2026, for the Climate law's target).
     expect(spaserStatus({ ...base, requiresFormat: "any", figure: null, contracts2024: 0 })).toBe(
-      "too_few",
+      "no_contract",
     );
     expect(spaserStatus({ ...base, figure: figure(0.9, ["below_min_n"]) })).toBe("too_few");
     // Contracts concerned, none with the information (N = 0, coverage 0): unknown, not too few,
@@ -166,9 +168,9 @@ describe("a target's year and status", () => {
     };
     expect(spaserStatus({ ...base, figure: unpublished })).toBe("unknown");
     expect(spaserStatus({ ...base, figure: unpublished, contracts2024: 0 })).toBe("no_2024_format");
-    // None concerned at all: no figure to know, as before.
+    // None concerned at all: nothing to measure.
     expect(spaserStatus({ ...base, figure: { ...unpublished, n_scope: 0, flags: [] } })).toBe(
-      "too_few",
+      "no_contract",
     );
     expect(spaserStatus({ ...base, figure: figure(0.3) })).toBe("met");
     expect(spaserStatus({ ...base, figure: figure(0.29) })).toBe("behind");

@@ -86,7 +86,7 @@ describe("GET /api/buyers/:siret/report: each thing said once in a block", () =>
     const siret = String(chosen?.row.acheteur_id);
     const year = Number(chosen?.row.year);
     const block = (await blocks(siret, year)).find((b) => b.id === "sme_advance_share");
-    expect(block?.status).toBe("no_data");
+    expect(block?.status).toBe("no_contract");
     const text = block?.text ?? "";
     expect(times(text, /sans objet/g), text).toBe(1);
     // Once for this year (its status), once for the earlier years without any (under the table).

@@ -205,9 +205,9 @@ describe("GET /api/buyers/:siret/report (HTML)", () => {
       little_known: /^(repose|reposent) sur une information trop peu renseignée/,
       no_target: /^(n'a|n'ont) pas d'objectif fixé/,
       not_due: /^(a|ont) un objectif fixé pour une année suivante/,
-      no_2024_data: /^((manque|manquent) )?faute de marchés publiés au format 2024/,
-      not_filled: /^((manque|manquent) )?faute d'information connue/,
-      no_data: /^((manque|manquent) )?faute de marché concerné cette année/,
+      no_2024_format: /^((manque|manquent) )?faute de marchés publiés au format 2024/,
+      unknown: /^((manque|manquent) )?faute d'information connue/,
+      no_contract: /^((manque|manquent) )?faute de marché concerné cette année/,
     };
     for (const { siret, year } of report.cases) {
       const page = await report.text(`/api/buyers/${siret}/report?year=${year}`);

@@ -37,7 +37,7 @@ describe("a figure measured against the buyer's département, for a Région", ()
     // The Région's other unknowns stay unknown (first-time suppliers: no titulaire identified).
     const unknown = shownIndicators(page).find((s) => s.id === "first_time_supplier_share");
     expect(unknown).toBeDefined();
-    expect(page).toMatch(/data-indicator="first_time_supplier_share"\s+data-status="not_filled"/);
+    expect(page).toMatch(/data-indicator="first_time_supplier_share"\s+data-status="unknown"/);
     const docx = await t.get(`${path}&format=docx`);
     const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
     const document = strFromU8(files["word/document.xml"] ?? new Uint8Array())

@@ -37,6 +37,7 @@ function indicator(plans: SpaserCatalogue, year: number): ReportIndicator {
     { year: 2021, value: 0.4, n: 12, coverage: 1 },
     { year: 2022, value: 0.45, n: 15, coverage: 1 },
   ];
+  const target = targetFor(plans, definition, BRETAGNE, year);
   return {
     definition,
     value: 0.45,
@@ -46,8 +47,15 @@ function indicator(plans: SpaserCatalogue, year: number): ReportIndicator {
     flags: [],
     previous: trend[0] ?? null,
     trend,
-    target: targetFor(plans, definition, BRETAGNE, year),
+    target,
     notApplicable: null,
+    status: !target
+      ? "no_target"
+      : !target.due
+        ? "not_due"
+        : 0.45 >= target.value
+          ? "met"
+          : "behind",
   };
 }
 

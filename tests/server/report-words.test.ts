@@ -109,9 +109,9 @@ describe("indicatorsSentence", () => {
         behind: 1,
         too_few: 3,
         no_target: 13,
-        no_2024_data: 10,
-        not_filled: 1,
-        no_data: 2,
+        no_2024_format: 10,
+        unknown: 1,
+        no_contract: 2,
       }),
     );
     expect(sentence).toBe(
@@ -120,13 +120,13 @@ describe("indicatorsSentence", () => {
   });
 
   it("leaves out the counts of zero but the targets met, and agrees one", () => {
-    expect(indicatorsSentence(3, 2024, counts({ met: 1, behind: 1, not_filled: 1 }))).toBe(
+    expect(indicatorsSentence(3, 2024, counts({ met: 1, behind: 1, unknown: 1 }))).toBe(
       "Sur 3 indicateurs d'achats responsables, 2 ont une valeur pour 2024 : 1 atteint son objectif et 1 est en retard ; 1 manque faute d'information connue.",
     );
     expect(indicatorsSentence(2, 2024, counts({ met: 2 }))).toBe(
       "Sur 2 indicateurs d'achats responsables, 2 ont une valeur pour 2024 : 2 atteignent leur objectif.",
     );
-    expect(indicatorsSentence(3, 2024, counts({ behind: 1, no_target: 1, no_data: 1 }))).toBe(
+    expect(indicatorsSentence(3, 2024, counts({ behind: 1, no_target: 1, no_contract: 1 }))).toBe(
       "Sur 3 indicateurs d'achats responsables, 2 ont une valeur pour 2024 : aucun n'atteint son objectif, 1 est en retard et 1 n'a pas d'objectif fixé ; 1 manque faute de marché concerné cette année.",
     );
   });
@@ -134,7 +134,7 @@ describe("indicatorsSentence", () => {
   it("says no target met only when an indicator with a value has one", () => {
     // Région Bretagne 2024: three values, none with a target; « aucun n'atteint son objectif »
     // would blame them for targets they do not have.
-    expect(indicatorsSentence(4, 2024, counts({ no_target: 3, not_filled: 1 }))).toBe(
+    expect(indicatorsSentence(4, 2024, counts({ no_target: 3, unknown: 1 }))).toBe(
       "Sur 4 indicateurs d'achats responsables, 3 ont une valeur pour 2024 : 3 n'ont pas d'objectif fixé ; 1 manque faute d'information connue.",
     );
     expect(indicatorsSentence(2, 2024, counts({ too_few: 1, little_known: 1 }))).toBe(
@@ -143,7 +143,7 @@ describe("indicatorsSentence", () => {
   });
 
   it("says when no indicator has a value", () => {
-    expect(indicatorsSentence(2, 2019, counts({ no_2024_data: 2 }))).toBe(
+    expect(indicatorsSentence(2, 2019, counts({ no_2024_format: 2 }))).toBe(
       "Sur 2 indicateurs d'achats responsables, aucun n'a de valeur pour 2019 ; 2 manquent faute de marchés publiés au format 2024.",
     );
   });
@@ -188,6 +188,7 @@ describe("basisText", () => {
     trend: [],
     target: null,
     notApplicable: null,
+    status: n > 0 ? "no_target" : n_scope > 0 ? "unknown" : "no_contract",
   });
 
   it("gives N, the contracts concerned and the coverage, agreed with their counts", () => {

@@ -8,18 +8,21 @@ import { formatDate, formatValue, formatValueWithN, plural } from "../format.js"
 import { yearNote } from "./followed-year.js";
 import { oneYearWords, periodLine } from "./period.js";
 import { lookupTable } from "./lookup.js";
+import { SPASER_STATUS_WORDS, spaserStatusText } from "../shared/spaser-status-words.js";
 
-/** @type {Record<import("../types.js").SpaserIndicator["status"], { text: string, tone: string }>} */
+/**
+ * The tone of each status's badge; its words are the report's too (shared/spaser-status-words.js).
+ * @type {Record<import("../types.js").SpaserIndicator["status"], { text: string, tone: string }>}
+ */
 export const STATUS_WORDS = {
-  met: { text: "objectif atteint", tone: "green" },
-  behind: { text: "en retard", tone: "red" },
-  no_2024_format: { text: "pas de donnée au format 2024", tone: "none" },
-  // Not « trop peu de marchés »: the contracts are there, the information is not published.
-  unknown: { text: "information inconnue pour les marchés de l'année", tone: "none" },
-  too_few: { text: "trop peu de marchés", tone: "none" },
-  little_known: { text: "information trop peu renseignée pour conclure", tone: "none" },
-  // Said with the year of its step in the table: « objectif fixé pour 2025 ».
-  not_due: { text: "objectif fixé pour une année suivante", tone: "none" },
+  met: { text: SPASER_STATUS_WORDS.met, tone: "green" },
+  behind: { text: SPASER_STATUS_WORDS.behind, tone: "red" },
+  no_2024_format: { text: SPASER_STATUS_WORDS.no_2024_format, tone: "none" },
+  no_contract: { text: SPASER_STATUS_WORDS.no_contract, tone: "none" },
+  unknown: { text: SPASER_STATUS_WORDS.unknown, tone: "none" },
+  too_few: { text: SPASER_STATUS_WORDS.too_few, tone: "none" },
+  little_known: { text: SPASER_STATUS_WORDS.little_known, tone: "none" },
+  not_due: { text: SPASER_STATUS_WORDS.not_due, tone: "none" },
 };
 
 /**
@@ -27,9 +30,7 @@ export const STATUS_WORDS = {
  * @param {import("../types.js").SpaserIndicator} r
  */
 export function statusText(r) {
-  return r.status === "not_due"
-    ? `objectif fixé pour ${r.target.year}`
-    : STATUS_WORDS[r.status].text;
+  return spaserStatusText(r.status, { targetYear: r.target.year });
 }
 
 /**

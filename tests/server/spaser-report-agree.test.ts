@@ -1,0 +1,75 @@
+// « Mon SPASER » (GET /api/buyers/:siret/spaser) and the annual report (…/report) say one
+// status per figure, the engine's (indicators/plans/progress.ts), in the same words
+// (client/src/shared/spaser-status-words.js). Commune de Dijon's 2024 (25 contracts, none
+// notified since 21 August 2026) read « trop peu de marchés » on Mon SPASER for the Climate law's
+// target while its report said « pas de marché concerné cette année »; Région Bretagne's 2021
+// (191 contracts, all in the 2019 format) read « pas de donnée au format 2024 » on Mon SPASER and
+// « pas de marché concerné cette année » in the report for the same figure.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BuyerSpaser, SpaserIndicator } from "../../server/api-types.ts";
+import { pageText, visibleText } from "./helpers/report-page.ts";
+import { startTestServer, type TestServer } from "./helpers/test-server.ts";
+
+const DIJON = "21210231300013";
+const BRETAGNE = "23350001600040";
+const CLIMATE_LAW = "climate_law_environmental_share";
+
+let t: TestServer;
+/** The dashboard's words of a status (a plain module, loaded as the browser does). */
+let statusText: (r: SpaserIndicator) => string;
+beforeAll(async () => {
+  t = await startTestServer();
+  const section = new URL("../../client/src/components/spaser-section.js", import.meta.url);
+  ({ statusText } = (await import(section.href)) as { statusText: typeof statusText });
+}, 120_000);
+afterAll(async () => t?.close());
+
+/** Each indicator of the report: its status and the words of its block or row, spaces plain. */
+async function reportStatuses(siret: string, year: number) {
+  const page = await pageText(t, `/api/buyers/${siret}/report?year=${year}`);
+  const parts = page.split(/(?=<(?:article|tr)\b)/);
+  const found = new Map<string, { status: string; words: string }>();
+  for (const part of parts) {
+    const m = /data-indicator="([^"]+)"\s+data-status="(\w+)"/.exec(part);
+    if (!m?.[1] || !m[2] || found.has(m[1])) continue;
+    const words = visibleText(part).replaceAll("&#39;", "'").replace(/\s+/g, " ");
+    found.set(m[1], { status: m[2], words });
+  }
+  return found;
+}
+
+describe("Mon SPASER and the annual report", () => {
+  it("say « pas de marché concerné cette année » of a figure no contract of the year enters", async () => {
+    const spaser = await t.json<BuyerSpaser>(`/api/buyers/${DIJON}/spaser?year=2024`);
+    const climate = spaser.indicators.find((i) => i.indicator === CLIMATE_LAW);
+    expect(climate?.current?.n_scope ?? 0).toBe(0);
+    expect(climate?.status).toBe("no_contract");
+    expect(climate && statusText(climate)).toBe("pas de marché concerné cette année");
+    const report = (await reportStatuses(DIJON, 2024)).get(CLIMATE_LAW);
+    expect(report?.status).toBe("no_contract");
+    expect(report?.words).toContain("pas de marché concerné cette année");
+    expect(report?.words).not.toContain("trop peu de marchés");
+  });
+
+  it("give every figure they both show the same status, in the same words", async () => {
+    for (const [siret, year] of [
+      [DIJON, 2024],
+      [BRETAGNE, 2021],
+      [BRETAGNE, 2024],
+    ] as const) {
+      const spaser = await t.json<BuyerSpaser>(`/api/buyers/${siret}/spaser?year=${year}`);
+      const report = await reportStatuses(siret, year);
+      expect(spaser.indicators.length).toBeGreaterThan(0);
+      for (const i of spaser.indicators) {
+        const said = report.get(i.indicator);
+        expect([siret, year, i.indicator, said?.status]).toEqual([
+          siret,
+          year,
+          i.indicator,
+          i.status,
+        ]);
+        expect(said?.words, `${siret} ${year} ${i.indicator}`).toContain(statusText(i));
+      }
+    }
+  });
+});
