@@ -4,6 +4,7 @@
 // left, never as « en retard »: the verdict is statusOf's, only once the step is due.
 import type { ReportData, ReportIndicator } from "./data.ts";
 import { formatDay, formatNumber } from "./format.ts";
+import { statusOf, type Status } from "./words-status.ts";
 
 /** The target for the report's year, where it comes from, and its trajectory when it has steps. */
 export function targetText(i: ReportIndicator): string {
@@ -34,16 +35,18 @@ export function targetsIntro(data: ReportData): string {
 /** French takes the singular below 2: « 1,5 point », « 2 points ». */
 const points = (v: number) => `${formatNumber(v, "decimal")} point${v >= 2 ? "s" : ""}`;
 
+/** The statuses of a figure read against its target: a verdict, or a distance to a later one. */
+const MEASURED: ReadonlySet<Status> = new Set<Status>(["met", "behind", "not_due"]);
+
 /**
  * How far the year's value is from its target, in points for a share: « 12,5 points en dessous
- * de l'objectif fixé pour 2025 (30 %) ; 4 ans pour l'atteindre ». Null without a value or a
- * target (nothing to measure), or on a figure flagged too small or too little known.
+ * de l'objectif fixé pour 2025 (30 %) ; 4 ans pour l'atteindre ». Only for a figure the engine's
+ * status reads against its target (met, behind, not_due): none for one too small or too little
+ * known to conclude, without a value or a target, or that does not apply to the buyer.
  */
 export function gapText(i: ReportIndicator, year: number): string | null {
   const t = i.target;
-  if (!t || i.value === null || i.n === 0) return null;
-  // A figure too small or too little known to conclude gives no distance either.
-  if (i.flags.includes("below_min_n") || i.flags.includes("low_coverage")) return null;
+  if (!t || i.value === null || !MEASURED.has(statusOf(i))) return null;
   const format = i.definition.format;
   const diff = i.value - t.value;
   const size =
