@@ -45,6 +45,8 @@ export interface StartOptions {
    * Tests that do not look at the cache turn it off: it is background work they do not read.
    */
   warmCache?: boolean;
+  /** The folder of SPASER files (default: indicators/spaser/); tests give plans of their own. */
+  spaserDir?: string;
   /** What a request may cost and how much heavy work runs at once (limits.ts; defaults there). */
   limits?: Partial<ServerLimits>;
   /**
@@ -87,7 +89,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   for (const issue of catalogue.errors) log(`warning: indicator left out: ${formatIssue(issue)}`);
   // A broken publication-quality definition stops the start, naming the file and the bad path.
   loadQualityDefinition();
-  const plans = loadPlans(catalogue);
+  const plans = loadPlans(catalogue, options.spaserDir);
   for (const issue of plans.errors) log(`warning: SPASER file left out: ${formatIssue(issue)}`);
   // Set once the server listens: a refresh that loaded a new snapshot warms the cache for it.
   let afterNewSnapshot = () => {};

@@ -23,6 +23,8 @@ export interface ModelField {
    * an indicator summing the field says what share of the published total it uses.
    */
   published?: Expr;
+  /** Buyers an indicator requiring the field does not apply to (model.yaml `not_applicable`). */
+  notApplicable?: { buyerTypes: string[]; unlessKnown: string; reason: string };
 }
 
 export interface ModelSupplierField {
@@ -61,6 +63,10 @@ export function resolveField(id: string, spec: FieldSpecInput, sink: IssueSink):
   const field: ModelField = { id, label: spec.label, type: resolved.type, expr: resolved.expr };
   if (spec.description !== undefined) field.description = spec.description;
   if (published !== undefined) field.published = published;
+  if (spec.not_applicable !== undefined) {
+    const { buyer_types, unless_known, reason } = spec.not_applicable;
+    field.notApplicable = { buyerTypes: buyer_types, unlessKnown: unless_known, reason };
+  }
   return field;
 }
 

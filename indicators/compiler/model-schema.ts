@@ -30,6 +30,24 @@ const Derive = z.discriminatedUnion("kind", [
     .describe("The column when above 0, else NULL (a count of zero means nothing was listed)."),
 ]);
 
+const NotApplicable = z
+  .strictObject({
+    buyer_types: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe("Codes of acheteur_type: buyers of these kinds, …"),
+    unless_known: Identifier.describe(
+      "… unless this model field of the buyer is known (e.g. acheteur_departement), …",
+    ),
+    reason: z
+      .string()
+      .min(1)
+      .describe("… have nothing to measure: why, in French, after « ne s'applique pas : »."),
+  })
+  .describe(
+    "An indicator that requires this field does not apply to some buyers: its figure for them is no unknown but « sans objet » (e.g. a share measured against the buyer's département, for a Région).",
+  );
+
 export const FieldSpec = z
   .strictObject({
     label: z.string().min(1),
@@ -39,6 +57,7 @@ export const FieldSpec = z
     null_when: Identifier.optional().describe(
       "A boolean column: when true, the field counts as not filled (e.g. suspect amounts).",
     ),
+    not_applicable: NotApplicable.optional(),
   })
   .superRefine((field, ctx) => {
     if ((field.column === undefined) === (field.derive === undefined)) {

@@ -46,6 +46,12 @@ export function loadModel(path: string, label: string = path): Model {
     const field = resolveField(id, spec, sink);
     if (field) fields.set(id, field);
   }
+  // A rule of applicability names a field of the buyer the model declares.
+  for (const field of fields.values()) {
+    const known = field.notApplicable?.unlessKnown;
+    if (known !== undefined && !fields.has(known))
+      sink.add(`fields.${field.id}.not_applicable.unless_known`, `unknown field "${known}"`);
+  }
   const supplierFields = new Map<string, ModelSupplierField>();
   for (const [id, spec] of Object.entries(parsed.data.supplier_fields)) {
     const field = resolveSupplierField(id, spec, sink);

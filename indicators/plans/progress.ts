@@ -1,5 +1,7 @@
 // A target's year and the one status of a figure against it. Pure functions, so that the page,
 // the API and the tests agree on one rule: the status is the first that holds of
+//   not_applicable  the indicator does not apply to the buyer (plans/applies.ts, from the model:
+//                   a share « dans le département de l'acheteur » for a Région), whatever its N;
 //   no_2024_format  the indicator needs the 2024 format and none of the year's contracts has it;
 //   no_contract     no contract of the year is concerned (no figure, or n_scope 0): nothing to
 //                   measure, which « trop peu de marchés » would misread as a small sample;
@@ -19,6 +21,7 @@ import type { RowFlag } from "../result-columns.ts";
 export const SPASER_STATUSES = [
   "met",
   "behind",
+  "not_applicable",
   "no_2024_format",
   "no_contract",
   "unknown",
@@ -70,6 +73,8 @@ export interface StatusInput {
   target: number;
   /** Whether the target's step applies to the year (stepFor): false before its first year. */
   due: boolean;
+  /** Why the indicator does not apply to the buyer (plans/applies.ts), null when it does. */
+  notApplicable: string | null;
 }
 
 /** The statuses that say why a figure has no value to read, whatever its target. */
@@ -81,9 +86,10 @@ export type FigureStatus = Exclude<SpaserStatus, "met" | "behind" | "not_due" | 
  * against one). The annual report reads this for the indicators that have none.
  */
 export function figureStatus(
-  input: Pick<StatusInput, "requiresFormat" | "figure" | "contracts2024">,
+  input: Pick<StatusInput, "requiresFormat" | "figure" | "contracts2024" | "notApplicable">,
 ): FigureStatus | null {
   const { figure } = input;
+  if (input.notApplicable !== null) return "not_applicable";
   if (
     input.requiresFormat === "v2" &&
     (input.contracts2024 === 0 || figure?.flags.includes("format_not_available"))

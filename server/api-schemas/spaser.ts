@@ -56,9 +56,18 @@ export const SpaserIndicatorSchema = z.strictObject({
   ),
   current: FigureSchema.nullable().describe("The chosen year; null when no contract enters it."),
   previous: FigureSchema.nullable(),
-  gap: z.number().nullable().describe("value − target, when both are known."),
+  gap: z
+    .number()
+    .nullable()
+    .describe("value − target, when both are known and the indicator applies to the buyer."),
+  not_applicable: z
+    .string()
+    .nullable()
+    .describe(
+      "Why the indicator does not apply to the buyer, in French (« une Région n'a pas de département »); null when it does. Status not_applicable then.",
+    ),
   status: SpaserStatusSchema.describe(
-    "met, behind, no_2024_format (no contract of the year in the 2024 format), no_contract (no contract of the year is concerned: nothing to measure), unknown (contracts are concerned but none has the information the figure needs: N = 0, coverage 0, e.g. a source that does not publish the field), too_few (no value or N below the minimum), little_known (coverage below the indicator's minimum), not_due (the target is set for a later year: no verdict yet); one per indicator.",
+    "met, behind, not_applicable (the indicator does not apply to the buyer: not_applicable says why; its N = 0 is no unknown), no_2024_format (no contract of the year in the 2024 format), no_contract (no contract of the year is concerned: nothing to measure), unknown (contracts are concerned but none has the information the figure needs: N = 0, coverage 0, e.g. a source that does not publish the field), too_few (no value or N below the minimum), little_known (coverage below the indicator's minimum), not_due (the target is set for a later year: no verdict yet); one per indicator.",
   ),
 });
 

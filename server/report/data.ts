@@ -6,6 +6,7 @@
 // docx.ts) only lay this out.
 import type { IndicatorDefinition, Model } from "../../indicators/index.ts";
 import { runIndicator } from "../../indicators/index.ts";
+import { notApplicableReason } from "../../indicators/plans/applies.ts";
 import { statusOrNoTarget, type SpaserStatus } from "../../indicators/plans/progress.ts";
 import type { Row } from "../../lib/duckdb.ts";
 import type { Snapshot, SnapshotInfo } from "../db.ts";
@@ -20,7 +21,6 @@ import {
 import type { QualityEvaluation } from "../publication-quality/evaluate.ts";
 import { evaluateBuyer } from "../publication-quality/service.ts";
 import { scopeFilters } from "../spaser/mon-spaser.ts";
-import { notApplicableReason } from "./applies.ts";
 import { peersFor, targetFor, type PeerComparison, type ReportTarget } from "./targets.ts";
 
 export interface TrendPoint {
@@ -41,13 +41,13 @@ export interface ReportIndicator {
   previous: TrendPoint | null;
   trend: TrendPoint[];
   target: ReportTarget | null;
-  /** Why the indicator does not apply to the buyer (applies.ts); null when it does. */
+  /** Why the indicator does not apply to the buyer (indicators/plans/applies.ts), else null. */
   notApplicable: string | null;
   /**
    * The engine's one status of the figure (indicators/plans/progress.ts, the rule of « Mon
-   * SPASER »), or not_applicable: the report words it and decides nothing.
+   * SPASER »), or no_target: the report words it and decides nothing.
    */
-  status: SpaserStatus | "no_target" | "not_applicable";
+  status: SpaserStatus | "no_target";
 }
 
 export interface ReportSupplier {
@@ -146,18 +146,16 @@ async function indicatorFor(
         flags: row.flags,
       }
     : null;
-  const status =
-    notApplicable !== null
-      ? "not_applicable"
-      : statusOrNoTarget(
-          {
-            polarity: definition.polarity,
-            requiresFormat: definition.requires_format,
-            figure,
-            contracts2024,
-          },
-          target,
-        );
+  const status = statusOrNoTarget(
+    {
+      polarity: definition.polarity,
+      requiresFormat: definition.requires_format,
+      figure,
+      contracts2024,
+      notApplicable,
+    },
+    target,
+  );
   return {
     definition,
     value: figure?.value ?? null,
@@ -249,7 +247,10 @@ export async function gatherReport(
   // One after the other: the machine's cores serve other requests meanwhile.
   for (const definition of reportIndicators(deps)) {
     const target = targetFor(deps.plans, definition, siret, year);
-    const notApplicable = notApplicableReason(definition, { type, departement });
+    const notApplicable = notApplicableReason(definition, model, {
+      acheteur_type: type,
+      acheteur_departement: departement,
+    });
     indicators.push(
       await indicatorFor(
         snapshot,

@@ -14,8 +14,6 @@ export type Status = ReportIndicator["status"];
 /** The words of a status: Mon SPASER's (shared/spaser-status-words.js), and the report's own. */
 export const STATUS_WORDS: Record<Status, string> = {
   ...SPASER_STATUS_WORDS,
-  // statusText gives the reason: « ne s'applique pas : une Région n'a pas de département ».
-  not_applicable: "ne s'applique pas à cet acheteur",
   no_target: "pas d'objectif fixé",
 };
 
@@ -27,10 +25,11 @@ export const statusOf = (i: ReportIndicator): Status => i.status;
  */
 export function statusText(i: ReportIndicator): string {
   const status = statusOf(i);
-  if (status === "not_applicable" && i.notApplicable)
-    return `ne s'applique pas : ${i.notApplicable}`;
-  if (status === "not_applicable" || status === "no_target") return STATUS_WORDS[status];
-  return spaserStatusText(status, { targetYear: i.target?.year ?? null });
+  if (status === "no_target") return STATUS_WORDS[status];
+  return spaserStatusText(status, {
+    targetYear: i.target?.year ?? null,
+    notApplicable: i.notApplicable,
+  });
 }
 
 /**

@@ -46,15 +46,18 @@ export async function buyerYears(
 export interface BuyerIdentity {
   nom: string | null;
   type_acheteur: string | null;
+  /** Where the who's who places it; null for a Région placed by its région only. */
+  departement: string | null;
 }
 
 export async function buyerIdentity(snapshot: Snapshot, siret: string): Promise<BuyerIdentity> {
   const [row] = await snapshot.query(
-    "SELECT nom, type_acheteur FROM buyers WHERE acheteur_id = $1",
+    "SELECT nom, type_acheteur, departement FROM buyers WHERE acheteur_id = $1",
     [siret],
   );
   return {
     nom: typeof row?.nom === "string" ? row.nom : null,
     type_acheteur: typeof row?.type_acheteur === "string" ? row.type_acheteur : null,
+    departement: typeof row?.departement === "string" ? row.departement : null,
   };
 }

@@ -12,11 +12,13 @@ import {
 import { parseFilter } from "../../indicators/compiler/parse-request.ts";
 import type { BuyerPlan, NationalPlan, SpaserCatalogue } from "../../indicators/plans/load.ts";
 import { planOfBuyer } from "../../indicators/plans/load.ts";
+import { notApplicableReason, type BuyerFields } from "../../indicators/plans/applies.ts";
 import { spaserStatus, stepFor } from "../../indicators/plans/progress.ts";
 import type { SpaserTarget } from "../../indicators/plans/schema.ts";
 import type { BuyerSpaser, SpaserFigure, SpaserIndicator } from "../api-types.ts";
 import type { Snapshot } from "../db.ts";
 import type { AppDeps } from "../deps.ts";
+import { buyerIdentity } from "./buyer-scope.ts";
 import { followedYear } from "./followed-year.ts";
 
 type Plan = BuyerPlan | NationalPlan;
@@ -68,8 +70,12 @@ export async function buyerSpaser(
   const indicators: SpaserIndicator[] = [];
   if (year !== null) {
     const contracts2024 = years.find((y) => y.year === year)?.contracts_2024_format ?? 0;
+    // The buyer asked for, as the who's who types and places it: whether a figure applies to it.
+    const who = await buyerIdentity(snapshot, siret);
+    const buyer = { acheteur_type: who.type_acheteur, acheteur_departement: who.departement };
     for (const { target, plan: from } of applicableTargets(plans, siret)) {
-      indicators.push(await progress(snapshot, deps, from, target, sirets, year, contracts2024));
+      const measured = { sirets, year, contracts2024, buyer };
+      indicators.push(await progress(snapshot, deps, from, target, measured));
     }
   }
   return {
@@ -89,11 +95,16 @@ async function progress(
   deps: Pick<AppDeps, "catalogue">,
   plan: Plan,
   target: SpaserTarget,
-  sirets: readonly string[],
-  year: number,
-  contracts2024: number,
+  measured: {
+    sirets: readonly string[];
+    year: number;
+    contracts2024: number;
+    buyer: BuyerFields;
+  },
 ): Promise<SpaserIndicator> {
+  const { sirets, year, contracts2024 } = measured;
   const definition = findDefinition(deps.catalogue, target.indicator);
+  const notApplicable = notApplicableReason(definition, deps.catalogue.model, measured.buyer);
   const filters: RequestFilter[] = [
     { dimension: "acheteur_id", op: "in", values: [...sirets] },
     { dimension: "year", op: "in", values: [year - 1, year] },
@@ -131,7 +142,8 @@ async function progress(
     target: step,
     current,
     previous: figure(year - 1),
-    gap: current?.value != null ? current.value - step.value : null,
+    gap: current?.value != null && notApplicable === null ? current.value - step.value : null,
+    not_applicable: notApplicable,
     status: spaserStatus({
       polarity: definition.polarity,
       requiresFormat: definition.requires_format,
@@ -139,6 +151,7 @@ async function progress(
       contracts2024,
       target: step.value,
       due,
+      notApplicable,
     }),
   };
 }

@@ -129,6 +129,7 @@ describe("a target's year and status", () => {
     contracts2024: 12,
     target: 0.3,
     due: true,
+    notApplicable: null,
   };
 
   it("measures a year against its own step, else the one in force before it; never a later one", () => {
@@ -148,6 +149,19 @@ describe("a target's year and status", () => {
       n_scope: 20,
       flags,
     });
+    // A figure that does not apply to the buyer says so first, whatever its format or N (Région
+    // Bretagne's share of titulaires « dans le département de l'acheteur »: N = 0 over 191).
+    const noDepartement = { ...base, notApplicable: "une Région n'a pas de département" };
+    const zero = {
+      value: null,
+      n: 0,
+      n_scope: 191,
+      flags: ["below_min_n", "low_coverage"] as RowFlag[],
+    };
+    expect(spaserStatus({ ...noDepartement, figure: zero })).toBe("not_applicable");
+    expect(spaserStatus({ ...noDepartement, figure: zero, contracts2024: 0 })).toBe(
+      "not_applicable",
+    );
     expect(spaserStatus({ ...base, figure: figure(0.5), contracts2024: 0 })).toBe("no_2024_format");
     expect(spaserStatus({ ...base, figure: figure(null, ["format_not_available"]) })).toBe(
       "no_2024_format",

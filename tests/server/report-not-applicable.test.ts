@@ -4,7 +4,8 @@
 // Région has no département. In the HTML, the Word file and the summary; other buyers keep it.
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notApplicableReason } from "../../server/report/applies.ts";
+import { loadCatalogue } from "../../indicators/index.ts";
+import { notApplicableReason } from "../../indicators/plans/applies.ts";
 import { pageText, shownIndicators, visibleText } from "./helpers/report-page.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
@@ -48,24 +49,19 @@ describe("a figure measured against the buyer's département, for a Région", ()
   });
 
   it("applies to a buyer placed in a département, and to a Région the who's who places in one", () => {
-    const local = { requires_fields: ["titulaires_localises"] };
-    expect(notApplicableReason(local, { type: "region", departement: null })).toBe(
-      "une Région n'a pas de département",
-    );
-    expect(notApplicableReason(local, { type: "region", departement: "35" })).toBeNull();
-    expect(
-      notApplicableReason(local, { type: "commune_50000_plus", departement: "35" }),
-    ).toBeNull();
+    // The rule is the model's (titulaires_localises: not_applicable), read by the engine.
+    const { model, definitions } = loadCatalogue();
+    const reason = (id: string, acheteur_type: string, acheteur_departement: string | null) => {
+      const definition = definitions.find((d) => d.id === id);
+      if (!definition) throw new Error(`${id} is in the catalogue`);
+      return notApplicableReason(definition, model, { acheteur_type, acheteur_departement });
+    };
+    for (const id of BY_DEPARTEMENT)
+      expect(reason(id, "region", null)).toBe("une Région n'a pas de département");
+    expect(reason("local_supplier_share", "region", "35")).toBeNull();
+    expect(reason("local_supplier_share", "commune_50000_plus", "35")).toBeNull();
     // A buyer of another kind whose département is not known: unknown, not « does not apply ».
-    expect(notApplicableReason(local, { type: "etat", departement: null })).toBeNull();
-    expect(
-      notApplicableReason(
-        { requires_fields: ["montant_localise_region"] },
-        {
-          type: "region",
-          departement: null,
-        },
-      ),
-    ).toBeNull();
+    expect(reason("local_supplier_share", "etat", null)).toBeNull();
+    expect(reason("regional_supplier_amount_share", "region", null)).toBeNull();
   });
 });

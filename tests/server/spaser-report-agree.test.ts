@@ -5,6 +5,10 @@
 // target while its report said « pas de marché concerné cette année »; Région Bretagne's 2021
 // (191 contracts, all in the 2019 format) read « pas de donnée au format 2024 » on Mon SPASER and
 // « pas de marché concerné cette année » in the report for the same figure.
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuyerSpaser, SpaserIndicator } from "../../server/api-types.ts";
 import { pageText, visibleText } from "./helpers/report-page.ts";
@@ -71,5 +75,41 @@ describe("Mon SPASER and the annual report", () => {
         expect(said?.words, `${siret} ${year} ${i.indicator}`).toContain(statusText(i));
       }
     }
+  });
+});
+
+describe("a figure measured against the buyer's département, for a Région", () => {
+  let own: TestServer;
+  beforeAll(async () => {
+    // Région Bretagne's SPASER with a target on its titulaires « dans le département de
+    // l'acheteur », beside the shipped national file.
+    const dir = mkdtempSync(join(tmpdir(), "spaser-local-"));
+    const shipped = fileURLToPath(new URL("../../indicators/spaser/", import.meta.url));
+    copyFileSync(join(shipped, "national.yaml"), join(dir, "national.yaml"));
+    const bretagne = readFileSync(join(shipped, "region_bretagne.yaml"), "utf8").replace(
+      "targets:\n",
+      "targets:\n  - indicator: local_supplier_share\n    label: 40 % de titulaires du département\n    trajectory:\n      - { year: 2022, value: 0.4 }\n",
+    );
+    writeFileSync(join(dir, "region_bretagne.yaml"), bretagne);
+    own = await startTestServer({ spaserDir: dir });
+  }, 120_000);
+  afterAll(async () => own?.close());
+
+  it("does not apply on Mon SPASER either, with the report's reason, never N = 0 over 191", async () => {
+    const spaser = await own.json<BuyerSpaser>(`/api/buyers/${BRETAGNE}/spaser?year=2021`);
+    const local = spaser.indicators.find((i) => i.indicator === "local_supplier_share");
+    expect(local?.origin).toBe("buyer");
+    expect(local?.status).toBe("not_applicable");
+    expect(local?.not_applicable).toBe("une Région n'a pas de département");
+    expect(local?.gap).toBeNull();
+    expect(local && statusText(local)).toBe(
+      "ne s'applique pas : une Région n'a pas de département",
+    );
+    // The report, with the same target, says the same.
+    const page = await pageText(own, `/api/buyers/${BRETAGNE}/report?year=2021`);
+    expect(page).toMatch(/data-indicator="local_supplier_share"\s+data-status="not_applicable"/);
+    // A commune placed in its département keeps its figure.
+    const dijon = await own.json<BuyerSpaser>(`/api/buyers/${DIJON}/spaser?year=2024`);
+    for (const i of dijon.indicators) expect(i.not_applicable).toBeNull();
   });
 });

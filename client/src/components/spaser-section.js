@@ -17,6 +17,7 @@ import { SPASER_STATUS_WORDS, spaserStatusText } from "../shared/spaser-status-w
 export const STATUS_WORDS = {
   met: { text: SPASER_STATUS_WORDS.met, tone: "green" },
   behind: { text: SPASER_STATUS_WORDS.behind, tone: "red" },
+  not_applicable: { text: SPASER_STATUS_WORDS.not_applicable, tone: "none" },
   no_2024_format: { text: SPASER_STATUS_WORDS.no_2024_format, tone: "none" },
   no_contract: { text: SPASER_STATUS_WORDS.no_contract, tone: "none" },
   unknown: { text: SPASER_STATUS_WORDS.unknown, tone: "none" },
@@ -26,11 +27,12 @@ export const STATUS_WORDS = {
 };
 
 /**
- * A status in words; a target not yet due names the year it is set for.
+ * A status in words; a target not yet due names the year it is set for, a figure that does not
+ * apply to the buyer says why (« ne s'applique pas : une Région n'a pas de département »).
  * @param {import("../types.js").SpaserIndicator} r
  */
 export function statusText(r) {
-  return spaserStatusText(r.status, { targetYear: r.target.year });
+  return spaserStatusText(r.status, { targetYear: r.target.year, notApplicable: r.not_applicable });
 }
 
 /**
@@ -106,9 +108,14 @@ function content(a, reload) {
         ),
       ),
   );
-  /** @param {import("../types.js").SpaserFigure | null} f @param {string} format */
-  const figure = (f, format) =>
-    f === null ? "aucun marché" : formatValueWithN(f.value, f.n, f.coverage, format);
+  // A figure that does not apply to the buyer has no N to show: its N = 0 is no sample.
+  /** @param {import("../types.js").SpaserIndicator} r @param {import("../types.js").SpaserFigure | null} f */
+  const figure = (r, f) =>
+    r.status === "not_applicable"
+      ? "sans objet"
+      : f === null
+        ? "aucun marché"
+        : formatValueWithN(f.value, f.n, f.coverage, r.format);
   return [
     plan,
     h("p", {}, h("label", { for: "spaser-annee" }, "Année suivie : "), picker),
@@ -132,8 +139,8 @@ function content(a, reload) {
           cell: (r) =>
             r.trajectory.map((s) => `${s.year} : ${formatValue(s.value, r.format)}`).join(" ; "),
         },
-        { label: `Résultat ${a.year}`, cell: (r) => figure(r.current, r.format) },
-        { label: `Résultat ${a.year - 1}`, cell: (r) => figure(r.previous, r.format) },
+        { label: `Résultat ${a.year}`, cell: (r) => figure(r, r.current) },
+        { label: `Résultat ${a.year - 1}`, cell: (r) => figure(r, r.previous) },
         {
           label: "Écart à l'objectif",
           cell: (r) =>

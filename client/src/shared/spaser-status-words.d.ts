@@ -6,6 +6,7 @@
 type Status =
   | "met"
   | "behind"
+  | "not_applicable"
   | "no_2024_format"
   | "no_contract"
   | "unknown"

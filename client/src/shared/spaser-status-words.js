@@ -10,6 +10,8 @@
 export const SPASER_STATUS_WORDS = {
   met: "objectif atteint",
   behind: "en retard sur l'objectif",
+  // Said with the reason the engine gives: « ne s'applique pas : une Région n'a pas de département ».
+  not_applicable: "ne s'applique pas à cet acheteur",
   no_2024_format: "pas de donnée au format 2024",
   // Not « trop peu de marchés »: there is nothing to measure, not a small sample.
   no_contract: "pas de marché concerné cette année",
