@@ -91,11 +91,12 @@ export function tableModel(result) {
 }
 
 /**
- * « non évalué » and why, unless the reason is unknown (an answer without its code).
+ * « non évalué » and why, or alone when the reason is unknown (an answer without its code, or a
+ * code newer than the page).
  * @param {string} word
- * @param {string} why notJudgedText's words, « non évalué » when it knows no reason
+ * @param {string | null} why notJudgedText's words, null when it knows no reason
  */
-const unjudged = (word, why) => (why === "non évalué" ? word : `${word} : ${why}`);
+const unjudged = (word, why) => (why === null ? word : `${word} : ${why}`);
 
 /**
  * What each value rests on: N (the contracts the figure is computed on), the contracts in

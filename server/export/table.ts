@@ -83,10 +83,11 @@ export function exportRows(
       if (value === null && words && (words.own || (row[words.key] ?? null) === null)) {
         return words.text;
       }
-      // The reason a row is not judged, in the dashboard's words (one table: the code's).
+      // The reason a row is not judged, in the dashboard's words (one table: the code's); a code
+      // with no words yet is kept as it is rather than lost.
       if (french && typeof value === "string") {
-        if (c.role === "status_not_judged") return notJudgedText(value, row, null);
-        if (c.role === "target_not_judged") return notJudgedText(value, row, targetYear);
+        if (c.role === "status_not_judged") return notJudgedText(value, row, null) ?? value;
+        if (c.role === "target_not_judged") return notJudgedText(value, row, targetYear) ?? value;
       }
       return cell(value, c.role, french);
     }),

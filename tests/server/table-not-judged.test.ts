@@ -58,4 +58,18 @@ describe("the table under a chart", () => {
       result.rows.filter((r) => r.status !== null).length,
     );
   });
+
+  it("says « non évalué » alone when the reason is unknown", async () => {
+    const result = await t.json<IndicatorResult>("/api/indicators/single_offer_rate?by=region");
+    // A code newer than the page, or none: no reason is made up, and none is said twice.
+    const rows = result.rows.map((r, i) =>
+      r.status === null ? { ...r, status_not_judged: i % 2 === 0 ? "a_newer_rule" : null } : r,
+    );
+    // The API's type knows only today's codes: the newer answer is one it does not describe.
+    const newer = { ...result, rows } as unknown as IndicatorResult;
+    const status = column(tableModel(newer), "Seuils");
+    const unjudged = status.filter((cell) => cell.startsWith("non évalué"));
+    expect(unjudged.length).toBeGreaterThan(1);
+    expect(new Set(unjudged)).toEqual(new Set(["non évalué"]));
+  });
 });

@@ -11,10 +11,12 @@ import { parseCsv } from "./helpers/read-files.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 const BADGES = new URL("../../client/src/components/badges.js", import.meta.url);
+const NOT_JUDGED = new URL("../../client/src/shared/not-judged-text.js", import.meta.url);
 
 let t: TestServer;
 type Row = Record<string, unknown>;
 let targetText: (indicator: IndicatorResult["indicator"], row: Row) => string;
+let notJudgedText: (code: unknown, row: Row, targetYear: number | null) => string | null;
 /** French number formats use narrow and plain no-break spaces: compared as spaces. */
 const words = (indicator: IndicatorResult["indicator"], row: Row) =>
   targetText(indicator, row).replace(/[\u202f\u00a0]/g, " ");
@@ -24,6 +26,10 @@ beforeAll(async () => {
     targetText: typeof targetText;
   };
   targetText = module.targetText;
+  const words = (await import(pathToFileURL(fileURLToPath(NOT_JUDGED)).href)) as {
+    notJudgedText: typeof notJudgedText;
+  };
+  notJudgedText = words.notJudgedText;
 });
 afterAll(() => t?.close());
 
@@ -190,7 +196,24 @@ describe("the target badge", () => {
     expect(said("no_contract")).toBe("Cible (30 % en 2025) : non évaluée (aucun marché concerné)");
     expect(said("none_dated")).toBe("Cible (30 % en 2025) : non évaluée (aucun marché daté)");
     // Every code of the engine has words of its own.
-    for (const code of TARGET_NOT_JUDGED) expect(said(code), code).not.toMatch(/non évalué\)$/);
+    for (const code of TARGET_NOT_JUDGED)
+      expect(notJudgedText(code, row, 2025), code).not.toBe(null);
+  });
+
+  it("says an unknown reason once, and leaves its wording to the page", async () => {
+    const result = await t.json<IndicatorResult>(
+      "/api/indicators/social_consideration_share?by=region",
+    );
+    const row = result.rows.find((r) => r.region === "11") ?? {};
+    // A code newer than the page, or none: the module says it does not know (it said « non
+    // évalué », which the table recognised by its words and the badge repeated in brackets).
+    expect(notJudgedText("a_newer_rule", row, 2025)).toBe(null);
+    expect(notJudgedText(undefined, row, null)).toBe(null);
+    for (const code of ["a_newer_rule", null]) {
+      expect(words(result.indicator, { ...row, target_met: null, target_not_judged: code })).toBe(
+        "Cible (30 % en 2025) : non évaluée",
+      );
+    }
   });
 
   it("reads the same in a spreadsheet, and as the code in plain CSV", async () => {

@@ -17,8 +17,15 @@ export function targetText(ind, row) {
   if (met === false) return `Cible (${target}) non atteinte`;
   // Why not: the engine's code (target_not_judged), worded; the page decides nothing.
   const why = notJudgedText(row.target_not_judged, row, ind.target.year);
-  return `Cible (${target}) : non évaluée (${why})`;
+  return `Cible (${target}) : non évaluée${because(why)}`;
 }
+
+/**
+ * The reason in brackets after « non évalué », or nothing when it is unknown (no code, or one
+ * newer than the page): « non évalué (non évalué) » would say nothing twice.
+ * @param {string | null} why notJudgedText's words
+ */
+const because = (why) => (why === null ? "" : ` (${why})`);
 
 /**
  * @param {import("../types.js").Indicator} ind
@@ -41,7 +48,7 @@ export function badges(ind, row) {
         { class: `badge badge--${status ?? "none"}`, title: `Seuils : ${rule} (${t.source})` },
         status
           ? `Seuil : ${STATUS_LABELS[status] ?? status}`
-          : `Seuil : non évalué (${notJudgedText(row.status_not_judged, row, null)})`,
+          : `Seuil : non évalué${because(notJudgedText(row.status_not_judged, row, null))}`,
       ),
     );
   }

@@ -4,4 +4,4 @@ export function notJudgedText(
   code: unknown,
   row: { first_year?: unknown; last_year?: unknown; n_undated?: unknown },
   targetYear: number | null,
-): string;
+): string | null;

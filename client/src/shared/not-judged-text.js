@@ -18,12 +18,13 @@ const FIGURE_WORDS = {
 };
 
 /**
- * The words of a reason code, « non évalué » for a code this module does not know (an API newer
- * than the page) or none.
+ * The words of a reason code, or null for a code this module does not know (an API newer than the
+ * page) or none: each caller words an unknown reason where it shows it (a badge or a cell says
+ * « non évalué » alone, a spreadsheet keeps the code), so no caller has to recognise words.
  * @param {unknown} code status_not_judged or target_not_judged of the row
  * @param {{ first_year?: unknown, last_year?: unknown, n_undated?: unknown }} row
  * @param {number | null} targetYear the target's year; null for the thresholds
- * @returns {string}
+ * @returns {string | null}
  */
 export function notJudgedText(code, row, targetYear) {
   switch (code) {
@@ -45,6 +46,6 @@ export function notJudgedText(code, row, targetYear) {
     default:
       return typeof code === "string" && Object.hasOwn(FIGURE_WORDS, code)
         ? FIGURE_WORDS[/** @type {keyof typeof FIGURE_WORDS} */ (code)]
-        : "non évalué";
+        : null;
   }
 }
