@@ -127,6 +127,25 @@ describeWithBrowser("layout of the pages in Chromium", () => {
           );
         expect(titles, `${chart} at ${size.width} px`).toContain(full);
       }
+      // The breakdown's value title in lines as wide as its bars allow: one on a laptop (the
+      // phone's lines of 24 characters made it four there), several on a phone, none wider
+      // than the bars.
+      const fit = await page
+        .locator(`[data-chart="breakdown"] .role-axis-title text`)
+        .evaluateAll((texts, words) => {
+          const title = texts.find((text) =>
+            (text.textContent ?? "").startsWith(words.slice(0, 10)),
+          );
+          const bars = document.querySelector(`[data-chart="breakdown"] .role-axis-grid`);
+          return {
+            lines: Math.max(1, title?.querySelectorAll("tspan").length ?? 0),
+            width: title?.getBoundingClientRect().width ?? Infinity,
+            bars: bars?.getBoundingClientRect().width ?? 0,
+          };
+        }, full);
+      if (size === LAPTOP) expect(fit.lines, "lines on a laptop").toBe(1);
+      else expect(fit.lines, "lines on a phone").toBeGreaterThan(1);
+      expect(fit.width, `title at ${size.width} px`).toBeLessThanOrEqual(fit.bars);
     }
   });
 });

@@ -25,6 +25,7 @@ interface Specs {
   breakdownSpec(
     result: Result,
     dimension: string,
+    options?: { width?: number },
   ): { spec: Spec; shown: number; total: number } | null;
   mapSpec(result: Result): Spec | null;
   heatmapSpec(
@@ -239,6 +240,29 @@ describe("Vega-Lite specs", () => {
       expect(labels.length, String(width)).toBeGreaterThanOrEqual(2);
       expect(labels.length, String(width)).toBeLessThanOrEqual(Math.ceil(width / 80) + 1);
     }
+  });
+
+  it("wraps a breakdown's value title to the chart's width: one line on a laptop", async () => {
+    const result = await t.json<Result>("/api/indicators/social_consideration_share?by=procedure");
+    const title = (width?: number) => {
+      const built = specs.breakdownSpec(result, "procedure", width ? { width } : {});
+      check(built?.spec, `breakdown ${String(width)} px wide`, { n: 0 });
+      return xEncodings(built?.spec ?? {})[0]?.title;
+    };
+    const words = "Part des marchés comportant une considération sociale (part)";
+    // The chart's box on a laptop (1366 px window): 1134 px, about 840 of them for the bars.
+    // The phone's lines made it four there, under bars 800 px wide.
+    expect(title(1134)).toBe(words);
+    // On a phone (390 px window), a 324 px box and about 160 px of bars: lines of 24 characters.
+    const phone = title(324);
+    expect(Array.isArray(phone) && phone.join(" ")).toBe(words);
+    for (const line of phone as string[]) expect(line.length).toBeLessThanOrEqual(24);
+    expect((phone as string[]).length).toBeGreaterThan(1);
+    // A box not laid out yet (no width) gets the phone's lines, which fit any box.
+    expect(title()).toEqual(phone);
+    // Between the two, lines as long as the bars' width allows.
+    const tablet = title(700);
+    expect(Array.isArray(tablet) && tablet.length).toBe(2);
   });
 
   it("draws quarters and months on the same kind of axis", async () => {

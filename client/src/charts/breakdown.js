@@ -15,12 +15,37 @@ import {
 /** Past this many bars a chart stops being readable; the table below keeps every row. */
 export const MAX_BARS = 30;
 
+/** The y axis's names: two fifths of the chart's box, within these bounds (pixels). */
+const LABELS_MIN = 100;
+const LABELS_MAX = 260;
+/** Characters of the x axis's title per line on a phone's 160 px of bars, and at most. */
+const PHONE_TITLE_CHARS = 24;
+/** Pixels per character of a 12 px bold title, a little more than Arial's average. */
+const TITLE_CHAR_PX = 7;
+/** The y axis's title and the padding around the plot (pixels). */
+const TITLE_AND_PADDING_PX = 40;
+
+/**
+ * The characters a line of the x axis's title may hold under bars in a box `width` pixels wide:
+ * the box less the names (at their widest) and the y axis's title. Vega cannot wrap a title by
+ * the width it draws at, so the client measures its box and the spec is built for it; with no
+ * width (a box not laid out yet), a phone's lines, which fit any box.
+ * @param {number | undefined} width
+ */
+export function xTitleChars(width) {
+  if (width === undefined || !(width > 0)) return PHONE_TITLE_CHARS;
+  const labels = Math.min(Math.max(width * 0.4, LABELS_MIN), LABELS_MAX);
+  const bars = width - labels - TITLE_AND_PADDING_PX;
+  return Math.max(PHONE_TITLE_CHARS, Math.floor(bars / TITLE_CHAR_PX));
+}
+
 /**
  * @param {import("../types.js").IndicatorResult} result  broken down by `dimension`
  * @param {string} dimension
+ * @param {{ width?: number }} [options]  width: the chart's box, in pixels, for the title's lines
  * @returns {{ spec: Record<string, unknown>, shown: number, total: number } | null}
  */
-export function breakdownSpec(result, dimension) {
+export function breakdownSpec(result, dimension, options = {}) {
   const ind = result.indicator;
   if (!result.columns.some((c) => c.name === dimension && c.role === "key")) return null;
   const category = ind.shape === "mix" ? ind.shape_dimension : null;
@@ -56,13 +81,16 @@ export function breakdownSpec(result, dimension) {
     title: dimLabel,
     sort: category ? "ascending" : "-x",
     // Names take at most two fifths of the chart's box on a phone, so the bars keep room.
-    axis: { labelLimit: { expr: "clamp(containerSize()[0] * 0.4, 100, 260)" } },
+    axis: {
+      labelLimit: { expr: `clamp(containerSize()[0] * 0.4, ${LABELS_MIN}, ${LABELS_MAX})` },
+    },
   };
   const x = {
     field: "value",
     type: "quantitative",
-    // In lines that fit the bars' width on a phone (about 160 px), where one line was cut.
-    title: titleLines(`${ind.title} (${ind.unit_label})`, 24),
+    // In lines that fit the bars' width (about 160 px on a phone, where one line was cut; one
+    // line on a laptop, where the phone's lines made four).
+    title: titleLines(`${ind.title} (${ind.unit_label})`, xTitleChars(options.width)),
     axis: {
       format: axisFormat(value?.format),
       titleLimit: { expr: "max(width, 120)" },

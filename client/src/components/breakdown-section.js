@@ -151,7 +151,8 @@ async function singleBlock(ind, request, by) {
       chart && chart.shown < chart.total
         ? `Le graphique montre les ${MAX_BARS} valeurs qui comptent le plus de marchés ; le tableau les montre toutes (${chart.total}).`
         : undefined,
-    spec: chart?.spec ?? null,
+    // Built again at the box's width when drawn: the x axis's title in lines that fit it.
+    spec: chart ? (width) => breakdownSpec(result, by, { width })?.spec ?? chart.spec : null,
     model: tableModel(result),
     caption: `${ind.title}, par ${lower(ind, by)}`,
     exports: exportLinks({ id: ind.id, params, model: tableModel(result) }),

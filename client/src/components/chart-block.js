@@ -4,11 +4,14 @@ import { h } from "../dom.js";
 import { renderTable } from "../table.js";
 
 /**
+ * @typedef {Record<string, unknown>} Spec
  * @param {{
- *   title: string, note?: string, spec: Record<string, unknown> | null,
+ *   title: string, note?: string, spec: Spec | ((width: number | undefined) => Spec) | null,
  *   model: import("../table.js").TableModel, caption: string, exports?: HTMLElement | null,
  *   kind: string, table?: HTMLElement,
- * }} options  table: a table of its own shape (rows × columns) instead of the model's
+ * }} options  table: a table of its own shape (rows × columns) instead of the model's; spec: a
+ *   function of the chart's box width (pixels, undefined while the box has none) for a spec
+ *   whose words depend on it (Vega cannot wrap a title by the width it draws at)
  * @returns {{ element: HTMLElement, draw: () => Promise<void> }}
  */
 export function chartBlock({ title, note, spec, model, caption, exports, kind, table }) {
@@ -26,7 +29,9 @@ export function chartBlock({ title, note, spec, model, caption, exports, kind, t
   return {
     element,
     draw: async () => {
-      if (spec) await renderChart(chart, spec);
+      if (typeof spec === "function") {
+        await renderChart(chart, spec(chart.clientWidth > 0 ? chart.clientWidth : undefined));
+      } else if (spec) await renderChart(chart, spec);
     },
   };
 }

@@ -64,7 +64,8 @@ export function resultView({ plain, trend, breakdown, by, byLabel }) {
             note: `Les ${bars.shown} valeurs comptant le plus de marchés, sur ${bars.total} (toutes dans le tableau).`,
           }
         : {}),
-      spec: bars?.spec ?? null,
+      // Built again at the box's width when drawn: the x axis's title in lines that fit it.
+      spec: bars ? (width) => breakdownSpec(breakdown, by, { width })?.spec ?? bars.spec : null,
       model: tableModel(breakdown),
       caption: `${ind.title || "Indicateur"}, par ${byLabel.toLowerCase()}`,
     });
