@@ -316,4 +316,51 @@ describe("Vega-Lite specs", () => {
     const bars = drawn.svg.match(/class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/g) ?? [];
     expect(bars.map((g) => g.match(/<path/g)?.length ?? 0)).toEqual([2, 1, 1]);
   });
+
+  it("draws a supplier's one year as a bar, not a block across the chart", async () => {
+    // SARL BERGE: 14 contracts, all of 2018, in the shipped samples.
+    const { suppliers } = await t.json<{ suppliers: { titulaire_id: string; nom: string }[] }>(
+      "/api/suppliers?q=berge",
+    );
+    const berge = suppliers.find((s) => s.nom === "SARL BERGE");
+    const supplier = await t.json<{ by_year: Record<string, unknown>[] }>(
+      `/api/suppliers/${berge?.titulaire_id}`,
+    );
+    expect(supplier.by_year.map((r) => r.year)).toEqual([2018]);
+    const options = {
+      x: "year",
+      y: "contracts",
+      xTitle: "Année de notification",
+      yTitle: "Nombre de marchés",
+      format: ",.0f",
+      description: "test",
+    };
+    /** The widths of the years' bars (Vega draws a bar as « M x,y h width v height… »). */
+    const widths = async (rows: Record<string, unknown>[], width: number) => {
+      const spec = specs.barSpec(rows, options);
+      check(spec, `bars ${width} px wide`, { n: 0 });
+      const { svg } = await draw(spec, width);
+      const layer = /class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? "";
+      return [...layer.matchAll(/ d="M[-\d.]+,[-\d.]+h([\d.]+)v/g)].map((m) => Number(m[1]));
+    };
+    // Laptop and phone: one bar at most 60 px wide (it spanned the whole 1 000 px of the axis).
+    for (const width of [1100, 330]) {
+      const [bar, ...others] = await widths(supplier.by_year, width);
+      expect(others, String(width)).toEqual([]);
+      expect(bar, String(width)).toBeGreaterThan(20);
+      expect(bar, String(width)).toBeLessThanOrEqual(60);
+    }
+    // Several years: each bar within its year's room, none wider than a single year's.
+    const years = [
+      { year: 2018, contracts: 4 },
+      { year: 2019, contracts: 1 },
+      { year: 2024, contracts: 2 },
+    ];
+    for (const width of [1100, 330]) {
+      const drawn = await widths(years, width);
+      expect(drawn, String(width)).toHaveLength(3);
+      for (const bar of drawn)
+        expect(bar, String(width)).toBeLessThanOrEqual(Math.min(60, width / 7));
+    }
+  });
 });
