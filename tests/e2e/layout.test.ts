@@ -1,7 +1,8 @@
 // Layout faults found on the shipped data in Chromium, at 1366 × 900 and on a 390 px phone: a
 // table cut by a box of fixed height with nothing saying there is more, a phone showing two of
 // Mon SPASER's seven columns, a producer's « <br /> » shown as text in a contract's objet, an
-// axis title cut (« Part des marchés comportant une considération soci… »).
+// axis title cut (« Part des marchés comportant une considération soci… »), an axis title drawn
+// across the names of the bars (« Procédure de passation » over « Marché passé sans publicité… »).
 import { expect, it } from "vitest";
 import { queryFile } from "../server/helpers/test-server.ts";
 import { describeWithBrowser, waitReady } from "./helpers/browser.ts";
@@ -146,6 +147,36 @@ describeWithBrowser("layout of the pages in Chromium", () => {
       if (size === LAPTOP) expect(fit.lines, "lines on a laptop").toBe(1);
       else expect(fit.lines, "lines on a phone").toBeGreaterThan(1);
       expect(fit.width, `title at ${size.width} px`).toBeLessThanOrEqual(fit.bars);
+    }
+  });
+  it("a breakdown's names are never drawn over by an axis title, on a laptop and on a phone", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    for (const size of [LAPTOP, PHONE]) {
+      await page.setViewportSize(size);
+      // Names long enough to be cut at the axis's limit (« Marché passé sans publicité… »).
+      await page.goto(`${t.url}/indicateur/social_consideration_share?by=procedure`);
+      await waitReady(page);
+      const crossed = await page.evaluate(() => {
+        const chart = document.querySelector('[data-chart="breakdown"]');
+        const boxes = (selector: string) =>
+          [...(chart?.querySelectorAll(selector) ?? [])].map((text) => ({
+            text: text.textContent ?? "",
+            box: text.getBoundingClientRect(),
+          }));
+        const names = boxes(".role-axis-label text");
+        const titles = boxes(".role-axis-title text");
+        const meet = (a: DOMRect, b: DOMRect) =>
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        return {
+          names: names.length,
+          crossed: names.flatMap((n) =>
+            titles.filter((ti) => meet(n.box, ti.box)).map((ti) => `${ti.text} × ${n.text}`),
+          ),
+        };
+      });
+      expect(crossed.names, `names at ${size.width} px`).toBeGreaterThan(5);
+      expect(crossed.crossed, `at ${size.width} px`).toEqual([]);
     }
   });
 });

@@ -78,7 +78,10 @@ export function breakdownSpec(result, dimension, options = {}) {
   const y = {
     field: `${dimension}_label`,
     type: "nominal",
-    title: dimLabel,
+    // No axis title: the block's heading says it (« Répartition par procédure de passation »),
+    // and Vega placed it by the names' width before their cut, across the longest ones
+    // (« Procédure de passation » over « Marché passé sans publicité ni mise en concu… »).
+    title: null,
     sort: category ? "ascending" : "-x",
     // Names take at most two fifths of the chart's box on a phone, so the bars keep room.
     axis: {
