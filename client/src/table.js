@@ -7,7 +7,7 @@ import { newestFirst } from "./charts/time.js";
 import { h } from "./dom.js";
 import { pivot } from "./pivot.js";
 import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS } from "./format.js";
-import { missingKeyText } from "./shared/missing-key.js";
+import { keyLabelText } from "./shared/missing-key.js";
 import { notJudgedText } from "./shared/not-judged-text.js";
 
 /**
@@ -16,17 +16,15 @@ import { notJudgedText } from "./shared/not-judged-text.js";
  */
 
 /**
- * Display text of a key: its label column when there is one; « Date inconnue » for a period
- * without a date, « Non renseigné » for any other missing value.
+ * Display text of a key: its label column when there is one, else its code; « Date inconnue »
+ * for a period without a date, « Non renseigné » for any other missing value (the exports' words
+ * too: shared/missing-key.js).
  * @param {IndicatorResult} result
  * @param {import("./types.js").Row} row
  * @param {string} key
  */
 export function keyText(result, row, key) {
-  const label = row[`${key}_label`];
-  const value = label ?? row[key];
-  if (value !== null && value !== undefined) return String(value);
-  return missingKeyText(key);
+  return keyLabelText(key, row[`${key}_label`], row[key]);
 }
 
 /**

@@ -8,7 +8,7 @@ import type {
   RowFlag,
   Status,
 } from "../../indicators/index.ts";
-import { missingKeyText } from "../../client/src/shared/missing-key.js";
+import { keyLabelText } from "../../client/src/shared/missing-key.js";
 import { notJudgedText } from "../../client/src/shared/not-judged-text.js";
 import type { AnswerHead } from "../answer-body.ts";
 
@@ -72,16 +72,17 @@ export function exportRows(
   french: boolean,
 ): ExportValue[][] {
   const targetYear = head.indicator.target?.year ?? null;
-  const unknown = french ? unknownGroupWords(head) : [];
+  const keyCells = french ? readerKeyCells(head) : [];
   return rows.map((row) =>
     head.columns.map((c, i) => {
       const value = row[c.name] ?? null;
-      // A group whose key is not known reads as the dashboard says it, never as a blank cell
-      // (read as a missing figure or a subtotal): in its label column when it has one, else in
+      // A key reads as the dashboard's table says it, never as a blank cell (read as a missing
+      // figure or a subtotal): a code without a label (CPV division « 00 ») in its label cell;
+      // a group whose key is not known in words, in its label column when it has one, else in
       // the key's own cell (a year: « Date inconnue »). The key's code stays empty beside a label.
-      const words = unknown[i];
-      if (value === null && words && (words.own || (row[words.key] ?? null) === null)) {
-        return words.text;
+      const keyCell = keyCells[i];
+      if (value === null && keyCell) {
+        return keyLabelText(keyCell.key, null, keyCell.own ? null : row[keyCell.key]);
       }
       // The reason a row is not judged, in the dashboard's words (one table: the code's); a code
       // with no words yet is kept as it is rather than lost.
@@ -94,24 +95,21 @@ export function exportRows(
   );
 }
 
-interface UnknownWords {
-  /** The key column whose null makes the group unknown. */
+interface KeyCell {
+  /** The key column (a dimension's id) whose value the cell names. */
   key: string;
-  /** True when the words go in the key's own cell (it has no label column). */
+  /** True when the cell is the key's own (it has no label column). */
   own: boolean;
-  text: string;
 }
 
-/** Per column, the words of an unknown group, for the cells a person reads; else undefined. */
-function unknownGroupWords(head: AnswerHead): (UnknownWords | undefined)[] {
+/** Per column, the key a person reads in it when empty: label columns, and keys without one. */
+function readerKeyCells(head: AnswerHead): (KeyCell | undefined)[] {
   const labelled = new Set(head.columns.filter((c) => c.role === "label").map((c) => c.dimension));
   return head.columns.map((c) => {
     const key = c.dimension;
     if (key === undefined) return undefined;
-    if (c.role === "key") {
-      return labelled.has(key) ? undefined : { key, own: true, text: missingKeyText(key) };
-    }
-    return c.role === "label" ? { key, own: false, text: missingKeyText(key) } : undefined;
+    if (c.role === "key") return labelled.has(key) ? undefined : { key, own: true };
+    return c.role === "label" ? { key, own: false } : undefined;
   });
 }
 

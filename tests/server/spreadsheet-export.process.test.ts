@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { missingKeyText } from "../../client/src/shared/missing-key.js";
+import { keyLabelText, missingKeyText } from "../../client/src/shared/missing-key.js";
 import {
   describeWithSpreadsheet,
   openInCalc,
@@ -73,14 +73,17 @@ function decimalsOf(raw: string): number {
 }
 
 /**
- * The words a person reads for an unknown group (missing-key.js): in the key's label column, or
- * in the key's own cell when it has none; null where the cell stays empty.
+ * The text a person reads in a key's cells, as the dashboard's table shows it (missing-key.js):
+ * in the key's label column its label, else its code (CPV division « 00 », which the CPV list
+ * does not name), else the words of an unknown group; in the key's own cell those words when it
+ * has no label column; null where the cell holds the API's value as it is.
  */
-function unknownGroupText(json: Result, row: Record<string, unknown>, column: Column) {
+function readerKeyText(json: Result, row: Record<string, unknown>, column: Column) {
   const key = column.dimension;
-  if (key === undefined || row[key] !== null) return null;
+  if (key === undefined) return null;
+  if (column.role === "label") return keyLabelText(key, row[column.name], row[key]);
   const labelled = json.columns.some((c) => c.role === "label" && c.dimension === key);
-  if (column.role === "label" || (column.role === "key" && !labelled)) return missingKeyText(key);
+  if (column.role === "key" && !labelled && row[key] === null) return missingKeyText(key);
   return null;
 }
 
@@ -119,7 +122,7 @@ function checkSheet(sheet: Sheet, json: Result, where: string) {
   expect(sheet.length - 1, where).toBe(json.rows.length);
   json.rows.forEach((row, i) => {
     json.columns.forEach((column, j) => {
-      const value = unknownGroupText(json, row, column) ?? row[column.name];
+      const value = readerKeyText(json, row, column) ?? row[column.name];
       checkCell(sheet[i + 1]?.get(j), value, column, `${where} row ${i} ${column.name}`);
     });
   });
@@ -136,6 +139,10 @@ describeWithSpreadsheet("exports opened in LibreOffice Calc", () => {
       const keys = json.rows.map((r) => r[c.by]);
       // The data hold the codes this test is about; without them it would prove nothing.
       expect(keys).toEqual(expect.arrayContaining([...c.mustHold]));
+      // CPV division « 00 » has no label: its label cell reads « 00 », as on the dashboard.
+      if (c.by === "cpv_division") {
+        expect(json.rows.find((r) => r.cpv_division === "00")?.cpv_division_label).toBeNull();
+      }
       const sheet = readSheet(fileOf(opened, `${c.id}-${c.by}.csv`));
       checkSheet(sheet, json, `${c.id} by ${c.by}`);
       // The header is in French words, never the column ids of the plain CSV.

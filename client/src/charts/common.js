@@ -1,7 +1,7 @@
 // Shared pieces of the Vega-Lite specs: formats from the column metadata, the rows a chart
 // needs (plain values only), and the words for rows whose N is too small.
 // Pure functions without DOM: the tests build every spec in Node and validate it.
-import { NO_LABEL, TIME_KEYS } from "../shared/missing-key.js";
+import { keyLabelText, NO_LABEL, TIME_KEYS } from "../shared/missing-key.js";
 import { shareText } from "../shared/share-text.js";
 
 export { NO_LABEL, TIME_KEYS };
@@ -92,7 +92,7 @@ export function labelField(result, dimension) {
 /**
  * Plain chart rows: the wanted fields, a readable label per key, and reliability. A key's label
  * keeps the API's name, `<key>_label`, and is filled for every key (the code where the API gives
- * no label, "Non renseigné" for a blank).
+ * no label, "Non renseigné" for a blank: shared/missing-key.js).
  * @param {import("../types.js").IndicatorResult} result
  * @param {string[]} keys  key columns to keep (their label column replaces null by "Non renseigné")
  */
@@ -104,10 +104,9 @@ export function chartRows(result, keys) {
     for (const key of keys) {
       const raw = row[key];
       out[key] = typeof raw === "string" || typeof raw === "number" ? raw : null;
-      const label = labelField(result, key);
-      const text = row[label];
-      out[`${key}_label`] =
-        typeof text === "string" || typeof text === "number" ? String(text) : NO_LABEL;
+      // A code without a label is drawn as its code, as the table under the chart shows it: « Non
+      // renseigné » would say the value is unknown, and merge every such code into one bar.
+      out[`${key}_label`] = keyLabelText(key, row[labelField(result, key)], raw);
     }
     const flags = Array.isArray(row.flags) ? row.flags : [];
     out.value = typeof row.value === "number" ? row.value : null;

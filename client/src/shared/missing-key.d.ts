@@ -4,3 +4,4 @@ export const TIME_KEYS: string[];
 export const NO_LABEL: string;
 export const UNKNOWN_DATE: string;
 export function missingKeyText(key: string): string;
+export function keyLabelText(key: string, label: unknown, code: unknown): string;
