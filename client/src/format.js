@@ -1,44 +1,16 @@
 // Numbers, dates and codes in French, the way a reader expects them ("12,5 %", "1,2 M€").
 import { parisDay } from "./shared/paris-day.js";
 import { shareText, withoutNegativeZero } from "./shared/share-text.js";
+import { formatValue } from "./shared/value-text.js";
 
 const integer = withoutNegativeZero(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }));
-const decimal = withoutNegativeZero(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }));
-const euro = withoutNegativeZero(
-  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }),
-);
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 
 /** @param {unknown} value */
 const isNumber = (value) => typeof value === "number" && Number.isFinite(value);
 
-/**
- * @param {unknown} value
- * @param {string | undefined} format  percent | euro | integer | decimal
- * @returns {string}
- */
-export function formatValue(value, format) {
-  if (!isNumber(value)) return "—";
-  const n = /** @type {number} */ (value);
-  switch (format) {
-    case "percent":
-      return shareText(n);
-    case "euro":
-      return formatEuro(n);
-    case "integer":
-      return integer(n);
-    default:
-      return decimal(n);
-  }
-}
-
-/** Large amounts in words a reader can say: "47,5 millions d'euros" is clearer than 8 digits.
- * @param {number} n */
-export function formatEuro(n) {
-  if (Math.abs(n) >= 1e9) return `${decimal(n / 1e9)} Md€`;
-  if (Math.abs(n) >= 1e6) return `${decimal(n / 1e6)} M€`;
-  return euro(n);
-}
+// A value in its format, and a threshold or target with it, as the spreadsheets' metadata say them.
+export { formatBound, formatEuro, formatValue, OPS } from "./shared/value-text.js";
 
 /** @param {unknown} value */
 export function formatInteger(value) {
@@ -120,18 +92,6 @@ export const FLAG_LABELS = {
 
 /** @type {Record<string, string>} */
 export const STATUS_LABELS = { green: "Vert", yellow: "Orange", red: "Rouge" };
-
-/** @type {Record<string, string>} */
-export const OPS = { lt: "<", lte: "≤", gt: ">", gte: "≥" };
-
-/**
- * The value of a threshold or target in the indicator's own format.
- * @param {{ op: string, value: number } | undefined} bound
- * @param {string} format
- */
-export function formatBound(bound, format) {
-  return bound ? `${OPS[bound.op] ?? bound.op} ${formatValue(bound.value, format)}` : "";
-}
 
 // "1 marché", "2 marchés", "1 282 marchés": French plural (0 and 1 are singular), shared with
 // the annual report.

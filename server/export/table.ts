@@ -10,6 +10,7 @@ import type {
 } from "../../indicators/index.ts";
 import { keyLabelText } from "../../client/src/shared/missing-key.js";
 import { notJudgedText } from "../../client/src/shared/not-judged-text.js";
+import { formatBound, formatValue } from "../../client/src/shared/value-text.js";
 import type { AnswerHead } from "../answer-body.ts";
 
 export type ExportValue = string | number | boolean | null | string[];
@@ -126,8 +127,9 @@ function cell(value: JsonValue, role: string, french: boolean): ExportValue {
 }
 
 /**
- * `french`: the spreadsheets' metadata write their numbers (thresholds, target) with a decimal
- * comma, as their data do; Parquet's key-value pairs keep the point a program reads.
+ * `french`: the spreadsheets' metadata write thresholds and target as the dashboard's badges do,
+ * in the indicator's format (a share « ≤ 10 % », as the data sheet shows it, never « 0,1 »);
+ * Parquet's key-value pairs keep the plain number a program reads (« ≤ 0.1 »).
  */
 export function exportMetadata(
   result: AnswerHead,
@@ -136,7 +138,7 @@ export function exportMetadata(
   french: boolean,
 ): MetadataEntry[] {
   const ind = result.indicator;
-  const num = (n: number) => (french ? String(n).replace(".", ",") : String(n));
+  const num = (n: number) => (french ? formatValue(n, ind.format) : String(n));
   const dim = (id: string) => model.dimensions.get(id)?.label ?? id;
   const filters = result.request.filters.map(
     (f) => `${dim(f.dimension)} ${OPS[f.op] ?? f.op} ${f.values.join(", ")}`,
@@ -176,8 +178,9 @@ export function exportMetadata(
   }
   if (ind.thresholds) {
     const t = ind.thresholds;
-    const bound = (b?: { op: string; value: number }) => (b ? `${OPS[b.op]} ${num(b.value)}` : "—");
-    // « ; » between the two: with a decimal comma, « vert ≤ 0,1, rouge > 0,2 » would blur them.
+    const bound = (b?: { op: string; value: number }) =>
+      !b ? "—" : french ? formatBound(b, ind.format) : `${OPS[b.op]} ${num(b.value)}`;
+    // « ; » between the two: with a decimal comma, « vert ≤ 1,5, rouge > 2,5 » would blur them.
     entries.push([
       "thresholds",
       "Seuils",

@@ -1,5 +1,6 @@
-// The « Métadonnées » sheet of the XLSX export writes its numbers (thresholds, target) with a
-// decimal comma, as the French file's data do; Parquet's key-value metadata keep the point a
+// The « Métadonnées » sheet of the XLSX export writes its thresholds and target as the dashboard's
+// badges say them, in the indicator's format: a share as a percentage (« ≤ 10 % »), as the data
+// sheet shows its values, never « 0,1 »; Parquet's key-value metadata keep the plain number a
 // program reads. (The CSV for Excel has no metadata section: its header is the whole file's.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readParquet, readXlsx } from "./helpers/read-files.ts";
@@ -23,13 +24,17 @@ async function xlsxMetadata(id: string): Promise<Map<string | undefined, string 
 }
 
 describe("numbers of the export's metadata", () => {
-  it("XLSX: thresholds and target with a decimal comma", async () => {
-    // single_offer_rate.yaml: green lte 0.1, red gt 0.2.
+  it("XLSX: a share's thresholds and target as percentages, as the dashboard says them", async () => {
+    // Intl's French percent: a no-break space before « % » (narrow or not, by ICU version).
+    const pct = (n: number) => `${n}[\u00a0\u202f]%`;
+    // single_offer_rate.yaml: green lte 0.1, red gt 0.2 (format percent).
     const thresholds = (await xlsxMetadata("single_offer_rate")).get("Seuils");
-    expect(thresholds).toMatch(/^vert ≤ 0,1 ; rouge > 0,2 \(Commission européenne/);
+    expect(thresholds).toMatch(
+      new RegExp(`^vert ≤ ${pct(10)} ; rouge > ${pct(20)} \\(Commission européenne`),
+    );
     // sme_advance_share.yaml: target 0.5 in 2025.
     const target = (await xlsxMetadata("sme_advance_share")).get("Cible");
-    expect(target).toMatch(/ : 0,5 en 2025 \(/);
+    expect(target).toMatch(new RegExp(` : ${pct(50)} en 2025 \\(`));
   });
 
   it("Parquet: the same metadata keep the decimal point", async () => {
