@@ -3,18 +3,8 @@
 import { formatInteger } from "./format.js";
 import { parisDay } from "./shared/paris-day.js";
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
-
-/** @param {unknown} value an ISO date-time */
-export function formatDateTime(value) {
-  if (typeof value !== "string" || value === "") return "—";
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateTime.format(date);
-}
+// An instant in Paris time, as the spreadsheets' metadata say it too.
+export { formatDateTime } from "./shared/paris-time.js";
 
 /** @type {Record<string, string>} */
 export const RUN_STATUS = { ok: "réussie", unchanged: "inchangée", failed: "échouée" };

@@ -10,6 +10,7 @@ import type {
 } from "../../indicators/index.ts";
 import { keyLabelText } from "../../client/src/shared/missing-key.js";
 import { notJudgedText } from "../../client/src/shared/not-judged-text.js";
+import { formatDateTime } from "../../client/src/shared/paris-time.js";
 import { formatBound, formatValue } from "../../client/src/shared/value-text.js";
 import type { AnswerHead } from "../answer-body.ts";
 
@@ -127,9 +128,11 @@ function cell(value: JsonValue, role: string, french: boolean): ExportValue {
 }
 
 /**
- * `french`: the spreadsheets' metadata write thresholds and target as the dashboard's badges do,
- * in the indicator's format (a share « ≤ 10 % », as the data sheet shows it, never « 0,1 »);
- * Parquet's key-value pairs keep the plain number a program reads (« ≤ 0.1 »).
+ * `french`: the spreadsheets' metadata write when the data were loaded and the file made in
+ * French and Paris time (« 6 décembre 2026 à 22:07 »), as the dashboard's freshness line does,
+ * and thresholds and target as the dashboard's badges do, in the indicator's format (a share
+ * « ≤ 10 % », as the data sheet shows it, never « 0,1 »); Parquet's key-value pairs keep the ISO
+ * instant and the plain number a program reads (« ≤ 0.1 »).
  */
 export function exportMetadata(
   result: AnswerHead,
@@ -138,6 +141,9 @@ export function exportMetadata(
   french: boolean,
 ): MetadataEntry[] {
   const ind = result.indicator;
+  // Instants as the dashboard's freshness line says them, in Paris time; ISO for programs.
+  const when = (iso: string | null) =>
+    iso === null ? "inconnu" : french ? formatDateTime(iso) : iso;
   const num = (n: number) => (french ? formatValue(n, ind.format) : String(n));
   const dim = (id: string) => model.dimensions.get(id)?.label ?? id;
   const filters = result.request.filters.map(
@@ -156,8 +162,8 @@ export function exportMetadata(
     ["breakdown", "Découpage", by.map(dim).join(", ") || "aucun (ensemble)"],
     ["filters", "Filtres", filters.join(" ; ") || "aucun"],
     ["snapshot_id", "Instantané des données", result.snapshot_id],
-    ["snapshot_loaded_at", "Données chargées le", result.snapshot.loaded_at ?? "inconnu"],
-    ["generated_at", "Fichier généré le", result.generated_at],
+    ["snapshot_loaded_at", "Données chargées le", when(result.snapshot.loaded_at)],
+    ["generated_at", "Fichier généré le", when(result.generated_at)],
     [
       "source",
       "Source de la définition",

@@ -121,7 +121,8 @@ describe("exports of every indicator", () => {
       expect(meta.get("Indicateur")).toBe(json.indicator.title);
       expect(meta.get("Formule")).toBe(json.indicator.formula);
       expect(meta.get("Instantané des données")).toBe(json.snapshot_id);
-      expect(meta.get("Fichier généré le")).toBe(TEST_NOW.toISOString());
+      // TEST_NOW, 2026-11-28T10:00:00Z, in French and Paris time (export-metadata-times.test.ts).
+      expect(meta.get("Fichier généré le")).toBe("28 novembre 2026 à 11:00");
       expect(meta.get("Filtres")).toContain("≥ 2018");
       expect(meta.get("Version de la définition")).toBe(String(json.definition_version));
     }
