@@ -91,12 +91,17 @@ export function rowFinisher(
       const formatMissing = needsFormat && formatN === 0 && !empty;
       if (formatMissing) flags.push("format_not_available");
       else if (needsFormat && formatN < total) flags.push("format_partial");
-      const small = n < definition.min_n;
-      if (small && !empty) flags.push("below_min_n");
-      const littleKnown = coverage !== null && coverage < definition.min_coverage;
-      if (littleKnown) flags.push("low_coverage");
       // With no contract in the needed format, even a count of 0 would read as a measurement.
       const value = formatMissing ? null : num(values[r]);
+      const small = n < definition.min_n;
+      const littleKnown = coverage !== null && coverage < definition.min_coverage;
+      // « Interpret with caution » is said of a figure: a row without one (no value, or N = 0:
+      // no contract has the information) has nothing to interpret, and « few contracts » beside
+      // « not in the 2024 format » on one empty cell read as two contradicting reasons. Its N,
+      // coverage and the reason it is not judged (figureNotJudged) say why it is empty.
+      const figure = value !== null && n > 0;
+      if (small && !empty && figure) flags.push("below_min_n");
+      if (littleKnown && figure) flags.push("low_coverage");
 
       // In the order of the answer: keys (and labels), then the measured columns in the order of
       // result-columns.ts (engine.ts lists the same columns from there).

@@ -96,7 +96,7 @@ export function figureStatus(
   )
     return "no_2024_format";
   if (!figure || figure.n_scope === 0) return "no_contract";
-  // The engine flags such a row below_min_n and low_coverage too: it is neither.
+  // Not a small sample either (the engine flags no such row below_min_n or low_coverage).
   if (figure.n === 0) return "unknown";
   if (figure.value === null || figure.flags.includes("below_min_n")) return "too_few";
   return null;

@@ -77,6 +77,25 @@ describe("blank is not no", () => {
   });
 });
 
+describe("a row without a figure", () => {
+  it("is not flagged « few contracts » nor « little known »: there is nothing to interpret", async () => {
+    // B-2 has no amount and A-4's is suspect: the row of no band holds these 2 contracts in
+    // scope and none the sum can use (N = 0, coverage 0), so it has no value. Its N and coverage
+    // say why; status_not_judged says it is not judged.
+    const result = await run("amount_total", { by: ["amount_band"] });
+    expect(rowFor(result.rows, "amount_band", null)).toEqual({
+      amount_band: null,
+      amount_band_label: null,
+      value: null,
+      n: 0,
+      n_scope: 2,
+      coverage: 0,
+      coverage_value: 0,
+      flags: [],
+    });
+  });
+});
+
 describe("format requirements", () => {
   it("shows a 2019-only period with no value and a flag, not hidden", async () => {
     const result = await run("environmental_consideration_share", { grain: "year" });
@@ -88,7 +107,9 @@ describe("format requirements", () => {
       numerator: null,
       denominator: null,
       coverage: null,
-      flags: ["format_not_available", "below_min_n"],
+      // No value: « not in the 2024 format » says why, and « few contracts » (interpret with
+      // caution) would be said of a figure there is not.
+      flags: ["format_not_available"],
       // No contract in the base: no year either.
       first_year: null,
       last_year: null,
