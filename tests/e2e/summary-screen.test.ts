@@ -1,9 +1,11 @@
 // The buyer's one-page summary on screen: every table whole in its column, from a wide screen to
 // a phone, and the page still one A4 page on paper. At 1366 px, the suppliers' table of Région
 // Bretagne and of Lyon was 506 px wide in its 369 px column: only « Établissement titulaire » and
-// a cut « Marchés au montant conn… » showed, the amounts hidden in a box that slides.
+// a cut « Marchés au montant conn… » showed, the amounts hidden in a box that slides. And its
+// total amount in the words of the buyer page, suspect amounts said as such, not as unknown.
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import type { BuyerSummary } from "../../server/api-types.ts";
 import { describeWithBrowser, waitReady } from "./helpers/browser.ts";
 import { browserSession } from "./helpers/session.ts";
 
@@ -55,5 +57,31 @@ describeWithBrowser("the one-page summary on screen", () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+
+  it("says the total amount as the buyer page does, suspect amounts as such", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    const figure = async (path: string) => {
+      await page.goto(`${t.url}${path}`);
+      await waitReady(page);
+      const box = page.locator(".key-figure", { hasText: "Montant total" });
+      return (await box.locator("dd").allTextContents()).map((text) =>
+        text.replace(/[\u202f\u00a0]/g, " "),
+      );
+    };
+    // Région Bretagne: 15 of its 194 amounts published but judged suspect (the summary said
+    // « N = 179 marchés au montant connu, sur 194 »); Lyon: every amount usable.
+    const [bretagne, lyon] = BUYERS;
+    const { totals } = await t.json<BuyerSummary>(`/api/buyers/${bretagne}`);
+    expect(totals.suspect_amounts).toBe(totals.contracts - totals.amount_contracts);
+    const summary = await figure(`/acheteur/${bretagne}/synthese`);
+    expect(summary[1]).toBe(
+      `N = ${totals.amount_contracts} marchés sur ${totals.contracts}, hors ${totals.suspect_amounts} montants jugés suspects`,
+    );
+    expect(await figure(`/acheteur/${bretagne}`)).toEqual(summary);
+    const whole = await figure(`/acheteur/${lyon}/synthese`);
+    expect(whole[1]).toMatch(/^N = \d+ marchés, tous au montant connu$/);
+    expect(await figure(`/acheteur/${lyon}`)).toEqual(whole);
   });
 });

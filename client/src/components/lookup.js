@@ -4,7 +4,8 @@
 import { barSpec } from "../charts/specs.js";
 import { newestFirst, UNKNOWN_DATE } from "../charts/time.js";
 import { h } from "../dom.js";
-import { formatInteger, formatValue, plural } from "../format.js";
+import { formatEuro, formatInteger, formatValue, plural } from "../format.js";
+import { listed } from "../shared/french-words.js";
 import { tableElement } from "../table.js";
 import { chartBlock } from "./chart-block.js";
 
@@ -106,14 +107,42 @@ export function keyFigures(figures) {
 }
 
 /**
- * What an amount rests on: « N = 13 marchés au montant connu, sur 29 ».
+ * What an amount rests on: « N = 13 marchés au montant connu, sur 29 ». Given how many of the
+ * contracts left out have a published amount judged suspect (`suspect`), it says which are
+ * which: « N = 179 marchés sur 194, hors 15 montants jugés suspects » (published, not unknown,
+ * as the annual report says them), « … hors 3 montants jugés suspects et 16 marchés sans montant
+ * publié ».
  * @param {number} amountContracts
  * @param {number} contracts
+ * @param {number} [suspect]
  */
-export function amountBasis(amountContracts, contracts) {
+export function amountBasis(amountContracts, contracts, suspect) {
   if (amountContracts === contracts)
     return `N = ${plural(contracts, "marché", "marchés")}, tous au montant connu`;
-  return `N = ${plural(amountContracts, "marché", "marchés")} au montant connu, sur ${formatInteger(contracts)}`;
+  if (suspect === undefined)
+    return `N = ${plural(amountContracts, "marché", "marchés")} au montant connu, sur ${formatInteger(contracts)}`;
+  const unpublished = contracts - amountContracts - suspect;
+  const left = [
+    suspect > 0 ? plural(suspect, "montant jugé suspect", "montants jugés suspects") : "",
+    unpublished > 0 ? `${plural(unpublished, "marché", "marchés")} sans montant publié` : "",
+  ].filter(Boolean);
+  return `N = ${plural(amountContracts, "marché", "marchés")} sur ${formatInteger(contracts)}, hors ${listed(left)}`;
+}
+
+/**
+ * A buyer's total amount as a key figure, one wording for its page and its one-page summary:
+ * the summary said « Montant total … N = 179 marchés au montant connu, sur 194 » where the page
+ * headed it « Montant total (hors montants suspects) » and the report said « hors 15 montants
+ * jugés suspects ». What is left out is said once, under the figure, with its count: in the
+ * heading too, it cost the summary a line of its A4 page for nothing new.
+ * @param {import("../types.js").BuyerSummary["totals"]} totals
+ */
+export function totalAmountFigure(totals) {
+  return {
+    label: "Montant total",
+    value: typeof totals.amount === "number" ? formatEuro(totals.amount) : "—",
+    basis: amountBasis(totals.amount_contracts, totals.contracts, totals.suspect_amounts),
+  };
 }
 
 /**

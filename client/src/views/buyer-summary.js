@@ -2,7 +2,7 @@
 // compares with public targets, in plain sentences, and with buyers of its type (its peers, as
 // GET /api/buyers/:siret/peers gives them). Printed on one A4 page (print.css).
 import { getCatalogue, getIndicator, getJson } from "../api.js";
-import { amountBasis, displayName, keyFigures, lookupTable } from "../components/lookup.js";
+import { displayName, keyFigures, lookupTable, totalAmountFigure } from "../components/lookup.js";
 import { addressYear, yearReason } from "../components/followed-year.js";
 import { peersTable } from "../components/peers-section.js";
 import {
@@ -16,7 +16,7 @@ import { barSpec } from "../charts/specs.js";
 import { newestFirst, UNKNOWN_DATE } from "../charts/time.js";
 import { renderChart } from "../charts/render.js";
 import { h, replace } from "../dom.js";
-import { formatDate, formatEuro, formatInteger, formatPercent, formatValue } from "../format.js";
+import { formatDate, formatInteger, formatPercent, formatValue } from "../format.js";
 import { indicatorParams } from "../state.js";
 
 /** @type {import("../router.js").View} */
@@ -91,11 +91,7 @@ export async function buyerSummaryView({ params, main }) {
     ),
     keyFigures([
       { label: "Marchés publiés", value: formatInteger(t.contracts) },
-      {
-        label: "Montant total",
-        value: typeof t.amount === "number" ? formatEuro(t.amount) : "—",
-        basis: amountBasis(t.amount_contracts, t.contracts),
-      },
+      totalAmountFigure(t),
       {
         label: "Publiés au format 2024",
         value: formatPercent(

@@ -13,14 +13,14 @@ import {
   AMOUNT_N_HEADER,
   contractsPerYear,
   displayName,
-  amountBasis,
+  totalAmountFigure,
   keyFigures,
   lookupTable,
   partyHeading,
   placeText,
 } from "../components/lookup.js";
 import { h, replace } from "../dom.js";
-import { formatDate, formatEuro, formatInteger, formatValue } from "../format.js";
+import { formatDate, formatInteger, formatValue } from "../format.js";
 import { filterQuery } from "../state.js";
 
 /** @type {import("../router.js").View} */
@@ -113,11 +113,7 @@ export async function buyerView({ params, main }) {
     periodLine(allYears, "des chiffres clés"),
     keyFigures([
       { label: "Marchés publiés", value: formatInteger(t.contracts) },
-      {
-        label: "Montant total (hors montants suspects)",
-        value: t.amount === null ? "—" : formatEuro(t.amount),
-        basis: amountBasis(t.amount_contracts, t.contracts),
-      },
+      totalAmountFigure(t),
       { label: "Premier marché notifié", value: formatDate(t.first_notification) },
       { label: "Dernier marché notifié", value: formatDate(t.last_notification) },
     ]),
