@@ -138,7 +138,9 @@ export const DefinitionSchema = z.strictObject({
       source: z.string().min(1),
     })
     .optional()
-    .describe("A public target (e.g. PNAD 2022-2025)."),
+    .describe(
+      "A national or legal target (e.g. PNAD 2022-2025), the national SPASER file's; a buyer's own goes in its SPASER file.",
+    ),
   caveats: z.array(z.string().min(1)).default([]),
   theme: z
     .enum(THEME_IDS)

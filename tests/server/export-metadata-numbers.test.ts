@@ -32,9 +32,9 @@ describe("numbers of the export's metadata", () => {
     expect(thresholds).toMatch(
       new RegExp(`^vert ≤ ${pct(10)} ; rouge > ${pct(20)} \\(Commission européenne`),
     );
-    // sme_advance_share.yaml: target 0.5 in 2025.
-    const target = (await xlsxMetadata("sme_advance_share")).get("Cible");
-    expect(target).toMatch(new RegExp(` : ${pct(50)} en 2025 \\(`));
+    // social_consideration_share.yaml: target 0.3 in 2025 (a national target: PNAD).
+    const target = (await xlsxMetadata("social_consideration_share")).get("Cible");
+    expect(target).toMatch(new RegExp(` : ${pct(30)} en 2025 \\(`));
   });
 
   it("Parquet: the same metadata keep the decimal point", async () => {

@@ -5,7 +5,14 @@
 // the served snapshot. The client module is loaded as the browser does.
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  findDefinition,
+  loadCatalogue,
+  parseRequest,
+  runIndicator,
+} from "../../indicators/index.ts";
 import { TARGET_NOT_JUDGED } from "../../indicators/result-columns.ts";
+import { openDatabase } from "../../lib/duckdb.ts";
 import type { IndicatorResult } from "../../server/api-types.ts";
 import { parseCsv } from "./helpers/read-files.ts";
 import { queryFile, startTestServer, type TestServer } from "./helpers/test-server.ts";
@@ -44,6 +51,35 @@ async function yearsOf(region: string): Promise<{ first: number; last: number }>
   return { first: Number(row?.first), last: Number(row?.last) };
 }
 
+/**
+ * The engine's answer for a catalogue indicator given a target of 30 % in 2025, on the served
+ * snapshot (read-only, through a DuckDB of its own), with the API's description of the indicator
+ * given that target too.
+ */
+async function withTarget(
+  id: string,
+  filter: string,
+): Promise<Pick<IndicatorResult, "indicator" | "rows">> {
+  const target = { value: 0.3, year: 2025, label: "30 % (cible d'essai)", source: "test" };
+  const served = await t.json<IndicatorResult>(
+    `/api/indicators/${id}?filter=${encodeURIComponent(filter)}`,
+  );
+  const catalogue = loadCatalogue();
+  const definition = { ...findDefinition(catalogue, id), target };
+  const db = await openDatabase(":memory:");
+  try {
+    await db.connection.run(`ATTACH '${t.dbPath.replaceAll("'", "''")}' AS snap (READ_ONLY)`);
+    await db.connection.run("USE snap");
+    const request = parseRequest(definition, { filter }, catalogue.model);
+    const result = await runIndicator(db.connection, definition, request, {
+      model: catalogue.model,
+    });
+    return { indicator: { ...served.indicator, target }, rows: result.rows };
+  } finally {
+    db.close();
+  }
+}
+
 describe("the target badge", () => {
   it("says a région's figure over all years is not judged, and why", async () => {
     const result = await t.json<IndicatorResult>(
@@ -68,15 +104,15 @@ describe("the target badge", () => {
     // (a blank is none of the years): the contracts of 2025 and the undated ones, all in the
     // scope of first_time_supplier_share (any format, no scope). Their dated ones are of the
     // target's year, but the undated ones may be of any year: no verdict, and the badge says why.
+    // The catalogue's targets are national ones, all on indicators of the 2024 format, whose
+    // samples have no undated contract: the test gives this indicator a target of its own.
     const before = await queryFile(
       t.dbPath,
       `SELECT DISTINCT year(date_notification)::INTEGER AS y FROM contracts
         WHERE year(date_notification) < 2025 ORDER BY 1`,
     );
     const filter = `year!~${before.map((r) => String(r.y)).join(",")}`;
-    const result = await t.json<IndicatorResult>(
-      `/api/indicators/first_time_supplier_share?filter=${encodeURIComponent(filter)}`,
-    );
+    const result = await withTarget("first_time_supplier_share", filter);
     expect(result.indicator.target?.year).toBe(2025);
     const [sql] = await queryFile(
       t.dbPath,
