@@ -115,6 +115,12 @@ export const PeerIndicatorSchema = z.strictObject({
   format: z.enum(["integer", "decimal", "percent", "euro"]),
   polarity: z.enum(["higher_is_better", "lower_is_better", "neutral"]),
   min_n: Count.describe("Peers (and the buyer) with fewer contracts in the figure are left out."),
+  not_applicable: z
+    .string()
+    .nullable()
+    .describe(
+      "Why the indicator does not apply to the buyer this year, said after « ne s'applique pas : » (as in Mon SPASER: a year before the rule's start, a share « dans le département » for a Région); null when it does.",
+    ),
   buyer: z
     .strictObject({
       value: z.number().nullable(),

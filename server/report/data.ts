@@ -247,10 +247,12 @@ export async function gatherReport(
   // One after the other: the machine's cores serve other requests meanwhile.
   for (const definition of reportIndicators(deps)) {
     const target = targetFor(deps.plans, definition, siret, year);
-    const notApplicable = notApplicableReason(definition, model, {
-      acheteur_type: type,
-      acheteur_departement: departement,
-    });
+    const notApplicable = notApplicableReason(
+      definition,
+      model,
+      { acheteur_type: type, acheteur_departement: departement },
+      year,
+    );
     indicators.push(
       await indicatorFor(
         snapshot,

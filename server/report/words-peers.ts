@@ -4,7 +4,13 @@
 import type { PeerIndicator } from "../api-types.ts";
 import type { PeerComparison } from "./targets.ts";
 import { formatInteger, formatNumber } from "./format.ts";
-import { ALONE_RANK, NO_OTHER_PEER, aloneAmongPeers } from "../../client/src/shared/peer-words.js";
+import {
+  ALONE_RANK,
+  NOT_APPLICABLE_FIGURE,
+  NO_OTHER_PEER,
+  aloneAmongPeers,
+  notApplicableText,
+} from "../../client/src/shared/peer-words.js";
 
 export const PEERS_TITLE = "3. Comparaison avec des acheteurs comparables";
 
@@ -41,10 +47,13 @@ export function peerCells(r: PeerIndicator): string[] {
         : r.buyer.rank === null
           ? ", non classé : trop peu de marchés"
           : `, rang ${r.buyer.rank} sur ${formatInteger(r.peers.count)}`;
+  const notApplicable = notApplicableText(r);
   const buyer =
-    r.buyer === null
-      ? "aucun marché"
-      : `${f(r.buyer.value)} (N = ${formatInteger(r.buyer.n)})${rank}`;
+    notApplicable !== null
+      ? `${NOT_APPLICABLE_FIGURE}, ${notApplicable}`
+      : r.buyer === null
+        ? "aucun marché"
+        : `${f(r.buyer.value)} (N = ${formatInteger(r.buyer.n)})${rank}`;
   // Alone in its group, the buyer's « quartiles » would be its own value.
   const quartile = (v: number | null) => (alone ? NO_OTHER_PEER : f(v));
   return [

@@ -26,11 +26,21 @@ export async function buyerPeers(
   const group = peerGroup(deps.catalogue.model, identity.type_acheteur);
   const indicators: BuyerPeers["indicators"] = [];
   if (group && year !== null) {
+    const buyer = {
+      acheteur_type: identity.type_acheteur,
+      acheteur_departement: identity.departement,
+    };
     for (const id of peerIndicatorIds(deps, siret)) {
       const definition = findDefinition(deps.catalogue, id);
       if (!comparable(definition)) continue;
       indicators.push(
-        await peerIndicator(snapshot, deps, definition, { siret, type: group.id, year, minN }),
+        await peerIndicator(snapshot, deps, definition, {
+          siret,
+          type: group.id,
+          year,
+          minN,
+          buyer,
+        }),
       );
     }
   }

@@ -104,7 +104,7 @@ async function progress(
 ): Promise<SpaserIndicator> {
   const { sirets, year, contracts2024 } = measured;
   const definition = findDefinition(deps.catalogue, target.indicator);
-  const notApplicable = notApplicableReason(definition, deps.catalogue.model, measured.buyer);
+  const notApplicable = notApplicableReason(definition, deps.catalogue.model, measured.buyer, year);
   const filters: RequestFilter[] = [
     { dimension: "acheteur_id", op: "in", values: [...sirets] },
     { dimension: "year", op: "in", values: [year - 1, year] },

@@ -12,6 +12,7 @@ import {
 } from "../../indicators/index.ts";
 import type { Row } from "../../lib/duckdb.ts";
 import { PLACEHOLDER_PARTY_ID } from "../../lib/party-ids.ts";
+import { notApplicableReason, type BuyerFields } from "../../indicators/plans/applies.ts";
 import type { PeerIndicator } from "../api-types.ts";
 import type { Snapshot } from "../db.ts";
 import type { AppDeps } from "../deps.ts";
@@ -22,6 +23,8 @@ export interface PeerRequest {
   year: number;
   /** Overrides each indicator's own minimum N. */
   minN: number | null;
+  /** The buyer's model fields (type, département), for whether the indicator applies to it. */
+  buyer: BuyerFields;
 }
 
 /** Single-valued indicators that can be computed per buyer. */
@@ -86,6 +89,12 @@ export async function peerIndicator(
     format: definition.format,
     polarity: definition.polarity,
     min_n: minN,
+    not_applicable: notApplicableReason(
+      definition,
+      deps.catalogue.model,
+      request.buyer,
+      request.year,
+    ),
     buyer:
       stats?.buyer_n === null || stats?.buyer_n === undefined
         ? null

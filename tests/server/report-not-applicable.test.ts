@@ -34,7 +34,8 @@ describe("a figure measured against the buyer's département, for a Région", ()
       expect(words(row), id).not.toContain("information inconnue");
     }
     // The summary counts them apart from the figures whose information is missing.
-    expect(words(page)).toContain("2 ne s'appliquent pas à l'acheteur");
+    // The two, and the Climate law's figure, whose rule starts on 21 August 2026.
+    expect(words(page)).toContain("3 ne s'appliquent pas à l'acheteur");
     // The Région's other unknowns stay unknown (first-time suppliers: no titulaire identified).
     const unknown = shownIndicators(page).find((s) => s.id === "first_time_supplier_share");
     expect(unknown).toBeDefined();
@@ -54,7 +55,7 @@ describe("a figure measured against the buyer's département, for a Région", ()
     const reason = (id: string, acheteur_type: string, acheteur_departement: string | null) => {
       const definition = definitions.find((d) => d.id === id);
       if (!definition) throw new Error(`${id} is in the catalogue`);
-      return notApplicableReason(definition, model, { acheteur_type, acheteur_departement });
+      return notApplicableReason(definition, model, { acheteur_type, acheteur_departement }, 2024);
     };
     for (const id of BY_DEPARTEMENT)
       expect(reason(id, "region", null)).toBe("une Région n'a pas de département");

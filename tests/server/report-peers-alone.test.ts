@@ -44,6 +44,7 @@ describe("the peers of a buyer alone in its group", () => {
       format: "percent",
       polarity: "lower_is_better",
       min_n: 10,
+      not_applicable: null,
       buyer: { value: 0.2, n: 40, coverage: 1, rank: 2 },
       peers: { count: 3, q1: 0.1, median: 0.2, q3: 0.3 },
       national: { value: 0.25, n: 900, coverage: 1 },

@@ -5,7 +5,13 @@
 import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
 import { formatInteger, formatValue, formatValueWithN } from "../format.js";
-import { ALONE_RANK, NO_OTHER_PEER, aloneAmongPeers } from "../shared/peer-words.js";
+import {
+  ALONE_RANK,
+  NOT_APPLICABLE_FIGURE,
+  NO_OTHER_PEER,
+  aloneAmongPeers,
+  notApplicableText,
+} from "../shared/peer-words.js";
 import { displayName, lookupTable } from "./lookup.js";
 import { oneYearWords, periodLine } from "./period.js";
 
@@ -43,9 +49,11 @@ const COLUMNS = [
   {
     label: "Cet acheteur",
     cell: (r) =>
-      r.buyer === null
-        ? "aucun marché"
-        : formatValueWithN(r.buyer.value, r.buyer.n, r.buyer.coverage, r.format),
+      r.not_applicable !== null
+        ? NOT_APPLICABLE_FIGURE
+        : r.buyer === null
+          ? "aucun marché"
+          : formatValueWithN(r.buyer.value, r.buyer.n, r.buyer.coverage, r.format),
   },
   { label: "Pairs : 1er quartile", cell: (r) => quartile(r, r.peers.q1), numeric: true },
   { label: "Médiane des pairs", cell: (r) => quartile(r, r.peers.median), numeric: true },
@@ -61,11 +69,12 @@ const COLUMNS = [
   {
     label: "Rang",
     cell: (r) =>
-      aloneAmongPeers(r)
+      notApplicableText(r) ??
+      (aloneAmongPeers(r)
         ? ALONE_RANK
         : r.buyer?.rank
           ? `${r.buyer.rank} sur ${r.peers.count}`
-          : "non classé (trop peu de marchés)",
+          : "non classé (trop peu de marchés)"),
   },
 ];
 

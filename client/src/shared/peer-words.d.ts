@@ -6,3 +6,5 @@ export function aloneAmongPeers(r: {
 }): boolean;
 export const NO_OTHER_PEER: string;
 export const ALONE_RANK: string;
+export const NOT_APPLICABLE_FIGURE: string;
+export function notApplicableText(r: { not_applicable: string | null }): string | null;
