@@ -100,12 +100,11 @@ describe("first_time_supplier_share", () => {
       expect(row.n, String(row.year)).toBe(want.denominator);
       if (want.denominator === 0) {
         // No buyer of that year has three prior years of data: not computed, and said so by its
-        // coverage 0 and the reason it is not judged; no « few contracts » or « little known »
-        // caution on a figure there is not.
+        // coverage 0 (the indicator has no target nor thresholds, so no « not judged » code);
+        // no « few contracts » or « little known » caution on a figure there is not.
         flagged++;
         expect(row.value, String(row.year)).toBeNull();
         expect(row.coverage, String(row.year)).toBe(0);
-        expect(row.target_not_judged, String(row.year)).toBe("no_value");
         expect(row.flags, String(row.year)).toEqual([]);
       } else {
         computed++;
@@ -153,7 +152,7 @@ describe("first_time_supplier_share", () => {
         without++;
         expect(row.value).toBeNull();
         expect(row.coverage).toBe(0);
-        expect(row.target_not_judged).toBe("no_value");
+        expect(row.flags).toEqual([]);
       }
     }
     expect(without).toBeGreaterThan(0);
