@@ -1,13 +1,10 @@
 // French words and numbers of the annual report (HTML and DOCX alike): one formatting so the
 // two documents say the same figures, and shares as the dashboard says them.
 import { parisDay } from "../../client/src/shared/paris-day.js";
-import { shareText, withoutNegativeZero } from "../../client/src/shared/share-text.js";
+import { numberText } from "../../client/src/shared/number-text.js";
 
-const integer = withoutNegativeZero(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }));
-const euro = withoutNegativeZero(
-  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }),
-);
-const decimal = withoutNegativeZero(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }));
+// The report's integers (counts) are the figures' own formatting, so both stay one.
+const integer = (value: number) => numberText(value, "integer");
 
 export const UNKNOWN = "inconnu";
 
@@ -15,11 +12,7 @@ export function formatNumber(
   value: number | null,
   format: "percent" | "integer" | "euro" | "decimal",
 ): string {
-  if (value === null) return "non calculable";
-  if (format === "percent") return shareText(value);
-  if (format === "euro") return euro(value);
-  if (format === "integer") return integer(value);
-  return decimal(value);
+  return value === null ? "non calculable" : numberText(value, format);
 }
 
 export const formatInteger = (value: number) => integer(value);

@@ -4,7 +4,8 @@
 // left, never as « en retard »: the verdict is statusOf's, only once the step is due.
 import type { ReportData, ReportIndicator } from "./data.ts";
 import { formatDay, formatNumber } from "./format.ts";
-import { statusOf, type Status } from "./words-status.ts";
+import { gapText as sharedGapText } from "../../client/src/shared/gap-words.js";
+import { statusOf } from "./words-status.ts";
 
 /** The target for the report's year, where it comes from, and its trajectory when it has steps. */
 export function targetText(i: ReportIndicator): string {
@@ -32,30 +33,19 @@ export function targetsIntro(data: ReportData): string {
     : "L'acheteur n'a pas de SPASER enregistré dans l'observatoire : les objectifs indiqués sont les objectifs nationaux par défaut, chacun avec sa source.";
 }
 
-/** French takes the singular below 2: « 1,5 point », « 2 points ». */
-const points = (v: number) => `${formatNumber(v, "decimal")} point${v >= 2 ? "s" : ""}`;
-
-/** The statuses of a figure read against its target: a verdict, or a distance to a later one. */
-const MEASURED: ReadonlySet<Status> = new Set<Status>(["met", "behind", "not_due"]);
-
 /**
- * How far the year's value is from its target, in points for a share: « 12,5 points en dessous
- * de l'objectif fixé pour 2025 (30 %) ; 4 ans pour l'atteindre ». Only for a figure the engine's
- * status reads against its target (met, behind, not_due): none for one too small or too little
- * known to conclude, without a value or a target, or that does not apply to the buyer.
+ * How far the year's value is from its target, worded as « Mon SPASER » words it
+ * (client/src/shared/gap-words.js): « 12,5 points en dessous de l'objectif fixé pour 2025 (30 %) ;
+ * 4 ans pour l'atteindre »; none for a figure the engine's status does not read against its
+ * target (too small or too little known to conclude, without a value, or not applicable).
  */
 export function gapText(i: ReportIndicator, year: number): string | null {
-  const t = i.target;
-  if (!t || i.value === null || !MEASURED.has(statusOf(i))) return null;
-  const format = i.definition.format;
-  const diff = i.value - t.value;
-  const size =
-    format === "percent" ? points(Math.abs(diff) * 100) : formatNumber(Math.abs(diff), format);
-  const relation =
-    diff === 0 ? "au niveau de" : `${size} ${diff > 0 ? "au-dessus de" : "en dessous de"}`;
-  const target = `l'objectif ${t.due ? "de" : "fixé pour"} ${t.year} (${formatNumber(t.value, format)})`;
-  const reached = i.definition.polarity === "lower_is_better" ? diff <= 0 : diff >= 0;
-  const left = t.year - year;
-  const time = !t.due && !reached ? ` ; ${left} an${left >= 2 ? "s" : ""} pour l'atteindre` : "";
-  return `${relation} ${target}${time}`;
+  return sharedGapText({
+    value: i.value,
+    target: i.target,
+    year,
+    format: i.definition.format,
+    polarity: i.definition.polarity,
+    status: statusOf(i),
+  });
 }

@@ -15,16 +15,22 @@ import { pageText, visibleText } from "./helpers/report-page.ts";
 import { startTestServer, type TestServer } from "./helpers/test-server.ts";
 
 const DIJON = "21210231300013";
+const SAINT_MEDARD = "30508017800422";
 const BRETAGNE = "23350001600040";
 const CLIMATE_LAW = "climate_law_environmental_share";
 
 let t: TestServer;
 /** The dashboard's words of a status (a plain module, loaded as the browser does). */
 let statusText: (r: SpaserIndicator) => string;
+/** The dashboard's words of the distance to a target (« Écart à l'objectif »). */
+let gapCell: (r: SpaserIndicator, year: number) => string;
 beforeAll(async () => {
   t = await startTestServer();
   const section = new URL("../../client/src/components/spaser-section.js", import.meta.url);
-  ({ statusText } = (await import(section.href)) as { statusText: typeof statusText });
+  ({ statusText, gapCell } = (await import(section.href)) as {
+    statusText: typeof statusText;
+    gapCell: typeof gapCell;
+  });
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -78,6 +84,32 @@ describe("Mon SPASER and the annual report", () => {
         ]);
         expect(said?.words, `${siret} ${year} ${i.indicator}`).toContain(statusText(i));
       }
+    }
+  });
+});
+
+describe("the distance of a figure to its target", () => {
+  // Mon SPASER wrote « -30 % (objectif 2025 : 30 %) » where the report wrote « 30 points en
+  // dessous de l'objectif fixé pour 2025 (30 %) »: the gap of two shares is in points, and
+  // « -30 % » reads as a relative fall (client/src/shared/gap-words.js words it for both).
+  it("is said in points for a share, in the same words on Mon SPASER and in the report", async () => {
+    const year = 2024;
+    const spaser = await t.json<BuyerSpaser>(`/api/buyers/${SAINT_MEDARD}/spaser?year=${year}`);
+    const report = await reportStatuses(SAINT_MEDARD, year);
+    const plain = (s: string) => s.replace(/\s+/g, " ");
+    const said = Object.fromEntries(
+      spaser.indicators.map((i) => [i.indicator, plain(gapCell(i, year))]),
+    );
+    expect(said).toMatchObject({
+      social_consideration_share:
+        "30 points en dessous de l'objectif fixé pour 2025 (30 %) ; 1 an pour l'atteindre",
+      environmental_consideration_share:
+        "100 points en dessous de l'objectif fixé pour 2025 (100 %) ; 1 an pour l'atteindre",
+      climate_law_environmental_share: "—",
+    });
+    for (const [indicator, words] of Object.entries(said)) {
+      if (words === "—") continue;
+      expect(report.get(indicator)?.words, indicator).toContain(`Écart à l'objectif ${words}`);
     }
   });
 });

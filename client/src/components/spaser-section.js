@@ -8,6 +8,7 @@ import { formatDate, formatValue, formatValueWithN, plural } from "../format.js"
 import { yearNote } from "./followed-year.js";
 import { oneYearWords, periodLine } from "./period.js";
 import { lookupTable } from "./lookup.js";
+import { gapText } from "../shared/gap-words.js";
 import { SPASER_STATUS_WORDS, spaserStatusText } from "../shared/spaser-status-words.js";
 
 /**
@@ -33,6 +34,20 @@ export const STATUS_WORDS = {
  */
 export function statusText(r) {
   return spaserStatusText(r.status, { targetYear: r.target.year, notApplicable: r.not_applicable });
+}
+
+/**
+ * The distance to the target in the report's words: points for a share (« 30 points en dessous
+ * de l'objectif fixé pour 2025 (30 %) »), never « -30 % », which reads as a relative fall; « — »
+ * when the status does not read the figure against its target.
+ * @param {import("../types.js").SpaserIndicator} r
+ * @param {number} year
+ */
+export function gapCell(r, year) {
+  const target = r.status === "not_applicable" ? null : r.target;
+  const value = r.current?.value ?? null;
+  const { format, polarity, status } = r;
+  return gapText({ value, target, year, format, polarity, status }) ?? "—";
 }
 
 /**
@@ -87,6 +102,7 @@ function content(a, reload) {
         "Aucun SPASER de cet acheteur n'est enregistré dans l'observatoire : les objectifs nationaux s'appliquent.",
       );
   if (a.year === null) return [plan, h("p", {}, "Aucun marché daté : pas d'année à suivre.")];
+  const year = a.year;
   const picker = h(
     "select",
     {
@@ -143,10 +159,7 @@ function content(a, reload) {
         { label: `Résultat ${a.year - 1}`, cell: (r) => figure(r, r.previous) },
         {
           label: "Écart à l'objectif",
-          cell: (r) =>
-            r.gap === null
-              ? "—"
-              : `${r.gap >= 0 ? "+" : ""}${formatValue(r.gap, r.format)} (objectif ${r.target.year} : ${formatValue(r.target.value, r.format)})`,
+          cell: (r) => gapCell(r, year),
         },
         {
           label: "État",
