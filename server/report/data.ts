@@ -27,6 +27,8 @@ export interface TrendPoint {
   year: number;
   value: number | null;
   n: number;
+  /** Contracts concerned, known or not: n = 0 of n_scope = 1 is unknown, not « no contract ». */
+  n_scope: number;
   /** n / n_scope; null when no contract of the year is concerned. */
   coverage: number | null;
 }
@@ -133,11 +135,15 @@ async function indicatorFor(
       year: Number(r.year),
       value: num(r.value),
       n: Number(r.n ?? 0),
+      n_scope: Number(r.n_scope ?? 0),
       coverage: num(r.coverage),
     }))
     .sort((a, b) => a.year - b.year);
   const row = result.rows.find((r) => r.year === year);
-  const previous = [...trend].reverse().find((p) => p.year < year && p.n > 0) ?? null;
+  // The latest earlier year with contracts concerned, even when none of them has the
+  // information: Région Bretagne's 2018 (1 contract, ESS status unknown) was passed over and its
+  // 2021 report said « pas d'année précédente avec des marchés ».
+  const previous = [...trend].reverse().find((p) => p.year < year && p.n_scope > 0) ?? null;
   const figure = row
     ? {
         value: num(row.value),

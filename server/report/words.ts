@@ -63,20 +63,30 @@ export const gradeText = (q: Pick<ReportData["quality"], "grade" | "score" | "no
 
 /**
  * The label of the earlier value: « Année précédente » only when it is the year just before;
- * otherwise the latest earlier year with contracts, named as such (a reader would otherwise take
- * 2018's value for 2020's).
+ * otherwise the latest earlier year with contracts concerned, named as such (a reader would
+ * otherwise take 2018's value for 2020's): « connue » when it has a value, else only concerned.
  */
 export function previousLabel(previous: TrendPoint | null, year: number): string {
-  return previous && previous.year < year - 1
+  if (!previous || previous.year >= year - 1) return "Année précédente";
+  return previous.n > 0
     ? `Dernière année connue avant ${year}`
-    : "Année précédente";
+    : `Dernière année avec des marchés concernés avant ${year}`;
 }
 
+/**
+ * The earlier value with its N and coverage; a year whose contracts concerned all lack the
+ * information is said unknown, never « no contracts » (« information inconnue en 2018 (N = 0
+ * sur 1 marché concerné, couverture 0 %) »).
+ */
 export function previousText(i: ReportIndicator): string {
-  if (!i.previous) return "pas d'année précédente avec des marchés";
-  const covered =
-    i.previous.coverage === null ? "" : `, couverture ${formatShare(i.previous.coverage)}`;
-  return `${formatNumber(i.previous.value, i.definition.format)} en ${i.previous.year} (N = ${formatInteger(i.previous.n)}${covered})`;
+  const p = i.previous;
+  if (!p) return "aucun marché concerné les années précédentes, dans les données disponibles";
+  if (p.n === 0) {
+    const concerned = `concerné${p.n_scope >= 2 ? "s" : ""}`;
+    return `information inconnue en ${p.year} (N = 0 sur ${contracts(p.n_scope)} ${concerned}, couverture ${formatShare(0)})`;
+  }
+  const covered = p.coverage === null ? "" : `, couverture ${formatShare(p.coverage)}`;
+  return `${formatNumber(p.value, i.definition.format)} en ${p.year} (N = ${formatInteger(p.n)}${covered})`;
 }
 
 /** « 0 marché », « 1 marché notifié », « 2 marchés notifiés »: French takes the singular below 2. */

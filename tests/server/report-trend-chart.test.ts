@@ -34,8 +34,8 @@ function withTrajectory(trajectory: Step[]): SpaserCatalogue {
 function indicator(plans: SpaserCatalogue, year: number): ReportIndicator {
   if (!definition) throw new Error("unreachable");
   const trend = [
-    { year: 2021, value: 0.4, n: 12, coverage: 1 },
-    { year: 2022, value: 0.45, n: 15, coverage: 1 },
+    { year: 2021, value: 0.4, n: 12, n_scope: 12, coverage: 1 },
+    { year: 2022, value: 0.45, n: 15, n_scope: 15, coverage: 1 },
   ];
   const target = targetFor(plans, definition, BRETAGNE, year);
   return {

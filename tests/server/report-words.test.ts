@@ -160,12 +160,16 @@ describe("recordsToFixText", () => {
 
 describe("previousLabel", () => {
   it("says « année précédente » for the year just before or none, and names an older year", () => {
-    expect(previousLabel({ year: 2020, value: 0.5, n: 3, coverage: 1 }, 2021)).toBe(
+    expect(previousLabel({ year: 2020, value: 0.5, n: 3, n_scope: 3, coverage: 1 }, 2021)).toBe(
       "Année précédente",
     );
     expect(previousLabel(null, 2021)).toBe("Année précédente");
-    expect(previousLabel({ year: 2018, value: 0, n: 1, coverage: 0.5 }, 2021)).toBe(
+    expect(previousLabel({ year: 2018, value: 0, n: 1, n_scope: 2, coverage: 0.5 }, 2021)).toBe(
       "Dernière année connue avant 2021",
+    );
+    // Contracts concerned, none with the information: the year is not « connue ».
+    expect(previousLabel({ year: 2018, value: null, n: 0, n_scope: 1, coverage: 0 }, 2021)).toBe(
+      "Dernière année avec des marchés concernés avant 2021",
     );
   });
 });
