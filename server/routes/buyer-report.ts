@@ -6,7 +6,9 @@ import { existsSync } from "node:fs";
 import { Router } from "express";
 import type { AppDeps } from "../deps.ts";
 import { BuyerReportQuery } from "../api-schemas/parameters.ts";
-import { badRequest } from "../errors.ts";
+import { listed } from "../../client/src/shared/french-words.js";
+import { ApiError, badRequest } from "../errors.ts";
+import type { Snapshot } from "../db.ts";
 import {
   enumQuery,
   intParam,
@@ -21,6 +23,7 @@ import { reportDocx } from "../report/docx.ts";
 import { reportHtml } from "../report/html.ts";
 import { chromiumPath, htmlToPdf, pdfUnavailable } from "../report/pdf.ts";
 import { inReportSlot } from "../report/render-slot.ts";
+import { buyerYears } from "../spaser/buyer-scope.ts";
 import { requireBuyer } from "./buyer-quality.ts";
 
 const REPORT_CSP = [
@@ -38,6 +41,22 @@ const TYPES = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 } as const;
+
+/**
+ * A year in which the buyer notified no contract has nothing to report: its report said
+ * « n'a publié aucun marché notifié en 2020 » and counted every indicator « faute de marché
+ * concerné », for 1990 and 2030 alike. Refused, naming the years that have one (the buyer page
+ * offers only those).
+ */
+async function requireYear(snapshot: Snapshot, siret: string, year: number): Promise<void> {
+  const years = (await buyerYears(snapshot, [siret])).map((y) => y.year);
+  if (years.includes(year)) return;
+  const message =
+    years.length === 0
+      ? `aucun marché de l'acheteur ${siret} n'a de date de notification dans les données servies : pas de rapport annuel`
+      : `aucun marché de l'acheteur ${siret} notifié en ${year} dans les données servies : rapport annuel disponible pour ${listed(years.map(String))}`;
+  throw new ApiError(404, [{ code: "no_contract_in_year", param: "year", message }]);
+}
 
 export function buyerReportRouter(deps: AppDeps): Router {
   const router = Router();
@@ -59,6 +78,7 @@ export function buyerReportRouter(deps: AppDeps): Router {
     const { body, snapshotId } = await inReportSlot(async () => {
       const data = await deps.snapshots.use(async (s) => {
         await requireBuyer(s, siret);
+        await requireYear(s, siret, year);
         return gatherReport(deps, s, siret, year);
       });
       const charts = await trendCharts(data.indicators, year);

@@ -63,6 +63,25 @@ describeWithBrowser("a buyer page's year and periods in Chromium", () => {
     expect(browser.takeErrors()).toEqual([]);
   });
 
+  it("offers no annual report for a year of the address without contracts, and says why", async () => {
+    const { t, browser } = session;
+    const { page } = browser;
+    // Bretagne has no contract in 2020: its report is refused (404), so the page's « Rapport
+    // annuel » keeps a year that has one, where it used to offer 2020 and link to the refusal.
+    await page.goto(`${t.url}/acheteur/${BRETAGNE}?annee=2020`);
+    await waitReady(page);
+    expect(await page.inputValue("#spaser-annee")).toBe("2020");
+    const offered = await page.locator("#report-year option").allTextContents();
+    expect(offered).toEqual(["2024", "2021", "2018"]);
+    const href = await page.getByRole("link", { name: "Rapport annuel" }).getAttribute("href");
+    expect(href).toBe(`/api/buyers/${BRETAGNE}/report?year=2024&format=html`);
+    expect((await t.get(href ?? "")).status).toBe(200);
+    expect(await page.locator("[data-part=report-year-note]").textContent()).toBe(
+      " (pas de rapport pour 2020 : aucun marché de cet acheteur notifié cette année-là)",
+    );
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
   it("says the period of every block: all the contracts, or the one year followed", async () => {
     const { t, browser } = session;
     const { page } = browser;

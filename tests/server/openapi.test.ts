@@ -234,6 +234,13 @@ describe("real answers conform to the document", () => {
     const siret = await first(
       "SELECT acheteur_id FROM contracts GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1",
     );
+    // A year with contracts of the buyer: a report of another year is refused (404).
+    const [latest] = await queryFile(
+      t.dbPath,
+      "SELECT max(year(date_notification)) AS y FROM contracts WHERE acheteur_id = $1",
+      [siret],
+    );
+    const year = Number(latest?.y);
     const quality = await call("/api/buyers/{siret}/quality", `/api/buyers/${siret}/quality`, 200);
     expect(quality.contracts).toBeGreaterThan(0);
     await call("/api/buyers/{siret}/quality", `/api/buyers/${siret}/quality?year=2019`, 200);
@@ -241,7 +248,7 @@ describe("real answers conform to the document", () => {
     await call("/api/buyers/{siret}/quality", `/api/buyers/${siret}/quality?year=x`, 400);
     for (const [path, url] of [
       ["/api/buyers/{siret}/quality/export", `/api/buyers/${siret}/quality/export?format=xlsx`],
-      ["/api/buyers/{siret}/report", `/api/buyers/${siret}/report?year=2019&format=docx`],
+      ["/api/buyers/{siret}/report", `/api/buyers/${siret}/report?year=${year}&format=docx`],
     ] as const) {
       const types = Object.keys(v.operation("get", path).responses["200"]?.content ?? {});
       const response = await t.get(url);
@@ -252,6 +259,8 @@ describe("real answers conform to the document", () => {
     await call("/api/buyers/{siret}/quality/export", `/api/buyers/${siret}/quality/export`, 400);
     await call("/api/buyers/{siret}/report", `/api/buyers/${siret}/report?format=html`, 400);
     await call("/api/buyers/{siret}/report", "/api/buyers/00000000000001/report?year=2019", 404);
+    // A year without contracts of the buyer: nothing to report (no_contract_in_year).
+    await call("/api/buyers/{siret}/report", `/api/buyers/${siret}/report?year=1990`, 404);
   });
 
   it("a buyer's SPASER and peers, typed or not, errors included", async () => {

@@ -155,13 +155,17 @@ export function annualReportLinks(siret, years) {
     " · ",
     docx,
   );
+  // The report of a year without contracts of the buyer is refused (404): a year of the address
+  // that has none is not offered here, and the line says why the report's year differs.
+  const note = h("span", { class: "note", "data-part": "report-year-note" });
+  element.append(note);
   /** @param {number} year */
   const follow = (year) => {
-    // A year of the address without contracts is offered too, as Mon SPASER offers it.
-    if (![...select.options].some((o) => o.value === String(year))) {
-      const later = [...select.options].find((o) => Number(o.value) < year) ?? null;
-      select.insertBefore(option(year), later);
-    }
+    const offered = sorted.includes(year);
+    note.textContent = offered
+      ? ""
+      : ` (pas de rapport pour ${year} : aucun marché de cet acheteur notifié cette année-là)`;
+    if (!offered) return;
     select.value = String(year);
     show(year);
   };
