@@ -126,12 +126,21 @@ export const PeerIndicatorSchema = z.strictObject({
       value: z.number().nullable(),
       n: Count,
       coverage: Share.nullable().describe("n / n_scope; null when no contract is in scope."),
-      rank: z.int().min(1).nullable(),
+      rank: z
+        .int()
+        .min(1)
+        .nullable()
+        .describe("Among every buyer ranked (ranking), this one included; null when it is not."),
+      rank_among: Count.nullable().describe(
+        "How many buyers the rank is among, this one included (peers.count + 1); null without a rank.",
+      ),
     })
     .nullable()
     .describe("Null when no contract of the buyer enters the figure this year."),
   peers: z.strictObject({
-    count: Count.describe("Peers with a value and at least min_n contracts (buyer included)."),
+    count: Count.describe(
+      "Other buyers of the group with a value and at least min_n contracts: the buyer is not counted, nor in the quartiles.",
+    ),
     q1: z.number().nullable(),
     median: z.number().nullable(),
     q3: z.number().nullable(),
@@ -141,7 +150,9 @@ export const PeerIndicatorSchema = z.strictObject({
     n: Count,
     coverage: Share.nullable().describe("n / n_scope; null when no contract is in scope."),
   }),
-  ranking: z.array(RankedSchema).describe("Peers sorted by value, best first."),
+  ranking: z
+    .array(RankedSchema)
+    .describe("Every buyer ranked, the buyer included, sorted by value, best first."),
 });
 
 export const BuyerPeersSchema = stamped({

@@ -5,11 +5,13 @@ import type { PeerIndicator } from "../api-types.ts";
 import type { PeerComparison } from "./targets.ts";
 import { formatInteger, formatNumber } from "./format.ts";
 import {
-  ALONE_RANK,
   NOT_APPLICABLE_FIGURE,
   NO_OTHER_PEER,
+  PEERS_COUNTED,
   aloneAmongPeers,
   notApplicableText,
+  peersCountText,
+  rankText,
 } from "../../client/src/shared/peer-words.js";
 
 export const PEERS_TITLE = "3. Comparaison avec des acheteurs comparables";
@@ -32,28 +34,21 @@ export function peersIntro(p: PeerComparison | null): string[] {
   return [
     `Groupe de comparaison : ${p.group}. ${p.definition} Année ${p.year}.`,
     p.rule,
-    "Un quart des pairs a une valeur inférieure au premier quartile, la moitié à la médiane, trois quarts au troisième quartile. Ne sont comptés que les pairs dont la valeur repose sur assez de marchés.",
+    `Un quart des pairs a une valeur inférieure au premier quartile, la moitié à la médiane, trois quarts au troisième quartile. ${PEERS_COUNTED}`,
   ];
 }
 
 export function peerCells(r: PeerIndicator): string[] {
   const f = (v: number | null) => formatNumber(v, r.format);
   const alone = aloneAmongPeers(r);
-  const rank =
-    r.buyer === null
-      ? ""
-      : alone
-        ? `, ${ALONE_RANK}`
-        : r.buyer.rank === null
-          ? ", non classé : trop peu de marchés"
-          : `, rang ${r.buyer.rank} sur ${formatInteger(r.peers.count)}`;
+  const rank = rankText(r);
   const notApplicable = notApplicableText(r);
   const buyer =
     notApplicable !== null
       ? `${NOT_APPLICABLE_FIGURE}, ${notApplicable}`
       : r.buyer === null
         ? "aucun marché"
-        : `${f(r.buyer.value)} (N = ${formatInteger(r.buyer.n)})${rank}`;
+        : `${f(r.buyer.value)} (N = ${formatInteger(r.buyer.n)}), ${r.buyer.rank !== null && !alone ? `rang ${rank}` : rank}`;
   // Alone in its group, the buyer's « quartiles » would be its own value.
   const quartile = (v: number | null) => (alone ? NO_OTHER_PEER : f(v));
   return [
@@ -62,7 +57,7 @@ export function peerCells(r: PeerIndicator): string[] {
     quartile(r.peers.q1),
     quartile(r.peers.median),
     quartile(r.peers.q3),
-    `${formatInteger(r.peers.count)} (au moins ${formatInteger(r.min_n)} marchés chacun)`,
+    peersCountText(r),
     `${f(r.national.value)} (N = ${formatInteger(r.national.n)})`,
   ];
 }

@@ -1,5 +1,8 @@
 // A buyer among its peers (peer-groups.ts), per indicator for one year: the buyer's value, the
-// peers' quartiles, the national value and the ranking. The engine compiles the indicator by
+// peers' quartiles, the national value and the ranking. The peers are the OTHER buyers of the
+// group: the buyer is not counted in the quartiles it is read against (Lyon's 2019 « Pairs
+// comptés 16 » counted Lyon), while its rank is among every buyer ranked, itself included
+// (« 14 sur 16 »), as a benchmark reads. The engine compiles the indicator by
 // buyer for the year; DuckDB then keeps the peers (same type, at least min N contracts in the
 // figure, a placeholder id such as 00000000000000 never: lib/party-ids.ts) and computes the
 // quartiles and the ranking over that SQL. The engine's text holds only placeholders; the type,
@@ -62,10 +65,12 @@ export async function peerIndicator(
   const params = [...query.params, request.type, minN, PLACEHOLDER_PARTY_ID, request.siret];
   const [stats] = await snapshot.query(
     `${peers}
-     SELECT (SELECT count(*) FROM p) AS count,
-            (SELECT quantile_cont(value, 0.25) FROM p) AS q1,
-            (SELECT quantile_cont(value, 0.5) FROM p) AS median,
-            (SELECT quantile_cont(value, 0.75) FROM p) AS q3,
+     , o AS (SELECT value FROM p WHERE siret <> $${k + 4})
+     SELECT (SELECT count(*) FROM o) AS count,
+            (SELECT quantile_cont(value, 0.25) FROM o) AS q1,
+            (SELECT quantile_cont(value, 0.5) FROM o) AS median,
+            (SELECT quantile_cont(value, 0.75) FROM o) AS q3,
+            (SELECT count(*) FROM p) AS ranked,
             (SELECT value FROM r WHERE acheteur_id = $${k + 4}) AS buyer_value,
             (SELECT n FROM r WHERE acheteur_id = $${k + 4}) AS buyer_n,
             (SELECT coverage FROM r WHERE acheteur_id = $${k + 4}) AS buyer_coverage,
@@ -103,6 +108,7 @@ export async function peerIndicator(
             n: Number(stats.buyer_n),
             coverage: numberOrNull(stats.buyer_coverage),
             rank: stats.buyer_rank === null ? null : Number(stats.buyer_rank),
+            rank_among: stats.buyer_rank === null ? null : Number(stats.ranked),
           },
     peers: {
       count: Number(stats?.count ?? 0),

@@ -179,6 +179,9 @@ describe("peers in the annual report", () => {
       for (const [siret, year] of [
         [BRETAGNE, 2021],
         [String(typed?.acheteur_id), Number(typed?.y)],
+        // Commune de Lyon in 2019, ranked with 15 other communes of its size: the two above are
+        // each alone in their group, so that no other buyer is counted beside them.
+        ["21690123100011", 2019],
       ] as const) {
         const api = await t.json<BuyerPeers>(`/api/buyers/${siret}/peers?year=${year}`);
         expect(api.group).not.toBeNull();

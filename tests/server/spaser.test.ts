@@ -151,11 +151,16 @@ describe("peers", () => {
       const perBuyer = await t.json<IndicatorResult>(
         `/api/indicators/${indicator.indicator}?by=acheteur_id&filter=year=${year}`,
       );
-      const peers = perBuyer.rows.filter(
+      const ranked = perBuyer.rows.filter(
         (r) => sameType.has(String(r.acheteur_id)) && r.value !== null && r.n >= indicator.min_n,
       );
+      // The peers are the other buyers: the buyer is in neither their count nor their
+      // quartiles, while its rank is among every buyer ranked, itself included.
+      const peers = ranked.filter((r) => r.acheteur_id !== siret);
       const values = peers.map((r) => Number(r.value)).sort((a, b) => a - b);
       expect(indicator.peers.count, indicator.indicator).toBe(values.length);
+      const buyerRanked = ranked.length > peers.length;
+      expect(indicator.buyer?.rank_among ?? null).toBe(buyerRanked ? ranked.length : null);
       for (const [key, q] of [
         ["q1", 0.25],
         ["median", 0.5],
@@ -167,10 +172,10 @@ describe("peers", () => {
       }
       const down = indicator.polarity === "lower_is_better" ? 1 : -1;
       expect(indicator.ranking.map((r) => r.value)).toEqual(
-        [...values].sort((a, b) => down * (b - a)),
+        ranked.map((r) => Number(r.value)).sort((a, b) => down * (b - a)),
       );
       expect(new Set(indicator.ranking.map((r) => r.siret))).toEqual(
-        new Set(peers.map((r) => String(r.acheteur_id))),
+        new Set(ranked.map((r) => String(r.acheteur_id))),
       );
       const own = perBuyer.rows.find((r) => r.acheteur_id === siret);
       expect(indicator.buyer?.value ?? null).toBe(own?.value ?? null);
@@ -181,7 +186,7 @@ describe("peers", () => {
       );
       expect(indicator.national.value).toBe(national.rows[0]?.value ?? null);
       expect(indicator.national.coverage).toBe(national.rows[0]?.coverage ?? null);
-      if (values.length > 0) compared += 1;
+      if (ranked.length > 0) compared += 1;
     }
     expect(compared).toBeGreaterThan(0);
   });

@@ -6,11 +6,13 @@ import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
 import { formatInteger, formatValue, formatValueWithN } from "../format.js";
 import {
-  ALONE_RANK,
   NOT_APPLICABLE_FIGURE,
   NO_OTHER_PEER,
+  PEERS_COUNTED,
   aloneAmongPeers,
   notApplicableText,
+  peersCountText,
+  rankText,
 } from "../shared/peer-words.js";
 import { displayName, lookupTable } from "./lookup.js";
 import { oneYearWords, periodLine } from "./period.js";
@@ -59,8 +61,9 @@ const COLUMNS = [
   { label: "Médiane des pairs", cell: (r) => quartile(r, r.peers.median), numeric: true },
   { label: "3e quartile", cell: (r) => quartile(r, r.peers.q3), numeric: true },
   {
+    // The other buyers: this one is in neither the count nor the quartiles.
     label: "Pairs comptés",
-    cell: (r) => `${formatInteger(r.peers.count)} (au moins ${r.min_n} marchés)`,
+    cell: (r) => peersCountText(r),
   },
   {
     label: "Toutes les données",
@@ -68,13 +71,7 @@ const COLUMNS = [
   },
   {
     label: "Rang",
-    cell: (r) =>
-      notApplicableText(r) ??
-      (aloneAmongPeers(r)
-        ? ALONE_RANK
-        : r.buyer?.rank
-          ? `${r.buyer.rank} sur ${r.peers.count}`
-          : "non classé (trop peu de marchés)"),
+    cell: (r) => notApplicableText(r) ?? rankText(r) ?? "—",
   },
 ];
 
@@ -107,6 +104,7 @@ function content(a) {
     ),
     h("p", {}, `Groupe : ${a.group.label}. ${a.group.definition} Année ${a.year ?? "—"}.`),
     h("p", { class: "note" }, a.rule),
+    h("p", { class: "note" }, PEERS_COUNTED),
     peersTable(a),
     a.indicators
       .filter((r) => r.ranking.length > 0)
