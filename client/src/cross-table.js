@@ -7,17 +7,20 @@ import { TIME_KEYS } from "./charts/common.js";
 import { newestFirst } from "./charts/time.js";
 import { h } from "./dom.js";
 import { FLAG_LABELS, formatInteger, formatValue } from "./format.js";
+import { keyId, keyNames } from "./key-names.js";
 import { labelOrder, pivot } from "./pivot.js";
-import { keyText } from "./table.js";
 
 /**
  * @typedef {import("./types.js").IndicatorResult} IndicatorResult
  * @typedef {{ value: string, n: string, flags: string[] }} CrossCell
+ * @typedef {{ key: string, text: string }} CrossKey  a code (keyId) and the words shown for it
  * @typedef {{
- *   rowHeader: string, columnHeader: string, rows: string[], columns: string[],
+ *   rowHeader: string, columnHeader: string, rows: CrossKey[], columns: CrossKey[],
  *   cell: (row: string, column: string) => CrossCell | undefined, flags: string[],
  * }} CrossModel
- *   flags: the flags found in the cells, in the order of FLAG_LABELS (their note numbers)
+ *   rows, columns: one per code, never merged by name (key-names.js: a name that several codes
+ *   bear shows its code); cell: by the row's and the column's keys; flags: the flags found in
+ *   the cells, in the order of FLAG_LABELS (their note numbers)
  */
 
 /** @param {IndicatorResult} result @param {string} key */
@@ -34,18 +37,22 @@ export function crossModel(result, rowKey, columnKey) {
   const time = TIME_KEYS.includes(columnKey);
   // Periods as everywhere on the dashboard: the latest first, the undated last.
   const rows = time ? newestFirst(result.rows, columnKey) : result.rows;
+  const rowName = keyNames(result, rowKey);
+  const columnName = keyNames(result, columnKey);
   const wide = pivot(
     rows,
-    (row) => keyText(result, row, rowKey),
-    (row) => keyText(result, row, columnKey),
-    { sortColumns: !time },
+    (row) => keyId(row, rowKey),
+    (row) => keyId(row, columnKey),
+    { sortColumns: !time, columnText: columnName },
   );
   const seen = new Set(result.rows.flatMap((row) => (Array.isArray(row.flags) ? row.flags : [])));
   return {
     rowHeader: labelOf(result, rowKey),
     columnHeader: labelOf(result, columnKey),
-    rows: [...wide.rowKeys].sort(labelOrder),
-    columns: wide.columnKeys,
+    rows: wide.rowKeys
+      .map((key) => ({ key, text: rowName(wide.first(key)) }))
+      .sort((a, b) => labelOrder(a.text, b.text)),
+    columns: wide.columnKeys.map((key) => ({ key, text: columnName(wide.columnFirst(key)) })),
     cell: (r, c) => {
       const row = wide.cell(r, c);
       if (!row) return undefined;
@@ -121,7 +128,7 @@ export function crossTableElement(model, caption) {
             "tr",
             {},
             h("th", { scope: "col" }, model.rowHeader),
-            model.columns.map((c) => h("th", { scope: "col", class: "num" }, c)),
+            model.columns.map((c) => h("th", { scope: "col", class: "num" }, c.text)),
           ),
         ),
         h(
@@ -137,8 +144,8 @@ export function crossTableElement(model, caption) {
                 h(
                   "tr",
                   {},
-                  h("th", { scope: "row" }, r),
-                  model.columns.map((c) => cell(r, c)),
+                  h("th", { scope: "row" }, r.text),
+                  model.columns.map((c) => cell(r.key, c.key)),
                 ),
               ),
         ),
@@ -162,12 +169,12 @@ export function crossTableElement(model, caption) {
 export function crossCsvModel(model) {
   const headers = [
     model.rowHeader,
-    ...model.columns.flatMap((c) => [c, `${c} – N`, `${c} – signalements`]),
+    ...model.columns.flatMap(({ text }) => [text, `${text} – N`, `${text} – signalements`]),
   ];
   const rows = model.rows.map((r) => [
-    r,
+    r.text,
     ...model.columns.flatMap((c) => {
-      const found = model.cell(r, c);
+      const found = model.cell(r.key, c.key);
       return found ? [found.value, found.n, found.flags.map(flagText).join(" ; ")] : ["—", "", ""];
     }),
   ]);

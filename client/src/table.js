@@ -5,27 +5,15 @@
 import { TIME_KEYS } from "./charts/common.js";
 import { newestFirst } from "./charts/time.js";
 import { h } from "./dom.js";
+import { keyId, keyNames } from "./key-names.js";
 import { pivot } from "./pivot.js";
 import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS } from "./format.js";
-import { keyLabelText } from "./shared/missing-key.js";
 import { notJudgedText } from "./shared/not-judged-text.js";
 
 /**
  * @typedef {{ headers: string[], rows: string[][], numeric: boolean[] }} TableModel
  * @typedef {import("./types.js").IndicatorResult} IndicatorResult
  */
-
-/**
- * Display text of a key: its label column when there is one, else its code; « Date inconnue »
- * for a period without a date, « Non renseigné » for any other missing value (the exports' words
- * too: shared/missing-key.js).
- * @param {IndicatorResult} result
- * @param {import("./types.js").Row} row
- * @param {string} key
- */
-export function keyText(result, row, key) {
-  return keyLabelText(key, row[`${key}_label`], row[key]);
-}
 
 /**
  * The rows of a result, the latest period first and the undated ones last (charts/time.js).
@@ -50,6 +38,7 @@ export function tableModel(result) {
   const hasStatus = result.columns.some((c) => c.role === "status");
   const hasTarget = result.columns.some((c) => c.role === "target_met");
   const basis = basisColumns(result);
+  const names = keys.map((k) => keyNames(result, k.name));
   const headers = [
     ...keys.map((k) => k.label),
     `Valeur (${ind.unit_label})`,
@@ -60,7 +49,7 @@ export function tableModel(result) {
   ];
   const numeric = headers.map((_, i) => i >= keys.length && i <= keys.length + basis.length);
   const rows = rowsInOrder(result).map((row) => [
-    ...keys.map((k) => keyText(result, row, k.name)),
+    ...names.map((name) => name(row)),
     formatValue(row.value, value?.format),
     ...basis.map((b) => b.cell(row)),
     // A row without a verdict says why, in the badges' words (the engine's reason code).
@@ -136,12 +125,20 @@ function pivotModel(result, rowKey, category) {
   const rows = rowsInOrder(result);
   if (rows.length === 0)
     return { headers: [rowKeyLabel(result, rowKey)], rows: [], numeric: [false] };
+  // Keyed by the codes, shown by their names (key-names.js): namesakes stay apart.
+  const rowName = keyNames(result, rowKey);
+  const categoryName = keyNames(result, category);
   const wide = pivot(
     rows,
-    (row) => keyText(result, row, rowKey),
-    (row) => keyText(result, row, category),
+    (row) => keyId(row, rowKey),
+    (row) => keyId(row, category),
+    { columnText: categoryName },
   );
-  const headers = [rowKeyLabel(result, rowKey), ...wide.columnKeys, ...basis.map((b) => b.header)];
+  const headers = [
+    rowKeyLabel(result, rowKey),
+    ...wide.columnKeys.map((c) => categoryName(wide.columnFirst(c))),
+    ...basis.map((b) => b.header),
+  ];
   const table = wide.rowKeys.map((key) => {
     const cells = wide.columnKeys.map((c) => {
       const row = wide.cell(key, c);
@@ -149,7 +146,8 @@ function pivotModel(result, rowKey, category) {
     });
     // Basis cells are the same for every category of a key (N: the contracts with the
     // category filled), so any one of them stands for the key.
-    return [key, ...cells, ...basis.map((b) => b.cell(wide.first(key)))];
+    const first = wide.first(key);
+    return [rowName(first), ...cells, ...basis.map((b) => b.cell(first))];
   });
   return { headers, rows: table, numeric: headers.map((_, i) => i > 0) };
 }

@@ -180,6 +180,29 @@ describeWithBrowser("two dimensions on an indicator page", () => {
     });
   });
 
+  it("buyers sharing a name keep a row each, told apart by their SIRET", async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${t.url}/indicateur/single_offer_rate?by=acheteur_id,year`);
+    await waitReady(page);
+    const api = await t.json<{ rows: { acheteur_id: string }[] }>(
+      "/api/indicators/single_offer_rate?by=acheteur_id,year",
+    );
+    const buyers = new Set(api.rows.map((r) => r.acheteur_id)).size;
+    const block = page.locator('.chart-block:has([data-chart="heatmap"])');
+    const names = await block.locator("tbody th").allTextContents();
+    expect(names).toHaveLength(buyers);
+    expect(new Set(names).size).toBe(buyers);
+    expect(names.filter((n) => n.startsWith("CA Mauges Communauté")).sort()).toEqual([
+      "CA Mauges Communauté (20006001000010)",
+      "CA Mauges Communauté (20006001000044)",
+      "CA Mauges Communauté (20006001000085)",
+    ]);
+    // The count the note gives is the table's.
+    const note = await block.locator("figcaption .note").textContent();
+    expect(note?.replace(/\s/gu, "")).toContain(`letableaulesmontretoutes(${buyers})`);
+  });
+
   it("an indicator with categories (a mix) offers one dimension only", async () => {
     const { page } = browser;
     await page.goto(`${t.url}/indicateur/procedure_mix`);

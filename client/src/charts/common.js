@@ -1,7 +1,8 @@
 // Shared pieces of the Vega-Lite specs: formats from the column metadata, the rows a chart
 // needs (plain values only), and the words for rows whose N is too small.
 // Pure functions without DOM: the tests build every spec in Node and validate it.
-import { keyLabelText, NO_LABEL, TIME_KEYS } from "../shared/missing-key.js";
+import { keyNames } from "../key-names.js";
+import { NO_LABEL, TIME_KEYS } from "../shared/missing-key.js";
 import { shareText } from "../shared/share-text.js";
 
 export { NO_LABEL, TIME_KEYS };
@@ -91,22 +92,23 @@ export function labelField(result, dimension) {
 
 /**
  * Plain chart rows: the wanted fields, a readable label per key, and reliability. A key's label
- * keeps the API's name, `<key>_label`, and is filled for every key (the code where the API gives
- * no label, "Non renseigné" for a blank: shared/missing-key.js).
+ * keeps the API's name, `<key>_label`, and is filled for every key with the tables' words
+ * (key-names.js): its label, else its code, "Non renseigné" for a blank, and the code beside a
+ * name that several codes of the result bear, so that one bar or cell is one code, never
+ * buyers merged by name.
  * @param {import("../types.js").IndicatorResult} result
- * @param {string[]} keys  key columns to keep (their label column replaces null by "Non renseigné")
+ * @param {string[]} keys  key columns to keep
  */
 export function chartRows(result, keys) {
   const isShare = columnOf(result, "value")?.format === "percent";
+  const names = keys.map((key) => ({ key, name: keyNames(result, key) }));
   return result.rows.map((row) => {
     /** @type {Record<string, string | number | null>} */
     const out = {};
-    for (const key of keys) {
+    for (const { key, name } of names) {
       const raw = row[key];
       out[key] = typeof raw === "string" || typeof raw === "number" ? raw : null;
-      // A code without a label is drawn as its code, as the table under the chart shows it: « Non
-      // renseigné » would say the value is unknown, and merge every such code into one bar.
-      out[`${key}_label`] = keyLabelText(key, row[labelField(result, key)], raw);
+      out[`${key}_label`] = name(row);
     }
     const flags = Array.isArray(row.flags) ? row.flags : [];
     out.value = typeof row.value === "number" ? row.value : null;

@@ -9,6 +9,7 @@ import { TIME_KEYS } from "../charts/common.js";
 import { breakdownSpec, heatmapSpec, MAX_BARS } from "../charts/specs.js";
 import { crossCsvModel, crossModel, crossTableElement } from "../cross-table.js";
 import { h } from "../dom.js";
+import { formatInteger } from "../format.js";
 import { part } from "../parts.js";
 import { refresh } from "../router.js";
 import { FILTER_KEYS, updateAddress } from "../state.js";
@@ -144,18 +145,19 @@ async function singleBlock(ind, request, by) {
   const { params } = request([by]);
   const result = await getIndicator(ind.id, params);
   const chart = breakdownSpec(result, by);
+  const model = tableModel(result);
   return chartBlock({
     kind: "breakdown",
     title: `Répartition par ${lower(ind, by)}`,
     note:
       chart && chart.shown < chart.total
-        ? `Le graphique montre les ${MAX_BARS} valeurs qui comptent le plus de marchés ; le tableau les montre toutes (${chart.total}).`
+        ? `Le graphique montre les ${MAX_BARS} valeurs qui comptent le plus de marchés ; le tableau les montre toutes (${formatInteger(model.rows.length)}).`
         : undefined,
     // Built again at the box's width when drawn: the x axis's title in lines that fit it.
     spec: chart ? (width) => breakdownSpec(result, by, { width })?.spec ?? chart.spec : null,
-    model: tableModel(result),
+    model,
     caption: `${ind.title}, par ${lower(ind, by)}`,
-    exports: exportLinks({ id: ind.id, params, model: tableModel(result) }),
+    exports: exportLinks({ id: ind.id, params, model }),
   });
 }
 
@@ -178,7 +180,7 @@ async function crossBlock(ind, request, rows, columns) {
     note: [
       "Une case vide : aucun marché ; une case grise : des marchés, mais pas de valeur calculable ; une case marquée d'un rond blanc repose sur peu de marchés.",
       chart && chart.shown < chart.total
-        ? ` Le graphique montre les ${chart.shown} lignes qui comptent le plus de marchés ; le tableau les montre toutes (${chart.total}).`
+        ? ` Le graphique montre les ${chart.shown} lignes qui comptent le plus de marchés ; le tableau les montre toutes (${formatInteger(model.rows.length)}).`
         : "",
     ].join(""),
     spec: chart?.spec ?? null,
