@@ -9,13 +9,18 @@ import { h } from "./dom.js";
 import { FLAG_LABELS, formatInteger, formatValue } from "./format.js";
 import { keyId, keyNames } from "./key-names.js";
 import { labelOrder, pivot } from "./pivot.js";
+import { numberOrNull, SHARE_UNIT } from "./table-csv.js";
 
 /**
  * @typedef {import("./types.js").IndicatorResult} IndicatorResult
- * @typedef {{ value: string, n: string, flags: string[] }} CrossCell
+ * @typedef {import("./table-csv.js").NumberFormat} NumberFormat
+ * @typedef {{
+ *   value: string, n: string, flags: string[], numbers: { value: number | null, n: number | null },
+ * }} CrossCell  value, n: as shown; numbers: the same as numbers, for the file
  * @typedef {{ key: string, text: string }} CrossKey  a code (keyId) and the words shown for it
  * @typedef {{
  *   rowHeader: string, columnHeader: string, rows: CrossKey[], columns: CrossKey[],
+ *   format: NumberFormat | null, unit: string,
  *   cell: (row: string, column: string) => CrossCell | undefined, flags: string[],
  * }} CrossModel
  *   rows, columns: one per code, never merged by name (key-names.js: a name that several codes
@@ -47,6 +52,8 @@ export function crossModel(result, rowKey, columnKey) {
   );
   const seen = new Set(result.rows.flatMap((row) => (Array.isArray(row.flags) ? row.flags : [])));
   return {
+    format: /** @type {NumberFormat | null} */ (value?.format ?? null),
+    unit: result.indicator.unit_label,
     rowHeader: labelOf(result, rowKey),
     columnHeader: labelOf(result, columnKey),
     rows: wide.rowKeys
@@ -60,6 +67,7 @@ export function crossModel(result, rowKey, columnKey) {
         value: formatValue(row.value, value?.format),
         n: formatInteger(row.n),
         flags: Array.isArray(row.flags) ? row.flags : [],
+        numbers: { value: numberOrNull(row.value), n: numberOrNull(row.n) },
       };
     },
     flags: [
@@ -162,7 +170,9 @@ export function crossTableElement(model, caption) {
 }
 
 /**
- * The table as a CSV model (table-csv.js): each column's value, N and flags side by side.
+ * The table as a CSV model (table-csv.js): each column's value, N and flags side by side, the
+ * words on screen in `rows`, the figures as numbers in `csv` (a share from 0 to 1, said in its
+ * header), a pair without any contract left empty.
  * @param {CrossModel} model
  * @returns {import("./table.js").TableModel}
  */
@@ -178,5 +188,28 @@ export function crossCsvModel(model) {
       return found ? [found.value, found.n, found.flags.map(flagText).join(" ; ")] : ["—", "", ""];
     }),
   ]);
-  return { headers, rows, numeric: headers.map((_, i) => i > 0 && i % 3 !== 0) };
+  const unit = model.format === "percent" ? SHARE_UNIT : model.unit;
+  const csv = {
+    headers: [
+      model.rowHeader,
+      ...model.columns.flatMap(({ text }) => [
+        `${text} – valeur (${unit})`,
+        `${text} – N`,
+        `${text} – signalements`,
+      ]),
+    ],
+    formats: [
+      null,
+      ...model.columns.flatMap(() => [model.format, /** @type {NumberFormat} */ ("integer"), null]),
+    ],
+    rows: model.rows.map((r) => [
+      r.text,
+      ...model.columns.flatMap((c) => {
+        const found = model.cell(r.key, c.key);
+        if (!found) return [null, null, null];
+        return [found.numbers.value, found.numbers.n, found.flags.map(flagText).join(" ; ")];
+      }),
+    ]),
+  };
+  return { headers, rows, numeric: headers.map((_, i) => i > 0 && i % 3 !== 0), csv };
 }

@@ -7,11 +7,16 @@ import { newestFirst } from "./charts/time.js";
 import { h } from "./dom.js";
 import { keyId, keyNames } from "./key-names.js";
 import { pivot } from "./pivot.js";
+import { numberOrNull, SHARE_UNIT } from "./table-csv.js";
 import { FLAG_LABELS, formatInteger, formatPercent, formatValue, STATUS_LABELS } from "./format.js";
 import { notJudgedText } from "./shared/not-judged-text.js";
 
 /**
- * @typedef {{ headers: string[], rows: string[][], numeric: boolean[] }} TableModel
+ * @typedef {{
+ *   headers: string[], rows: string[][], numeric: boolean[],
+ *   csv?: import("./table-csv.js").CsvTable,
+ * }} TableModel
+ *   rows: the words on screen; csv: the same table for « Ce tableau (CSV) », figures as numbers
  * @typedef {import("./types.js").IndicatorResult} IndicatorResult
  */
 
@@ -48,7 +53,8 @@ export function tableModel(result) {
     "Signalements",
   ];
   const numeric = headers.map((_, i) => i >= keys.length && i <= keys.length + basis.length);
-  const rows = rowsInOrder(result).map((row) => [
+  const ordered = rowsInOrder(result);
+  const rows = ordered.map((row) => [
     ...names.map((name) => name(row)),
     formatValue(row.value, value?.format),
     ...basis.map((b) => b.cell(row)),
@@ -74,7 +80,44 @@ export function tableModel(result) {
       : []),
     (Array.isArray(row.flags) ? row.flags : []).map((f) => FLAG_LABELS[f] ?? f).join(" ; "),
   ]);
-  return { headers, rows, numeric };
+  // The file: the same columns, the figures as numbers in their format (a share from 0 to 1,
+  // said in its header), the words of the other cells as on screen.
+  const format = /** @type {import("./table-csv.js").NumberFormat | null} */ (
+    value?.format ?? null
+  );
+  const figures = [{ name: "value", format }, ...basis];
+  const words = headers.slice(keys.length + figures.length);
+  const formats = [
+    ...keys.map(() => null),
+    ...figures.map((f) => f.format),
+    ...words.map(() => null),
+  ];
+  const csv = {
+    headers: csvHeaders(headers, formats),
+    formats,
+    rows: ordered.map((row, i) => {
+      const shown = rows[i] ?? [];
+      return [
+        ...shown.slice(0, keys.length),
+        ...figures.map((f) => numberOrNull(row[f.name])),
+        ...shown.slice(keys.length + figures.length),
+      ];
+    }),
+  };
+  return { headers, rows, numeric, csv };
+}
+
+/**
+ * The headers in the file: a share column says its unit in full, the share being a number from
+ * 0 to 1 there (« Valeur (part) » → « Valeur (part, 1 = 100 %) », « Couverture » → « Couverture
+ * (part, 1 = 100 %) »).
+ * @param {string[]} headers
+ * @param {(import("./table-csv.js").NumberFormat | null)[]} formats
+ */
+function csvHeaders(headers, formats) {
+  return headers.map((header, i) =>
+    formats[i] === "percent" ? `${header.replace(/ \(part\)$/u, "")} (${SHARE_UNIT})` : header,
+  );
 }
 
 /**
@@ -86,26 +129,45 @@ export function tableModel(result) {
 const unjudged = (word, why) => (why === null ? word : `${word} : ${why}`);
 
 /**
+ * @typedef {{
+ *   header: string, name: string, format: import("./table-csv.js").NumberFormat,
+ *   cell: (row: import("./types.js").Row) => string,
+ * }} BasisColumn  name: the API's column, format: its numbers' in the file
+ */
+
+/**
  * What each value rests on: N (the contracts the figure is computed on), the contracts in
  * scope, coverage, and coverage in value where the result has it.
  * @param {IndicatorResult} result
- * @returns {{ header: string, name: string, cell: (row: import("./types.js").Row) => string }[]}
+ * @returns {BasisColumn[]}
  */
 function basisColumns(result) {
-  /** @type {{ header: string, name: string, cell: (row: import("./types.js").Row) => string }[]} */
+  /** @type {BasisColumn[]} */
   const columns = [
-    { header: "N (marchés du calcul)", name: "n", cell: (row) => formatInteger(row.n) },
+    {
+      header: "N (marchés du calcul)",
+      name: "n",
+      format: "integer",
+      cell: (row) => formatInteger(row.n),
+    },
     {
       header: "Marchés dans le périmètre",
       name: "n_scope",
+      format: "integer",
       cell: (row) => formatInteger(row.n_scope),
     },
-    { header: "Couverture", name: "coverage", cell: (row) => formatPercent(row.coverage) },
+    {
+      header: "Couverture",
+      name: "coverage",
+      format: "percent",
+      cell: (row) => formatPercent(row.coverage),
+    },
   ];
   if (result.columns.some((c) => c.role === "coverage_value")) {
     columns.push({
       header: "Couverture en valeur",
       name: "coverage_value",
+      format: "percent",
       cell: (row) => formatPercent(row.coverage_value),
     });
   }
@@ -149,7 +211,21 @@ function pivotModel(result, rowKey, category) {
     const first = wide.first(key);
     return [rowName(first), ...cells, ...basis.map((b) => b.cell(first))];
   });
-  return { headers, rows: table, numeric: headers.map((_, i) => i > 0) };
+  // The file: each category's share and the basis as numbers (a share from 0 to 1).
+  const format = /** @type {import("./table-csv.js").NumberFormat | null} */ (
+    value?.format ?? null
+  );
+  const formats = [null, ...wide.columnKeys.map(() => format), ...basis.map((b) => b.format)];
+  const csv = {
+    headers: csvHeaders(headers, formats),
+    formats,
+    rows: wide.rowKeys.map((key, i) => [
+      table[i]?.[0] ?? "",
+      ...wide.columnKeys.map((c) => numberOrNull(wide.cell(key, c)?.value)),
+      ...basis.map((b) => numberOrNull(wide.first(key)[b.name])),
+    ]),
+  };
+  return { headers, rows: table, numeric: headers.map((_, i) => i > 0), csv };
 }
 
 /** @param {IndicatorResult} result @param {string} key */

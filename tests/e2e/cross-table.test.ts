@@ -169,14 +169,24 @@ describeWithBrowser("two dimensions on an indicator page", () => {
       const shown = parseCsv(onScreen.bytes.toString("utf8").replace(/^\uFEFF/, ""), ";");
       const years = await block.locator("thead th").count();
       expect(shown[0]?.length).toBe(1 + 3 * (years - 1));
-      // The latest year, as text (`="2024"`: a spreadsheet would make a number of it).
+      // The latest year's columns, the share said as a number from 0 to 1.
       const latest = await block.locator("thead th").nth(1).textContent();
       expect(shown[0]?.slice(1, 4)).toEqual([
-        `="${latest}"`,
+        `${latest} – valeur (part, 1 = 100 %)`,
         `${latest} – N`,
         `${latest} – signalements`,
       ]);
       expect(shown.length - 1).toBe(await block.locator("tbody tr").count());
+      // Figures as numbers a French spreadsheet reads (decimal comma), never the screen's words:
+      // Bretagne's latest year is the API's value rounded to 4 decimals, and its N.
+      const bretagne = api.rows.find((r) => r.region === "53" && String(r.year) === latest);
+      const line = shown.find((r) => r[0] === "Bretagne");
+      expect(line?.[1]).toBe(
+        bretagne?.value === null || bretagne === undefined
+          ? ""
+          : String(Number(bretagne.value.toFixed(4))).replace(".", ","),
+      );
+      expect(line?.[2]).toBe(String(bretagne?.n ?? ""));
     });
   });
 

@@ -2,11 +2,14 @@
 // and by the server; and « Ce tableau (CSV) » neutralises buyer names a spreadsheet would run as
 // formulas, with the rules of the server's CSV (one module for both). The database holds the
 // shipped samples and a file of buyers named like formulas, loaded by the real ETL.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { defaultInputs } from "../../etl/pipeline.ts";
 import { writeTestInput } from "../helpers/etl-cache.ts";
 import { parseCsv } from "../server/helpers/read-files.ts";
+import { describeWithSpreadsheet, openInCalc, readSheet } from "../server/helpers/spreadsheet.ts";
 import { startTestServer, type TestServer } from "../server/helpers/test-server.ts";
 import { describeWithBrowser, launchBrowser, waitReady, type Browser } from "./helpers/browser.ts";
 
@@ -132,14 +135,93 @@ describeWithBrowser("downloads in Chromium", () => {
       // A spreadsheet reads each as text: an apostrophe first, never a formula.
       for (const name of HOSTILE) expect(firstCells).toContain(`'${name}`);
       expect(firstCells.filter((cell) => /^[=+\-@]/.test(cell ?? ""))).toEqual([]);
-      // Counts as on screen, kept as text (`="1"`), like codes in the server's CSV.
+      // Counts as numbers a spreadsheet adds up, as the server's CSV writes them (never `="1"`).
       const hyperlink = records.find((r) => r[0] === `'${HOSTILE[0]}`);
-      expect(hyperlink?.[2]).toBe('="1"');
+      expect(records[0]?.slice(1, 3)).toEqual(["Valeur (marchés)", "N (marchés du calcul)"]);
+      expect(hyperlink?.slice(1, 3)).toEqual(["1", "1"]);
       // The server's CSV pour Excel of the same request writes the same names the same way.
       const href = String(await block.locator('a[data-format="csv_excel"]').getAttribute("href"));
       const server = parseCsv((await (await t.get(href)).text()).replace(/^\uFEFF/, ""), ";");
       const serverNames = server.map((r) => r[0]);
       for (const name of HOSTILE) expect(serverNames).toContain(`'${name}`);
+    });
+
+    describeWithSpreadsheet("opened in LibreOffice Calc (French locale)", () => {
+      it("figures are numbers, shares from 0 to 1, and a name like a formula stays text", async () => {
+        const { page } = browser;
+        const dir = mkdtempSync(join(tmpdir(), "observatory-table-csv-"));
+        try {
+          const save = async (address: string, kind: string, name: string) => {
+            await page.goto(`${t.url}${address}`);
+            await waitReady(page);
+            const [file] = await Promise.all([
+              page.waitForEvent("download"),
+              page
+                .locator(`.chart-block:has([data-chart="${kind}"])`)
+                .getByRole("button", { name: "Ce tableau (CSV)" })
+                .click(),
+            ]);
+            await file.saveAs(join(dir, name));
+            return join(dir, name);
+          };
+          const counts = await save(
+            "/indicateur/contracts_count?by=acheteur_nom&year_from=2024&year_to=2024",
+            "breakdown",
+            "counts.csv",
+          );
+          const shares = await save(
+            "/indicateur/single_offer_rate?by=region",
+            "breakdown",
+            "shares.csv",
+          );
+          const read = await openInCalc([counts, shares]);
+
+          const names = readSheet(read.get("counts.csv") ?? new Uint8Array());
+          expect(names[0]?.get(1)).toMatchObject({ kind: "text", raw: "Valeur (marchés)" });
+          for (const name of HOSTILE) {
+            const row = names.find((cells) => cells.get(0)?.raw.endsWith(name));
+            // Shown as the name, never run: text, not a formula's result.
+            expect(row?.get(0)?.kind, name).toBe("text");
+            expect(row?.get(1), name).toMatchObject({ kind: "number", raw: "1" });
+            expect(row?.get(2), name).toMatchObject({ kind: "number", raw: "1" });
+          }
+
+          const api = await t.json<{
+            rows: {
+              region_label: string | null;
+              value: number | null;
+              n: number;
+              coverage: number | null;
+            }[];
+          }>("/api/indicators/single_offer_rate?by=region");
+          const sheet = readSheet(read.get("shares.csv") ?? new Uint8Array());
+          const header = [...(sheet[0]?.values() ?? [])].map((c) => c.raw);
+          expect(header).toContain("Valeur (part, 1 = 100 %)");
+          expect(header).toContain("Couverture (part, 1 = 100 %)");
+          const value = header.indexOf("Valeur (part, 1 = 100 %)");
+          const n = header.indexOf("N (marchés du calcul)");
+          let numbers = 0;
+          for (const row of api.rows) {
+            const line = sheet.find(
+              (cells) => cells.get(0)?.raw === (row.region_label ?? "Non renseigné"),
+            );
+            expect(line?.get(n), String(row.region_label)).toMatchObject({
+              kind: "number",
+              raw: String(row.n),
+            });
+            if (row.value === null) {
+              expect(line?.get(value), String(row.region_label)).toBeUndefined();
+              continue;
+            }
+            expect(line?.get(value)?.kind, String(row.region_label)).toBe("number");
+            expect(Number(line?.get(value)?.raw)).toBeCloseTo(row.value, 4);
+            numbers++;
+          }
+          expect(numbers).toBeGreaterThan(0);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
     });
   });
 });
