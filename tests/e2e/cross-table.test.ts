@@ -15,6 +15,8 @@ interface Row {
   year: number | null;
   value: number | null;
   n: number;
+  n_scope: number;
+  coverage: number | null;
   flags: string[];
 }
 interface Answer {
@@ -26,6 +28,7 @@ interface Answer {
 interface Format {
   formatValue(value: unknown, format: string | undefined): string;
   formatInteger(value: unknown): string;
+  formatPercent(value: unknown): string;
   FLAG_LABELS: Record<string, string>;
 }
 const FORMAT = new URL("../../client/src/format.js", import.meta.url);
@@ -83,6 +86,7 @@ describeWithBrowser("two dimensions on an indicator page", () => {
           cells: [...tr.querySelectorAll("td")].map((td) => ({
             value: td.querySelector(".cross__value")?.firstChild?.textContent ?? td.textContent,
             n: td.querySelector(".cross__n")?.textContent ?? null,
+            coverage: td.querySelector(".cross__coverage")?.textContent ?? null,
             notes: td.querySelector("sup")?.textContent ?? "",
             said: td.querySelector(".visually-hidden")?.textContent ?? "",
           })),
@@ -97,6 +101,14 @@ describeWithBrowser("two dimensions on an indicator page", () => {
         const where = `${region} ${row.year}`;
         expect(cell?.value, where).toBe(format.formatValue(row.value, "percent"));
         expect(cell?.n, where).toBe(`N = ${format.formatInteger(row.n)}`);
+        // Its coverage beside its N (« sans objet » when no contract is in the scope).
+        expect(cell?.coverage, where).toBe(
+          row.coverage === null
+            ? row.n_scope === 0
+              ? "couverture sans objet"
+              : "couverture inconnue"
+            : `couverture ${format.formatPercent(row.coverage)}`,
+        );
         // Flags: their note numbers on screen, their words for screen readers.
         const numbers = cell?.notes ? cell.notes.split(",").map(Number) : [];
         expect(numbers.map((i) => notes[i - 1]).sort(), where).toEqual(
@@ -168,12 +180,13 @@ describeWithBrowser("two dimensions on an indicator page", () => {
       expect(onScreen.name).toBe(`${base}_tableau.csv`);
       const shown = parseCsv(onScreen.bytes.toString("utf8").replace(/^\uFEFF/, ""), ";");
       const years = await block.locator("thead th").count();
-      expect(shown[0]?.length).toBe(1 + 3 * (years - 1));
+      expect(shown[0]?.length).toBe(1 + 4 * (years - 1));
       // The latest year's columns, the share said as a number from 0 to 1.
       const latest = await block.locator("thead th").nth(1).textContent();
-      expect(shown[0]?.slice(1, 4)).toEqual([
+      expect(shown[0]?.slice(1, 5)).toEqual([
         `${latest} – valeur (part, 1 = 100 %)`,
         `${latest} – N`,
+        `${latest} – couverture (part, 1 = 100 %)`,
         `${latest} – signalements`,
       ]);
       expect(shown.length - 1).toBe(await block.locator("tbody tr").count());
@@ -187,6 +200,11 @@ describeWithBrowser("two dimensions on an indicator page", () => {
           : String(Number(bretagne.value.toFixed(4))).replace(".", ","),
       );
       expect(line?.[2]).toBe(String(bretagne?.n ?? ""));
+      expect(line?.[3]).toBe(
+        bretagne?.coverage === null || bretagne === undefined
+          ? ""
+          : String(Number(bretagne.coverage.toFixed(4))).replace(".", ","),
+      );
     });
   });
 

@@ -1,6 +1,6 @@
 // The breakdown of an indicator page. « Répartir par » one dimension: bars (the values with the
 // most contracts) and the table of every value. « et par » a second one (any breakdown of the
-// definition, years included): a heatmap and the table rows × columns, with N and flags in each
+// definition, years included): a heatmap and the table rows × columns, with N, coverage and flags in each
 // cell. The choice is the address's `by`, as in the API (`by=region,year`), and the same request
 // gives the four downloads. The two selects are built once, outside the part that redraws, so
 // the one in use keeps the focus.
