@@ -169,6 +169,26 @@ describeWithBrowser("controls in Chromium", () => {
   });
 
   describe("the buyer filter", () => {
+    it("counts each suggestion's contracts in French: « 1 marché », « 3 marchés »", async () => {
+      const { page } = browser;
+      await page.goto(`${t.url}/`);
+      await waitReady(page);
+      await page.locator("#filtre-acheteur_id").focus();
+      await page.keyboard.type("mauges");
+      const options = page.locator("#filtre-acheteurs [role=option]");
+      await options.first().waitFor();
+      const { buyers } = await t.json<{ buyers: { siret: string; contracts: number }[] }>(
+        "/api/buyers?q=mauges&limit=10",
+      );
+      expect(buyers.map((b) => b.contracts)).toContain(1);
+      const details = await options.locator(".combobox__detail").allTextContents();
+      for (const [i, b] of buyers.entries()) {
+        const count = b.contracts === 1 ? "1 marché" : `${b.contracts} marchés`;
+        expect(details[i], b.siret).toMatch(new RegExp(` · ${count}$`, "u"));
+      }
+      await page.keyboard.press("Escape");
+    });
+
     it("takes a name: suggestions by keyboard, then the buyer's name stays shown", async () => {
       const { page } = browser;
       await page.goto(`${t.url}/`);

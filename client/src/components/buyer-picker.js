@@ -6,7 +6,7 @@
 // caller keeps (« Comparer »): each choice is handed over and the field empties for the next.
 import { getJson } from "../api.js";
 import { h, replace } from "../dom.js";
-import { formatInteger } from "../format.js";
+import { plural } from "../format.js";
 
 /** @typedef {{ siret: string, nom: string | null, contracts?: number, departement_nom?: string | null }} Buyer */
 
@@ -168,7 +168,7 @@ export function buyerPicker({
             ` ${[
               `SIRET ${b.siret}`,
               b.departement_nom,
-              typeof b.contracts === "number" ? `${formatInteger(b.contracts)} marchés` : null,
+              typeof b.contracts === "number" ? plural(b.contracts, "marché", "marchés") : null,
             ]
               .filter(Boolean)
               .join(" · ")}`,
