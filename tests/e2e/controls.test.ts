@@ -67,8 +67,9 @@ describeWithBrowser("controls in Chromium", () => {
       // The breakdown now says the new dimension, in its title and its table.
       const label = await page.locator(`#ventilation option[value="${by}"]`).textContent();
       const block = page.locator('.chart-block:has([data-chart="breakdown"])');
+      // In the sentence, the label's first letter only is lower-cased: « division CPV ».
       expect(await block.locator("h2").textContent()).toBe(
-        `Répartition par ${label?.toLowerCase()}`,
+        `Répartition par ${label?.charAt(0).toLowerCase()}${label?.slice(1)}`,
       );
       expect(await block.locator("thead th").first().textContent()).toBe(label);
       expect(await definition?.evaluate((d) => d.isConnected)).toBe(true);

@@ -218,6 +218,10 @@ describeWithBrowser("two dimensions on an indicator page", () => {
     );
     const buyers = new Set(api.rows.map((r) => r.acheteur_id)).size;
     const block = page.locator('.chart-block:has([data-chart="heatmap"])');
+    // The label's first letter only is lower-cased in the title: SIRET stays an acronym.
+    expect(await block.locator("h2").textContent()).toBe(
+      "Répartition par acheteur (SIRET) et par année de notification",
+    );
     const names = await block.locator("tbody th").allTextContents();
     expect(names).toHaveLength(buyers);
     expect(new Set(names).size).toBe(buyers);

@@ -11,6 +11,7 @@ import {
   titleLines,
   tooltips,
 } from "./common.js";
+import { inSentence } from "../shared/french-words.js";
 
 /** Past this many bars a chart stops being readable; the table below keeps every row. */
 export const MAX_BARS = 30;
@@ -70,7 +71,7 @@ export function breakdownSpec(result, dimension, options = {}) {
     rows = rows.filter((row) => kept.has(String(row[`${dimension}_label`])));
   }
   const shown = Math.min(total, MAX_BARS);
-  const title = `${ind.title}, par ${dimLabel.toLowerCase()}`;
+  const title = `${ind.title}, par ${inSentence(dimLabel)}`;
   const description =
     shown < total
       ? `${title} : les ${shown} valeurs comptant le plus de marchés, sur ${total}.`

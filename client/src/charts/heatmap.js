@@ -12,6 +12,7 @@ import {
   valueColor,
 } from "./common.js";
 import { labelOrder } from "../pivot.js";
+import { inSentence } from "../shared/french-words.js";
 import { periodStart, UNKNOWN_DATE } from "./time.js";
 
 /** Rows drawn at most (the ones with the most contracts); the table shows every row. */
@@ -71,7 +72,7 @@ export function heatmapSpec(result, rowKey, columnKey) {
     valueTooltip(result),
     ...basisTooltips(result),
   ];
-  const title = `${ind.title}, par ${rowLabel.toLowerCase()} et par ${columnLabel.toLowerCase()}`;
+  const title = `${ind.title}, par ${inSentence(rowLabel)} et par ${inSentence(columnLabel)}`;
   const description =
     kept.length < totals.size
       ? `${title} : les ${kept.length} lignes comptant le plus de marchés, sur ${totals.size}.`

@@ -14,6 +14,7 @@ import {
   tooltips,
 } from "./common.js";
 import { formatBound, formatValue } from "../format.js";
+import { inSentence } from "../shared/french-words.js";
 import { missingPeriods, periodStart, timeX, UNKNOWN_DATE } from "./time.js";
 import { panelWidth, timeRange, withUndatedPanel } from "./undated.js";
 
@@ -57,10 +58,7 @@ export function trendSpec(result, options = {}) {
     title: compact ? null : titleLines(`${ind.title} (${ind.unit_label})`, 36),
     axis: compact ? null : { format: axisFormat(value?.format), titleLimit: 320 },
   };
-  const base = frame(
-    `Évolution : ${ind.title}, par ${timeLabel.toLowerCase()}.`,
-    compact ? 70 : 260,
-  );
+  const base = frame(`Évolution : ${ind.title}, par ${inSentence(timeLabel)}.`, compact ? 70 : 260);
   const onTime = [{ filter: "!datum.undated" }];
   const opacity = compact ? { ...RELIABILITY_OPACITY, legend: null } : RELIABILITY_OPACITY;
 

@@ -1,7 +1,7 @@
 // The breakdown of an indicator page. « Répartir par » one dimension: bars (the values with the
 // most contracts) and the table of every value. « et par » a second one (any breakdown of the
-// definition, years included): a heatmap and the table rows × columns, with N, coverage and flags in each
-// cell. The choice is the address's `by`, as in the API (`by=region,year`), and the same request
+// definition, years included): a heatmap and the table rows × columns, with N, coverage and
+// flags in each cell. The choice is the address's `by`, as in the API (`by=region,year`), and the same request
 // gives the four downloads. The two selects are built once, outside the part that redraws, so
 // the one in use keeps the focus.
 import { getIndicator } from "../api.js";
@@ -11,6 +11,7 @@ import { crossCsvModel, crossModel, crossTableElement } from "../cross-table.js"
 import { h } from "../dom.js";
 import { formatInteger } from "../format.js";
 import { part } from "../parts.js";
+import { inSentence } from "../shared/french-words.js";
 import { refresh } from "../router.js";
 import { FILTER_KEYS, updateAddress } from "../state.js";
 import { tableModel } from "../table.js";
@@ -133,7 +134,7 @@ export function breakdownSection({ ind, request, notComputed }) {
  * @param {string} id
  */
 function lower(ind, id) {
-  return (ind.breakdowns.find((b) => b.id === id)?.label ?? id).toLowerCase();
+  return inSentence(ind.breakdowns.find((b) => b.id === id)?.label ?? id);
 }
 
 /**

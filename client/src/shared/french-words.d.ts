@@ -2,3 +2,4 @@
 // so that the browser loads the same file).
 export function plural(count: unknown, one: string, many: string): string;
 export function listed(items: string[]): string;
+export function inSentence(label: string): string;

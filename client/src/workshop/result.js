@@ -6,6 +6,7 @@ import { chartBlock } from "../components/chart-block.js";
 import { formatNote } from "../components/definition.js";
 import { breakdownSpec, trendSpec } from "../charts/specs.js";
 import { h } from "../dom.js";
+import { inSentence } from "../shared/french-words.js";
 import { tableModel } from "../table.js";
 
 /** @typedef {import("../types.js").WorkshopPreview} Preview */
@@ -58,7 +59,7 @@ export function resultView({ plain, trend, breakdown, by, byLabel }) {
     const bars = breakdownSpec(breakdown, by);
     const block = chartBlock({
       kind: "breakdown",
-      title: `Répartition par ${byLabel.toLowerCase()}`,
+      title: `Répartition par ${inSentence(byLabel)}`,
       ...(bars && bars.shown < bars.total
         ? {
             note: `Les ${bars.shown} valeurs comptant le plus de marchés, sur ${bars.total} (toutes dans le tableau).`,
@@ -67,7 +68,7 @@ export function resultView({ plain, trend, breakdown, by, byLabel }) {
       // Built again at the box's width when drawn: the x axis's title in lines that fit it.
       spec: bars ? (width) => breakdownSpec(breakdown, by, { width })?.spec ?? bars.spec : null,
       model: tableModel(breakdown),
-      caption: `${ind.title || "Indicateur"}, par ${byLabel.toLowerCase()}`,
+      caption: `${ind.title || "Indicateur"}, par ${inSentence(byLabel)}`,
     });
     charts.push(block);
     nodes.push(block.element);
