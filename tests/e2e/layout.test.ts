@@ -149,34 +149,40 @@ describeWithBrowser("layout of the pages in Chromium", () => {
       expect(fit.width, `title at ${size.width} px`).toBeLessThanOrEqual(fit.bars);
     }
   });
-  it("a breakdown's names are never drawn over by an axis title, on a laptop and on a phone", async () => {
+  it("a chart's names are never drawn over by an axis title, on a laptop and on a phone", async () => {
     const { t, browser } = session;
     const { page } = browser;
     for (const size of [LAPTOP, PHONE]) {
       await page.setViewportSize(size);
-      // Names long enough to be cut at the axis's limit (« Marché passé sans publicité… »).
-      await page.goto(`${t.url}/indicateur/social_consideration_share?by=procedure`);
-      await waitReady(page);
-      const crossed = await page.evaluate(() => {
-        const chart = document.querySelector('[data-chart="breakdown"]');
-        const boxes = (selector: string) =>
-          [...(chart?.querySelectorAll(selector) ?? [])].map((text) => ({
-            text: text.textContent ?? "",
-            box: text.getBoundingClientRect(),
-          }));
-        const names = boxes(".role-axis-label text");
-        const titles = boxes(".role-axis-title text");
-        const meet = (a: DOMRect, b: DOMRect) =>
-          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-        return {
-          names: names.length,
-          crossed: names.flatMap((n) =>
-            titles.filter((ti) => meet(n.box, ti.box)).map((ti) => `${ti.text} × ${n.text}`),
-          ),
-        };
-      });
-      expect(crossed.names, `names at ${size.width} px`).toBeGreaterThan(5);
-      expect(crossed.crossed, `at ${size.width} px`).toEqual([]);
+      // Names long enough to be cut at the axis's limit (« Marché passé sans publicité… »), and
+      // buyers' names on the two-dimension heatmap.
+      for (const [path, kind] of [
+        ["/indicateur/social_consideration_share?by=procedure", "breakdown"],
+        ["/indicateur/single_offer_rate?by=acheteur_id,year", "heatmap"],
+      ] as const) {
+        await page.goto(`${t.url}${path}`);
+        await waitReady(page);
+        const crossed = await page.evaluate((kind) => {
+          const chart = document.querySelector(`[data-chart="${kind}"]`);
+          const boxes = (selector: string) =>
+            [...(chart?.querySelectorAll(selector) ?? [])].map((text) => ({
+              text: text.textContent ?? "",
+              box: text.getBoundingClientRect(),
+            }));
+          const names = boxes(".role-axis-label text");
+          const titles = boxes(".role-axis-title text");
+          const meet = (a: DOMRect, b: DOMRect) =>
+            a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          return {
+            names: names.length,
+            crossed: names.flatMap((n) =>
+              titles.filter((ti) => meet(n.box, ti.box)).map((ti) => `${ti.text} × ${n.text}`),
+            ),
+          };
+        }, kind);
+        expect(crossed.names, `${kind} names at ${size.width} px`).toBeGreaterThan(5);
+        expect(crossed.crossed, `${kind} at ${size.width} px`).toEqual([]);
+      }
     }
   });
 });

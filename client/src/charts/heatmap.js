@@ -63,7 +63,10 @@ export function heatmapSpec(result, rowKey, columnKey) {
     type: "nominal",
     // As the table under it: alphabetical order, « Non renseigné » last.
     sort: [...kept].sort(labelOrder),
-    title: rowLabel,
+    // No axis title: the block's heading names both dimensions (« Répartition par acheteur
+    // (SIRET) et par année de notification »), and Vega drew « Acheteur (SIRET) » across the
+    // longest names, as on the breakdown chart (charts/breakdown.js).
+    title: null,
     axis: { labelLimit: { expr: "clamp(containerSize()[0] * 0.4, 100, 260)" } },
   };
   const tooltip = [
