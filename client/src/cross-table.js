@@ -10,6 +10,7 @@ import { h } from "./dom.js";
 import { FLAG_LABELS, formatInteger, formatPercent, formatValue } from "./format.js";
 import { keyId, keyNames } from "./key-names.js";
 import { labelOrder, pivot } from "./pivot.js";
+import { tableBox } from "./table.js";
 import { numberOrNull, SHARE_UNIT } from "./table-csv.js";
 
 /**
@@ -151,9 +152,9 @@ export function crossTableElement(model, caption) {
   return h(
     "div",
     { class: "cross" },
-    h(
-      "div",
-      { class: "table-scroll", tabindex: 0, role: "region", "aria-label": caption },
+    tableBox(
+      caption,
+      model.rows.length,
       h(
         "table",
         { class: "data-table cross-table" },

@@ -269,15 +269,9 @@ export const LONG_TABLE_ROWS = 25;
  * @param {{ stack?: boolean }} [options]
  */
 export function tableElement(caption, headers, numeric, rows, empty, { stack = false } = {}) {
-  const long = rows.length > LONG_TABLE_ROWS;
-  const box = h(
-    "div",
-    {
-      class: long ? "table-scroll table-scroll--long" : "table-scroll",
-      tabindex: 0,
-      role: "region",
-      "aria-label": caption,
-    },
+  return tableBox(
+    caption,
+    rows.length,
     h(
       "table",
       { class: stack ? "data-table data-table--stack" : "data-table" },
@@ -319,6 +313,29 @@ export function tableElement(caption, headers, numeric, rows, empty, { stack = f
       ),
     ),
   );
+}
+
+/**
+ * The box of a table (`tableElement`'s, the two-dimension table's): it slides sideways when the
+ * table is wider than the screen; past LONG_TABLE_ROWS rows it also scrolls down, said under it
+ * (a table by buyer has 2 390 rows: the page would otherwise be 100 000 pixels long).
+ * @param {string} caption
+ * @param {number} rowCount
+ * @param {HTMLElement} table
+ * @returns {HTMLElement}
+ */
+export function tableBox(caption, rowCount, table) {
+  const long = rowCount > LONG_TABLE_ROWS;
+  const box = h(
+    "div",
+    {
+      class: long ? "table-scroll table-scroll--long" : "table-scroll",
+      tabindex: 0,
+      role: "region",
+      "aria-label": caption,
+    },
+    table,
+  );
   if (!long) return box;
   return h(
     "div",
@@ -327,7 +344,7 @@ export function tableElement(caption, headers, numeric, rows, empty, { stack = f
     h(
       "p",
       { class: "table-long__note" },
-      `${formatInteger(rows.length)} lignes : faites défiler le tableau dans son cadre pour les voir toutes (les intitulés des colonnes restent en haut).`,
+      `${formatInteger(rowCount)} lignes : faites défiler le tableau dans son cadre pour les voir toutes (les intitulés des colonnes restent en haut).`,
     ),
   );
 }

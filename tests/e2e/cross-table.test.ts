@@ -233,6 +233,15 @@ describeWithBrowser("two dimensions on an indicator page", () => {
     // The count the note gives is the table's.
     const note = await block.locator("figcaption .note").textContent();
     expect(note?.replace(/\s/gu, "")).toContain(`letableaulesmontretoutes(${buyers})`);
+    // So many rows scroll in a box of their own, said under it, as a long one-dimension table
+    // does: the page itself stays a page (it was about 150 000 px long).
+    const box = block.locator(".table-scroll--long");
+    expect(await box.count()).toBe(1);
+    expect(await box.evaluate((b) => b.scrollHeight > b.clientHeight)).toBe(true);
+    expect((await block.locator(".table-long__note").textContent())?.replace(/\s/gu, "")).toMatch(
+      new RegExp(`^${buyers}lignes:`),
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(20_000);
   });
 
   it("an indicator with categories (a mix) offers one dimension only", async () => {
