@@ -23,9 +23,9 @@ export type Status = (typeof STATUSES)[number];
 // Why a row gets no verdict, said by the engine that decides it (result-rows.ts), so that no
 // reader of the API works the rule out again. A figure's own reasons, in this order, for the
 // thresholds and the target alike: first that there is nothing to judge (no contract in the
-// needed format, no value, no contract at all), then that it rests on too little (fewer
+// needed format, no contract at all, no value), then that it rests on too little (fewer
 // contracts than min N, a field filled in too few of them).
-export const NOTHING_TO_JUDGE = ["format_not_available", "no_value", "no_contract"] as const;
+export const NOTHING_TO_JUDGE = ["format_not_available", "no_contract", "no_value"] as const;
 export const TOO_LITTLE_TO_JUDGE = ["below_min_n", "low_coverage"] as const;
 export const FIGURE_NOT_JUDGED = [...NOTHING_TO_JUDGE, ...TOO_LITTLE_TO_JUDGE] as const;
 export type FigureNotJudged = (typeof FIGURE_NOT_JUDGED)[number];
@@ -134,7 +134,7 @@ export const MEASURED_COLUMNS = {
       .enum(FIGURE_NOT_JUDGED)
       .nullable()
       .describe(
-        "Why status is null, the first that holds: format_not_available (no contract in the format the indicator needs), no_value, no_contract (none in scope), below_min_n, low_coverage; null when status is given.",
+        "Why status is null, the first that holds: format_not_available (no contract in the format the indicator needs), no_contract (none in scope), no_value, below_min_n, low_coverage; null when status is given.",
       ),
   },
   // The years a figure covers, so that a total over several years is not judged against a
@@ -195,7 +195,7 @@ export const MEASURED_COLUMNS = {
       .enum(TARGET_NOT_JUDGED)
       .nullable()
       .describe(
-        "Why target_met is null, the first that holds: format_not_available, no_value, no_contract (nothing to judge), period_before_target (a row of a year, quarter or month before the target's year), years_before_target (a row without a period whose first_year is before the target's year), below_min_n, low_coverage, undated_contracts (n_undated above 0 beside dated contracts), none_dated (no contract of the row is dated); null when target_met is given.",
+        "Why target_met is null, the first that holds: format_not_available, no_contract, no_value (nothing to judge), period_before_target (a row of a year, quarter or month before the target's year), years_before_target (a row without a period whose first_year is before the target's year), below_min_n, low_coverage, undated_contracts (n_undated above 0 beside dated contracts), none_dated (no contract of the row is dated); null when target_met is given.",
       ),
   },
 } as const satisfies Record<string, MeasuredColumn>;

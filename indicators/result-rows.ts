@@ -168,10 +168,11 @@ export interface FigureFacts {
 /** Why a figure gets no verdict, the first reason that holds (FIGURE_NOT_JUDGED's order). */
 export function figureNotJudged(f: FigureFacts): FigureNotJudged | null {
   if (f.formatMissing) return "format_not_available";
-  if (f.value === null) return "no_value";
-  // A row without any contract has N = 0, below min N (at least 1): not judged either way, but
-  // « few contracts » is not flagged on it (nothing to warn about), so it is said as none.
+  // A row without any contract in scope has no value either: « aucun marché concerné » says more
+  // than « pas de valeur » (the loi Climat's card before 21 August 2026 said the latter). It has
+  // N = 0, below min N, but « few contracts » is not said of it (nothing to warn about).
   if (f.empty) return "no_contract";
+  if (f.value === null) return "no_value";
   if (f.small) return "below_min_n";
   if (f.littleKnown) return "low_coverage";
   return null;

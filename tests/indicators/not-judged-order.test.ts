@@ -57,6 +57,14 @@ describe("the reasons a row is not judged", () => {
     });
   });
 
+  it("say a row without any contract in scope as such, not as « no value »", () => {
+    // What a row of no contract is in fact: no value, N = 0 (below min N), nothing in scope. The
+    // loi Climat's card before 21 August 2026 read « pas de valeur » where none is concerned.
+    const none: FigureFacts = { ...judged, value: null, empty: true, small: true };
+    expect(figureNotJudged(none)).toBe("no_contract");
+    expect(figureNotJudged({ ...none, empty: false })).toBe("no_value");
+  });
+
   it("declare nothing to judge before the target's earlier years, too little after them", () => {
     expect(TARGET_NOT_JUDGED).toEqual([
       ...NOTHING_TO_JUDGE,
