@@ -186,7 +186,7 @@ export const ROUTES: readonly RouteDoc[] = [
     method: "get",
     path: "/api/buyers/{siret}/report",
     summary:
-      "A buyer's annual report on responsible purchasing, in French: printable HTML, PDF (needs Chromium on the server) or DOCX",
+      "A buyer's annual report on responsible purchasing, in French: printable HTML, PDF (needs Chromium on the server) or DOCX. A refusal of the HTML report (404: no such buyer, no contract in that year) is a French page for a client whose Accept header prefers text/html (a browser following a link), the Error body otherwise",
     pathParams: P.SiretPath,
     query: P.BuyerReportQuery,
     answers: {

@@ -21,6 +21,7 @@ import { trendCharts } from "../report/charts.ts";
 import { gatherReport } from "../report/data.ts";
 import { reportDocx } from "../report/docx.ts";
 import { reportHtml } from "../report/html.ts";
+import { refusalPage } from "../report/refusal-page.ts";
 import { chromiumPath, htmlToPdf, pdfUnavailable } from "../report/pdf.ts";
 import { inReportSlot } from "../report/render-slot.ts";
 import { buyerYears } from "../spaser/buyer-scope.ts";
@@ -75,7 +76,7 @@ export function buyerReportRouter(deps: AppDeps): Router {
     const format = enumQuery(req, "format", formats, "html");
     // Said before any work: a missing browser is known at once.
     if (format === "pdf" && !existsSync(chromiumPath())) throw pdfUnavailable(chromiumPath());
-    const { body, snapshotId } = await inReportSlot(async () => {
+    const report = inReportSlot(async () => {
       const data = await deps.snapshots.use(async (s) => {
         await requireBuyer(s, siret);
         await requireYear(s, siret, year);
@@ -91,6 +92,24 @@ export function buyerReportRouter(deps: AppDeps): Router {
             : await reportDocx(data, charts);
       return { body: file, snapshotId: data.snapshot.id };
     });
+    // A person who followed a link to a report that cannot be made reads why on a page.
+    const made = await report.catch((error: unknown) => {
+      if (
+        format === "html" &&
+        error instanceof ApiError &&
+        req.accepts(["json", "html"]) === "html"
+      )
+        return error;
+      throw error;
+    });
+    if (made instanceof ApiError) {
+      res.status(made.status);
+      res.setHeader("Content-Type", TYPES.html);
+      res.setHeader("Content-Security-Policy", REPORT_CSP);
+      res.send(refusalPage(siret, made));
+      return;
+    }
+    const { body, snapshotId } = made;
     res.setHeader("Content-Type", TYPES[format]);
     res.setHeader("X-Snapshot-Id", snapshotId);
     if (format === "html") res.setHeader("Content-Security-Policy", REPORT_CSP);

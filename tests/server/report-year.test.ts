@@ -40,6 +40,33 @@ describe("the annual report's year", () => {
       }
   });
 
+  it("says the refusal on a page to a browser that follows a link, in the JSON to a program", async () => {
+    const url = `${t.url}/api/buyers/${BRETAGNE}/report?year=2020`;
+    // What Chromium sends when it opens a link.
+    const accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    const page = await fetch(url, { headers: { Accept: accept } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'none'");
+    const html = await page.text();
+    expect(html).toContain("<h1>Rapport annuel indisponible</h1>");
+    expect(html).toContain(
+      `<p>Aucun marché de l&#39;acheteur ${BRETAGNE} notifié en 2020 dans les données servies : rapport annuel disponible pour 2018, 2021 et 2024.</p>`,
+    );
+    expect(html).toContain(`<a href="/acheteur/${BRETAGNE}">`);
+    // The Word file of that year, or the JSON asked for, stay the API's refusal.
+    for (const [query, headers] of [
+      ["format=docx", { Accept: accept }],
+      ["format=html", { Accept: "application/json" }],
+    ] as const) {
+      const refused = await fetch(`${t.url}/api/buyers/${BRETAGNE}/report?year=2020&${query}`, {
+        headers,
+      });
+      expect(refused.status).toBe(404);
+      expect(((await refused.json()) as Refusal).error.code).toBe("no_contract_in_year");
+    }
+  });
+
   it("answers every year the buyer page offers", async () => {
     for (const year of [2018, 2021, 2024]) {
       const response = await t.get(`/api/buyers/${BRETAGNE}/report?year=${year}`);
